@@ -1,0 +1,66 @@
+// `harn-scope` command-line entry: a thin shell over core. Parses argv, dispatches to one command module.
+// Exit codes: 0 ok, 1 findings (errors, violations), 2 bad input or usage (one clear line on stderr).
+import { CliError, type CommandContext } from './io.ts';
+
+const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: CommandContext) => Promise<number> }>> = {
+  parse: () => import('./commands/parse.ts'),
+  effects: () => import('./commands/effects.ts'),
+  simulate: () => import('./commands/simulate.ts'),
+  explore: () => import('./commands/explore.ts'),
+  link: () => import('./commands/link.ts'),
+};
+
+const USAGE = `usage: harn-scope <command> [options]
+
+commands:
+  parse FILE... [--json] [--ast]                 parse Harn files, print diagnostics
+  effects CHILD [--parent FILE] [--ceiling FILE] [--json]
+                                                 handoff effects, ceiling drops, grant violations
+  simulate SCENARIO [--mode M] [--json]          run the simulated scheduler
+  explore SCENARIO [--mode M] [--max-schedules N] [--no-prune] [--json]
+                                                 search every interleaving for cross-wires
+  link SCENARIO.json | link --decode FRAGMENT_OR_URL
+                                                 encode / decode a share link
+
+SCENARIO is a scenario JSON file, a share link, or a #s=… fragment.`;
+
+export async function main(argv: string[], ctx: CommandContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    ctx.stdout(USAGE + '\n');
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    ctx.stderr(`harn-scope: unknown command "${name}" (expected one of ${Object.keys(COMMANDS).join(', ')})\n`);
+    return 2;
+  }
+  try {
+    const command = await load();
+    return await command.run(rest, ctx);
+  } catch (error) {
+    if (error instanceof CliError) {
+      ctx.stderr(`harn-scope ${name}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const isEntry = process.argv[1] && /main\.ts$|harn-scope(\.mjs)?$/.test(process.argv[1]);
+if (isEntry) {
+  const ctx: CommandContext = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), ctx).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`harn-scope: internal error (a bug): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}
