@@ -1,6 +1,7 @@
 // Shared CLI plumbing: output sinks, argument parsing, file reading with clear errors.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Diagnostic, LineIndex } from '../core/index.ts';
 
 /** Where a command writes; tests pass in collectors. */
 export interface CommandContext {
@@ -63,4 +64,35 @@ export function parseJson(text: string, what: string): unknown {
   } catch (error) {
     throw new CliError(`${what} is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The CLI's JSON shape of a diagnostic (DESIGN §7): 1-based lines and columns, computed only here at the edge. */
+export interface DiagnosticJson {
+  code: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function diagnosticToJson(diagnostic: Diagnostic, lines: LineIndex): DiagnosticJson {
+  const start = lines.position(diagnostic.span.start);
+  const end = lines.position(diagnostic.span.end);
+  return {
+    code: diagnostic.code,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  };
+}
+
+/** `file:line:col: severity CODE: message` — the human form of a diagnostic. */
+export function formatDiagnostic(file: string, diagnostic: Diagnostic, lines: LineIndex): string {
+  const { line, column } = lines.position(diagnostic.span.start);
+  return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
 }
