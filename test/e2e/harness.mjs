@@ -1,0 +1,104 @@
+// End-to-end harness: serves the built app with `vite preview` on a free loopback port and drives Debian's
+// Chromium through playwright-core (never a downloaded browser). Every page records its requests, console errors
+// and CSP violations so a test can assert that nothing leaves the origin.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `vite preview` over dist/ (built by `npm test` before the e2e stage). Returns { url, stop }. */
+export async function startServer() {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', 'dist', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill();
+      throw new Error(`vite preview did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, stop: () => child.kill() };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/**
+ * Opens a fresh context + page that records every request (`requests`), console errors (`errors`),
+ * page errors and CSP violations (`cspViolations`). `options.viewport`, `options.colorScheme` pass through.
+ */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'no-preference' });
+  const page = await context.newPage();
+  const record = { requests: [], errors: [], cspViolations: [] };
+  page.on('request', (request) => record.requests.push(request.url()));
+  page.on('pageerror', (error) => record.errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content[- ]Security[- ]Policy/i.test(text)) record.cspViolations.push(text);
+    else if (message.type() === 'error') record.errors.push(`console: ${text}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  if (options.beforeGoto) await options.beforeGoto(page);
+  await page.goto(url + (options.hash ?? ''));
+  return { context, page, record };
+}
+
+/** Requests whose origin is not the app's own (data: and blob: URLs stay inside the page). */
+export function externalRequests(record, url) {
+  const origin = new URL(url).origin;
+  return record.requests.filter((r) => !r.startsWith('data:') && !r.startsWith('blob:') && new URL(r).origin !== origin);
+}
+
+/** Waits until Monaco has mounted in the page (the editor area replaces the read-only fallback). */
+export async function waitForMonaco(page, timeout = 20000) {
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout });
+}
+
+/** A shared lifecycle for one test file: `const env = await setup(); … await env.teardown();` */
+export async function setup() {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  return {
+    url: server.url,
+    browser,
+    async teardown() {
+      await browser.close();
+      server.stop();
+    },
+  };
+}
