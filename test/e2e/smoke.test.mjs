@@ -17,5 +17,21 @@ test('the playground loads with its title and makes no request outside its origi
   await page.waitForLoadState('networkidle');
   assert.deepEqual(externalRequests(record, env.url), []);
   assert.deepEqual(record.errors, []);
+  assert.deepEqual(record.cspViolations, []);
+  await context.close();
+});
+
+test('the Content-Security-Policy is in force: an injected inline script does not run', async () => {
+  const { page, record, context } = await openPage(env.browser, env.url);
+  await page.getByRole('heading', { name: /Harn Scope Lab/ }).waitFor();
+  const ran = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true';
+    document.body.append(script);
+    return Boolean(window.__inlineRan);
+  });
+  assert.equal(ran, false);
+  await page.waitForTimeout(100);
+  assert.ok(record.cspViolations.some((v) => /script-src/.test(v)), `expected a script-src violation, got ${JSON.stringify(record.cspViolations)}`);
   await context.close();
 });
