@@ -1,9 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>Harn Scope Lab</h1>;
-}
+import App from './ui/App.tsx';
+import './ui/styles/base.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

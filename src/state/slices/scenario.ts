@@ -1,0 +1,127 @@
+// The Scenario being edited and the edit actions on it. Drafts keep exactly what the user typed into the ceiling
+// and grant JSON editors, so an invalid edit is never lost while the last valid policy stays in effect.
+import type { Ceiling, GrantRecord, RunMode, Scenario } from '../../core/scenario/types.ts';
+import { createDefaultScenario } from '../defaultScenario.ts';
+import type { SliceCreator } from '../storeTypes.ts';
+
+/** One validation problem in a JSON editor: `path` like `capabilities.workspace[0]` ('' = the whole text). */
+export interface DraftError {
+  path: string;
+  message: string;
+}
+
+/** What the user typed into a JSON editor and what is wrong with it (empty = it is the policy in effect). */
+export interface TextDraft {
+  text: string;
+  errors: DraftError[];
+}
+
+/** The most children the palette can colour distinctly (parent + 8). */
+export const MAX_CHILDREN = 8;
+
+export interface ScenarioSlice {
+  /** The scenario being edited (normalized). Its ceilings and grant are always the last valid ones. */
+  scenario: Scenario;
+  /** Per child name: the ceiling JSON text being edited, when it differs from the ceiling in effect. */
+  ceilingDrafts: Record<string, TextDraft>;
+  /** The parent grant JSON text being edited; `null` = no explicit grant is being edited. */
+  grantDraft: TextDraft | null;
+  /** Replaces one program's source (`tab` is the parent's or a child's name). */
+  setSource: (tab: string, source: string) => void;
+  /** Adds a child with a fresh name and a small program; returns its name, or null when at the limit. */
+  addChild: () => string | null;
+  /** Renames a child; returns an error message (and changes nothing) when the name is not acceptable. */
+  renameChild: (from: string, to: string) => string | null;
+  removeChild: (name: string) => void;
+  /** Puts a (validated) ceiling into effect; `null` = unconstrained. */
+  setCeiling: (child: string, ceiling: Ceiling | null) => void;
+  /** Records the ceiling JSON text the user typed; `null` clears the draft. */
+  setCeilingDraft: (child: string, draft: TextDraft | null) => void;
+  /** Puts a (validated) parent grant into effect; `null` = use the parent's computed effects. */
+  setGrant: (grant: GrantRecord[] | null) => void;
+  setGrantDraft: (draft: TextDraft | null) => void;
+  setRunMode: (mode: RunMode) => void;
+  /** Replaces the whole scenario (examples, links, autosave restore); drafts are discarded. */
+  loadScenario: (scenario: Scenario) => void;
+}
+
+const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,31}$/;
+
+/** Why `name` cannot name a child of `scenario` (other than `except`), or null when it can. */
+export function childNameError(scenario: Scenario, name: string, except?: string): string | null {
+  if (name === '') return 'A child needs a name.';
+  if (!NAME_PATTERN.test(name)) return 'Use letters, digits, "_" or "-" (starting with a letter or "_"), at most 32 characters.';
+  if (name === scenario.parent.name) return `"${name}" is the parent's name.`;
+  if (scenario.children.some((c) => c.name === name && c.name !== except)) return `There is already a child named "${name}".`;
+  return null;
+}
+
+const NEW_NAMES = ['gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa'];
+
+function freshName(scenario: Scenario): string {
+  const taken = new Set([scenario.parent.name, ...scenario.children.map((c) => c.name)]);
+  const known = NEW_NAMES.find((n) => !taken.has(n));
+  if (known) return known;
+  let i = 1;
+  while (taken.has(`child${i}`)) i++;
+  return `child${i}`;
+}
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const out = { ...record };
+  delete out[key];
+  return out;
+}
+
+export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
+  scenario: createDefaultScenario(),
+  ceilingDrafts: {},
+  grantDraft: null,
+  setSource: (tab, source) =>
+    set(({ scenario }) => {
+      if (tab === scenario.parent.name) return { scenario: { ...scenario, parent: { ...scenario.parent, source } } };
+      return { scenario: { ...scenario, children: scenario.children.map((c) => (c.name === tab ? { ...c, source } : c)) } };
+    }),
+  addChild: () => {
+    const { scenario } = get();
+    if (scenario.children.length >= MAX_CHILDREN) return null;
+    const name = freshName(scenario);
+    const source = `// ${name}\npipeline main() {\n  let text = read_file("notes.txt")\n}\n`;
+    set({ scenario: { ...scenario, children: [...scenario.children, { name, source, ceiling: null }] }, selectedTab: name });
+    return name;
+  },
+  renameChild: (from, to) => {
+    const { scenario, ceilingDrafts, selectedTab } = get();
+    if (from === to) return null;
+    const error = childNameError(scenario, to, from);
+    if (error) return error;
+    const draft = ceilingDrafts[from];
+    set({
+      scenario: { ...scenario, children: scenario.children.map((c) => (c.name === from ? { ...c, name: to } : c)) },
+      ceilingDrafts: draft ? { ...withoutKey(ceilingDrafts, from), [to]: draft } : ceilingDrafts,
+      selectedTab: selectedTab === from ? to : selectedTab,
+    });
+    return null;
+  },
+  removeChild: (name) => {
+    const { scenario, ceilingDrafts, selectedTab } = get();
+    const index = scenario.children.findIndex((c) => c.name === name);
+    if (index < 0) return;
+    const children = scenario.children.filter((c) => c.name !== name);
+    const neighbour = children[Math.min(index, children.length - 1)]?.name ?? scenario.parent.name;
+    set({
+      scenario: { ...scenario, children },
+      ceilingDrafts: withoutKey(ceilingDrafts, name),
+      selectedTab: selectedTab === name ? neighbour : selectedTab,
+    });
+  },
+  setCeiling: (child, ceiling) =>
+    set(({ scenario }) => ({ scenario: { ...scenario, children: scenario.children.map((c) => (c.name === child ? { ...c, ceiling } : c)) } })),
+  setCeilingDraft: (child, draft) =>
+    set(({ ceilingDrafts }) => ({ ceilingDrafts: draft ? { ...ceilingDrafts, [child]: draft } : withoutKey(ceilingDrafts, child) })),
+  setGrant: (grant) => set(({ scenario }) => ({ scenario: { ...scenario, parent: { ...scenario.parent, grant } } })),
+  setGrantDraft: (grantDraft) => set({ grantDraft }),
+  setRunMode: (mode) => set(({ scenario }) => ({ scenario: { ...scenario, run: { ...scenario.run, mode } } })),
+  loadScenario: (scenario) =>
+    set({ scenario, ceilingDrafts: {}, grantDraft: null, selectedTab: scenario.view.tab ?? scenario.parent.name, revealRequest: null }),
+});
