@@ -2,3 +2,4 @@
 // core is pure: no DOM, no Node built-ins, no clock, no randomness (see eslint.config.js).
 
 export * from './diagnostics.ts';
+export * from './scenario/index.ts';

@@ -1,0 +1,146 @@
+// Scenario defaults in one place, `normalizeScenario` (fill them in) and `minimizeScenario` (leave them out,
+// for links). Both expect input that already passed validation. Depends only on ./types.ts.
+import type {
+  AwaitKind,
+  Ceiling,
+  CeilingInput,
+  GrantRecord,
+  Latency,
+  RunSettings,
+  Scenario,
+  ScenarioInput,
+  Schedule,
+  ViewState,
+} from './types.ts';
+import { LATENCY_KEYS, SCENARIO_VERSION } from './types.ts';
+
+export const DEFAULT_PARENT_NAME = 'parent';
+
+/** Logical ticks of an await whose kind the input does not set (DESIGN §4: "default 1"). */
+export const DEFAULT_LATENCY_TICKS = 1;
+
+const AWAIT_KINDS = LATENCY_KEYS.filter((key): key is AwaitKind => key !== 'default');
+
+export const DEFAULT_LATENCY: Readonly<Latency> = Object.freeze(
+  Object.fromEntries(LATENCY_KEYS.map((key) => [key, DEFAULT_LATENCY_TICKS])) as Latency,
+);
+
+export const DEFAULT_RUN: Readonly<RunSettings> = Object.freeze({
+  mode: 'scoped',
+  captured: null,
+  schedule: Object.freeze({ kind: 'fifo' }) as Schedule,
+  latency: DEFAULT_LATENCY,
+  enforceAtSpawn: true,
+  maxSteps: 100_000,
+});
+
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ step: 0, tab: null });
+
+/** Fills every omitted field with its default and copies the rest (the result shares nothing mutable with
+ * `input`). Idempotent: a normalized scenario normalizes to an equal one. */
+export function normalizeScenario(input: ScenarioInput): Scenario {
+  const run = input.run ?? {};
+  const view = input.view ?? {};
+  return {
+    version: SCENARIO_VERSION,
+    parent: {
+      name: input.parent.name ?? DEFAULT_PARENT_NAME,
+      source: input.parent.source,
+      grant: input.parent.grant ? input.parent.grant.map(copyGrantRecord) : null,
+    },
+    children: (input.children ?? []).map((child) => ({
+      name: child.name,
+      source: child.source,
+      ceiling: child.ceiling ? normalizeCeiling(child.ceiling) : null,
+    })),
+    run: {
+      mode: run.mode ?? DEFAULT_RUN.mode,
+      captured: run.captured ? [...run.captured] : null,
+      schedule: copySchedule(run.schedule ?? DEFAULT_RUN.schedule),
+      latency: normalizeLatency(run.latency ?? {}),
+      enforceAtSpawn: run.enforceAtSpawn ?? DEFAULT_RUN.enforceAtSpawn,
+      maxSteps: run.maxSteps ?? DEFAULT_RUN.maxSteps,
+    },
+    view: { step: view.step ?? DEFAULT_VIEW.step, tab: view.tab ?? DEFAULT_VIEW.tab },
+  };
+}
+
+/** A ceiling with every field present: no capability map = `{}`, no level = `null`, no tools = `[]`. */
+export function normalizeCeiling(input: CeilingInput): Ceiling {
+  return {
+    capabilities: copyCapabilities(input.capabilities ?? {}),
+    side_effect_level: input.side_effect_level ?? null,
+    tools: [...(input.tools ?? [])],
+  };
+}
+
+/** Every await kind gets its own value or the input's `default` (itself defaulting to 1 tick). */
+export function normalizeLatency(input: Partial<Latency>): Latency {
+  const fallback = input.default ?? DEFAULT_LATENCY_TICKS;
+  const out = {} as Latency;
+  for (const kind of AWAIT_KINDS) out[kind] = input[kind] ?? fallback;
+  out.default = fallback;
+  return out;
+}
+
+/** The smallest input that normalizes back to `scenario`: every default value is left out, in a fixed key
+ * order (so equal scenarios give byte-equal JSON and equal links). */
+export function minimizeScenario(scenario: Scenario): ScenarioInput {
+  const { parent, run, view } = scenario;
+  const out: ScenarioInput = { version: SCENARIO_VERSION, parent: { source: parent.source } };
+  if (parent.name !== DEFAULT_PARENT_NAME) out.parent = { name: parent.name, source: parent.source };
+  if (parent.grant !== null) out.parent.grant = parent.grant.map(copyGrantRecord);
+  if (scenario.children.length > 0) {
+    out.children = scenario.children.map((child) => {
+      const ceiling = child.ceiling ? minimizeCeiling(child.ceiling) : null;
+      return ceiling
+        ? { name: child.name, source: child.source, ceiling }
+        : { name: child.name, source: child.source };
+    });
+  }
+  const minRun: NonNullable<ScenarioInput['run']> = {};
+  if (run.mode !== DEFAULT_RUN.mode) minRun.mode = run.mode;
+  if (run.captured !== null) minRun.captured = [...run.captured];
+  if (run.schedule.kind !== 'fifo') minRun.schedule = copySchedule(run.schedule);
+  const latency = minimizeLatency(run.latency);
+  if (latency) minRun.latency = latency;
+  if (run.enforceAtSpawn !== DEFAULT_RUN.enforceAtSpawn) minRun.enforceAtSpawn = run.enforceAtSpawn;
+  if (run.maxSteps !== DEFAULT_RUN.maxSteps) minRun.maxSteps = run.maxSteps;
+  if (Object.keys(minRun).length > 0) out.run = minRun;
+  const minView: NonNullable<ScenarioInput['view']> = {};
+  if (view.step !== DEFAULT_VIEW.step) minView.step = view.step;
+  if (view.tab !== DEFAULT_VIEW.tab) minView.tab = view.tab;
+  if (Object.keys(minView).length > 0) out.view = minView;
+  return out;
+}
+
+function minimizeCeiling(ceiling: Ceiling): CeilingInput {
+  // An all-empty ceiling stays `{}`: it differs from no ceiling (the analysis lints it).
+  const out: CeilingInput = {};
+  if (Object.keys(ceiling.capabilities).length > 0) out.capabilities = copyCapabilities(ceiling.capabilities);
+  if (ceiling.side_effect_level !== null) out.side_effect_level = ceiling.side_effect_level;
+  if (ceiling.tools.length > 0) out.tools = [...ceiling.tools];
+  return out;
+}
+
+function minimizeLatency(latency: Latency): Partial<Latency> | null {
+  const out: Partial<Latency> = {};
+  for (const kind of AWAIT_KINDS) if (latency[kind] !== latency.default) out[kind] = latency[kind];
+  if (latency.default !== DEFAULT_LATENCY_TICKS) out.default = latency.default;
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+function copySchedule(schedule: Schedule): Schedule {
+  if (schedule.kind === 'random') return { kind: 'random', seed: schedule.seed };
+  if (schedule.kind === 'picks') return { kind: 'picks', picks: [...schedule.picks] };
+  return { kind: 'fifo' };
+}
+
+// Object.fromEntries and spread define own properties, so a key like "__proto__" stays data, never a prototype.
+function copyCapabilities(capabilities: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(capabilities).map(([name, ops]) => [name, [...ops]]));
+}
+
+function copyGrantRecord(record: GrantRecord): GrantRecord {
+  return { ...record };
+}

@@ -1,0 +1,58 @@
+// Every limit on scenarios and share links, each in one place with its reason. Depends on nothing.
+
+/** Characters per program source. A 1,000-line program is ~40,000 characters; 200,000 leaves room for
+ * pasted real programs while keeping a whole scenario far below the inflated-link limit. */
+export const MAX_SOURCE_CHARS = 200_000;
+
+/** Children per scenario. The stepper shows one lane per task and the explorer's schedule count grows
+ * factorially with tasks; beyond 8 children neither is usable. */
+export const MAX_CHILDREN = 8;
+
+/** Task names: identifiers, so they read unambiguously in traces, picks and narration. */
+export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const MAX_NAME_CHARS = 64;
+/** The rule above in words, for error messages. */
+export const NAME_RULE = `an identifier: a letter or "_", then letters, digits or "_", at most ${MAX_NAME_CHARS} characters`;
+
+/** Bounds on `run.maxSteps`. The scheduler holds the whole trace in memory (a snapshot per step); past
+ * 10,000,000 steps that no longer fits in a browser tab. */
+export const MIN_MAX_STEPS = 1;
+export const MAX_MAX_STEPS = 10_000_000;
+
+/** Latency per await kind, in logical ticks: a non-negative integer. A latency past 1,000,000 ticks only
+ * makes the logical clock jump; it says nothing a smaller one does not. */
+export const MAX_LATENCY = 1_000_000;
+
+/** `schedule.random.seed` is an unsigned 32-bit integer: the seeded generator takes 32 bits, and a larger or
+ * fractional seed would otherwise be silently truncated (two different seeds giving one trace). */
+export const MAX_SEED = 0xffff_ffff;
+
+/** Entries in `schedule.picks`. A pick is used at each choice point and a run has at most maxSteps of them;
+ * explorer schedules are far shorter. 100,000 bounds the memory a decoded link can demand. */
+export const MAX_PICKS = 100_000;
+
+/** Records in `parent.grant`. Real handoff effect lists have tens of records; the bound keeps a pasted or
+ * decoded grant from demanding unbounded analysis work. */
+export const MAX_GRANT_RECORDS = 10_000;
+
+/** Entries in a ceiling's capability map, ops lists and tools list: real policies have a handful. */
+export const MAX_CEILING_ENTRIES = 1_000;
+
+/** Validation errors reported for one input: enough to fix a batch, bounded for a hostile input. */
+export const MAX_SCENARIO_ERRORS = 50;
+
+/** The share-link length the UI measures against (DESIGN §5): links that fit paste into chats and issues. */
+export const LINK_BUDGET = 2_000;
+
+/** The longest link text (URL included) the decoder accepts. 50× the budget: real scenarios stay far below,
+ * and it bounds the work a pasted string can demand before any check. */
+export const MAX_LINK_CHARS = 100_000;
+
+/** The most bytes a link payload may inflate to. Deflate can expand ~1000×, so a 75 KB payload could claim
+ * gigabytes; inflation stops at this bound (a decompression bomb must not allocate memory). A link within
+ * MAX_LINK_CHARS holding real program text inflates to well under 1 MB. */
+export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
+
+/** Compressed bytes handed to the inflater per step: one step can expand at most ~1 MB past the bound
+ * above before the bound is checked again. */
+export const INFLATE_CHUNK_BYTES = 1024;

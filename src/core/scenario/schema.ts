@@ -1,0 +1,408 @@
+// Validation of external scenario input (file, link, autosave, CLI) with zod: field-precise errors that name
+// the field and what is wrong (`children[1].ceiling.side_effect_level: expected a string or null, got 42`).
+// Never throws. Grant records are checked only as objects: the effect analysis parses them. Depends on zod
+// and ./ files only.
+import { z } from 'zod';
+import { DEFAULT_PARENT_NAME, DEFAULT_RUN, normalizeScenario } from './defaults.ts';
+import * as limits from './limits.ts';
+import { isPlainObject, migrateScenario, type MigrationChain, MIGRATIONS } from './migrations.ts';
+import { AMBIENT_SLOT_NAMES } from './slots.ts';
+import {
+  LATENCY_KEYS,
+  SCENARIO_VERSION,
+  type ScenarioError,
+  type ScenarioInput,
+  type ScenarioResult,
+} from './types.ts';
+
+type Issue = z.core.$ZodRawIssue;
+
+/** `children[1].ceiling`: numbers as indices, identifiers after a dot, anything else quoted. */
+export function formatScenarioPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment))
+      out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
+
+/** One line: `children[0].name: expected …` (or just the message for the whole input). */
+export function formatScenarioError(error: ScenarioError): string {
+  return error.path ? `${error.path}: ${error.message}` : error.message;
+}
+
+/** A short rendering of a wrong value for messages: `42`, `"abc"`, `NaN`, `an object`, `a list`. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string')
+    return value.length > 40
+      ? `${JSON.stringify(value.slice(0, 40))}… (${value.length} characters)`
+      : JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+function problem(what: string, input: unknown): string {
+  return input === undefined ? `missing: expected ${what}` : `expected ${what}, got ${describeValue(input)}`;
+}
+
+/** zod error option: "expected <what>, got <value>" for every issue of the schema it is attached to. */
+const expect = (what: string) => ({ error: (issue: Issue) => problem(what, issue.input) });
+
+function object<T extends z.ZodRawShape>(shape: T, what: string) {
+  const known = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue: Issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field (known fields: ${known})`
+        : problem(what, issue.input),
+  });
+}
+
+function list<T extends z.ZodType>(item: T, what: string, max: number, unit: string) {
+  return z.array(item, expect(what)).max(max, {
+    error: (issue: Issue) =>
+      `too many ${unit}: ${count((issue.input as unknown[]).length)}, the limit is ${count(max)}`,
+  });
+}
+
+const name = z
+  .string(expect(limits.NAME_RULE))
+  .max(limits.MAX_NAME_CHARS, expect(limits.NAME_RULE))
+  .regex(limits.NAME_PATTERN, expect(limits.NAME_RULE));
+
+const source = z.string(expect('a string (the program text)')).max(limits.MAX_SOURCE_CHARS, {
+  error: (issue: Issue) =>
+    `too long: ${count((issue.input as string).length)} characters, the limit is ${count(limits.MAX_SOURCE_CHARS)} per program`,
+});
+
+const grant = list(
+  z.custom<Record<string, unknown>>(isPlainObject, expect('an effect record object')),
+  'a list of effect records (serde JSON) or null',
+  limits.MAX_GRANT_RECORDS,
+  'grant records',
+).nullable();
+
+// A hand-written check instead of z.record: z.record silently drops a "__proto__" key, and nothing here
+// may be dropped silently.
+const capabilities = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (value === undefined) return;
+    if (!isPlainObject(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: problem('an object mapping capability names to lists of ops', value),
+      });
+      return;
+    }
+    const entries = Object.entries(value);
+    if (entries.length > limits.MAX_CEILING_ENTRIES) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `too many capabilities: ${count(entries.length)}, the limit is ${count(limits.MAX_CEILING_ENTRIES)}`,
+      });
+      return;
+    }
+    for (const [capability, ops] of entries) {
+      if (!Array.isArray(ops)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [capability],
+          message: problem('a list of op names (an empty list allows every op)', ops),
+        });
+      } else if (ops.length > limits.MAX_CEILING_ENTRIES) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [capability],
+          message: `too many ops: ${count(ops.length)}, the limit is ${count(limits.MAX_CEILING_ENTRIES)}`,
+        });
+      } else {
+        ops.forEach((op: unknown, index) => {
+          if (typeof op !== 'string')
+            ctx.addIssue({
+              code: 'custom',
+              path: [capability, index],
+              message: problem('an op name (a string)', op),
+            });
+        });
+      }
+    }
+  })
+  .optional() as unknown as z.ZodOptional<z.ZodType<Record<string, string[]>>>;
+
+const ceiling = object(
+  {
+    capabilities,
+    side_effect_level: z.string(expect('a string or null')).nullable().optional(),
+    tools: list(
+      z.string(expect('a tool name (a string)')),
+      'a list of tool names',
+      limits.MAX_CEILING_ENTRIES,
+      'tools',
+    ).optional(),
+  },
+  'a ceiling object or null',
+).nullable();
+
+const child = object(
+  { name, source, ceiling: ceiling.optional() },
+  'a child object ({"name", "source", "ceiling"?})',
+);
+
+const parent = object(
+  { name: name.optional(), source, grant: grant.optional() },
+  'a parent object ({"name"?, "source", "grant"?})',
+);
+
+const SLOT_NAMES: readonly string[] = AMBIENT_SLOT_NAMES;
+const slot = z.enum(AMBIENT_SLOT_NAMES, {
+  error: (issue: Issue) => {
+    if (typeof issue.input !== 'string') return problem('a slot name (a string)', issue.input);
+    const near = SLOT_NAMES.find((known) => known === (issue.input as string).toUpperCase());
+    const hint = near
+      ? `; did you mean ${near}?`
+      : ` (slot names are the ${SLOT_NAMES.length} names of the ambient catalog, e.g. VM_EXECUTION_CONTEXT)`;
+    return `unknown slot name ${describeValue(issue.input)}${hint}`;
+  },
+});
+
+const SEED_RULE = `an unsigned 32-bit integer (0 to ${count(limits.MAX_SEED)})`;
+const schedule = z.discriminatedUnion(
+  'kind',
+  [
+    object({ kind: z.literal('fifo') }, 'a schedule object'),
+    object(
+      {
+        kind: z.literal('random'),
+        seed: z.int(expect(SEED_RULE)).min(0, expect(SEED_RULE)).max(limits.MAX_SEED, expect(SEED_RULE)),
+      },
+      'a schedule object',
+    ),
+    object(
+      {
+        kind: z.literal('picks'),
+        picks: list(z.string(expect('a task name')), 'a list of task names', limits.MAX_PICKS, 'picks'),
+      },
+      'a schedule object',
+    ),
+  ],
+  {
+    error: (issue: Issue) =>
+      issue.code === 'invalid_union' && isPlainObject(issue.input)
+        ? problem('"fifo", "random" or "picks"', issue.input.kind)
+        : problem('a schedule object ({"kind": "fifo" | "random" | "picks", …})', issue.input),
+  },
+);
+
+const LATENCY_RULE = `a whole number of logical ticks from 0 to ${count(limits.MAX_LATENCY)}`;
+const ticks = z
+  .int(expect(LATENCY_RULE))
+  .min(0, expect(LATENCY_RULE))
+  .max(limits.MAX_LATENCY, expect(LATENCY_RULE))
+  .optional();
+const latency = object(
+  Object.fromEntries(LATENCY_KEYS.map((key) => [key, ticks])) as Record<
+    (typeof LATENCY_KEYS)[number],
+    typeof ticks
+  >,
+  'an object of latencies per await kind',
+);
+
+const STEPS_RULE = `an integer from ${count(limits.MIN_MAX_STEPS)} to ${count(limits.MAX_MAX_STEPS)}`;
+const run = object(
+  {
+    mode: z.enum(['scoped', 'unscoped', 'naive'], expect('"scoped", "unscoped" or "naive"')).optional(),
+    captured: list(slot, 'a list of slot names or null', AMBIENT_SLOT_NAMES.length, 'slots')
+      .nullable()
+      .optional(),
+    schedule: schedule.optional(),
+    latency: latency.optional(),
+    enforceAtSpawn: z.boolean(expect('true or false')).optional(),
+    maxSteps: z
+      .int(expect(STEPS_RULE))
+      .min(limits.MIN_MAX_STEPS, expect(STEPS_RULE))
+      .max(limits.MAX_MAX_STEPS, expect(STEPS_RULE))
+      .optional(),
+  },
+  'a run settings object',
+);
+
+const STEP_RULE = 'a step index (an integer from 0)';
+const view = object(
+  {
+    step: z
+      .int(expect(STEP_RULE))
+      .min(0, expect(STEP_RULE))
+      .max(limits.MAX_MAX_STEPS, expect(STEP_RULE))
+      .optional(),
+    tab: z.string(expect('a task name or null')).nullable().optional(),
+  },
+  'a view object',
+);
+
+const version = z.literal(SCENARIO_VERSION, {
+  error: (issue: Issue) =>
+    typeof issue.input === 'number' && Number.isInteger(issue.input) && issue.input > SCENARIO_VERSION
+      ? newerVersionMessage(issue.input)
+      : problem(`${SCENARIO_VERSION} (the scenario format version)`, issue.input),
+});
+
+const scenario = object(
+  {
+    version,
+    parent,
+    children: list(child, 'a list of children', limits.MAX_CHILDREN, 'children').optional(),
+    run: run.optional(),
+    view: view.optional(),
+  },
+  'a scenario object ({"version": 1, "parent": …, "children": […], …})',
+);
+
+export function newerVersionMessage(version: number): string {
+  return `this scenario was made by a newer Harn Scope Lab (version ${version}); this one reads versions up to ${SCENARIO_VERSION}`;
+}
+
+/** Checks `input` against the current (version 1) schema and returns it normalized, or every problem found
+ * (at most MAX_SCENARIO_ERRORS). Never throws. Use {@link loadScenario} for input that may be older. */
+export function validateScenario(input: unknown): ScenarioResult {
+  const errors: ScenarioError[] = [];
+  let parsed: ScenarioInput | null = null;
+  try {
+    const result = scenario.safeParse(input, { reportInput: true });
+    if (result.success) parsed = result.data as ScenarioInput;
+    else errors.push(...result.error.issues.flatMap(issueToErrors));
+  } catch (error) {
+    // zod does not throw on data; if it ever does (a getter on a hostile object), report, never crash.
+    errors.push({
+      path: '',
+      message: `cannot read this scenario: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+  errors.push(...crossFieldErrors(input));
+  if (errors.length > 0 || parsed === null) return { value: null, errors: capErrors(errors) };
+  return { value: normalizeScenario(parsed), errors: [] };
+}
+
+/** Validates external input of any version this build can read: an older `version` is migrated first
+ * (through `chain`, the real MIGRATIONS by default), a newer one is refused with a clear message. */
+export function loadScenario(input: unknown, chain: MigrationChain = MIGRATIONS): ScenarioResult {
+  if (
+    isPlainObject(input) &&
+    Number.isSafeInteger(input.version) &&
+    (input.version as number) < SCENARIO_VERSION
+  ) {
+    const migrated = migrateScenario(input, input.version as number, chain);
+    if (migrated.error !== null)
+      return { value: null, errors: [{ path: 'version', message: migrated.error }] };
+    return validateScenario(migrated.value);
+  }
+  return validateScenario(input);
+}
+
+function issueToErrors(issue: z.core.$ZodIssue): ScenarioError[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: formatScenarioPath([...issue.path, key]),
+      message: issue.message,
+    }));
+  }
+  return [{ path: formatScenarioPath(issue.path), message: issue.message }];
+}
+
+function capErrors(errors: ScenarioError[]): ScenarioError[] {
+  if (errors.length <= limits.MAX_SCENARIO_ERRORS) return errors;
+  const shown = errors.slice(0, limits.MAX_SCENARIO_ERRORS);
+  shown.push({
+    path: '',
+    message: `${count(errors.length - limits.MAX_SCENARIO_ERRORS)} more errors not shown`,
+  });
+  return shown;
+}
+
+// Rules that relate fields (unique names, picks and tab naming tasks, step within maxSteps). They read the
+// raw input defensively so they report alongside the shape errors instead of after them.
+function crossFieldErrors(input: unknown): ScenarioError[] {
+  if (!isPlainObject(input)) return [];
+  const errors: ScenarioError[] = [];
+  const parent = isPlainObject(input.parent) ? input.parent : {};
+  const parentName =
+    typeof parent.name === 'string' ? parent.name : parent.name === undefined ? DEFAULT_PARENT_NAME : null;
+  const children = Array.isArray(input.children) ? input.children : [];
+  const taskNames: string[] = parentName === null ? [] : [parentName];
+  const firstIndex = new Map<string, number>();
+  children.forEach((child: unknown, index) => {
+    if (!isPlainObject(child) || typeof child.name !== 'string') return;
+    const path = `children[${index}].name`;
+    const earlier = firstIndex.get(child.name);
+    if (child.name === parentName)
+      errors.push({
+        path,
+        message: `${describeValue(child.name)} is already the parent's name; task names must be unique`,
+      });
+    else if (earlier !== undefined)
+      errors.push({
+        path,
+        message: `${describeValue(child.name)} is already the name of children[${earlier}]; child names must be unique`,
+      });
+    else {
+      firstIndex.set(child.name, index);
+      taskNames.push(child.name);
+    }
+  });
+  const tasks = `tasks: ${taskNames.join(', ') || 'none'}`;
+  const run = isPlainObject(input.run) ? input.run : {};
+  const schedule = isPlainObject(run.schedule) ? run.schedule : {};
+  if (
+    schedule.kind === 'picks' &&
+    Array.isArray(schedule.picks) &&
+    schedule.picks.length <= limits.MAX_PICKS
+  ) {
+    schedule.picks.forEach((pick: unknown, index) => {
+      if (typeof pick === 'string' && !taskNames.includes(pick)) {
+        errors.push({
+          path: `run.schedule.picks[${index}]`,
+          message: `${describeValue(pick)} names no task (${tasks})`,
+        });
+      }
+    });
+  }
+  if (Array.isArray(run.captured)) {
+    const seen = new Map<unknown, number>();
+    run.captured.forEach((slotName: unknown, index) => {
+      const earlier = seen.get(slotName);
+      if (typeof slotName === 'string' && earlier !== undefined) {
+        errors.push({
+          path: `run.captured[${index}]`,
+          message: `${describeValue(slotName)} is listed twice (also run.captured[${earlier}])`,
+        });
+      } else seen.set(slotName, index);
+    });
+  }
+  const view = isPlainObject(input.view) ? input.view : {};
+  if (typeof view.tab === 'string' && !taskNames.includes(view.tab)) {
+    errors.push({ path: 'view.tab', message: `${describeValue(view.tab)} names no task (${tasks})` });
+  }
+  const maxSteps = typeof run.maxSteps === 'number' ? run.maxSteps : DEFAULT_RUN.maxSteps;
+  if (
+    typeof view.step === 'number' &&
+    Number.isInteger(view.step) &&
+    view.step > maxSteps &&
+    view.step <= limits.MAX_MAX_STEPS
+  ) {
+    errors.push({
+      path: 'view.step',
+      message: `step ${count(view.step)} is past run.maxSteps (${count(maxSteps)})`,
+    });
+  }
+  return errors;
+}

@@ -1,0 +1,115 @@
+// The Scenario data model (DESIGN §5): the one shape shared by the UI, share links, autosave and the CLI.
+// `Scenario` is the normalized form (every field present); `ScenarioInput` is what external input may omit.
+// Plain JSON-safe data only (it crosses postMessage and goes into links). Depends only on ./slots.ts.
+import type { AmbientSlotName } from './slots.ts';
+
+/** The scenario format version this build writes. Older versions are migrated on load (see migrations.ts). */
+export const SCENARIO_VERSION = 1;
+
+/** `scoped` = per-task scope swapped on every poll (the fix); `unscoped` = shared thread-locals (the bug);
+ * `naive` = swap back only when a poll returns normally (no restore guard, panics leak). */
+export type RunMode = 'scoped' | 'unscoped' | 'naive';
+
+/** How a choice point (more than one ready task) is resolved. `picks` names tasks in order, then FIFO. */
+export type Schedule =
+  { kind: 'fifo' } | { kind: 'random'; seed: number } | { kind: 'picks'; picks: string[] };
+
+/** The await kinds that have their own latency (DESIGN §4): model, network, spawn, tool and host calls,
+ * `sleep(…)` and `yield_now()`. `default` is the latency of every kind the input does not set. */
+export type AwaitKind = 'llm' | 'net' | 'spawn' | 'tool' | 'host' | 'sleep' | 'yield';
+
+/** The keys of a latency table, in the order they are listed in errors and docs. */
+export const LATENCY_KEYS = ['llm', 'net', 'spawn', 'tool', 'host', 'sleep', 'yield', 'default'] as const;
+
+/** Logical ticks per await kind. Normalized: every key present (an unset kind takes `default`). */
+export type Latency = Record<AwaitKind | 'default', number>;
+
+/** One parent grant record in serde JSON (`{"kind": …, "scope": …, "resource"?: …}`); checked by the effect
+ * analysis, not here. */
+export type GrantRecord = Record<string, unknown>;
+
+/** A child's ceiling policy (harn's `CapabilityPolicy`): capability → allowed ops (empty list = any op),
+ * the highest side-effect level allowed, and tools. Normalized: every field present. */
+export interface Ceiling {
+  capabilities: Record<string, string[]>;
+  side_effect_level: string | null;
+  tools: string[];
+}
+
+export interface ScenarioParent {
+  name: string;
+  source: string;
+  /** An explicit effect list replacing the parent's computed effects; `null` = use the computed ones. */
+  grant: GrantRecord[] | null;
+}
+
+export interface ScenarioChild {
+  name: string;
+  source: string;
+  /** `null` = unconstrained. An all-empty ceiling is kept (it is a lint, not the same as none). */
+  ceiling: Ceiling | null;
+}
+
+export interface RunSettings {
+  mode: RunMode;
+  /** The slots to capture in `scoped`/`naive` mode, replacing the catalog's default; `null` = the catalog's. */
+  captured: AmbientSlotName[] | null;
+  schedule: Schedule;
+  latency: Latency;
+  /** Refuse at spawn a child whose effects escape the parent grant (HARN-CAP-301). */
+  enforceAtSpawn: boolean;
+  /** Bound on trace steps; a run that does not finish within it stops with a clear message. */
+  maxSteps: number;
+}
+
+export interface ViewState {
+  /** The stepper's position (a trace step index). */
+  step: number;
+  /** The selected editor tab: the parent's or a child's name; `null` = the parent. */
+  tab: string | null;
+}
+
+/** A whole playground session, normalized (every field present). */
+export interface Scenario {
+  version: typeof SCENARIO_VERSION;
+  parent: ScenarioParent;
+  children: ScenarioChild[];
+  run: RunSettings;
+  view: ViewState;
+}
+
+/** A ceiling as external input may write it. */
+export interface CeilingInput {
+  capabilities?: Record<string, string[]>;
+  side_effect_level?: string | null;
+  tools?: string[];
+}
+
+/** A scenario as external input (file, link, autosave) may write it: everything but `version`,
+ * `parent.source` and `children[].name/source` may be omitted. Every `Scenario` is a `ScenarioInput`. */
+export interface ScenarioInput {
+  version: typeof SCENARIO_VERSION;
+  parent: { name?: string; source: string; grant?: GrantRecord[] | null };
+  children?: { name: string; source: string; ceiling?: CeilingInput | null }[];
+  run?: {
+    mode?: RunMode;
+    captured?: AmbientSlotName[] | null;
+    schedule?: Schedule;
+    latency?: Partial<Latency>;
+    enforceAtSpawn?: boolean;
+    maxSteps?: number;
+  };
+  view?: { step?: number; tab?: string | null };
+}
+
+/** One validation problem: `path` like `children[1].ceiling.side_effect_level` ('' = the whole input). */
+export interface ScenarioError {
+  path: string;
+  message: string;
+}
+
+/** The result of validating or loading external input: a normalized value, or errors (never both). */
+export interface ScenarioResult {
+  value: Scenario | null;
+  errors: ScenarioError[];
+}
