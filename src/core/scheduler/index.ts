@@ -1,0 +1,24 @@
+// The scheduler's public surface (re-exported by core/index.ts): the slot catalog, ambient scope, task
+// programs, the executor, traces, and `simulate` (the one entry point for scenarios). Pure.
+export * from './catalog.ts';
+export * from './scope.ts';
+export * from './ops.ts';
+export {
+  createRunner,
+  type ChooseFn,
+  type ExecConfig,
+  type ExecMode,
+  type ExecOutcome,
+  type ExecState,
+  type ExecStatus,
+  type PollOutcome,
+  type Recorder,
+  type Runner,
+  type TaskRuntime,
+  type TaskStatus,
+} from './executor.ts';
+export * from './choosers.ts';
+export type { CheckInfo, CrosswireRecord, ReadInfo, Snapshot, TraceStep, TraceStepKind } from './trace.ts';
+export { resolvePath } from './narrate.ts';
+export * from './run.ts';
+export * from './print.ts';

@@ -1,0 +1,146 @@
+// Runs a task set on the executor, with a trace (SimulationResult: plain data for postMessage) or on the
+// lean fast path (no snapshots, no narration) the explorer calls hundreds of thousands of times.
+// Depends on ./executor, ./trace, ./choosers, ./catalog and scenario types.
+import type { Schedule } from '../scenario/types.ts';
+import { DEFAULT_RUN } from '../scenario/defaults.ts';
+import { DEFAULT_CAPTURE_SET, SLOT_NAMES, slotIndex } from './catalog.ts';
+import { chooseFifo, createPicksChooser, createRandomChooser, type PicksLog } from './choosers.ts';
+import { createRunner, type ChooseFn, type ExecConfig, type ExecMode, type ExecOutcome, type ExecStatus } from './executor.ts';
+import type { TaskRole, TaskSet } from './ops.ts';
+import { createTraceRecorder, type CrosswireRecord, type TraceStep } from './trace.ts';
+
+/** How choice points are resolved: a scenario schedule, or interactive (picks so far, then stop and ask). */
+export type RunSchedule = Schedule | { kind: 'interactive'; picks: string[] };
+
+export interface RunOptions {
+  mode: ExecMode;
+  /** Slot names to swap per poll; null = the catalog's Captured set. */
+  captured: readonly string[] | null;
+  schedule: RunSchedule;
+  maxSteps: number;
+  enforceAtSpawn: boolean;
+  /** Explorer semantics: awaits take no ticks. */
+  ignoreLatency: boolean;
+}
+
+/** Defaults for running a hand-built task set (a scenario brings its own). */
+export const DEFAULT_RUN_OPTIONS: Readonly<RunOptions> = Object.freeze<RunOptions>({
+  mode: 'scoped',
+  captured: null,
+  schedule: { kind: 'fifo' },
+  // The scenario default (DESIGN §5) is the one limit: scenario/defaults.ts gives its reason.
+  maxSteps: DEFAULT_RUN.maxSteps,
+  enforceAtSpawn: true,
+  ignoreLatency: false,
+});
+
+export interface SimulationSummary {
+  status: ExecStatus;
+  /** Every task ran to completion (or panicked, or was refused) within the step bound. */
+  completed: boolean;
+  steps: number;
+  crosswires: CrosswireRecord[];
+  /** Slot names the outer thread does not get back to their initial values. */
+  leaks: string[];
+  panics: string[];
+  refused: string[];
+  /** Where interactive scheduling stopped: the tasks the user may pick; null otherwise. */
+  awaitingChoice: string[] | null;
+  /** Picks that named no ready task (that choice point went FIFO). */
+  ignoredPicks: { pick: string; at: number; ready: string[] }[];
+  /** One sentence: how the run ended. */
+  message: string;
+}
+
+/** Everything `simulate` returns: plain data, cloneable across postMessage. */
+export interface SimulationResult {
+  tasks: { name: string; role: TaskRole }[];
+  /** Slot names in catalog order (snapshots are indexed by these). */
+  slots: readonly string[];
+  /** The capture set of this run, as slot names (empty in unscoped mode). */
+  captured: string[];
+  mode: ExecMode;
+  steps: TraceStep[];
+  summary: SimulationSummary;
+}
+
+/** Resolves capture-set names to slot indices; unknown names are dropped (the scenario schema rejects them). */
+export function captureSetOf(captured: readonly string[] | null): number[] {
+  if (captured === null) return [...DEFAULT_CAPTURE_SET];
+  return captured.map(slotIndex).filter((index) => index >= 0).sort((a, b) => a - b);
+}
+
+function chooserFor(schedule: RunSchedule, names: readonly string[], log: PicksLog): ChooseFn {
+  switch (schedule.kind) {
+    case 'fifo':
+      return chooseFifo;
+    case 'random':
+      return createRandomChooser(schedule.seed);
+    case 'picks':
+      return createPicksChooser(schedule.picks, names, false, log);
+    case 'interactive':
+      return createPicksChooser(schedule.picks, names, true, log);
+  }
+}
+
+export function execConfigOf(options: RunOptions): ExecConfig {
+  return {
+    mode: options.mode,
+    captureSet: captureSetOf(options.captured),
+    maxSteps: options.maxSteps,
+    enforceAtSpawn: options.enforceAtSpawn,
+    ignoreLatency: options.ignoreLatency,
+  };
+}
+
+function messageOf(outcome: ExecOutcome, maxSteps: number, names: readonly string[], crosswires: number, leaks: string[]): string {
+  if (outcome.status === 'step-limit') return `The run did not finish within ${maxSteps} steps (run.maxSteps); the trace stops there.`;
+  if (outcome.status === 'awaiting-choice') return `Waiting for a choice: ${outcome.ready.map((t) => names[t]).join(', ')} can run next.`;
+  const parts: string[] = [];
+  parts.push(crosswires === 0 ? 'no cross-wires' : `${crosswires} cross-wire${crosswires === 1 ? '' : 's'}`);
+  if (outcome.panics.length > 0) parts.push(`${outcome.panics.length} panic${outcome.panics.length === 1 ? '' : 's'}`);
+  if (outcome.refused.length > 0) parts.push(`${outcome.refused.length} refused at spawn`);
+  const outer = leaks.length === 0 ? 'the outer thread is left clean' : `the outer thread leaks ${leaks.join(', ')}`;
+  return `Finished in ${outcome.steps} steps: ${parts.join(', ')}; ${outer}.`;
+}
+
+/** Runs a task set with a full trace. */
+export function runTaskSet(taskSet: TaskSet, options: RunOptions): SimulationResult {
+  const config = execConfigOf(options);
+  const runner = createRunner(taskSet, config);
+  const names = taskSet.tasks.map((task) => task.name);
+  const log: PicksLog = { used: 0, ignored: [] };
+  const recorder = createTraceRecorder(runner.state, taskSet.tasks, options.mode);
+  const outcome = runner.run(chooserFor(options.schedule, names, log), recorder);
+  const leaks = outcome.leaks.map((slot) => SLOT_NAMES[slot]!);
+  return {
+    tasks: taskSet.tasks.map((task) => ({ name: task.name, role: task.role })),
+    slots: SLOT_NAMES,
+    captured: options.mode === 'unscoped' ? [] : config.captureSet.map((slot) => SLOT_NAMES[slot]!),
+    mode: options.mode,
+    steps: recorder.steps,
+    summary: {
+      status: outcome.status,
+      completed: outcome.status === 'finished',
+      steps: outcome.steps,
+      crosswires: recorder.crosswires,
+      leaks,
+      panics: outcome.panics.map((t) => names[t]!),
+      refused: outcome.refused.map((t) => names[t]!),
+      awaitingChoice: outcome.status === 'awaiting-choice' ? outcome.ready.map((t) => names[t]!) : null,
+      ignoredPicks: log.ignored,
+      message: messageOf(outcome, options.maxSteps, names, recorder.crosswires.length, leaks),
+    },
+  };
+}
+
+/** The explorer's fast path: one prepared runner, run again and again with a choice function; no trace. */
+export interface FastSimulation {
+  names: readonly string[];
+  run(choose: ChooseFn): ExecOutcome;
+}
+
+export function createFastSimulation(taskSet: TaskSet, options: RunOptions): FastSimulation {
+  const runner = createRunner(taskSet, execConfigOf(options));
+  return { names: taskSet.tasks.map((task) => task.name), run: (choose) => runner.run(choose, null) };
+}

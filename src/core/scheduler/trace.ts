@@ -1,0 +1,309 @@
+// The trace: an immutable array of steps (poll-enter/exit, per-slot swaps, installs, reads, checks, awaits,
+// wakes, spawns, refusals, completions, panics, the outer-thread check), each with its task, span, one
+// sentence of narration and a copy-on-write snapshot of the thread-locals and every task's saved scope.
+// createTraceRecorder implements the executor's Recorder. Depends on ./executor, ./scope, ./catalog, analysis.
+import type { Span } from '../diagnostics.ts';
+import { effectAllowedByCeiling, effectRecordSummary } from '../analysis/index.ts';
+import { SLOT, SLOT_NAMES } from './catalog.ts';
+import type { ExecMode, ExecState, PollOutcome, Recorder, TaskStatus } from './executor.ts';
+import { narrateCheck, ownerPhrase } from './narrate.ts';
+import type { CheckSpec, Op, TaskProgram } from './ops.ts';
+import { currentLabel, slotCurrent, slotValueLabel, type AmbientValue, type SlotValue } from './scope.ts';
+
+/** The thread-locals and saved scopes at one step. Unchanged parts are the same arrays as the previous
+ * step's (structured clone keeps the sharing), so a long trace stays small. */
+export interface Snapshot {
+  clock: number;
+  /** The live thread-locals, indexed by slot. */
+  thread: readonly SlotValue[];
+  /** Each task's saved scope (indexed by task); null before spawn, while taken by a poll, or lost in a panic. */
+  scopes: readonly (readonly SlotValue[] | null)[];
+  /** The outer values the polling task's restore guard holds (scoped/naive), else null. */
+  guard: readonly SlotValue[] | null;
+  statuses: readonly TaskStatus[];
+}
+
+interface StepBase {
+  index: number;
+  /** Task name; null for the outer thread. */
+  task: string | null;
+  /** Source span in that task's program, where relevant. */
+  span: Span | null;
+  narration: string;
+  snapshot: Snapshot;
+}
+
+/** A read of one slot: what the task should see (its shadow) vs what the thread gives it. */
+export interface ReadInfo {
+  slot: string;
+  access: 'read' | 'pop';
+  /** What the value is read for (the call, `pop`, `emit_worker_event`). */
+  what: string;
+  expected: string;
+  observed: string;
+  expectedOwner: string | null;
+  observedOwner: string | null;
+  crosswire: boolean;
+}
+
+export interface CheckInfo {
+  call: string;
+  effects: string[];
+  target: string | null;
+  decision: 'allow' | 'deny';
+  /** What the task's own policy decides (what preflight promised). */
+  preflight: 'allow' | 'deny';
+  disagrees: boolean;
+  policy: string;
+  /** fs calls: the target resolved against the observed cwd. */
+  path: string | null;
+  /** fs writes: the session the audit record is attributed to. */
+  session: string | null;
+  crosswire: boolean;
+  /** The human consequence of the cross-wire, or null. */
+  consequence: string | null;
+}
+
+export type TraceStep = StepBase &
+  (
+    | { kind: 'poll-enter' }
+    | { kind: 'swap'; slot: string; direction: 'in' | 'out'; installed: string; saved: string }
+    | { kind: 'install'; action: 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec'; slot: string; before: string; after: string }
+    | ({ kind: 'read' } & ReadInfo)
+    | ({ kind: 'check' } & CheckInfo)
+    | { kind: 'await'; awaitKind: string; what: string; wakeAt: number }
+    | { kind: 'wake' }
+    | { kind: 'spawn'; child: string }
+    | { kind: 'refuse'; child: string; code: 'HARN-CAP-301'; violations: string[] }
+    | { kind: 'complete' }
+    | { kind: 'panic'; message: string }
+    | { kind: 'poll-exit'; outcome: PollOutcome; restored: boolean }
+    | { kind: 'outer-check'; leaks: string[]; clean: boolean }
+  );
+
+export type TraceStepKind = TraceStep['kind'];
+
+/** One cross-wire of the summary. */
+export interface CrosswireRecord {
+  step: number;
+  task: string;
+  slot: string;
+  expected: string;
+  observed: string;
+  consequence: string;
+}
+
+const EMPTY_ARRAY: readonly never[] = Object.freeze([]);
+
+type StepFields = { kind: TraceStepKind } & Record<string, unknown>;
+
+function allows(check: CheckSpec, policy: AmbientValue | null): boolean {
+  const ceiling = policy?.ceiling ?? null;
+  if (ceiling === null) return true;
+  return check.effects.every((effect) => effectAllowedByCeiling(effect, ceiling));
+}
+
+/** Builds the trace while the executor runs. `steps` and `crosswires` are complete once the run returns. */
+export interface TraceRecorder extends Recorder {
+  steps: TraceStep[];
+  crosswires: CrosswireRecord[];
+}
+
+export function createTraceRecorder(state: ExecState, programs: readonly TaskProgram[], mode: ExecMode): TraceRecorder {
+  const names = programs.map((p) => p.name);
+  const steps: TraceStep[] = [];
+  const crosswires: CrosswireRecord[] = [];
+  // Cross-wires of the reads since the task's last check: the check attaches its consequence to them.
+  let openReads: { record: CrosswireRecord | null; slot: number; observed: AmbientValue | number | null }[] = [];
+
+  let thread: readonly SlotValue[] = EMPTY_ARRAY;
+  let threadDirty = true;
+  const scopes: (readonly SlotValue[] | null)[] = names.map(() => null);
+  let scopesView: readonly (readonly SlotValue[] | null)[] = scopes.slice();
+  let scopesDirty = false;
+  let statuses: readonly TaskStatus[] = EMPTY_ARRAY;
+  let snapshot: Snapshot | null = null;
+  let guard: readonly SlotValue[] | null = null;
+
+  const dirtyScope = (t: number): void => {
+    const task = state.tasks[t]!;
+    scopes[t] = task.status === 'unspawned' || task.status === 'refused' || task.polling || task.scopeLost ? null : task.scope.slice();
+    scopesDirty = true;
+  };
+
+  const snap = (statusChanged: boolean): Snapshot => {
+    if (snapshot && !threadDirty && !scopesDirty && !statusChanged && snapshot.clock === state.clock) return snapshot;
+    if (threadDirty) thread = state.thread.slice();
+    if (scopesDirty) scopesView = scopes.slice();
+    if (statusChanged || statuses.length === 0) statuses = state.tasks.map((task) => task.status);
+    const current = state.current >= 0 ? state.tasks[state.current] : undefined;
+    if (threadDirty || scopesDirty || !snapshot) guard = current && current.polling && mode !== 'unscoped' ? current.scope.slice() : null;
+    threadDirty = false;
+    scopesDirty = false;
+    snapshot = { clock: state.clock, thread, scopes: scopesView, guard, statuses };
+    return snapshot;
+  };
+
+  const emit = (t: number, span: Span | null, narration: string, fields: StepFields, statusChanged = false): void => {
+    const step = { index: steps.length, task: t >= 0 ? names[t]! : null, span, narration, snapshot: snap(statusChanged), ...fields };
+    steps.push(step as TraceStep);
+  };
+
+  const name = (t: number): string => (t >= 0 ? names[t]! : 'the outer thread');
+
+  return {
+    steps,
+    crosswires,
+    pollEnter(t) {
+      threadDirty = true;
+      dirtyScope(t);
+      const swap = mode === 'unscoped' ? ' on the shared thread-locals (unscoped)' : '; its scope swaps in';
+      emit(t, null, `${name(t)} is polled at t=${state.clock}${swap}.`, { kind: 'poll-enter' }, true);
+    },
+    swap(t, slot, direction, installed, saved) {
+      threadDirty = true;
+      const slotName = SLOT_NAMES[slot]!;
+      const inLabel = slotValueLabel(installed);
+      const savedLabel = slotValueLabel(saved);
+      const narration =
+        direction === 'in'
+          ? `${slotName} swaps in: the thread now holds ${name(t)}'s ${inLabel}; the guard keeps the outer ${savedLabel}.`
+          : `${slotName} swaps out: ${name(t)}'s ${savedLabel} goes back to its saved scope; the thread gets ${inLabel} back.`;
+      dirtyScope(t);
+      emit(t, null, narration, { kind: 'swap', slot: slotName, direction, installed: inLabel, saved: savedLabel });
+    },
+    install(t, o: Op, before, after) {
+      threadDirty = true;
+      const slot = (o as { slot: number }).slot;
+      const slotName = SLOT_NAMES[slot]!;
+      const beforeLabel = slotValueLabel(before);
+      const afterLabel = slotValueLabel(after);
+      const action = o.op as 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec';
+      const top = (value: SlotValue): string => currentLabel(slotCurrent(value));
+      const narration =
+        action === 'push'
+          ? `${name(t)} pushes ${top(after)} onto ${slotName}.`
+          : action === 'pop'
+            ? `${name(t)} pops ${top(before)} off ${slotName}.`
+            : action === 'set'
+              ? `${name(t)} sets ${slotName} to ${afterLabel}.`
+              : action === 'unset'
+                ? `${name(t)} puts back the ${slotName} it replaced: ${afterLabel}.`
+                : `${name(t)} ${action === 'inc' ? 'raises' : 'lowers'} ${slotName} to ${afterLabel}.`;
+      emit(t, o.span, narration, { kind: 'install', action, slot: slotName, before: beforeLabel, after: afterLabel });
+    },
+    read(t, slot, access, what, expected, observed, span) {
+      const slotName = SLOT_NAMES[slot]!;
+      const crosswire = expected !== observed;
+      const expectedLabel = currentLabel(expected);
+      const observedLabel = currentLabel(observed);
+      const owner = (v: AmbientValue | number | null): string | null => (v !== null && typeof v === 'object' ? v.owner : null);
+      let narration: string;
+      let record: CrosswireRecord | null = null;
+      if (crosswire) {
+        const verb = access === 'pop' ? `pops ${observedLabel} off ${slotName}` : `reads ${slotName} for ${what} and gets ${observedLabel}`;
+        narration = `${name(t)} ${verb}, not its own ${expectedLabel}: cross-wire.`;
+        const consequence =
+          access === 'pop'
+            ? `${name(t)} popped ${ownerPhrase(observed)} off ${slotName}, leaving its own ${expectedLabel} behind`
+            : `${name(t)}'s ${what} read ${ownerPhrase(observed)} from ${slotName} instead of ${expectedLabel}`;
+        record = { step: steps.length, task: name(t), slot: slotName, expected: expectedLabel, observed: observedLabel, consequence };
+        crosswires.push(record);
+      } else {
+        narration =
+          access === 'pop'
+            ? `${name(t)} pops its own ${observedLabel} off ${slotName}.`
+            : `${name(t)} reads ${slotName} for ${what}: ${observedLabel}, as expected.`;
+      }
+      if (access === 'read') openReads.push({ record, slot, observed });
+      emit(t, span, narration, {
+        kind: 'read',
+        slot: slotName,
+        access,
+        what,
+        expected: expectedLabel,
+        observed: observedLabel,
+        expectedOwner: owner(expected),
+        observedOwner: owner(observed),
+        crosswire,
+      });
+    },
+    check(t, check, span) {
+      const task = state.tasks[t]!;
+      const observedPolicy = slotCurrent(state.thread[SLOT.executionPolicy]) as AmbientValue | null;
+      const expectedPolicy = slotCurrent(task.shadow[SLOT.executionPolicy]) as AmbientValue | null;
+      const decision = allows(check, observedPolicy);
+      const preflight = allows(check, expectedPolicy);
+      const reads = openReads;
+      openReads = [];
+      const info = narrateCheck(name(t), check, state, reads, decision, preflight);
+      for (const read of reads) if (read.record) read.record.consequence = info.consequence ?? read.record.consequence;
+      emit(t, span, info.narration, {
+        kind: 'check',
+        call: check.call,
+        effects: check.effects.map(effectRecordSummary),
+        target: check.target,
+        decision: decision ? 'allow' : 'deny',
+        preflight: preflight ? 'allow' : 'deny',
+        disagrees: decision !== preflight,
+        policy: currentLabel(observedPolicy),
+        path: info.path,
+        session: info.session,
+        crosswire: info.consequence !== null,
+        consequence: info.consequence,
+      });
+    },
+    await(t, kind, what, wakeAt, span) {
+      const narration =
+        kind === 'join'
+          ? `${name(t)} waits to join its children.`
+          : wakeAt <= state.clock
+            ? `${name(t)} yields at ${what} and is ready again at once.`
+            : `${name(t)} awaits ${what} (wakes at t=${wakeAt}).`;
+      emit(t, span, narration, { kind: 'await', awaitKind: kind, what, wakeAt }, true);
+    },
+    wake(t) {
+      emit(t, null, `${name(t)} wakes at t=${state.clock} and is ready.`, { kind: 'wake' }, true);
+    },
+    spawn(t, child, span) {
+      dirtyScope(child);
+      emit(t, span, `${name(t)} spawns ${name(child)}, which captures its inherited scope now.`, { kind: 'spawn', child: name(child) }, true);
+    },
+    refuse(t, child, span) {
+      const refusal = programs[child]!.refusal!;
+      emit(t, span, `${name(t)}'s spawn of ${name(child)} is refused (HARN-CAP-301): ${refusal.message}`, {
+        kind: 'refuse',
+        child: name(child),
+        code: 'HARN-CAP-301',
+        violations: refusal.violations,
+      }, true);
+    },
+    complete(t) {
+      emit(t, null, `${name(t)} completes.`, { kind: 'complete' });
+    },
+    panic(t, message, span) {
+      emit(t, span, `${name(t)} panics mid-poll: ${message}.`, { kind: 'panic', message });
+    },
+    pollExit(t, outcome, restored) {
+      threadDirty = true;
+      dirtyScope(t);
+      let narration = `${name(t)}'s poll ends (${outcome}).`;
+      if (outcome === 'panic' && !restored && mode === 'naive') {
+        narration = `${name(t)}'s poll unwinds with no restore guard: its scope stays on the thread and the outer values are lost.`;
+      } else if (outcome === 'panic' && mode === 'scoped') {
+        narration = `${name(t)}'s poll unwinds; the restore guard put the outer values back.`;
+      }
+      emit(t, null, narration, { kind: 'poll-exit', outcome, restored }, true);
+    },
+    outerCheck(leaks) {
+      const leakNames = leaks.map((slot) => SLOT_NAMES[slot]!);
+      const narration =
+        leaks.length === 0
+          ? 'All tasks are finished; the outer thread is left clean.'
+          : `All tasks are finished, but the outer thread still holds ${leakNames
+              .map((n, i) => `${n} = ${slotValueLabel(state.thread[leaks[i]!])}`)
+              .join(', ')}: leaked.`;
+      emit(-1, null, narration, { kind: 'outer-check', leaks: leakNames, clean: leaks.length === 0 });
+    },
+  };
+}
