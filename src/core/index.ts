@@ -2,4 +2,5 @@
 // core is pure: no DOM, no Node built-ins, no clock, no randomness (see eslint.config.js).
 
 export * from './diagnostics.ts';
+/** The Scenario model: types, validation (`validateScenario`, `loadScenario`), defaults, migrations, share links. */
 export * from './scenario/index.ts';

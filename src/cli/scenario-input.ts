@@ -1,0 +1,28 @@
+// Reads the SCENARIO argument of a CLI command: a scenario JSON file, a share link (full URL), a `#s=…`
+// fragment or `s=…`. Validates it (migrating older versions) and fails with one clear CliError line.
+import { decodeLink, formatScenarioError, loadScenario, type Scenario } from '../core/index.ts';
+import { CliError, parseJson, readText, type CommandContext } from './io.ts';
+
+/** True when `arg` is a share link rather than a file path. */
+export function isLinkArgument(arg: string): boolean {
+  const text = arg.trim();
+  return text.startsWith('#') || text.startsWith('s=') || /^https?:\/\//i.test(text);
+}
+
+/** The scenario `arg` names, normalized; throws CliError (`scenario.json: children[0].name: …`,
+ * `link: …`) on any problem. */
+export function readScenarioInput(arg: string, ctx: CommandContext): Scenario {
+  if (isLinkArgument(arg)) {
+    const decoded = decodeLink(arg);
+    if (decoded.value === null) throw new CliError(`link: ${decoded.error?.message ?? 'cannot be opened'}`);
+    return decoded.value;
+  }
+  const raw = parseJson(readText(arg, ctx.cwd), arg);
+  const result = loadScenario(raw);
+  if (result.value === null) {
+    const [first] = result.errors;
+    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+    throw new CliError(`${arg}: ${first ? formatScenarioError(first) : 'not a valid scenario'}${more}`);
+  }
+  return result.value;
+}
