@@ -46,6 +46,9 @@ export const DIAGNOSTIC_CODES = {
   L403: { severity: 'warning', summary: 'Empty ceiling constrains nothing' },
   L404: { severity: 'info', summary: 'Parent grant record used by no child' },
   L405: { severity: 'warning', summary: 'Effect dropped by the ceiling' },
+  S550: { severity: 'warning', summary: 'Program does not parse; simulated without its body' },
+  S551: { severity: 'warning', summary: 'Parent grant unknown; no refusal at spawn' },
+  S552: { severity: 'warning', summary: 'Task program cut at the scheduler op limit' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

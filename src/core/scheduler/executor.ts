@@ -57,7 +57,7 @@ export interface Recorder {
   pollEnter(task: number): void;
   swap(task: number, slot: number, direction: 'in' | 'out', installed: SlotValue, saved: SlotValue): void;
   install(task: number, o: Op, before: SlotValue, after: SlotValue): void;
-  read(task: number, slot: number, access: 'read' | 'pop', what: string, expected: AmbientValue | number | null, observed: AmbientValue | number | null, span: Op['span']): void;
+  read(task: number, slot: number, access: 'read' | 'pop' | 'check', what: string, expected: AmbientValue | number | null, observed: AmbientValue | number | null, span: Op['span']): void;
   check(task: number, check: CheckSpec, span: Op['span']): void;
   await(task: number, kind: string, what: string, wakeAt: number, span: Op['span']): void;
   wake(task: number): void;
@@ -172,7 +172,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       return true;
     };
 
-    const read = (t: number, slot: number, access: 'read' | 'pop', what: string, span: Op['span']): void => {
+    const read = (t: number, slot: number, access: 'read' | 'pop' | 'check', what: string, span: Op['span']): void => {
       const task = tasks[t]!;
       const expected = slotCurrent(task.shadow[slot]);
       const observed = slotCurrent(thread[slot]);
@@ -287,7 +287,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
           return null;
         case 'check': {
           for (const slot of o.check.reads) {
-            read(t, slot, 'read', o.check.call, o.span);
+            read(t, slot, 'check', o.check.call, o.span);
             if (stopped) return null;
           }
           if (step() && rec) rec.check(t, o.check, o.span);

@@ -21,7 +21,7 @@ function detail(step: TraceStep): string {
     case 'panic':
       return step.message;
     case 'poll-exit':
-      return `${step.outcome}${step.restored ? '' : ' (not restored)'}`;
+      return step.outcome === 'panic' && !step.restored ? 'panic (scope not restored)' : step.outcome;
     case 'outer-check':
       return step.clean ? 'clean' : `leaks ${step.leaks.join(', ')}`;
     default:

@@ -192,7 +192,9 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
                 : `${name(t)} ${action === 'inc' ? 'raises' : 'lowers'} ${slotName} to ${afterLabel}.`;
       emit(t, o.span, narration, { kind: 'install', action, slot: slotName, before: beforeLabel, after: afterLabel });
     },
-    read(t, slot, access, what, expected, observed, span) {
+    read(t, slot, readAccess, what, expected, observed, span) {
+      const access = readAccess === 'pop' ? 'pop' : 'read';
+      if (readAccess !== 'check') openReads = [];
       const slotName = SLOT_NAMES[slot]!;
       const crosswire = expected !== observed;
       const expectedLabel = currentLabel(expected);
@@ -206,7 +208,7 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
         const consequence =
           access === 'pop'
             ? `${name(t)} popped ${ownerPhrase(observed)} off ${slotName}, leaving its own ${expectedLabel} behind`
-            : `${name(t)}'s ${what} read ${ownerPhrase(observed)} from ${slotName} instead of ${expectedLabel}`;
+            : `${name(t)} used ${ownerPhrase(observed)} from ${slotName} for ${what} instead of ${expectedLabel}`;
         record = { step: steps.length, task: name(t), slot: slotName, expected: expectedLabel, observed: observedLabel, consequence };
         crosswires.push(record);
       } else {
@@ -215,7 +217,7 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
             ? `${name(t)} pops its own ${observedLabel} off ${slotName}.`
             : `${name(t)} reads ${slotName} for ${what}: ${observedLabel}, as expected.`;
       }
-      if (access === 'read') openReads.push({ record, slot, observed });
+      if (readAccess === 'check') openReads.push({ record, slot, observed });
       emit(t, span, narration, {
         kind: 'read',
         slot: slotName,

@@ -1,0 +1,392 @@
+// Lowers a Scenario into a TaskSet: the parent's and each child's worker life cycle around a body
+// interpreted from its Harn AST just enough to order its effectful calls (see MODEL.md for every modelling
+// decision). Also decides HARN-CAP-301 refusals at spawn. Depends on ../syntax, ../analysis, ../scenario.
+import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
+import {
+  callEffects,
+  childNodes,
+  computeHandoffEffects,
+  effectRecordSummary,
+  effectsFromValue,
+  effectSubsetViolations,
+  type EffectRecord,
+} from '../analysis/index.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { SNode } from '../syntax/ast.ts';
+import { parse } from '../syntax/index.ts';
+import { SLOT } from './catalog.ts';
+import { op, type AwaitOpKind, type CheckSpec, type Op, type SpawnRefusal, type TaskProgram, type TaskSet } from './ops.ts';
+import {
+  createContextValue,
+  createOwnedValue,
+  createPolicyValue,
+  createSessionValue,
+  createSourceDirValue,
+  type PolicyCeiling,
+} from './scope.ts';
+
+/** How deep calls to the program's own functions are followed: recursion unrolls at most this far (a
+ * recursive helper rarely matters past a few levels for the order of capability checks). */
+export const MAX_CALL_DEPTH = 8;
+
+/** Ops per task program: literal loops multiply bodies; past this the program is cut (with a diagnostic).
+ * The default trace bound (run.maxSteps = 100,000) could not replay more anyway. */
+export const MAX_TASK_OPS = 50_000;
+
+/** A diagnostic about one task's program. */
+export interface TaskDiagnostic {
+  task: string;
+  diagnostic: Diagnostic;
+}
+
+export interface CompiledScenario {
+  taskSet: TaskSet;
+  diagnostics: TaskDiagnostic[];
+}
+
+const PROCESS_CALLS = new Set(['exec', 'exec_at', 'shell', 'shell_at', 'spawn_captured']);
+const DECLARATION_KINDS = new Set([
+  'FnDecl', 'ToolDecl', 'SkillDecl', 'EvalPackDecl', 'Pipeline', 'ImportDecl', 'SelectiveImport', 'EnumDecl',
+  'StructDecl', 'InterfaceDecl', 'ImplBlock', 'TypeDecl', 'AttributedDecl',
+]);
+
+type Latency = Scenario['run']['latency'];
+
+function ticksFor(kind: AwaitOpKind, latency: Latency): number {
+  return kind === 'event' || kind === 'connector' ? latency.default : latency[kind];
+}
+
+function peel(node: SNode): SNode {
+  return node.kind === 'AttributedDecl' ? node.inner : node;
+}
+
+/** The entry handler: the first `pipeline`, else `fn main`. */
+function entryBody(program: readonly SNode[]): SNode[] {
+  const items = program.map(peel);
+  const pipeline = items.find((n) => n.kind === 'Pipeline');
+  if (pipeline && pipeline.kind === 'Pipeline') return pipeline.body;
+  const main = items.find((n) => n.kind === 'FnDecl' && n.name === 'main');
+  return main && main.kind === 'FnDecl' ? main.body : [];
+}
+
+function literalText(node: SNode | undefined): string | null {
+  if (!node) return null;
+  if (node.kind === 'StringLiteral' || node.kind === 'RawStringLiteral') return node.value;
+  return null;
+}
+
+function calleeName(node: SNode): string | null {
+  if (node.kind === 'FunctionCall') return node.name;
+  if (node.kind === 'MethodCall' || node.kind === 'OptionalMethodCall') {
+    const parts: string[] = [node.method];
+    let object: SNode = node.object;
+    while (object.kind === 'PropertyAccess' || object.kind === 'OptionalPropertyAccess') {
+      parts.unshift(object.property);
+      object = object.object;
+    }
+    if (object.kind === 'Identifier') parts.unshift(object.name);
+    return parts.join('.');
+  }
+  return null;
+}
+
+interface Emitter {
+  owner: string;
+  ops: Op[];
+  fns: Map<string, SNode[]>;
+  latency: Latency;
+  /** Parent only: the op that spawns every child, emitted once at the first spawn site. */
+  spawnOp: Op | null;
+  spawned: boolean;
+  truncated: boolean;
+}
+
+function emit(e: Emitter, o: Op): void {
+  if (e.ops.length >= MAX_TASK_OPS) {
+    e.truncated = true;
+    return;
+  }
+  e.ops.push(o);
+}
+
+function emitSpawn(e: Emitter, span: Span): boolean {
+  if (!e.spawnOp || e.spawned) return false;
+  e.spawned = true;
+  emit(e, { ...e.spawnOp, span });
+  return true;
+}
+
+// Lowers one effectful call: the check, then what the call holds across its await.
+function lowerCall(e: Emitter, node: SNode, name: string, effects: EffectRecord[]): boolean {
+  const target = node.kind === 'FunctionCall' || node.kind === 'MethodCall' || node.kind === 'OptionalMethodCall' ? literalText(node.args[0]) : null;
+  const kinds = new Set(effects.map((effect) => effect.kind.kind));
+  const hostNames = effects.flatMap((effect) => (effect.kind.kind === 'hostcall' ? [effect.kind.name] : []));
+  const isFs = kinds.has('fs');
+  const isWrite = effects.some((effect) => effect.kind.kind === 'fs' && effect.scope !== 'read' && effect.scope !== 'observe');
+  const isProcess = PROCESS_CALLS.has(name) || hostNames.some((h) => h.startsWith('process.'));
+  const isModel = kinds.has('llm');
+  const isHostCall = name === 'host_call';
+  const isConnector = name.startsWith('mcp_') || hostNames.some((h) => h.startsWith('connector.'));
+  const reads = [SLOT.executionPolicy];
+  if (isFs) reads.push(SLOT.executionContext);
+  if (isWrite) reads.push(SLOT.mutationSession);
+  if (isProcess) reads.push(SLOT.commandPolicy, SLOT.commandHookDepth);
+  if (isModel) reads.push(SLOT.autonomy);
+  if (isHostCall) reads.push(SLOT.trustedBridgeDepth);
+  const check: CheckSpec = { call: name, effects, reads, target, isFs, isWrite };
+  const span = node.span;
+  emit(e, op.check(check, span));
+  const spawnedHere = kinds.has('spawn') && emitSpawn(e, span);
+  const awaitKind: AwaitOpKind | null = isModel
+    ? 'llm'
+    : isHostCall
+      ? 'host'
+      : isConnector
+        ? 'connector'
+        : kinds.has('net')
+          ? 'net'
+          : kinds.has('spawn')
+            ? 'spawn'
+            : kinds.has('tool')
+              ? 'tool'
+              : null;
+  if (awaitKind === null) return spawnedHere;
+  if (isModel) emit(e, op.push(SLOT.llmRender, createOwnedValue('llm-frame', 'llm', e.owner), span));
+  if (isConnector) emit(e, op.push(SLOT.connector, createOwnedValue('connector-frame', 'connector', e.owner), span));
+  if (isHostCall) emit(e, op.inc(SLOT.trustedBridgeDepth, span));
+  emit(e, op.wait(awaitKind, ticksFor(awaitKind, e.latency), name, span));
+  if (isHostCall) emit(e, op.dec(SLOT.trustedBridgeDepth, span));
+  if (isConnector) {
+    emit(e, op.read(SLOT.connector, `its ${name} result`, span));
+    emit(e, op.pop(SLOT.connector, span));
+  }
+  if (isModel) {
+    emit(e, op.read(SLOT.llmRender, `rendering its ${name} response`, span));
+    emit(e, op.pop(SLOT.llmRender, span));
+  }
+  return spawnedHere;
+}
+
+interface WalkState {
+  depth: number;
+  returned: boolean;
+  thrown: boolean;
+  tryDepth: number;
+}
+
+function walkBody(e: Emitter, body: readonly SNode[], w: WalkState): void {
+  for (const stmt of body) {
+    if (w.returned || w.thrown || e.truncated) return;
+    const spawnedBefore = e.spawned;
+    walk(e, stmt, w);
+    // A fan-out opened by this statement is joined when the statement completes.
+    if (!spawnedBefore && e.spawned && e.spawnOp) emit(e, op.join(stmt.span));
+  }
+}
+
+function walk(e: Emitter, node: SNode, w: WalkState): void {
+  if (w.returned || w.thrown || e.truncated || DECLARATION_KINDS.has(node.kind)) return;
+  switch (node.kind) {
+    case 'IfElse':
+      walk(e, node.condition, w);
+      if (node.condition.kind === 'BoolLiteral' && !node.condition.value) walkBody(e, node.elseBody ?? [], w);
+      else walkBody(e, node.thenBody, w);
+      return;
+    case 'ForIn': {
+      walk(e, node.iterable, w);
+      const times = node.iterable.kind === 'ListLiteral' ? node.iterable.items.length : 1;
+      for (let i = 0; i < times && !w.returned && !w.thrown; i++) walkBody(e, node.body, w);
+      return;
+    }
+    case 'WhileLoop':
+      walk(e, node.condition, w);
+      walkBody(e, node.body, w);
+      return;
+    case 'Parallel':
+    case 'SpawnExpr':
+      if (node.kind === 'Parallel') walk(e, node.expr, w);
+      emitSpawn(e, node.span);
+      walkBody(e, node.body, w);
+      return;
+    case 'ReturnStmt':
+      if (node.value) walk(e, node.value, w);
+      w.returned = true;
+      return;
+    case 'ThrowStmt':
+      walk(e, node.value, w);
+      if (w.tryDepth > 0) {
+        w.thrown = true;
+        return;
+      }
+      emit(e, op.throw(literalText(node.value) ?? 'throw', node.span));
+      w.thrown = true;
+      return;
+    case 'TryCatch': {
+      w.tryDepth++;
+      walkBody(e, node.body, w);
+      w.tryDepth--;
+      if (w.thrown) {
+        w.thrown = false;
+        walkBody(e, node.catchBody, w);
+      }
+      if (node.finallyBody) walkBody(e, node.finallyBody, w);
+      return;
+    }
+    default:
+      break;
+  }
+  for (const child of childNodes(node)) walk(e, child, w);
+  if (w.returned || w.thrown) return;
+  const name = calleeName(node);
+  if (name === null) return;
+  if (node.kind === 'FunctionCall') {
+    const own = e.fns.get(name);
+    if (own) {
+      if (w.depth < MAX_CALL_DEPTH) {
+        const inner: WalkState = { depth: w.depth + 1, returned: false, thrown: false, tryDepth: w.tryDepth };
+        walkBody(e, own, inner);
+        w.thrown = inner.thrown;
+      }
+      return;
+    }
+    if (name === 'sleep' || name === 'yield_now') {
+      const kind: AwaitOpKind = name === 'sleep' ? 'sleep' : 'yield';
+      emit(e, op.wait(kind, ticksFor(kind, e.latency), `${name}()`, node.span));
+      return;
+    }
+  }
+  const effects = callEffects(node);
+  if (effects.length > 0) lowerCall(e, node, name, effects);
+}
+
+function ownFunctions(program: readonly SNode[]): Map<string, SNode[]> {
+  const fns = new Map<string, SNode[]>();
+  for (const item of program.map(peel)) {
+    if ((item.kind === 'FnDecl' || item.kind === 'ToolDecl') && !fns.has(item.name)) fns.set(item.name, item.body);
+  }
+  return fns;
+}
+
+interface ProgramBody {
+  program: SNode[];
+  parsed: boolean;
+  diagnostics: Diagnostic[];
+}
+
+function parseProgram(source: string): ProgramBody {
+  const result = parse(source);
+  const parsed = !result.diagnostics.some((d) => d.severity === 'error');
+  return { program: result.program, parsed, diagnostics: result.diagnostics };
+}
+
+// Prologue and epilogue of the worker life cycle; `ceiling` null = unconstrained.
+function lifeCycle(owner: string, ceiling: PolicyCeiling | null, role: 'parent' | 'child'): { prologue: Op[]; epilogue: Op[] } {
+  const prologue: Op[] = [
+    op.push(SLOT.executionPolicy, createPolicyValue(owner, ceiling)),
+    op.push(SLOT.approvalPolicy, createOwnedValue('approval', 'approval', owner)),
+  ];
+  if (role === 'parent') prologue.push(op.push(SLOT.autonomy, createOwnedValue('autonomy', 'autonomy', owner)));
+  prologue.push(
+    op.set(SLOT.executionContext, createContextValue(owner)),
+    op.set(SLOT.sourceDir, createSourceDirValue(owner)),
+    op.set(SLOT.mutationSession, createSessionValue(owner)),
+    op.push(SLOT.runtimeContext, createOwnedValue('overlay', role === 'parent' ? 'run' : 'worker', owner)),
+  );
+  const epilogue: Op[] = [
+    op.pop(SLOT.runtimeContext),
+    op.unset(SLOT.mutationSession),
+    op.unset(SLOT.sourceDir),
+    op.unset(SLOT.executionContext),
+  ];
+  if (role === 'parent') epilogue.push(op.pop(SLOT.autonomy));
+  epilogue.push(op.pop(SLOT.approvalPolicy), op.pop(SLOT.executionPolicy));
+  return { prologue, epilogue };
+}
+
+function compileBody(e: Emitter, body: ProgramBody): void {
+  if (!body.parsed) return;
+  const w: WalkState = { depth: 0, returned: false, thrown: false, tryDepth: 0 };
+  const topLevel = body.program.filter((n) => !DECLARATION_KINDS.has(n.kind));
+  walkBody(e, topLevel, w);
+  if (!w.returned && !w.thrown) walkBody(e, entryBody(body.program), w);
+}
+
+const NO_SPAN: Span = { start: 0, end: 0 };
+
+/** Compiles a (normalized, validated) scenario. Never throws; problems become task diagnostics. */
+export function compileScenario(scenario: Scenario): CompiledScenario {
+  const diagnostics: TaskDiagnostic[] = [];
+  const { parent, children, run } = scenario;
+  const parentBody = parseProgram(parent.source);
+  const childBodies = children.map((child) => parseProgram(child.source));
+  const note = (task: string, body: ProgramBody): void => {
+    if (body.parsed) return;
+    diagnostics.push({
+      task,
+      diagnostic: createDiagnostic('S550', `${task} does not parse: it runs its worker life cycle with no body`, body.diagnostics[0]?.span ?? NO_SPAN),
+    });
+  };
+  note(parent.name, parentBody);
+  children.forEach((child, i) => note(child.name, childBodies[i]!));
+
+  // The grant children must stay within: the explicit grant, else the parent's computed effects.
+  let grant: EffectRecord[] | null = null;
+  if (parent.grant !== null) grant = effectsFromValue(parent.grant).value;
+  else if (parentBody.parsed) grant = computeHandoffEffects({ program: parentBody.program, diagnostics: parentBody.diagnostics });
+  if (grant === null) {
+    diagnostics.push({ task: parent.name, diagnostic: createDiagnostic('S551', 'The parent grant is unknown, so no child is refused at spawn', NO_SPAN) });
+  }
+
+  const tasks: TaskProgram[] = [];
+  const childIndices = children.map((_, i) => i + 1);
+  const parentEmitter: Emitter = {
+    owner: parent.name,
+    ops: [],
+    fns: ownFunctions(parentBody.program),
+    latency: run.latency,
+    spawnOp: childIndices.length > 0 ? op.spawn(childIndices) : null,
+    spawned: false,
+    truncated: false,
+  };
+  const parentCycle = lifeCycle(parent.name, null, 'parent');
+  parentEmitter.ops.push(...parentCycle.prologue);
+  const prologueEnd = parentEmitter.ops.length;
+  compileBody(parentEmitter, parentBody);
+  if (parentEmitter.spawnOp && !parentEmitter.spawned) {
+    // No spawn site: spawn at the end of the prologue, join before the epilogue.
+    parentEmitter.ops.splice(prologueEnd, 0, parentEmitter.spawnOp);
+    parentEmitter.ops.push(op.join());
+  }
+  parentEmitter.ops.push(...parentCycle.epilogue);
+  tasks.push({ name: parent.name, role: 'parent', ops: parentEmitter.ops, refusal: null });
+  if (parentEmitter.truncated) diagnostics.push({ task: parent.name, diagnostic: truncation(parent.name) });
+
+  children.forEach((child, i) => {
+    const body = childBodies[i]!;
+    const e: Emitter = { owner: child.name, ops: [], fns: ownFunctions(body.program), latency: run.latency, spawnOp: null, spawned: false, truncated: false };
+    const cycle = lifeCycle(child.name, child.ceiling, 'child');
+    e.ops.push(
+      op.read(SLOT.runtimeContext, 'emit_worker_event'),
+      op.wait('event', ticksFor('event', run.latency), 'emit_worker_event'),
+      ...cycle.prologue,
+    );
+    compileBody(e, body);
+    // A child that panics never reaches its epilogue (that is the point of the panic lesson).
+    e.ops.push(...cycle.epilogue);
+    if (e.truncated) diagnostics.push({ task: child.name, diagnostic: truncation(child.name) });
+    tasks.push({ name: child.name, role: 'child', ops: e.ops, refusal: refusalOf(body, child.ceiling, grant) });
+  });
+  return { taskSet: { tasks, roots: [0] }, diagnostics };
+}
+
+function truncation(task: string): Diagnostic {
+  return createDiagnostic('S552', `${task}'s program unrolls to more than ${MAX_TASK_OPS} scheduler ops; it was cut there`, NO_SPAN);
+}
+
+function refusalOf(body: ProgramBody, ceiling: PolicyCeiling | null, grant: EffectRecord[] | null): SpawnRefusal | null {
+  if (grant === null || !body.parsed) return null;
+  const effects = computeHandoffEffects({ program: body.program, diagnostics: body.diagnostics }, ceiling);
+  const violations = effectSubsetViolations(grant, effects).map(effectRecordSummary);
+  if (violations.length === 0) return null;
+  return { message: `${violations.join(', ')} ${violations.length === 1 ? 'escapes' : 'escape'} the parent's grant.`, violations };
+}
