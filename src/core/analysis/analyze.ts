@@ -1,0 +1,189 @@
+// What the worker calls on every edit: per program requested → dropped (with the rule) → granted effects,
+// violations against the parent's grant, policy lints, diagnostics and hovers — all plain data.
+// "Nothing may look fine when it is not" (DESIGN §3): an unparsable program reports parsed:false, never [].
+// Depends on ../syntax (parse), ../diagnostics.ts and the other analysis modules.
+import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
+import { parse } from '../syntax/index.ts';
+import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
+import { ceilingDropReason, lintCeiling, lintGrant, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
+import { effectsFromJson, effectsFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
+import { explainViolations, violationDiagnostics, type Violation } from './violations.ts';
+
+/** An effect the ceiling removed, with the rule that removed it. */
+export interface DroppedEffect {
+  effect: EffectRecord;
+  sites: Span[];
+  rule: 'capability' | 'level';
+  reason: string;
+}
+
+export interface ProgramAnalysis {
+  /** False when the source has an error diagnostic: effects are then unknown, not empty. */
+  parsed: boolean;
+  /** Parse diagnostics plus an L405 warning at each call site of a dropped effect. */
+  diagnostics: Diagnostic[];
+  requested: AnalyzedEffect[];
+  dropped: DroppedEffect[];
+  granted: AnalyzedEffect[];
+}
+
+/** Parses (or takes a parse), computes the seed's effects with call sites, and splits them by the ceiling. */
+export function analyzeProgram(sourceOrParse: string | ParsedSource, ceiling?: CapabilityPolicy | null): ProgramAnalysis {
+  const parsed = typeof sourceOrParse === 'string' ? parse(sourceOrParse) : sourceOrParse;
+  const diagnostics = [...parsed.diagnostics];
+  const requested = collectHandoffEffects(parsed);
+  if (requested === null) return { parsed: false, diagnostics, requested: [], dropped: [], granted: [] };
+  const dropped: DroppedEffect[] = [];
+  const granted: AnalyzedEffect[] = [];
+  for (const item of requested) {
+    const decision = ceiling ? ceilingDropReason(item.effect, ceiling) : null;
+    if (decision) dropped.push({ effect: item.effect, sites: item.sites, rule: decision.rule, reason: decision.reason });
+    else granted.push(item);
+  }
+  for (const drop of dropped) {
+    const message = `Effect ${effectRecordSummary(drop.effect)} is dropped by the ceiling: ${drop.reason}`;
+    for (const site of drop.sites) diagnostics.push(createDiagnostic('L405', message, site));
+  }
+  return { parsed: true, diagnostics, requested, dropped, granted };
+}
+
+/** One program of a scenario, as the worker receives it (structurally DESIGN §5). */
+export interface ScenarioProgramInput {
+  name: string;
+  source: string;
+}
+
+export interface ScenarioAnalysisInput {
+  /** `grant`: a serde JSON effect list (parsed value or JSON text), or null/absent to use the parent's computed effects. */
+  parent: ScenarioProgramInput & { grant?: unknown };
+  children: (ScenarioProgramInput & { ceiling?: CapabilityPolicy | null })[];
+}
+
+export interface HoverDecision {
+  decision: 'granted' | 'dropped' | 'unconstrained' | 'covered' | 'violation' | 'unchecked';
+  reason: string;
+}
+
+/** What a hover over a call site shows: each effect it produces, the ceiling's and the parent's decision. */
+export interface EffectHover {
+  span: Span;
+  effects: { summary: string; ceiling: HoverDecision; parent: HoverDecision }[];
+}
+
+export interface ProgramReport extends ProgramAnalysis {
+  name: string;
+  /** Child effects the parent's grant does not cover (always [] for the parent itself). */
+  violations: Violation[];
+  /** False when there was nothing to check against (parent grant unknown, or this is the parent). */
+  violationsChecked: boolean;
+  lints: PolicyLint[];
+  hovers: EffectHover[];
+}
+
+export interface ScenarioAnalysis {
+  parent: ProgramReport;
+  children: ProgramReport[];
+  /** The grant if given and valid, else the parent's computed effects; null when neither is known. */
+  parentEffects: EffectRecord[] | null;
+  parentEffectsSource: 'grant' | 'computed' | 'unknown';
+  /** Field-precise problems with `parent.grant` (reported, never thrown); the grant is then unknown. */
+  grantErrors: PolicyError[];
+  /** Field-precise problems with each child's ceiling, by child index ([] when valid). */
+  ceilingErrors: PolicyError[][];
+}
+
+const POLICY_LINT_SPAN: Span = { start: 0, end: 0 };
+
+/** A policy lint as a diagnostic (at offset 0: policies live outside the program's source). */
+export function policyLintDiagnostic(lint: PolicyLint): Diagnostic {
+  const where = lint.path === '' ? lint.target : `${lint.target} ${lint.path}`;
+  return createDiagnostic(lint.code, `${lint.message} (${where})`, POLICY_LINT_SPAN);
+}
+
+function decodeGrant(grant: unknown): { value: EffectRecord[] | null; errors: PolicyError[] } {
+  if (grant === undefined || grant === null) return { value: null, errors: [] };
+  const result = typeof grant === 'string' ? effectsFromJson(grant) : effectsFromValue(grant);
+  return { value: result.value, errors: result.errors.map((e) => ({ path: e.path, message: e.message })) };
+}
+
+function buildHovers(analysis: ProgramAnalysis, hasCeiling: boolean, parent: readonly EffectRecord[] | null, violations: readonly Violation[]): EffectHover[] {
+  const bySpan = new Map<string, EffectHover>();
+  const add = (site: Span, entry: EffectHover['effects'][number]) => {
+    const key = `${site.start}:${site.end}`;
+    let hover = bySpan.get(key);
+    if (!hover) bySpan.set(key, (hover = { span: site, effects: [] }));
+    hover.effects.push(entry);
+  };
+  for (const drop of analysis.dropped) {
+    const parentDecision: HoverDecision = { decision: 'unchecked', reason: 'dropped by the ceiling, so not checked against the parent' };
+    for (const site of drop.sites) add(site, { summary: effectRecordSummary(drop.effect), ceiling: { decision: 'dropped', reason: drop.reason }, parent: parentDecision });
+  }
+  for (const item of analysis.granted) {
+    const ceiling: HoverDecision = hasCeiling ? { decision: 'granted', reason: 'allowed by the ceiling' } : { decision: 'unconstrained', reason: 'no ceiling' };
+    const violation = violations.find((v) => v.effect === item.effect);
+    let parentDecision: HoverDecision;
+    if (parent === null) parentDecision = { decision: 'unchecked', reason: 'no parent grant to check against' };
+    else if (violation) parentDecision = { decision: 'violation', reason: violation.message };
+    else {
+      const cover = parent.find((record) => parentCoversChild(record, item.effect));
+      parentDecision = { decision: 'covered', reason: cover ? `covered by parent record ${effectRecordSummary(cover)}` : 'covered by the parent grant' };
+    }
+    for (const site of item.sites) add(site, { summary: effectRecordSummary(item.effect), ceiling, parent: parentDecision });
+  }
+  return [...bySpan.values()].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/**
+ * THE function the worker calls on every edit: analyzes the parent and every child, clamps each child
+ * to its ceiling, checks it against the parent's grant (or computed effects), and lints the policies.
+ * Never throws on bad input; the result is plain data.
+ */
+export function analyzeScenario(input: ScenarioAnalysisInput): ScenarioAnalysis {
+  const parentAnalysis = analyzeProgram(input.parent.source, null);
+  const grant = decodeGrant(input.parent.grant);
+  let parentEffects: EffectRecord[] | null;
+  let parentEffectsSource: ScenarioAnalysis['parentEffectsSource'];
+  if (input.parent.grant !== undefined && input.parent.grant !== null) {
+    parentEffects = grant.value;
+    parentEffectsSource = grant.value ? 'grant' : 'unknown';
+  } else if (parentAnalysis.parsed) {
+    parentEffects = parentAnalysis.granted.map((item) => item.effect);
+    parentEffectsSource = 'computed';
+  } else {
+    parentEffects = null;
+    parentEffectsSource = 'unknown';
+  }
+
+  const ceilingErrors: PolicyError[][] = [];
+  const children = input.children.map((child): ProgramReport => {
+    // A ceiling arriving over postMessage is untrusted: validate it like the JSON editor does.
+    const checked = parseCeilingValue(child.ceiling ?? null);
+    ceilingErrors.push(checked.errors);
+    const ceiling = checked.value;
+    const analysis = analyzeProgram(child.source, ceiling);
+    const violations = explainViolations(parentEffects, analysis.granted);
+    const lints = ceiling ? lintCeiling(ceiling) : [];
+    const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic)];
+    return {
+      name: child.name,
+      ...analysis,
+      diagnostics,
+      violations,
+      violationsChecked: parentEffects !== null && analysis.parsed,
+      lints,
+      hovers: buildHovers(analysis, ceiling !== null, parentEffects, violations),
+    };
+  });
+
+  const parentLints = parentEffectsSource === 'grant' && parentEffects ? lintGrant(parentEffects, children.map((c) => c.granted.map((g) => g.effect))) : [];
+  const parent: ProgramReport = {
+    name: input.parent.name,
+    ...parentAnalysis,
+    diagnostics: [...parentAnalysis.diagnostics, ...parentLints.map(policyLintDiagnostic)],
+    violations: [],
+    violationsChecked: false,
+    lints: parentLints,
+    hovers: buildHovers(parentAnalysis, false, null, []),
+  };
+  return { parent, children, parentEffects, parentEffectsSource, grantErrors: grant.errors, ceilingErrors };
+}

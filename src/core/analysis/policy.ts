@@ -1,0 +1,190 @@
+// Ceiling policies beyond the seed: strict parsing of the ceiling JSON (zod, field-precise errors), why the
+// clamp drops an effect (capability/op or side-effect level), and the policy lints L401–L404.
+// Depends on zod, ./effects.ts and ./types.ts; nothing outside src/core.
+import { z } from 'zod';
+import {
+  effectCapabilityOp,
+  effectRecordSummary,
+  parentCoversChild,
+  requestedExceedsCeiling,
+  sideEffectLevelFor,
+  SIDE_EFFECT_LEVEL_RANK,
+} from './effects.ts';
+import { EFFECT_SCOPE_ORDER, effectRecord, type CapabilityPolicy, type EffectKind, type EffectRecord } from './types.ts';
+
+/** A field-precise problem in a ceiling or grant: `path` like `capabilities.network[0]`. */
+export interface PolicyError {
+  path: string;
+  message: string;
+}
+
+export interface CeilingParseResult {
+  /** The policy, or null when there is none (empty text / `null`) or when `errors` is non-empty. */
+  value: CapabilityPolicy | null;
+  errors: PolicyError[];
+  /** Keys serde would ignore; reported so a typo (`side_effects_level`) never silently constrains nothing. */
+  warnings: PolicyError[];
+}
+
+const CEILING_SCHEMA = z.object({
+  capabilities: z.record(z.string(), z.array(z.string({ error: 'expected an op name (string)' }), { error: 'expected a list of op names' }), {
+    error: 'expected a map from capability name to a list of op names',
+  }).optional(),
+  side_effect_level: z.string({ error: 'expected a level name (string) or null' }).nullable().optional(),
+  tools: z.array(z.string({ error: 'expected a tool name (string)' }), { error: 'expected a list of tool names' }).optional(),
+});
+
+const KNOWN_CEILING_KEYS = ['capabilities', 'side_effect_level', 'tools'];
+
+function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
+  return out;
+}
+
+/** Parses a ceiling's JSON text. Never throws; the UI shows `errors` and keeps its last valid policy. */
+export function parseCeiling(jsonText: string): CeilingParseResult {
+  if (jsonText.trim() === '') return { value: null, errors: [], warnings: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(jsonText);
+  } catch (error) {
+    return { value: null, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], warnings: [] };
+  }
+  return parseCeilingValue(raw);
+}
+
+/** {@link parseCeiling} for an already-parsed JSON value (`null` = no ceiling). */
+export function parseCeilingValue(raw: unknown): CeilingParseResult {
+  if (raw === null || raw === undefined) return { value: null, errors: [], warnings: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { value: null, errors: [{ path: '', message: 'expected a ceiling object like {"capabilities": {...}, "side_effect_level": "read_only"}' }], warnings: [] };
+  }
+  const warnings = Object.keys(raw)
+    .filter((key) => !KNOWN_CEILING_KEYS.includes(key))
+    .map((key) => ({ path: key, message: `unknown field "${key}" is ignored (known: ${KNOWN_CEILING_KEYS.join(', ')})` }));
+  const result = CEILING_SCHEMA.safeParse(raw);
+  if (!result.success) {
+    return { value: null, errors: result.error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message })), warnings };
+  }
+  const value: CapabilityPolicy = {};
+  if (result.data.capabilities !== undefined) value.capabilities = result.data.capabilities;
+  if (result.data.side_effect_level !== undefined) value.side_effect_level = result.data.side_effect_level;
+  if (result.data.tools !== undefined) value.tools = result.data.tools;
+  return { value, errors: [], warnings };
+}
+
+/** Which seed rule dropped an effect, with a sentence naming what the ceiling allows. */
+export interface DropDecision {
+  rule: 'capability' | 'level';
+  reason: string;
+}
+
+function allowedList(capabilities: Record<string, string[]>): string {
+  const parts: string[] = [];
+  for (const [capability, ops] of Object.entries(capabilities)) {
+    if (ops.length === 0) parts.push(`${capability}.*`);
+    else for (const op of ops) parts.push(`${capability}.${op}`);
+  }
+  return parts.length > 0 ? parts.join(', ') : 'nothing';
+}
+
+/** Null when the ceiling keeps the effect; else the first rule (in the seed's order) that drops it. */
+export function ceilingDropReason(effect: EffectRecord, ceiling: CapabilityPolicy): DropDecision | null {
+  const capabilities = ceiling.capabilities ?? {};
+  if (Object.keys(capabilities).length > 0) {
+    const [capability, op] = effectCapabilityOp(effect);
+    const ops = Object.prototype.hasOwnProperty.call(capabilities, capability) ? capabilities[capability] : undefined;
+    if (!(ops !== undefined && (ops.length === 0 || ops.includes(op)))) {
+      return { rule: 'capability', reason: `${capability}.${op} is not in the ceiling's capabilities (allowed: ${allowedList(capabilities)})` };
+    }
+  }
+  const level = ceiling.side_effect_level;
+  if (level !== undefined && level !== null) {
+    const requested = sideEffectLevelFor(effect);
+    if (requestedExceedsCeiling(requested, level)) return { rule: 'level', reason: `side_effect_level ${requested} exceeds the ceiling's ${level}` };
+  }
+  return null;
+}
+
+const SAMPLE_KINDS: EffectKind[] = [
+  { kind: 'stdio' }, { kind: 'fs' }, { kind: 'net' }, { kind: 'llm' }, { kind: 'tool', name: '' },
+  { kind: 'hostcall', name: '' }, { kind: 'persona', id: '' }, { kind: 'spawn' },
+];
+
+/** Every capability → ops pair `effect_capability_op` can produce (the only names a ceiling can usefully list). */
+export const KNOWN_CAPABILITY_OPS: Readonly<Record<string, readonly string[]>> = (() => {
+  const out: Record<string, string[]> = {};
+  for (const kind of SAMPLE_KINDS) {
+    for (const scope of EFFECT_SCOPE_ORDER) {
+      const [capability, op] = effectCapabilityOp(effectRecord(kind, scope));
+      const ops = (out[capability] ??= []);
+      if (!ops.includes(op)) ops.push(op);
+    }
+  }
+  return out;
+})();
+
+/** One policy lint; `path` points into the ceiling JSON or the grant list. */
+export interface PolicyLint {
+  code: 'L401' | 'L402' | 'L403' | 'L404';
+  target: 'ceiling' | 'grant';
+  path: string;
+  message: string;
+}
+
+/** L401 (unknown level), L402 (capability/op never produced), L403 (constrains nothing). */
+export function lintCeiling(ceiling: CapabilityPolicy): PolicyLint[] {
+  const lints: PolicyLint[] = [];
+  const capabilities = ceiling.capabilities ?? {};
+  const level = ceiling.side_effect_level;
+  const knownLevels = Object.keys(SIDE_EFFECT_LEVEL_RANK);
+  if (level !== undefined && level !== null && !knownLevels.includes(level)) {
+    lints.push({
+      code: 'L401',
+      target: 'ceiling',
+      path: 'side_effect_level',
+      message: `side_effect_level "${level}" is not a known level (${knownLevels.join(', ')}); it ranks above every known level, so it drops nothing`,
+    });
+  }
+  const knownCaps = Object.keys(KNOWN_CAPABILITY_OPS);
+  for (const [capability, ops] of Object.entries(capabilities)) {
+    const known = Object.prototype.hasOwnProperty.call(KNOWN_CAPABILITY_OPS, capability) ? KNOWN_CAPABILITY_OPS[capability] : undefined;
+    if (!known) {
+      lints.push({
+        code: 'L402',
+        target: 'ceiling',
+        path: `capabilities.${capability}`,
+        message: `capability "${capability}" is never produced by the analysis (known: ${knownCaps.join(', ')}), so it allows nothing`,
+      });
+      continue;
+    }
+    ops.forEach((op, i) => {
+      if (!known.includes(op)) {
+        lints.push({
+          code: 'L402',
+          target: 'ceiling',
+          path: `capabilities.${capability}[${i}]`,
+          message: `op "${op}" of capability "${capability}" is never produced by the analysis (known ops: ${known.join(', ')}), so it allows nothing`,
+        });
+      }
+    });
+  }
+  if (Object.keys(capabilities).length === 0 && (level === undefined || level === null)) {
+    const tools = ceiling.tools && ceiling.tools.length > 0 ? ' (tools is not used by the effect clamp)' : '';
+    lints.push({ code: 'L403', target: 'ceiling', path: '', message: `the ceiling constrains nothing: capabilities is empty and side_effect_level is not set${tools}` });
+  }
+  return lints;
+}
+
+/** L404: a parent grant record that covers no effect any child is granted. */
+export function lintGrant(grant: readonly EffectRecord[], childEffects: readonly (readonly EffectRecord[])[]): PolicyLint[] {
+  const lints: PolicyLint[] = [];
+  grant.forEach((record, i) => {
+    const used = childEffects.some((effects) => effects.some((effect) => parentCoversChild(record, effect)));
+    if (!used) {
+      lints.push({ code: 'L404', target: 'grant', path: `[${i}]`, message: `parent grant record ${effectRecordSummary(record)} is used by no child` });
+    }
+  });
+  return lints;
+}
