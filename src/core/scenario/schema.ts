@@ -281,14 +281,19 @@ export function validateScenario(input: unknown): ScenarioResult {
     const result = scenario.safeParse(input, { reportInput: true });
     if (result.success) parsed = result.data as ScenarioInput;
     else errors.push(...result.error.issues.flatMap(issueToErrors));
+    errors.push(...crossFieldErrors(input));
   } catch (error) {
-    // zod does not throw on data; if it ever does (a getter on a hostile object), report, never crash.
-    errors.push({
-      path: '',
-      message: `cannot read this scenario: ${error instanceof Error ? error.message : String(error)}`,
-    });
+    // Plain data never throws here; a hostile object (a throwing getter or proxy) might: report, never crash.
+    return {
+      value: null,
+      errors: [
+        {
+          path: '',
+          message: `cannot read this scenario: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
   }
-  errors.push(...crossFieldErrors(input));
   if (errors.length > 0 || parsed === null) return { value: null, errors: capErrors(errors) };
   return { value: normalizeScenario(parsed), errors: [] };
 }
