@@ -9,12 +9,14 @@ import PolicyColumn from './ledger/PolicyColumn.tsx';
 import RunPanel from './run/RunPanel.tsx';
 import Header from './shell/Header.tsx';
 import Resizer from './shell/Resizer.tsx';
+import { useAnalysisSync } from './shell/useAnalysisSync.ts';
 import { useAppliedTheme } from './shell/useAppliedTheme.ts';
 
 const EditorPane = lazy(() => import('./editor/EditorPane.tsx'));
 
 export default function App() {
   useAppliedTheme();
+  useAnalysisSync();
   const panes = useStore((s) => s.panes);
   const setPanes = useStore((s) => s.setPanes);
   const style = { '--pane-editor': `${panes.editor}%`, '--pane-ledger': `${panes.ledger}%` } as React.CSSProperties;

@@ -1,5 +1,6 @@
 // Creates the core worker lazily and wraps it with comlink. The UI and state reach core only through here.
 import { wrap, type Remote } from 'comlink';
+import type { CoreBackend } from '../state/backend.ts';
 import type { CoreApi } from './api.ts';
 
 /** The worker seen from the page: every function of {@link CoreApi}, returning a Promise. */
@@ -37,4 +38,9 @@ export async function latest<T>(gate: LatestGate, request: () => Promise<T>): Pr
   const id = gate.next();
   const result = await request();
   return gate.isLatest(id) ? result : undefined;
+}
+
+/** The worker as the state actions see it (see src/state/backend.ts). */
+export function getCoreBackend(): CoreBackend {
+  return getCoreClient();
 }

@@ -14,6 +14,8 @@ export interface DraftError {
 export interface TextDraft {
   text: string;
   errors: DraftError[];
+  /** Problems that do not stop the policy taking effect (e.g. an ignored unknown field). */
+  warnings?: DraftError[];
 }
 
 /** The most children the palette can colour distinctly (parent + 8). */

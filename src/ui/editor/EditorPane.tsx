@@ -1,6 +1,87 @@
-// The Monaco editor pane (lazily loaded, own chunk). Placeholder until Monaco is wired.
+// The Monaco editor (lazily loaded, its own chunk): one model per program, edits go to the store, the worker's
+// diagnostics become markers, and reveal requests (diagnostic / ledger clicks) select a range.
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import type * as Monaco from 'monaco-editor/editor';
+import { selectSource } from '../../state/selectors.ts';
+import { useStore } from '../../state/store.ts';
+import type { RevealRequest } from '../../state/slices/ui.ts';
 import SourceFallback from '../editors/SourceFallback.tsx';
+import { useResolvedTheme } from '../shell/useResolvedTheme.ts';
+import { applyMarkers } from './markers.ts';
+import { programUri } from './programUri.ts';
+import { monaco } from './setup.ts';
+import { HARN_LANGUAGE_ID } from './harnLanguage.ts';
+
+const EDITOR_THEME = { light: 'harn-light', dark: 'harn-dark', contrast: 'harn-contrast' } as const;
+
+function applyReveal(editor: Monaco.editor.IStandaloneCodeEditor, request: RevealRequest): boolean {
+  const model = editor.getModel();
+  if (!model || model.uri.toString() !== monaco.Uri.parse(programUri(request.tab)).toString()) return false;
+  const start = model.getPositionAt(request.span.start);
+  const end = model.getPositionAt(request.span.end);
+  const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+  editor.setSelection(range);
+  editor.revealRangeInCenterIfOutsideViewport(range);
+  editor.focus();
+  return true;
+}
 
 export default function EditorPane() {
-  return <SourceFallback />;
+  const tab = useStore((s) => s.selectedTab);
+  const source = useStore(selectSource(tab));
+  const setSource = useStore((s) => s.setSource);
+  const analysis = useStore((s) => s.analysis);
+  const revealRequest = useStore((s) => s.revealRequest);
+  const theme = useResolvedTheme();
+  const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const pendingReveal = useRef<RevealRequest | null>(null);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor as unknown as Monaco.editor.IStandaloneCodeEditor;
+    applyMarkers(monaco, useStore.getState().analysis);
+    editor.onDidChangeModel(() => {
+      applyMarkers(monaco, useStore.getState().analysis);
+      const pending = pendingReveal.current;
+      if (pending && applyReveal(editorRef.current!, pending)) pendingReveal.current = null;
+    });
+    const pending = pendingReveal.current;
+    if (pending && applyReveal(editorRef.current, pending)) pendingReveal.current = null;
+  };
+
+  useEffect(() => {
+    applyMarkers(monaco, analysis);
+  }, [analysis]);
+
+  useEffect(() => {
+    if (!revealRequest) return;
+    const editor = editorRef.current;
+    if (editor && applyReveal(editor, revealRequest)) pendingReveal.current = null;
+    else pendingReveal.current = revealRequest;
+  }, [revealRequest]);
+
+  return (
+    <div className="editor-pane" id="program-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} data-testid="editor-pane">
+      <Editor
+        path={programUri(tab)}
+        language={HARN_LANGUAGE_ID}
+        value={source}
+        theme={EDITOR_THEME[theme]}
+        loading={<SourceFallback />}
+        onMount={onMount}
+        onChange={(value) => {
+          if (value !== undefined) setSource(tab, value);
+        }}
+        options={{
+          minimap: { enabled: false },
+          fontSize: 13,
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          tabSize: 2,
+          ariaLabel: `Harn source of ${tab}`,
+          fixedOverflowWidgets: true,
+        }}
+      />
+    </div>
+  );
 }

@@ -1,8 +1,52 @@
-// The right-hand column: scheduler stepper and explorer. Placeholder: the run-side helper fills it in.
+// The right-hand column: the scheduler stepper (and its settings) over the worker's trace. Keyboard shortcuts
+// (→ ← space) work whenever focus is inside the panel. Starts the simulation sync and the session (boot, autosave).
+import { useEffect } from 'react';
+import { useStore } from '../../state/store.ts';
+import { startSession } from '../share/startSession.ts';
+import { useRunBackend } from './backend.ts';
+import { onStepperKey, usePlayback, useSlotCatalog } from './hooks.ts';
+import RunSettings from './RunSettings.tsx';
+import { startRunSync } from './runSync.ts';
+import Stepper from './Stepper.tsx';
+import './run.css';
+
 export default function RunPanel() {
+  const backend = useRunBackend();
+  useEffect(() => startRunSync(backend), [backend]);
+  useEffect(() => startSession(backend), [backend]);
+  usePlayback();
+  const catalog = useSlotCatalog(backend);
+  const run = useStore((s) => s.scenario.run);
+  const error = useStore((s) => s.simulationError);
+  const diagnostics = useStore((s) => s.simulation?.diagnostics);
+  const actions = useStore.getState();
   return (
-    <section className="run-panel" aria-label="Run">
-      <h2>Run</h2>
+    <section className="run-panel" aria-label="Run" tabIndex={-1} onKeyDown={onStepperKey}>
+      <h2 className="run-title">Scheduler</h2>
+      <RunSettings
+        mode={run.mode}
+        enforceAtSpawn={run.enforceAtSpawn}
+        customCapture={run.captured !== null}
+        schedule={run.schedule}
+        onEnforce={(on) => actions.setEnforceAtSpawn(on)}
+        onResetCapture={() => actions.resetCaptured()}
+        onSchedule={(schedule) => actions.setSchedule(schedule)}
+      />
+      {error ? (
+        <p className="run-error" role="alert">
+          The simulation failed (a bug in the core): {error}
+        </p>
+      ) : null}
+      {diagnostics && diagnostics.length > 0 ? (
+        <ul className="run-diagnostics" aria-label="Simulation notes">
+          {diagnostics.map((d, i) => (
+            <li key={i}>
+              {d.task}: {d.diagnostic.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Stepper catalog={catalog} />
     </section>
   );
 }

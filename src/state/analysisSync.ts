@@ -1,0 +1,52 @@
+// Keeps the analysis current: whenever a program, ceiling or grant changes, asks the worker to analyze the
+// scenario. At most one request is in flight; edits made meanwhile are coalesced into the next request, and a
+// reply is kept only if it answers the latest request (ids in the analysis slice).
+import type { ScenarioAnalysisInput } from './analysisTypes.ts';
+import type { CoreBackend } from './backend.ts';
+import { useStore } from './store.ts';
+import type { AppState } from './storeTypes.ts';
+
+/** The worker input for the scenario in `state` (plain data). */
+export function analysisInput(state: AppState): ScenarioAnalysisInput {
+  const { parent, children } = state.scenario;
+  return {
+    parent: { name: parent.name, source: parent.source, grant: parent.grant },
+    children: children.map((c) => ({ name: c.name, source: c.source, ceiling: c.ceiling })),
+  };
+}
+
+/** Starts syncing; returns a function that stops it. */
+export function startAnalysisSync(backend: Pick<CoreBackend, 'analyzeScenario'>): () => void {
+  let inFlight = false;
+  let dirty = false;
+  let stopped = false;
+
+  const send = async () => {
+    if (inFlight) {
+      dirty = true;
+      return;
+    }
+    inFlight = true;
+    dirty = false;
+    const state = useStore.getState();
+    const id = state.beginAnalysis();
+    try {
+      const result = await backend.analyzeScenario(analysisInput(state));
+      if (!stopped) useStore.getState().receiveAnalysis(id, result);
+    } catch (error) {
+      if (!stopped) useStore.getState().failAnalysis(id, error instanceof Error ? error.message : String(error));
+    } finally {
+      inFlight = false;
+      if (dirty && !stopped) void send();
+    }
+  };
+
+  const unsubscribe = useStore.subscribe((state, previous) => {
+    if (state.scenario.parent !== previous.scenario.parent || state.scenario.children !== previous.scenario.children) void send();
+  });
+  void send();
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
+}

@@ -1,0 +1,16 @@
+// What state actions need from the core worker, as an interface so tests can pass a fake. The real one is the
+// comlink client (src/worker/client.ts).
+import type { CeilingParseResult, EffectsDecodeResult, ScenarioAnalysis, ScenarioAnalysisInput } from './analysisTypes.ts';
+
+/** Capability → ops a ceiling can usefully name, and the known side-effect levels from lowest to highest. */
+export interface PolicyVocabulary {
+  capabilities: Readonly<Record<string, readonly string[]>>;
+  levels: readonly string[];
+}
+
+export interface CoreBackend {
+  analyzeScenario: (input: ScenarioAnalysisInput) => Promise<ScenarioAnalysis>;
+  parseCeiling: (jsonText: string) => Promise<CeilingParseResult>;
+  effectsFromJson: (text: string) => Promise<EffectsDecodeResult>;
+  policyVocabulary: () => Promise<PolicyVocabulary>;
+}

@@ -1,0 +1,58 @@
+// Hover and completion for Harn models. Hovers read the latest analysis from the store (computed in the worker);
+// completion offers builtin names and `harness.<sub>.<method>` calls.
+import type * as Monaco from 'monaco-editor/editor';
+import { selectProgramAnalysis } from '../../state/selectors.ts';
+import { useStore } from '../../state/store.ts';
+import { BUILTIN_COMPLETIONS, completionContext, HARNESS_METHODS } from './completions.ts';
+import { HARN_LANGUAGE_ID } from './harnLanguage.ts';
+import { hoverMarkdown } from './hoverContent.ts';
+import { programFromUri } from './programUri.ts';
+
+function provideHover(monaco: typeof Monaco, model: Monaco.editor.ITextModel, position: Monaco.Position): Monaco.languages.Hover | null {
+  const program = programFromUri(model.uri.toString());
+  if (program === null) return null;
+  const analysis = selectProgramAnalysis(program)(useStore.getState());
+  if (!analysis) return null;
+  const offset = model.getOffsetAt(position);
+  const hover = analysis.hovers.find((h) => h.span.start <= offset && offset < h.span.end);
+  if (!hover) return null;
+  const start = model.getPositionAt(hover.span.start);
+  const end = model.getPositionAt(hover.span.end);
+  return {
+    range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+    contents: hoverMarkdown(hover).map((value) => ({ value, isTrusted: false })),
+  };
+}
+
+function provideCompletion(monaco: typeof Monaco, model: Monaco.editor.ITextModel, position: Monaco.Position): Monaco.languages.CompletionList {
+  const word = model.getWordUntilPosition(position);
+  const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+  const prefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+  const context = completionContext(prefix);
+  const { Function, Module, Method } = monaco.languages.CompletionItemKind;
+  const snippet = monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet;
+  if (context.kind === 'harness-sub') {
+    return { suggestions: Object.keys(HARNESS_METHODS).map((sub) => ({ label: sub, kind: Module, insertText: sub, detail: `harness.${sub}`, range })) };
+  }
+  if (context.kind === 'harness-method') {
+    const methods = HARNESS_METHODS[context.sub] ?? [];
+    return {
+      suggestions: methods.map((m) => ({ label: m.method, kind: Method, insertText: `${m.method}($1)`, insertTextRules: snippet, detail: `harness.${context.sub}.${m.method} → ${m.detail}`, range })),
+    };
+  }
+  const builtins = BUILTIN_COMPLETIONS.map((c) => ({ label: c.name, kind: Function, insertText: `${c.name}(${c.args})`, insertTextRules: snippet, detail: c.detail, range }));
+  return { suggestions: [...builtins, { label: 'harness', kind: Module, insertText: 'harness.', detail: 'harness.<sub>.<method>(…)', range, command: { id: 'editor.action.triggerSuggest', title: 'more' } }] };
+}
+
+let registered = false;
+
+/** Registers the hover and completion providers for Harn (once). */
+export function registerHarnProviders(monaco: typeof Monaco): void {
+  if (registered) return;
+  registered = true;
+  monaco.languages.registerHoverProvider(HARN_LANGUAGE_ID, { provideHover: (model, position) => provideHover(monaco, model, position) });
+  monaco.languages.registerCompletionItemProvider(HARN_LANGUAGE_ID, {
+    triggerCharacters: ['.'],
+    provideCompletionItems: (model, position) => provideCompletion(monaco, model, position),
+  });
+}

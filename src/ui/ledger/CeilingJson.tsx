@@ -1,0 +1,31 @@
+// The ceiling as JSON. Every keystroke is kept (as a draft); the worker validates it; a valid text takes effect,
+// an invalid one shows field-precise errors while the last valid ceiling stays in effect.
+import { useId } from 'react';
+import { ceilingText, editCeilingText } from '../../state/policyEdits.ts';
+import { useStore } from '../../state/store.ts';
+import { getCoreBackend } from '../../worker/client.ts';
+import DraftProblems from './DraftProblems.tsx';
+
+export default function CeilingJson({ child }: { child: string }) {
+  const draft = useStore((s) => s.ceilingDrafts[child]);
+  const ceiling = useStore((s) => s.scenario.children.find((c) => c.name === child)?.ceiling ?? null);
+  const id = useId();
+  const text = draft?.text ?? ceilingText(ceiling);
+  const errors = draft?.errors ?? [];
+  return (
+    <div className="json-editor">
+      <label htmlFor={id}>Ceiling JSON (empty = unconstrained)</label>
+      <textarea
+        id={id}
+        className="json-text"
+        spellCheck={false}
+        rows={8}
+        value={text}
+        aria-invalid={errors.length > 0}
+        aria-describedby={`${id}-problems`}
+        onChange={(e) => void editCeilingText(getCoreBackend(), child, e.target.value)}
+      />
+      <DraftProblems id={`${id}-problems`} errors={errors} warnings={draft?.warnings ?? []} keptNote="The last valid ceiling stays in effect until this is fixed." />
+    </div>
+  );
+}

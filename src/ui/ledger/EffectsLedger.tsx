@@ -1,0 +1,54 @@
+// A child's effects ledger: requested → dropped by the ceiling (with the rule) → granted → violations of the
+// parent's grant (HARN-CAP-301, with why and the nearest parent record). Every row links to its call sites.
+// A child that does not parse shows "effects unknown", never an empty list.
+import { selectProgramAnalysis } from '../../state/selectors.ts';
+import { useStore } from '../../state/store.ts';
+import { effectSummary } from '../format.ts';
+import LedgerSection from './LedgerSection.tsx';
+
+export default function EffectsLedger({ child }: { child: string }) {
+  const report = useStore(selectProgramAnalysis(child));
+  const parentSource = useStore((s) => s.analysis?.parentEffectsSource ?? 'unknown');
+  if (!report) return <p className="muted">Analyzing…</p>;
+  if (!report.parsed) {
+    const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+    return (
+      <p className="effects-unknown" role="status">
+        <span aria-hidden="true">⚠ </span>
+        <strong>Effects unknown: the child does not parse.</strong> Fix the {errors} syntax error{errors === 1 ? '' : 's'} listed under Diagnostics.
+      </p>
+    );
+  }
+  return (
+    <div className="ledger">
+      <LedgerSection title="Requested" hint="what the program asks for" rows={report.requested.map((r) => ({ key: effectSummary(r.effect), summary: effectSummary(r.effect), sites: r.sites }))} program={child} />
+      <LedgerSection
+        title="Dropped by the ceiling"
+        hint="removed before the handoff"
+        kind="dropped"
+        program={child}
+        rows={report.dropped.map((d) => ({ key: effectSummary(d.effect), summary: effectSummary(d.effect), sites: d.sites, detail: `${d.rule === 'capability' ? 'capability/op' : 'side-effect level'}: ${d.reason}` }))}
+      />
+      <LedgerSection title="Granted" hint="handed off to the child" kind="granted" program={child} rows={report.granted.map((g) => ({ key: effectSummary(g.effect), summary: effectSummary(g.effect), sites: g.sites }))} />
+      {report.violationsChecked ? (
+        <LedgerSection
+          title="Violations (HARN-CAP-301)"
+          hint="granted effects the parent does not hold"
+          kind="violation"
+          program={child}
+          rows={report.violations.map((v) => ({
+            key: effectSummary(v.effect),
+            summary: effectSummary(v.effect),
+            sites: v.sites,
+            detail: v.message,
+            extra: v.nearest ? `nearest parent record: ${effectSummary(v.nearest)}` : 'no parent record of this kind',
+          }))}
+        />
+      ) : (
+        <p className="muted" role="status">
+          <span aria-hidden="true">○ </span>Not checked against the parent: {parentSource === 'unknown' ? "the parent's effects are unknown (it does not parse, or its grant is invalid)." : 'nothing to check.'}
+        </p>
+      )}
+    </div>
+  );
+}

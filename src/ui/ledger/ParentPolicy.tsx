@@ -1,0 +1,42 @@
+// The parent's column: what it grants its children (computed or explicit) and the grant editor.
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../state/store.ts';
+import { effectSummary } from '../format.ts';
+import GrantEditor from './GrantEditor.tsx';
+import LintList from './LintList.tsx';
+
+export default function ParentPolicy({ parent }: { parent: string }) {
+  const effects = useStore(useShallow((s) => (s.analysis?.parentEffects ?? []).map(effectSummary)));
+  const source = useStore((s) => s.analysis?.parentEffectsSource ?? null);
+  return (
+    <div className="parent-policy">
+      <h2>What {parent} grants its children</h2>
+      {source === null ? (
+        <p className="muted">Analyzing…</p>
+      ) : source === 'unknown' ? (
+        <p className="effects-unknown" role="status">
+          <span aria-hidden="true">⚠ </span>
+          <strong>Grant unknown:</strong> the parent does not parse or its explicit grant is invalid, so children are not checked.
+        </p>
+      ) : (
+        <>
+          <p className="muted">{source === 'grant' ? 'From the explicit grant below.' : "Computed from the parent's own effects."}</p>
+          {effects.length === 0 ? (
+            <p className="muted">Empty: every child effect escapes it.</p>
+          ) : (
+            <ul className="ledger-rows">
+              {effects.map((e) => (
+                <li key={e} className="ledger-row">
+                  <span className="ledger-icon" aria-hidden="true">✔</span>
+                  <code className="effect-summary">{e}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <GrantEditor />
+      <LintList program={parent} />
+    </div>
+  );
+}

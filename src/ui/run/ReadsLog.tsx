@@ -1,0 +1,52 @@
+// The reads log: every read so far with what the task expected and what it observed. Cross-wires are red with an
+// icon, the word and their consequence sentence; clicking a read jumps to its step and shows the call in the editor.
+import type { ReadStep } from './traceView.ts';
+
+export interface ReadsLogProps {
+  reads: readonly ReadStep[];
+  consequences: ReadonlyMap<number, string>;
+  colorOf: (task: string | null) => string;
+  selected: number | null;
+  currentStep: number;
+  onJump: (read: ReadStep) => void;
+}
+
+export default function ReadsLog({ reads, consequences, colorOf, selected, currentStep, onJump }: ReadsLogProps) {
+  return (
+    <div className="reads">
+      <h3 id="reads-heading">Reads</h3>
+      {reads.length === 0 ? <p className="reads-empty">No reads yet: step forward to see each task read its slots.</p> : null}
+      <ol className="reads-list" aria-labelledby="reads-heading">
+        {reads.map((read) => {
+          const classes = ['read', read.crosswire ? 'read-crosswire' : 'read-ok'];
+          if (read.index === selected) classes.push('read-selected');
+          if (read.index === currentStep) classes.push('read-current');
+          return (
+            <li key={read.index} className={classes.join(' ')} style={{ '--owner-color': colorOf(read.task) } as React.CSSProperties}>
+              <button type="button" className="read-button" onClick={() => onJump(read)} aria-current={read.index === currentStep ? 'step' : undefined}>
+                <span className="read-head">
+                  {read.crosswire ? (
+                    <span className="crosswire-tag">
+                      <span aria-hidden="true">✖ </span>cross-wire
+                    </span>
+                  ) : (
+                    <span className="ok-tag">
+                      <span aria-hidden="true">✓ </span>ok
+                    </span>
+                  )}
+                  <span className="read-task">{read.task}</span> reads <code>{read.slot}</code> for {read.what}
+                  <span className="read-step"> · step {read.index + 1}</span>
+                </span>
+                <span className="read-values">
+                  expected <span style={{ color: colorOf(read.expectedOwner) }}>{read.expected}</span>, observed{' '}
+                  <span style={{ color: colorOf(read.observedOwner) }}>{read.observed}</span>
+                </span>
+                {read.crosswire ? <span className="read-consequence">{consequences.get(read.index) ?? 'it read a value another task installed'}</span> : null}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

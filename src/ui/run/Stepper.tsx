@@ -1,0 +1,89 @@
+// The scheduler stepper, connected to the store: controls, scrub bar, narration, chooser, task lanes, the
+// register file and the reads log, all views of one immutable trace at the current step index.
+import { useMemo } from 'react';
+import type { SlotInfo } from '../../core/scheduler/catalog.ts';
+import { choiceAt, isCrosswireStep } from '../../state/slices/run.ts';
+import { useStore } from '../../state/store.ts';
+import Chooser from './Chooser.tsx';
+import Narration from './Narration.tsx';
+import ReadsLog from './ReadsLog.tsx';
+import RegisterFile, { type SlotRow } from './RegisterFile.tsx';
+import ScrubBar from './ScrubBar.tsx';
+import StepperControls from './StepperControls.tsx';
+import TaskLanes from './TaskLanes.tsx';
+import { consequencesOf, laneSegments, markersOf, readsOf, swapsOfPoll, taskColors, taskColorVar, type LaneStatus, type ReadStep } from './traceView.ts';
+
+function laneStatusOf(status: string | undefined): LaneStatus {
+  if (status === 'sleeping' || status === 'joining') return 'awaiting';
+  if (status === 'running' || status === 'ready' || status === 'done' || status === 'panicked' || status === 'refused') return status;
+  return 'unspawned';
+}
+
+export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
+  const simulation = useStore((s) => s.simulation);
+  const stepIndex = useStore((s) => s.stepIndex);
+  const playing = useStore((s) => s.playing);
+  const speed = useStore((s) => s.speed);
+  const selectedRead = useStore((s) => s.selectedRead);
+  const actions = useStore.getState();
+
+  const derived = useMemo(() => {
+    if (!simulation) return null;
+    const colors = taskColors(simulation);
+    const crosswireSteps = simulation.steps.filter((_, i) => isCrosswireStep(simulation, i)).map((s) => s.index);
+    return { colors, markers: markersOf(simulation), segments: laneSegments(simulation), reads: readsOf(simulation), consequences: consequencesOf(simulation), crosswireSteps };
+  }, [simulation]);
+
+  if (!simulation || !derived) return <p className="run-waiting">Simulating…</p>;
+  const step = simulation.steps[stepIndex];
+  const colorOf = (name: string | null) => taskColorVar(derived.colors, name);
+  const captured = new Set(simulation.captured);
+  const reasons = new Map(catalog.map((slot) => [slot.name, slot.scoping.kind === 'uncaptured' ? slot.scoping.reason : null]));
+  const slots: SlotRow[] = simulation.slots.map((name) => ({ name, captured: captured.has(name), reason: reasons.get(name) ?? null }));
+  const tasks = simulation.tasks.map((task, t) => ({ name: task.name, color: colorOf(task.name), status: laneStatusOf(step?.snapshot.statuses[t]) }));
+  const nextChoice = choiceAt(simulation, stepIndex + 1);
+  const reads = derived.reads.filter((read) => read.index <= stepIndex);
+  const jump = (read: ReadStep) => {
+    actions.setPlaying(false);
+    actions.setStep(read.index);
+    actions.selectRead(read.index);
+    if (read.task !== null && read.span) actions.reveal(read.task, read.span);
+  };
+  const crosswireNow = step !== undefined && isCrosswireStep(simulation, stepIndex);
+
+  return (
+    <>
+      <StepperControls
+        stepIndex={stepIndex}
+        stepCount={simulation.steps.length}
+        playing={playing}
+        speed={speed}
+        hasNextCrosswire={derived.crosswireSteps.some((s) => s > stepIndex)}
+        onStep={() => actions.stepForward()}
+        onBack={() => actions.stepBack()}
+        onPlay={() => actions.setPlaying(true)}
+        onPause={() => actions.setPlaying(false)}
+        onReset={() => actions.resetStepper()}
+        onNextCrosswire={() => actions.runToNextCrosswire()}
+        onSpeed={(s) => actions.setSpeed(s)}
+      />
+      <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={derived.markers} onSeek={(s) => actions.setStep(s)} />
+      <Narration stepIndex={stepIndex} text={step?.narration ?? 'The trace is empty.'} crosswire={crosswireNow} />
+      {nextChoice ? <Chooser ready={nextChoice} chosen={simulation.steps[stepIndex + 1]?.task ?? null} colorOf={colorOf} onChoose={(task) => actions.choose(stepIndex + 1, task)} /> : null}
+      <TaskLanes tasks={tasks} segments={derived.segments} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
+      <RegisterFile
+        slots={slots}
+        thread={step?.snapshot.thread ?? []}
+        scopes={step?.snapshot.scopes ?? []}
+        tasks={tasks}
+        colorOf={colorOf}
+        swaps={swapsOfPoll(simulation, stepIndex)}
+        step={step}
+        canToggle={simulation.mode !== 'unscoped'}
+        onToggle={(slot, on) => actions.setSlotCaptured(slot, on)}
+      />
+      <ReadsLog reads={reads} consequences={derived.consequences} colorOf={colorOf} selected={selectedRead} currentStep={stepIndex} onJump={jump} />
+      <p className="run-summary">{simulation.summary.message}</p>
+    </>
+  );
+}

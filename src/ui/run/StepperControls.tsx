@@ -1,0 +1,62 @@
+// The stepper's buttons: Step back, Step, Play/Pause with speed, Run to next cross-wire, Reset, and the position.
+import { PLAY_SPEEDS } from '../../state/slices/run.ts';
+
+export interface StepperControlsProps {
+  stepIndex: number;
+  stepCount: number;
+  playing: boolean;
+  speed: number;
+  /** A cross-wire lies after the current step. */
+  hasNextCrosswire: boolean;
+  onStep: () => void;
+  onBack: () => void;
+  onPlay: () => void;
+  onPause: () => void;
+  onReset: () => void;
+  onNextCrosswire: () => void;
+  onSpeed: (speed: number) => void;
+}
+
+export default function StepperControls(props: StepperControlsProps) {
+  const { stepIndex, stepCount, playing } = props;
+  const atEnd = stepIndex >= stepCount - 1;
+  const empty = stepCount === 0;
+  return (
+    <div className="stepper-controls" role="toolbar" aria-label="Stepper">
+      <button type="button" onClick={props.onBack} disabled={empty || stepIndex === 0} title="Step back (←)">
+        <span aria-hidden="true">◀ </span>Step back
+      </button>
+      <button type="button" className="primary" onClick={props.onStep} disabled={empty || atEnd} title="Step (→)">
+        Step<span aria-hidden="true"> ▶</span>
+      </button>
+      {playing ? (
+        <button type="button" onClick={props.onPause} title="Pause (space)">
+          <span aria-hidden="true">⏸ </span>Pause
+        </button>
+      ) : (
+        <button type="button" onClick={props.onPlay} disabled={empty || atEnd} title="Play (space)">
+          <span aria-hidden="true">⏵ </span>Play
+        </button>
+      )}
+      <label className="speed">
+        <span className="visually-hidden">Speed</span>
+        <select value={props.speed} onChange={(e) => props.onSpeed(Number(e.target.value))} aria-label="Speed">
+          {PLAY_SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={props.onNextCrosswire} disabled={!props.hasNextCrosswire} title="Jump to the next cross-wire">
+        <span aria-hidden="true">⏭ </span>Run to next cross-wire
+      </button>
+      <button type="button" onClick={props.onReset} disabled={empty || stepIndex === 0} title="Back to step 0">
+        <span aria-hidden="true">⟲ </span>Reset
+      </button>
+      <span className="step-position" aria-label="Position">
+        step {empty ? 0 : stepIndex + 1} / {stepCount}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// What the run side needs from the core worker, as an interface so component tests pass a fake; the real one is
+// the comlink client. Provided through React context (RunBackendContext) so a test can render the panel alone.
+import { createContext, useContext } from 'react';
+import type { SlotInfo } from '../../core/scheduler/catalog.ts';
+import type { ScenarioSimulation } from '../../core/scheduler/simulate.ts';
+import type { Scenario } from '../../core/scenario/types.ts';
+import { getCoreClient } from '../../worker/client.ts';
+import type { SessionWorker } from '../share/session.ts';
+
+export interface RunBackend extends SessionWorker {
+  simulate(scenario: Scenario): Promise<ScenarioSimulation>;
+  slotCatalog(): Promise<readonly SlotInfo[]>;
+}
+
+let real: RunBackend | null = null;
+
+/** The worker client, created on first use (never at import: jsdom has no Worker). */
+export function realRunBackend(): RunBackend {
+  if (!real) real = getCoreClient() as unknown as RunBackend;
+  return real;
+}
+
+/** null = the real worker. */
+export const RunBackendContext = createContext<RunBackend | null>(null);
+
+export function useRunBackend(): RunBackend {
+  return useContext(RunBackendContext) ?? realRunBackend();
+}

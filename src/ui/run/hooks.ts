@@ -1,0 +1,60 @@
+// Stepper behaviour hooks: playback on a timer, keyboard shortcuts (→ ← space) while the panel has focus, and the
+// slot catalog loaded once from the worker.
+import { useEffect, useState } from 'react';
+import type { SlotInfo } from '../../core/scheduler/catalog.ts';
+import { useStore } from '../../state/store.ts';
+import type { RunBackend } from './backend.ts';
+
+/** While playing, steps forward `speed` times a second and stops at the end of the trace. */
+export function usePlayback(): void {
+  const playing = useStore((s) => s.playing);
+  const speed = useStore((s) => s.speed);
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => {
+      const { stepIndex, simulation, stepForward, setPlaying } = useStore.getState();
+      const last = (simulation?.steps.length ?? 1) - 1;
+      if (stepIndex >= last) setPlaying(false);
+      else stepForward();
+    }, 1000 / speed);
+    return () => clearInterval(timer);
+  }, [playing, speed]);
+}
+
+const FORM_FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+
+/** → steps, ← steps back, space plays or pauses; form fields keep their own keys, a button keeps space. */
+export function onStepperKey(event: React.KeyboardEvent<HTMLElement>): void {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target as HTMLElement;
+  if (FORM_FIELDS.has(target.tagName) || target.isContentEditable) return;
+  const state = useStore.getState();
+  if (event.key === 'ArrowRight') {
+    state.setPlaying(false);
+    state.stepForward();
+  } else if (event.key === 'ArrowLeft') {
+    state.setPlaying(false);
+    state.stepBack();
+  } else if (event.key === ' ' && target.tagName !== 'BUTTON') {
+    state.setPlaying(!state.playing);
+  } else {
+    return;
+  }
+  event.preventDefault();
+}
+
+/** The catalog of the 28 slots (for reasons and default capture); [] until the worker answers. */
+export function useSlotCatalog(backend: Pick<RunBackend, 'slotCatalog'>): readonly SlotInfo[] {
+  const [catalog, setCatalog] = useState<readonly SlotInfo[]>([]);
+  useEffect(() => {
+    let live = true;
+    backend.slotCatalog().then(
+      (slots) => live && setCatalog(slots),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend]);
+  return catalog;
+}
