@@ -4,5 +4,7 @@
 export * from './diagnostics.ts';
 /** The Scenario model: types, validation (`validateScenario`, `loadScenario`), defaults, migrations, share links. */
 export * from './scenario/index.ts';
+/** Effect analysis: effect records + serde JSON, harn_ir call collection, the effects.rs port, ceilings, violations, `analyzeScenario`. */
+export * from './analysis/index.ts';
 /** Syntax: `parse(source)` → `{ program, diagnostics }` (never throws), `tokenize`, `printSExpr`, `HARN_KEYWORDS`/`isKeyword`, the AST types. */
 export * from './syntax/index.ts';
