@@ -72,6 +72,7 @@ export function narrateCheck(
     const observed = read.observed;
     if (read.slot === SLOT.executionPolicy) parts.push(`was checked against ${ownerPhrase(observed)}`);
     else if (read.slot === SLOT.executionContext && path !== null) parts.push(`landed in ${ctx?.cwd ?? 'no working directory'}`);
+    else if (read.slot === SLOT.trustedBridgeDepth) parts.push(`ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`)
     else if (read.slot === SLOT.mutationSession) parts.push(`was audited under ${ownerPhrase(observed)} (${currentLabel(observed)})`);
     else parts.push(`used ${ownerPhrase(observed)} from ${SLOT_NAMES[read.slot]}`);
   }
