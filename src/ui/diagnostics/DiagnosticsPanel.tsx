@@ -1,8 +1,9 @@
 // Lists every program's diagnostics (parse errors, HARN-CAP-301 violations, lints); clicking one reveals and
 // selects its range in the editor. Severity is always shown by icon and word, never colour alone.
-import { useShallow } from 'zustand/react/shallow';
+import { useMemo } from 'react';
 import type { Diagnostic } from '../../core/diagnostics.ts';
-import type { AppState } from '../../state/store.ts';
+import type { ScenarioAnalysis } from '../../state/analysisTypes.ts';
+import type { Scenario } from '../../core/scenario/types.ts';
 import { useStore } from '../../state/store.ts';
 import { offsetPosition } from '../format.ts';
 import { SEVERITY_ICON } from './severity.ts';
@@ -13,10 +14,9 @@ interface Row {
   diagnostic: Diagnostic;
 }
 
-function selectRows(s: AppState): Row[] {
-  const analysis = s.analysis;
+function diagnosticRows(analysis: ScenarioAnalysis | null, scenario: Scenario): Row[] {
   if (!analysis) return [];
-  const sources = new Map([[s.scenario.parent.name, s.scenario.parent.source], ...s.scenario.children.map((c) => [c.name, c.source] as const)]);
+  const sources = new Map([[scenario.parent.name, scenario.parent.source], ...scenario.children.map((c) => [c.name, c.source] as const)]);
   const rows: Row[] = [];
   for (const program of [analysis.parent, ...analysis.children]) {
     const source = sources.get(program.name);
@@ -27,8 +27,10 @@ function selectRows(s: AppState): Row[] {
 }
 
 export default function DiagnosticsPanel() {
-  const rows = useStore(useShallow(selectRows));
-  const hasAnalysis = useStore((s) => s.analysis !== null);
+  const analysis = useStore((s) => s.analysis);
+  const scenario = useStore((s) => s.scenario);
+  const rows = useMemo(() => diagnosticRows(analysis, scenario), [analysis, scenario]);
+  const hasAnalysis = analysis !== null;
   const error = useStore((s) => s.analysisError);
   const reveal = useStore((s) => s.reveal);
   const errors = rows.filter((r) => r.diagnostic.severity === 'error').length;
