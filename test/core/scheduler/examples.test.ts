@@ -1,0 +1,76 @@
+// The nine lessons: each is deterministic (byte-identical trace twice), opens at the step that shows its
+// point, fits the share-link budget, and shows the bug it teaches (and only it).
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../../../src/core/examples/index.ts';
+import { minimizeScenario } from '../../../src/core/scenario/defaults.ts';
+import { validateScenario } from '../../../src/core/scenario/index.ts';
+import { simulate, type ScenarioSimulation } from '../../../src/core/scheduler/index.ts';
+
+/** The step a lesson should open at: first cross-wire, else first refusal, else first panic, else a child's first check. */
+function pointOf(result: ScenarioSimulation): number {
+  const first =
+    result.summary.crosswires[0]?.step ??
+    result.steps.find((s) => s.kind === 'refuse')?.index ??
+    result.steps.find((s) => s.kind === 'panic')?.index ??
+    result.steps.find((s) => s.kind === 'check' && s.task !== result.tasks[0]!.name)?.index;
+  return first ?? -1;
+}
+
+describe('the lessons', () => {
+  it('are nine, with unique ids, and two-sentence explanations', () => {
+    expect(EXAMPLES.map((e) => e.id)).toEqual([
+      'f1-cwd-env',
+      'f2-mutation-session',
+      'lifo-interleaving',
+      'panic-leak',
+      'bridge-depth-leak',
+      'escalation',
+      'resource-mismatch',
+      'parent-grant',
+      'three-way-fan-out',
+    ]);
+    for (const e of EXAMPLES) expect(e.explanation.split(/(?<=\.)\s/).length, e.id).toBe(2);
+  });
+
+  for (const example of EXAMPLES) {
+    describe(example.id, () => {
+      it('gives a byte-identical trace when run twice', () => {
+        expect(JSON.stringify(simulate(example.scenario))).toBe(JSON.stringify(simulate(example.scenario)));
+      });
+
+      it('opens at the step that shows its point', () => {
+        const result = simulate(example.scenario);
+        expect(result.diagnostics).toEqual([]);
+        expect(result.summary.completed).toBe(true);
+        expect(example.scenario.view.step).toBe(pointOf(result));
+      });
+
+      it('is a valid scenario whose minified JSON fits a share link', () => {
+        const minimized = minimizeScenario(example.scenario);
+        expect(validateScenario(minimized).errors).toEqual([]);
+        expect(JSON.stringify(minimized).length).toBeLessThan(1_400);
+      });
+    });
+  }
+
+  it('show their bug, and nothing else once scoping is restored to the catalog default', () => {
+    const outcomes = Object.fromEntries(
+      EXAMPLES.map((e) => {
+        const bug = simulate(e.scenario).summary;
+        const fixed = simulate({ ...e.scenario, run: { ...e.scenario.run, mode: 'scoped', captured: null } }).summary;
+        return [e.id, { crosswires: bug.crosswires.length > 0, leaks: bug.leaks.length > 0, refused: bug.refused, fixed: fixed.crosswires.length + fixed.leaks.length }];
+      }),
+    );
+    expect(outcomes).toEqual({
+      'f1-cwd-env': { crosswires: true, leaks: false, refused: [], fixed: 0 },
+      'f2-mutation-session': { crosswires: true, leaks: false, refused: [], fixed: 0 },
+      'lifo-interleaving': { crosswires: true, leaks: false, refused: [], fixed: 0 },
+      'panic-leak': { crosswires: false, leaks: true, refused: [], fixed: 0 },
+      'bridge-depth-leak': { crosswires: true, leaks: false, refused: [], fixed: 0 },
+      escalation: { crosswires: false, leaks: false, refused: ['beta'], fixed: 0 },
+      'resource-mismatch': { crosswires: false, leaks: false, refused: ['beta'], fixed: 0 },
+      'parent-grant': { crosswires: false, leaks: false, refused: [], fixed: 0 },
+      'three-way-fan-out': { crosswires: true, leaks: false, refused: [], fixed: 0 },
+    });
+  });
+});
