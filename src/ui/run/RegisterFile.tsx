@@ -50,8 +50,9 @@ export default function RegisterFile(props: RegisterFileProps) {
       <table className="register-file" aria-label="Thread-locals">
         <thead>
           <tr>
-            <th scope="col">Slot</th>
-            <th scope="col">Captured</th>
+            <th scope="col">
+              Slot <span className="scope-note">(✓ captured)</span>
+            </th>
             <th scope="col">Thread</th>
             <th scope="col">This poll</th>
             {tasks.map((task) => (
@@ -70,18 +71,15 @@ export default function RegisterFile(props: RegisterFileProps) {
             return (
               <tr key={slot.name} className={now ? `swapping swap-${now.direction}` : slot.captured ? 'captured' : 'uncaptured'}>
                 <th scope="row" title={slot.reason ?? 'Captured: swapped per poll into each task scope'}>
-                  <code>{slot.name}</code>
-                </th>
-                <td>
                   <input
                     type="checkbox"
                     checked={slot.captured}
                     disabled={!props.canToggle}
                     onChange={(e) => props.onToggle(slot.name, e.target.checked)}
                     aria-label={`Capture ${slot.name}`}
-                    title={slot.reason ?? undefined}
-                  />
-                </td>
+                  />{' '}
+                  <code>{slot.name}</code>
+                </th>
                 <td key={now ? `${step?.index}` : 'still'}>
                   <Value value={thread[s]} colorOf={colorOf} animate={now ? `anim-${now.direction}` : undefined} />
                 </td>

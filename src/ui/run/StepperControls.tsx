@@ -31,11 +31,11 @@ export default function StepperControls(props: StepperControlsProps) {
       </button>
       {playing ? (
         <button type="button" onClick={props.onPause} title="Pause (space)">
-          <span aria-hidden="true">⏸ </span>Pause
+          <span aria-hidden="true">‖ </span>Pause
         </button>
       ) : (
         <button type="button" onClick={props.onPlay} disabled={empty || atEnd} title="Play (space)">
-          <span aria-hidden="true">⏵ </span>Play
+          <span aria-hidden="true">▷ </span>Play
         </button>
       )}
       <label className="speed">
@@ -49,7 +49,7 @@ export default function StepperControls(props: StepperControlsProps) {
         </select>
       </label>
       <button type="button" onClick={props.onNextCrosswire} disabled={!props.hasNextCrosswire} title="Jump to the next cross-wire">
-        <span aria-hidden="true">⏭ </span>Run to next cross-wire
+        <span aria-hidden="true">» </span>Run to next cross-wire
       </button>
       <button type="button" onClick={props.onReset} disabled={empty || stepIndex === 0} title="Back to step 0">
         <span aria-hidden="true">⟲ </span>Reset

@@ -1,8 +1,58 @@
-// Header: copy a share link. Placeholder: the run-side helper fills it in.
+// Header: Share copies a link holding the whole session (sources, policies, run settings, stepper position, tab)
+// and shows its length against the 2,000-character budget. The link is also shown in a field to copy by hand.
+import { useState } from 'react';
+import { useStore } from '../../state/store.ts';
+import { useRunBackend } from '../run/backend.ts';
+import '../run/run.css';
+import { currentScenario } from './session.ts';
+import SessionBanner from './SessionBanner.tsx';
+
+/** DESIGN §5: links that fit paste into chats and issues (core's LINK_BUDGET). */
+export const LINK_BUDGET = 2000;
+
+const format = (n: number) => n.toLocaleString('en-US');
+
 export default function ShareButton() {
+  const backend = useRunBackend();
+  const link = useStore((s) => s.shareLink);
+  const [shown, setShown] = useState<{ url: string; copied: boolean } | null>(null);
+  const share = async () => {
+    const fragment = await backend.encodeLink(currentScenario(useStore.getState()));
+    const url = `${location.origin}${location.pathname}${location.search}${fragment}`;
+    useStore.getState().setShareLink({ fragment, url });
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      // No clipboard permission: the field below holds the link to copy by hand.
+    }
+    setShown({ url, copied });
+  };
+  const length = shown?.url.length ?? link?.url.length ?? null;
   return (
-    <button type="button" className="header-button" disabled>
-      Share
-    </button>
+    <span className="share">
+      <button type="button" className="header-button" onClick={() => void share()}>
+        Share
+      </button>
+      {length !== null ? (
+        <span className={length > LINK_BUDGET ? 'share-length over' : 'share-length'} title="Link length against the 2,000-character budget">
+          {format(length)}/{format(LINK_BUDGET)}
+          {length > LINK_BUDGET ? ' — over budget' : ''}
+        </span>
+      ) : null}
+      {shown ? (
+        <>
+          <input className="share-manual" readOnly value={shown.url} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
+          <span className="share-copied" role="status">
+            {shown.copied ? 'Copied' : 'Copy the link from the field'}
+          </span>
+          <button type="button" className="small-button" onClick={() => setShown(null)} aria-label="Close the share link">
+            ×
+          </button>
+        </>
+      ) : null}
+      <SessionBanner />
+    </span>
   );
 }
