@@ -118,9 +118,10 @@ function buildHovers(analysis: ProgramAnalysis, hasCeiling: boolean, parent: rea
     const parentDecision: HoverDecision = { decision: 'unchecked', reason: 'dropped by the ceiling, so not checked against the parent' };
     for (const site of drop.sites) add(site, { summary: effectRecordSummary(drop.effect), ceiling: { decision: 'dropped', reason: drop.reason }, parent: parentDecision });
   }
+  const violationByEffect = new Map(violations.map((v) => [v.effect, v]));
   for (const item of analysis.granted) {
     const ceiling: HoverDecision = hasCeiling ? { decision: 'granted', reason: 'allowed by the ceiling' } : { decision: 'unconstrained', reason: 'no ceiling' };
-    const violation = violations.find((v) => v.effect === item.effect);
+    const violation = violationByEffect.get(item.effect);
     let parentDecision: HoverDecision;
     if (parent === null) parentDecision = { decision: 'unchecked', reason: 'no parent grant to check against' };
     else if (violation) parentDecision = { decision: 'violation', reason: violation.message };

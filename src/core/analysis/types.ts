@@ -167,9 +167,17 @@ export function effectsToJson(effects: readonly EffectRecord[]): string {
   return JSON.stringify(effects.map(effectToValue));
 }
 
-/** A stable identity string for one record (its serde JSON); equal records have equal keys. */
+// Length-prefixed, so no string content can make two different records share a key; None is `-`.
+function keyPart(value: string | null | undefined): string {
+  return value === null || value === undefined ? '-' : `${value.length}:${value}`;
+}
+
+/** A stable identity string for one record: equal records (derived `Eq`) have equal keys. Cheap: no JSON. */
 export function effectKey(effect: EffectRecord): string {
-  return JSON.stringify(effectToValue(effect));
+  const k = effect.kind;
+  const a = k.kind === 'llm' ? k.provider : k.kind === 'tool' || k.kind === 'hostcall' ? k.name : k.kind === 'persona' ? k.id : null;
+  const b = k.kind === 'llm' ? k.model : null;
+  return `${k.kind}${keyPart(a)}${keyPart(b)}${effect.scope}${keyPart(effect.resource)}`;
 }
 
 /** A field-precise decoding error: `path` like `[2].kind.name`. */
