@@ -8,3 +8,7 @@ export * from './scenario/index.ts';
 export * from './analysis/index.ts';
 /** Syntax: `parse(source)` → `{ program, diagnostics }` (never throws), `tokenize`, `printSExpr`, `HARN_KEYWORDS`/`isKeyword`, the AST types. */
 export * from './syntax/index.ts';
+/** Scheduler: the slot catalog, ambient scope, task programs, the simulated LocalSet, traces, `simulate(scenario)` and the explorer's fast path. */
+export * from './scheduler/index.ts';
+/** The nine lessons of DESIGN §6 as scenarios (`EXAMPLES`, `findExample`). */
+export * from './examples/index.ts';
