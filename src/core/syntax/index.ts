@@ -25,7 +25,8 @@ export interface ParseResult {
  */
 export function parse(source: string): ParseResult {
   const { tokens, diagnostics } = lex(source);
-  const parser = new Parser(source, tokens, diagnostics.slice(0, 100));
+  const parser = new Parser(source, tokens);
+  for (const diagnostic of diagnostics) parser.add(diagnostic);
   let program: SNode[] = [];
   try {
     program = parseProgram(parser);

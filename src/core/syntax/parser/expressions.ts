@@ -271,7 +271,11 @@ export function parseSpreadOr(p: Parser): SNode {
   return { kind: 'Spread', inner, span: { start, end: inner.span.end } };
 }
 
-/** Tokens that can begin an expression (used to accept comma-less lists without swallowing junk). */
+/** Keywords that begin an expression (besides literals): used to accept comma-less lists without swallowing junk. */
+const EXPRESSION_KEYWORDS = new Uint8Array(256);
+for (const k of [Tok.If, Tok.Match, Tok.Retry, Tok.Parallel, Tok.Spawn, Tok.Deadline, Tok.Try, Tok.RequestApproval, Tok.DualControl, Tok.AskUser, Tok.EscalateTo]) EXPRESSION_KEYWORDS[k] = 1;
+
+/** Tokens that can begin an expression or a spread. */
 export function startsExpression(k: number): boolean {
-  return TERNARY_START[k] === 1 || k === Tok.LBracket || k === Tok.Dot || (k >= Tok.Pipeline && k <= Tok.EscalateTo && k !== Tok.Else && k !== Tok.Catch && k !== Tok.Finally);
+  return TERNARY_START[k] === 1 || EXPRESSION_KEYWORDS[k] === 1 || k === Tok.LBracket || k === Tok.Dot;
 }

@@ -32,12 +32,12 @@ export class Parser {
   readonly diagnostics: Diagnostic[];
   capped = false;
 
-  constructor(src: string, tokens: TokenStream, diagnostics: Diagnostic[]) {
+  constructor(src: string, tokens: TokenStream) {
     this.src = src;
     this.tk = tokens;
     this.kinds = tokens.kinds;
     this.last = tokens.count - 1;
-    this.diagnostics = diagnostics;
+    this.diagnostics = [];
   }
 
   /** Kind of the current token. */
@@ -130,14 +130,16 @@ export class Parser {
   /** Records a diagnostic (respecting the cap and speculation). */
   report(code: DiagnosticCode, message: string, span: Span = this.tokenSpan()): void {
     if (this.speculating > 0) return;
-    if (this.diagnostics.length >= MAX_DIAGNOSTICS) {
-      if (!this.capped) {
-        this.capped = true;
-        this.diagnostics.push(createDiagnostic('H302', `Too many diagnostics; only the first ${MAX_DIAGNOSTICS} are shown`, span));
-      }
-      return;
+    this.add(createDiagnostic(code, message, span));
+  }
+  /** Adds a finished diagnostic; past MAX_DIAGNOSTICS only one H302 note is added. */
+  add(diagnostic: Diagnostic): void {
+    if (this.diagnostics.length < MAX_DIAGNOSTICS) {
+      this.diagnostics.push(diagnostic);
+    } else if (!this.capped) {
+      this.capped = true;
+      this.diagnostics.push(createDiagnostic('H302', `Too many diagnostics; only the first ${MAX_DIAGNOSTICS} are shown`, diagnostic.span));
     }
-    this.diagnostics.push(createDiagnostic(code, message, span));
   }
   /** Records a diagnostic and unwinds to the nearest statement list. */
   fail(code: DiagnosticCode, message: string, span?: Span): never {

@@ -79,9 +79,9 @@ function checkSeparator(p: Parser, top: boolean): void {
 }
 
 /**
- * Skips to the next `;`, a `}` closing the current block, or a line break (outside nested braces) whose next
- * line starts with a statement keyword (Rust's rule) or is indented no deeper than the failed statement
- * (so later expression statements are not lost).
+ * Skips to the next `;`, a `}` closing the current block, or (outside nested braces) the first token of a line
+ * that is a statement keyword (Rust's rule) or indented no deeper than the failed statement (so later
+ * expression statements are not lost).
  */
 function synchronize(p: Parser, begin: number): void {
   const beginStart = p.start(begin);
@@ -91,6 +91,13 @@ function synchronize(p: Parser, begin: number): void {
   for (;;) {
     const k = p.peek();
     if (k === Tok.Eof) return;
+    if (k === Tok.Newline) {
+      p.advance();
+      continue;
+    }
+    if (braces === 0 && p.pos > begin && p.kinds[p.pos - 1] === Tok.Newline) {
+      if (k === Tok.RBrace || SYNC_KEYWORDS[k] || p.start() - p.tk.ends[p.pos - 1]! <= column) return;
+    }
     if (k === Tok.LBrace) braces++;
     else if (k === Tok.RBrace) {
       if (braces === 0) return;
@@ -98,12 +105,6 @@ function synchronize(p: Parser, begin: number): void {
     } else if (braces === 0 && k === Tok.Semicolon) {
       p.advance();
       return;
-    } else if (braces === 0 && k === Tok.Newline) {
-      const j = p.afterNewlines();
-      if (SYNC_KEYWORDS[p.kinds[j]!] || p.start(j) - p.tk.ends[j - 1]! <= column) {
-        p.pos = j;
-        return;
-      }
     }
     p.advance();
   }
