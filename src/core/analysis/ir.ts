@@ -75,7 +75,8 @@ export const IR_CHOICES = {
   spawnCapturedIsCommand: true,
   /** §3.4 rule 2 [S1 / uncertain]: BudgetRead names. */
   budgetReadNames: ['llm_budget_remaining', 'llm_budget', 'agent_budget'] as readonly string[],
-  /** §4/§5: 0.8.27 does NOT lower `harness.<sub>.<m>()` into IR calls (the seed's own walker does that). */
+  /** §4/§5: 0.8.27 does NOT lower `harness.<sub>.<m>()` into IR calls (the seed's own walker lifts them). Records the
+   * choice only: there is no S1 lowering code to switch on. */
   lowerHarnessMethods: false,
 } as const;
 

@@ -319,6 +319,11 @@ describe('§3.5 derived records', () => {
     expect(effectsOf('http_get("https://a")\nharness.net.get("https://b")')).toEqual(['net:write', 'net:write (https://a)']);
   });
 
+  it("harness methods are not lowered into IR calls at 0.8.27 (§4/§5): only the seed walker's resource-less records", () => {
+    expect(IR_CHOICES.lowerHarnessMethods).toBe(false);
+    expect(effectsOf('harness.net.get("https://a")\nharness.fs.write_text("p", "x")')).toEqual(['fs:write', 'net:write']);
+  });
+
   it('a user fn named like a builtin is treated as the builtin (name-based)', () => {
     expect(effectsOfProgram('fn read_file(p) { return p }\nfn main() { read_file("a") }')).toEqual(['fs:read (a)']);
   });
