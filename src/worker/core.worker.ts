@@ -5,6 +5,7 @@ import { analyzeScenario, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } 
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario } from '../core/scenario/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../core/scheduler/index.ts';
+import { EXAMPLES } from '../core/examples/index.ts';
 
 /** The worker protocol: one object of functions, each a direct call into core. */
 export const api = {
@@ -26,6 +27,8 @@ export const api = {
   decodeLink,
   /** Validates (and migrates) external input such as the autosave; errors are returned, never thrown. */
   loadScenario,
+  /** The nine lessons: id, title, two-sentence explanation, and the scenario each opens. */
+  examples: () => EXAMPLES,
 };
 
 expose(api);

@@ -21,8 +21,8 @@ export type LinkProblem =
 export type SessionBanner =
   /** A link could not be opened; the session on screen is the one that was there before. */
   | { kind: 'bad-link'; problem: LinkProblem; message: string }
-  /** A link opened over local work, which is kept in `previousSession`. */
-  | { kind: 'previous-session' }
+  /** A link or an example opened over local work, which is kept in `previousSession`. */
+  | { kind: 'previous-session'; source: 'link' | 'example' }
   /** The autosave could not be read; it is kept untouched under a backup key. */
   | { kind: 'bad-autosave'; message: string };
 

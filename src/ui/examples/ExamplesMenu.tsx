@@ -1,8 +1,65 @@
-// Header: the examples menu. Placeholder: the run-side helper fills it in.
+// Header: the examples gallery — the nine lessons, each with its two sentences on what to watch. Opening one
+// loads its scenario at the step that shows its point; the work on screen is kept and offered back.
+import { useEffect, useRef, useState } from 'react';
+import type { Example } from '../../core/examples/index.ts';
+import { useStore } from '../../state/store.ts';
+import { useRunBackend } from '../run/backend.ts';
+import { currentScenario, openOver } from '../share/session.ts';
+import { browserSessionEnv } from '../share/startSession.ts';
+import './examples.css';
+
 export default function ExamplesMenu() {
+  const backend = useRunBackend();
+  const [open, setOpen] = useState(false);
+  const [examples, setExamples] = useState<readonly Example[] | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open || examples) return;
+    let live = true;
+    backend.examples().then(
+      (list) => live && setExamples(list),
+      () => live && setExamples([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, examples, backend]);
+  useEffect(() => {
+    if (open) panel.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [open, examples]);
+  const choose = (example: Example) => {
+    openOver(example.scenario, currentScenario(useStore.getState()), 'example', useStore, browserSessionEnv());
+    setOpen(false);
+  };
   return (
-    <button type="button" className="header-button" disabled>
-      Examples ▾
-    </button>
+    <span className="examples">
+      <button type="button" className="header-button" aria-expanded={open} aria-controls="examples-gallery" onClick={() => setOpen(!open)}>
+        Examples <span aria-hidden="true">▾</span>
+      </button>
+      {open ? (
+        <div
+          id="examples-gallery"
+          className="examples-gallery"
+          role="dialog"
+          aria-label="Examples"
+          ref={panel}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setOpen(false);
+          }}
+        >
+          {examples === null ? <p>Loading the examples…</p> : null}
+          <ul>
+            {(examples ?? []).map((example) => (
+              <li key={example.id}>
+                <button type="button" className="example-card" onClick={() => choose(example)}>
+                  <span className="example-title">{example.title}</span>
+                  <span className="example-explanation">{example.explanation}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 // What the run side needs from the core worker, as an interface so component tests pass a fake; the real one is
 // the comlink client. Provided through React context (RunBackendContext) so a test can render the panel alone.
 import { createContext, useContext } from 'react';
+import type { Example } from '../../core/examples/index.ts';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import type { ScenarioSimulation } from '../../core/scheduler/simulate.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
@@ -10,6 +11,7 @@ import type { SessionWorker } from '../share/session.ts';
 export interface RunBackend extends SessionWorker {
   simulate(scenario: Scenario): Promise<ScenarioSimulation>;
   slotCatalog(): Promise<readonly SlotInfo[]>;
+  examples(): Promise<readonly Example[]>;
 }
 
 let real: RunBackend | null = null;

@@ -34,7 +34,7 @@ export default function SessionBanner() {
           {banner.message.replace(/\.$/, '')}. Your previous session is unchanged.
         </p>
       ) : banner.kind === 'previous-session' ? (
-        <p>You opened a link. Your previous session was kept.</p>
+        <p>You opened {banner.source === 'link' ? 'a link' : 'an example'}. Your previous session was kept.</p>
       ) : (
         <p>
           <span aria-hidden="true">⚠ </span>

@@ -81,15 +81,25 @@ export async function openLink(hash: string, local: Scenario | null, store: Sess
     state.showSessionBanner({ kind: 'bad-link', problem: error.kind, message: error.message });
     return false;
   }
-  if (local && !sameWork(local, decoded.value)) {
-    env.storage.setItem(PREVIOUS_KEY, JSON.stringify(local));
+  openOver(decoded.value, local, 'link', store, env);
+  return true;
+}
+
+/** Puts `scenario` on screen over `local`; differing local work is kept (in storage too) and offered back. */
+export function openOver(scenario: Scenario, local: Scenario | null, source: 'link' | 'example', store: SessionStore, env: SessionEnv): void {
+  const state = store.getState();
+  if (local && !sameWork(local, scenario)) {
+    try {
+      env.storage.setItem(PREVIOUS_KEY, JSON.stringify(local));
+    } catch {
+      // Storage full or disabled: the previous session is still kept in memory for the banner.
+    }
     state.setPreviousSession(local);
-    state.showSessionBanner({ kind: 'previous-session' });
+    state.showSessionBanner({ kind: 'previous-session', source });
   } else {
     state.showSessionBanner(null);
   }
-  applyScenario(store, decoded.value);
-  return true;
+  applyScenario(store, scenario);
 }
 
 /** The boot sequence: a link in the URL wins (keeping local work recoverable), else the autosave, else the default. */

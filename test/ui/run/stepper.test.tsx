@@ -1,0 +1,166 @@
+// @vitest-environment jsdom
+// The stepper panel against a seeded store and a fake worker client (core called in-process).
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../src/core/index.ts';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import RunPanel from '../../../src/ui/run/RunPanel.tsx';
+import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
+import { lesson, renderWithBackend } from './fakeBackend.tsx';
+
+function f1(mode: Scenario['run']['mode'], step = 0): Scenario {
+  const scenario = lesson('f1-cwd-env');
+  return { ...scenario, run: { ...scenario.run, mode }, view: { step, tab: null } };
+}
+
+async function renderPanel(scenario: Scenario) {
+  act(() => {
+    useStore.getState().loadScenario(scenario);
+    useStore.getState().restoreStep(scenario.view.step);
+  });
+  const result = renderWithBackend(<RunPanel />);
+  await screen.findByText(/^step \d+ \/ \d+$/);
+  await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
+  return result;
+}
+
+const position = () => screen.getByText(/^step \d+ \/ \d+$/).textContent;
+const narration = () => screen.getByRole('status', { name: '' }).textContent ?? '';
+const registerText = () => screen.getByRole('table', { name: 'Thread-locals' }).textContent;
+
+beforeEach(() => {
+  localStorage.clear();
+  resetStore();
+  resetSessionBoot();
+});
+
+describe('stepper controls', () => {
+  it('Step advances one step and narrates it; Step back returns exactly to the previous state', async () => {
+    await renderPanel(f1('unscoped', 30));
+    const before = { position: position(), narration: narration(), register: registerText() };
+    await userEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(position()).toBe(before.position?.replace(/^step 31/, 'step 32'));
+    expect(narration()).not.toBe(before.narration);
+    await userEvent.click(screen.getByRole('button', { name: 'Step back' }));
+    expect({ position: position(), narration: narration(), register: registerText() }).toEqual(before);
+  });
+
+  it('Reset goes back to the first step and disables itself and Step back', async () => {
+    await renderPanel(f1('unscoped', 12));
+    await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(position()).toMatch(/^step 1 \//);
+    expect(screen.getByRole('button', { name: 'Reset' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Step back' })).toBeDisabled();
+  });
+
+  it('Play steps forward on its own until Pause', async () => {
+    await renderPanel(f1('scoped'));
+    act(() => useStore.getState().setSpeed(16));
+    await userEvent.click(screen.getByRole('button', { name: 'Play' }));
+    await waitFor(() => expect(useStore.getState().stepIndex).toBeGreaterThan(2));
+    await userEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    const stopped = useStore.getState().stepIndex;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(useStore.getState().stepIndex).toBe(stopped);
+    expect(screen.getByRole('button', { name: 'Play' })).toBeEnabled();
+  });
+
+  it('Run to next cross-wire lands on a red read with its consequence sentence', async () => {
+    await renderPanel(f1('unscoped'));
+    await userEvent.click(screen.getByRole('button', { name: 'Run to next cross-wire' }));
+    const step = useStore.getState().simulation!.steps[useStore.getState().stepIndex]!;
+    expect(step.kind === 'read' && step.crosswire).toBe(true);
+    expect(narration()).toMatch(/cross-wire/);
+    const reads = screen.getByRole('list', { name: 'Reads' });
+    const red = within(reads).getAllByRole('listitem').filter((li) => li.classList.contains('read-crosswire'));
+    expect(red).toHaveLength(1);
+    expect(red[0]).toHaveTextContent('cross-wire');
+    expect(red[0]).toHaveTextContent(useStore.getState().simulation!.summary.crosswires[0]!.consequence);
+  });
+
+  it('Run to next cross-wire is disabled when no cross-wire lies ahead', async () => {
+    const scoped = f1('scoped');
+    await renderPanel({ ...scoped, run: { ...scoped.run, captured: null } });
+    expect(screen.getByRole('button', { name: 'Run to next cross-wire' })).toBeDisabled();
+    expect(screen.getByText(/0 cross-wires/)).toBeInTheDocument();
+  });
+
+  it('→, ← and space step, step back and play while the panel has focus', async () => {
+    await renderPanel(f1('unscoped', 5));
+    const panel = screen.getByRole('region', { name: 'Run' });
+    panel.focus();
+    fireEvent.keyDown(panel, { key: 'ArrowRight' });
+    fireEvent.keyDown(panel, { key: 'ArrowRight' });
+    expect(useStore.getState().stepIndex).toBe(7);
+    fireEvent.keyDown(panel, { key: 'ArrowLeft' });
+    expect(useStore.getState().stepIndex).toBe(6);
+    fireEvent.keyDown(panel, { key: ' ' });
+    expect(useStore.getState().playing).toBe(true);
+    fireEvent.keyDown(panel, { key: ' ' });
+    expect(useStore.getState().playing).toBe(false);
+  });
+
+  it('the scrub bar jumps to any step', async () => {
+    await renderPanel(f1('unscoped'));
+    fireEvent.change(screen.getByRole('slider', { name: 'Trace position' }), { target: { value: '40' } });
+    expect(position()).toMatch(/^step 41 \//);
+  });
+});
+
+describe('narration and the register file', () => {
+  it('narrates the current step in an aria-live region', async () => {
+    await renderPanel(f1('scoped', 3));
+    const live = document.querySelector('[aria-live="polite"]');
+    const expected = useStore.getState().simulation!.steps[3]!.narration;
+    expect(live).toHaveTextContent(expected);
+  });
+
+  it('shows one row per catalog slot with a capture toggle, and the swap of the current poll', async () => {
+    const scenario = f1('scoped');
+    await renderPanel(scenario);
+    const sim = useStore.getState().simulation!;
+    const swap = sim.steps.find((s) => s.kind === 'swap' && s.direction === 'in')!;
+    act(() => useStore.getState().setStep(swap.index));
+    const table = screen.getByRole('table', { name: 'Thread-locals' });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 28);
+    const row = within(table).getByRole('rowheader', { name: new RegExp(`${swap.kind === 'swap' ? swap.slot : ''}$`) }).closest('tr')!;
+    expect(row).toHaveClass('swapping');
+    expect(row).toHaveTextContent(/in: .* · out: /);
+  });
+
+  it('a capture toggle changes the run and re-simulates', async () => {
+    await renderPanel(f1('scoped'));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Capture VM_EXECUTION_CONTEXT' }));
+    expect(useStore.getState().scenario.run.captured).toContain('VM_EXECUTION_CONTEXT');
+    await waitFor(() => expect(useStore.getState().simulation!.summary.crosswires).toHaveLength(0));
+  });
+
+  it('the enforce-at-spawn toggle changes the run', async () => {
+    await renderPanel(f1('scoped'));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Enforce grant at spawn' }));
+    expect(useStore.getState().scenario.run.enforceAtSpawn).toBe(false);
+  });
+});
+
+describe('reads log and chooser', () => {
+  it('clicking a read jumps to its step and asks the editor to reveal the call', async () => {
+    await renderPanel(f1('scoped', 150));
+    const reads = within(screen.getByRole('list', { name: 'Reads' })).getAllByRole('button');
+    const first = useStore.getState().simulation!.steps.find((s) => s.kind === 'read')!;
+    await userEvent.click(reads[0]!);
+    expect(useStore.getState().stepIndex).toBe(first.index);
+    if (first.span) expect(useStore.getState().revealRequest).toMatchObject({ tab: first.task, span: first.span });
+  });
+
+  it('at a choice point the user picks which ready task is polled next', async () => {
+    await renderPanel(f1('scoped', 20));
+    const chooser = screen.getByRole('group', { name: 'Choose the next task' });
+    expect(within(chooser).getByRole('button', { name: 'alpha' })).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(within(chooser).getByRole('button', { name: 'beta' }));
+    expect(useStore.getState().scenario.run.schedule).toEqual({ kind: 'picks', picks: ['beta'] });
+    await waitFor(() => expect(useStore.getState().simulation!.steps[21]!.task).toBe('beta'));
+    expect(useStore.getState().stepIndex).toBe(21);
+    expect(screen.getByText(/Schedule: picks: beta, then FIFO/)).toBeInTheDocument();
+  });
+});
