@@ -1,6 +1,56 @@
-// Placeholder until the simulate command lands; replaced by its owner.
-import { CliError, type CommandContext } from '../io.ts';
+// `simulate SCENARIO… [--mode M] [--json] [--trace]`: runs each scenario (file, share link or `#s=` fragment)
+// on the simulated scheduler. `--json` prints one object per input (DESIGN §7 keys); otherwise a summary with
+// each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
+import { printTrace, simulate, type ExecMode, type ScenarioSimulation } from '../../core/index.ts';
+import { CliError, parseArgs, type CommandContext } from '../io.ts';
+import { readScenarioInput } from '../scenario-input.ts';
 
-export async function run(_args: string[], _ctx: CommandContext): Promise<number> {
-  throw new CliError('not built yet');
+const MODES: readonly ExecMode[] = ['scoped', 'unscoped', 'naive'];
+const USAGE = 'usage: simulate SCENARIO... [--mode scoped|unscoped|naive] [--json] [--trace]';
+
+/** The `--json` object of one simulation, keys exactly as DESIGN §7 lists them. */
+export function simulationJson(result: ScenarioSimulation): Record<string, unknown> {
+  const { summary } = result;
+  return {
+    steps: summary.steps,
+    completed: summary.completed,
+    crosswires: summary.crosswires.map(({ step, task, slot, expected, observed }) => ({ step, task, slot, expected, observed })),
+    leaks: summary.leaks,
+    panics: summary.panics,
+    refused: summary.refused,
+  };
+}
+
+function human(input: string, result: ScenarioSimulation): string {
+  const { summary } = result;
+  const lines = [`${input}: ${result.mode} mode. ${summary.message}`];
+  for (const c of summary.crosswires) lines.push(`  step ${c.step}: cross-wire: ${c.consequence} (${c.slot}: expected ${c.expected}, observed ${c.observed})`);
+  if (summary.leaks.length > 0) lines.push(`  leaked on the outer thread: ${summary.leaks.join(', ')}`);
+  if (summary.panics.length > 0) lines.push(`  panicked: ${summary.panics.join(', ')}`);
+  for (const step of result.steps) if (step.kind === 'refuse') lines.push(`  refused at spawn (HARN-CAP-301): ${step.child}: ${step.violations.join(', ')}`);
+  for (const pick of summary.ignoredPicks) lines.push(`  note: pick #${pick.at + 1} "${pick.pick}" named no ready task (ready: ${pick.ready.join(', ')}); FIFO was used`);
+  for (const d of result.diagnostics) lines.push(`  ${d.diagnostic.severity} ${d.diagnostic.code} (${d.task}): ${d.diagnostic.message}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function run(args: string[], ctx: CommandContext): Promise<number> {
+  const parsed = parseArgs(args, ['mode'], ['json', 'trace']);
+  const modeArg = parsed.options.get('mode');
+  if (modeArg !== undefined && !(MODES as readonly string[]).includes(modeArg)) {
+    throw new CliError(`--mode must be one of ${MODES.join(', ')}, not "${modeArg}"`);
+  }
+  const mode = modeArg as ExecMode | undefined;
+  if (parsed.positionals.length === 0) throw new CliError(`expected a scenario (${USAGE})`);
+  // Read every input first, so a bad one fails before any output.
+  const scenarios = parsed.positionals.map((input) => ({ input, scenario: readScenarioInput(input, ctx) }));
+  for (const { input, scenario } of scenarios) {
+    const result = simulate(scenario, mode ? { mode } : {});
+    if (parsed.flags.has('json')) {
+      ctx.stdout(JSON.stringify(simulationJson(result)) + '\n');
+    } else {
+      ctx.stdout(human(input, result));
+      if (parsed.flags.has('trace')) ctx.stdout(printTrace(result) + '\n');
+    }
+  }
+  return 0;
 }
