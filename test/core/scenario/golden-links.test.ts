@@ -1,8 +1,10 @@
 // Golden share links: literal link strings made once (by encodeLink, from hand-written scenarios) and pasted
 // here. They must keep decoding to exactly these scenarios forever: old links keep opening (DESIGN §5). Never
 // regenerate a literal; when the format changes, add a migration and keep these passing.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeLink, type Scenario } from '../../../src/core/index.ts';
+import { decodeLink, encodeLink, EXAMPLES, LINK_BUDGET, type Scenario } from '../../../src/core/index.ts';
 
 interface Golden {
   name: string;
@@ -179,9 +181,55 @@ const VERSION_1: Golden[] = [
   },
 ];
 
-// Golden links for the gallery examples (one per example, added by whoever builds the examples): paste each
-// example's link as made today with its expected normalized scenario, exactly like VERSION_1 above.
-const GALLERY: Golden[] = [];
+// Golden links for the nine gallery examples, made by encodeLink from each example as of commit 22a9c1c (format
+// version 1). The expected scenario is a literal stored beside the link, in test/fixtures/golden/<example id>.json,
+// never the live example: an example edited later gets a new link, but this one must still open what it was made
+// from.
+const GOLDEN_DIR = resolve(import.meta.dirname, '../../fixtures/golden');
+
+function gallery(id: string, link: string): Golden {
+  const scenario = JSON.parse(readFileSync(resolve(GOLDEN_DIR, `${id}.json`), 'utf8')) as Scenario;
+  return { name: `example ${id}`, link, scenario };
+}
+
+const GALLERY: Golden[] = [
+  gallery(
+    'f1-cwd-env',
+    '#s=1.tVNdq5swGP4r4b3qATfYYDe9GGQxrHLUSIylpZaQ2ZwqS1NRe3oh_vcl9myFnrG7XSnv8-R9PkhGeNVd35wtLD8F0KpO2wGWI_TnS1dpWELbtNo0VqOTauziCY2lRcjxlDHaIK2qGu1KUKatVQkBKuGHHtzfHo3IqpNGH776Awj1rbpaqY5u_8IDT348lXaCAI6d8qq7EX429uDlb18w5gRTAH11br2Xa9cM2g3e8V76v9D2blTVjTm4TPNyL-vg2atT_XdEJy0rF3JRQmuURUOtUVUre9QlzN5nFfnSGO0o9jzo_uPpcKvgrQ1Hm2a3b8K-mf-qe6v-JrsPoLu43CNUqh0unXY97YBuKClExFKZsTgiW5kLTJ6dqTuAs4yzNY4fGYQlCU7Dx3G4TXESEZlRnkR57jf8hniRiiihkrBU0I2QbE15jO9HcSFYypLt48o4TiSnaUj5nUpEtKZyhXnq16WUCMYlERuHCV7kgobyG4_C704Nx7EMaSZW702vGHv-g60TmbOCEyrDiHtuwZ2qkEkh8NxETuc84C_Sa6Ov87sYdOueyucv0_QL',
+  ),
+  gallery(
+    'f2-mutation-session',
+    '#s=1.tVNNi6MwGP4r4T11wF3YPeyhhwU3hq2MGomxtNQSsjadylobop0exP8-iXam0BnmNiflfZ68zwdJD8_KtNWpgfkPD7Q0qulg3kN7OptSwRx0pVVdNQodZdXMHlBfNAhZnqxrVSMlywPaFCBrfZAFeKiAf6qzf1vUo0YeFfr22x1AqNXy0gj5ZPfPHPDgxkPRDODBk5FOddPD_6rZOfnpC3V9hMGDtjxp5-Viqk7ZwTvevv2AtrWj8lDVO5tpXO5kLTx6taqfR7TSorQhZwXsjNx3qDsoZJQ-ma6A0fwoI_ZVrSxnQr4fd1MJ1z4sbxj9XqVdN1-sPNU_CW89MGebvYdS6u5slO1qA2RFcM5DmoiURiFei4z7-NHaugF-mjK69KN7BqZx7CfB_ThYJ34cYpESFodZ5ja8QixPeBgTgWnCyYoLuiQs8m9H_ZzThMbr-5VRFAtGkoCwGxXzcEnEwmeJW5cQzCkTmK8sxlmecRKIPywM_lo1P4pEQFK-eG96QenjG7aMxS311eM0zmjOMBFByMBdpOdKXcZ30Sltn8rPX8PwAg',
+  ),
+  gallery(
+    'lifo-interleaving',
+    '#s=1.pZLBboMwDIZfJfKpldikHSZNHPYiBFUuuCVqEqIklG0o7z47rXZZtctOENv4-_-fbHClmMzsoX1pIGAkn6HdIM1LHAhaCCaQNZ6UQ-N3e7VprxTPobVkFeEwqU4D2jChhkZpOFLmt15tyqMj9fQuHyiVAq7-gGfev5PGXspF-wINnCMKtdvgYvwo-NsTrHVQGkjDHETLGk0mLvyaO6UHYz2XhsnYkT3V5YLldtXK1L8tMvowsMmdhrQ4h9F8kYaquu4_nIyln-bnsxtv9u9J8GCpSu9QSeU_zEg4PkJWDvskw9vOEsmAAY98yoaSnCXDtusbWOd44b8g-A7qvkwfGfpSCnfjwiFt4OZR5C2-hjlKrFdDa70SmQK0r2-lfAM',
+  ),
+  gallery(
+    'panic-leak',
+    '#s=1.nZG9asQwEIRfZdnKB04gBFK4yIucjNnY67OILAvJP4Xwu2dXd0UgIUUqidFI38wq484x2cVj81JjoMh-xSZjWrbYMzYYbGBnPcNM1lcXyMYDiI-cYwdM_QRXg-TCRAZrMPjBq-xayOBpZnh61wsAKdDhO7rJ-5UeXFQ-jT-xxlskpV4zflo_KP6-onMznjWmfgma5Yh2ZRF--Mb0i60VqZ-sG6RTeVyxclyyCvXvioLueilZGQyOvMESeJ3ickjJeRmkfeRxSzyIynA3aR_N90DpLP5JKiW60Tp-6M_z8H3AYhJUW2PcpF0uiYTgye46ItwtH-UjVw7yt69v5_kF',
+  ),
+  gallery(
+    'bridge-depth-leak',
+    '#s=1.rVNdi6MwFP0r4T51wB1235Y-LEgMVEaNxFhaagkZG0YZR0XT6YL43_fGmd2y3WWe5kk599zzEZIJXs0w1l0L628e9HowrYX1BGN3HkoDa-jr3jR1a8iLrtvVHZmKlhDk6aYxDTG6rMihAN30lS7AIwU8Got_RzKRVr8Y8uWHWyBk7PWlVfoJ9VducOfguWhn8OBp0M71MMFz3Z6c_dsXqm60JTohx-0gcumGZ5Qqzf1g9ElZ89PC7MFYdr0bOxDmIyJlVTcnbLPIvi8vKVHr43LOVDnXVfE_O9dy6rWt1lhW31uHzNhmxhx_nNwhfKrR419GRw-GM1aboNS9PQ8GD-sAbMdoLkOeqJRHId2rTPr0AWNcB36aCr71o1sG5XHsJ8EtHOwTPw6pSpmIwyxzCr9HIk9kGDNFeSLZTiq-ZSLyr6t-LnnC4_2tZBTFSrAkYOJKpTLcMrXxReLkEkYlF4rK3b_BNpw_qIClcoOzbayuzd5zvMEZzwVlKgiFk8gFGkoV59JfqBlbqoC7Jq-1uSz33Zoen8DX7_P8Cw',
+  ),
+  gallery(
+    'escalation',
+    '#s=1.lZDRasMwDEV_xeipBdMw9jT_yjKC5oraVLaF7TQbIf8-O6x9bt8EEudc3RVulItPEcybBsFMsYJZoaQ5WwID4oXYR1IBfTwc1TpGpZjDZJH5MIIwRlUdqZyY01xHOPaLIrjECS8N146WlK9Ns-822DRY5_ncXGA-V4gYuglZHIJ-Xm0d2evu7iEe8Afwm-pLPMnUC_j_wNUqk6TS8_e5mGE4k3D6PdEPBmE62RSGPDezViNc0j3Bl4abp2WvsZKAef_Ytj8',
+  ),
+  gallery(
+    'resource-mismatch',
+    '#s=1.lZExb8MgEIX_yukmR3KjZrXUbp0qtUu3YEXUvsSo-IyA2gPiv_ewW4-VMoHg3ffeg4Qz-WAmxuZUo9OeOGKTMEzfviNs0BlH1jDBqA1XB0iKAUSnrSULpLsBzgq1dYNWWIPCT4qyayEB65Hg4bkMAASnF77om_CrcnEox1lxxhpvXhfXc8Ivw32x31a8Bsw1hm5yJcriTSSRe9rT8RQpHMcecyvCbjC2lwYrqpiIYk0mQ_8XWtGXq7FUqR269fmtJnmzhNm5peZ92CPxvCE_3l9f3p5Of9C2xtnQsj57JCc_8ZjzDw',
+  ),
+  gallery(
+    'parent-grant',
+    '#s=1.rZHBasMwDIZfRejUQtYwdhmB7UWaEFRHJGa2Y2y3GQt-98nebhtjh55spN_6v1_e8cYh6tVh99igp8AuYbdjXK9BMXbotWejHYMl7Q5H2HsHIDoyhg0wqQXOPZLxC_XYQI8XTnIbYAdHluHhtTwAiJ42N9Is8w-lcSzl3LuMDc6Biut5xzftpmL_daIxFnODUa2-sGxBJ5bCD53j9ItukJJatJkkVJ1efKVdYcX274yGk-ScGV5gScmPM6dDj-Uau7adVhVP_E7WGz6p1baSuUYS5FHJckQbr9ZS0B9cW7mCfyOUJd2b4PIPgqHBm-at_nBij93zU86f',
+  ),
+  gallery(
+    'three-way-fan-out',
+    '#s=1.rZJNasMwEIWvImaVgOvQVcGLXiQORpEmthr9IclJQfjuHckhFBLaLrqymHnW--aNMlwwROUsdK8NeB7QJugyRDcHgdCBVx61ssgMV3azZbm3jJGOa42aIRcT2_fAtZ94Dw3r4Yjpdhq5MXQ8sMwsN8he3su_jEXPr3bgI1ltSmNbyktvF2hgDLwA7DOclZWFZP2C1gaWBqJwvmBdg0pIhQedxfQn3Sk-kR2oJCalJcVQIQoetet4RPdzKlNKfhgxbXoox9jtdtyrFj-58Rpb4cyO4qjTVr_hpDSSmLcf0dk1s7xUxVKRb-4l0V_NKZ9B0FLovoAXhddnTsfWyNXHnR996r7-Y0px8_7GZDCM-AxJ3JGks6uCoA4NhJlWkME4WVBmW1clC56YUM6aqvdl0qORzpQekqR7W2iPJYP6khN6KlHtCw',
+  ),
+];
 
 describe('golden share links', () => {
   it.each([...VERSION_1, ...GALLERY].map((golden) => [golden.name, golden] as const))(
@@ -199,4 +247,20 @@ describe('golden share links', () => {
       expect(decodeLink(golden.link.slice(1)).value).toEqual(golden.scenario);
     }
   });
+
+  it('every gallery example has a golden link', () => {
+    const golden = new Set(GALLERY.map((g) => g.name));
+    for (const example of EXAMPLES) expect(golden).toContain(`example ${example.id}`);
+  });
+});
+
+describe('gallery example links', () => {
+  it.each(EXAMPLES.map((example) => [example.id, example] as const))(
+    'the %s example encodes to a link within the share budget and opens to itself',
+    (_id, example) => {
+      const link = encodeLink(example.scenario);
+      expect(link.length).toBeLessThan(LINK_BUDGET);
+      expect(decodeLink(link).value).toEqual(example.scenario);
+    },
+  );
 });
