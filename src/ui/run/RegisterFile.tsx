@@ -34,7 +34,7 @@ function Value({ value, colorOf, animate }: { value: SlotValue | undefined; colo
   const shown = slotDisplay(value);
   if (shown.empty) return <span className="slot-empty">{shown.label}</span>;
   return (
-    <span className={`slot-value ${animate ?? ''}`} style={{ '--owner-color': colorOf(shown.owner) } as React.CSSProperties} title={shown.owner ? `owned by ${shown.owner}` : undefined}>
+    <span className={`slot-value ${animate ?? ''}`} style={{ '--owner-color': colorOf(shown.owner) } as React.CSSProperties} title={shown.owner ? `${shown.label}, owned by ${shown.owner}` : shown.label}>
       {shown.label}
       {shown.below > 0 ? <span className="slot-below"> +{shown.below}</span> : null}
     </span>
@@ -85,9 +85,13 @@ export default function RegisterFile(props: RegisterFileProps) {
                 </td>
                 <td className="swap-cell">
                   {swap ? (
-                    <span title={swap.direction === 'in' ? 'swapped in on poll enter' : 'swapped out on poll exit'}>
-                      <span aria-hidden="true">{swap.direction === 'in' ? '⇐ ' : '⇒ '}</span>
-                      in: {swap.installed} · out: {swap.saved}
+                    <span title={`${swap.direction === 'in' ? 'poll enter' : 'poll exit'}: ${swap.installed} onto the thread, ${swap.saved} off it`}>
+                      <span className="swap-line">
+                        <span aria-hidden="true">⇐ </span>in: {swap.installed}
+                      </span>
+                      <span className="swap-line">
+                        <span aria-hidden="true">⇒ </span>out: {swap.saved}
+                      </span>
                     </span>
                   ) : null}
                 </td>

@@ -2,6 +2,7 @@
 // when a link opens over it, autosave on every change, and keep the share link current. Every input is decoded
 // and validated in the worker; a bad one shows a banner and never overwrites the autosave.
 import type { Scenario } from '../../core/scenario/types.ts';
+import { createDefaultScenario } from '../../state/defaultScenario.ts';
 import type { AppState } from '../../state/store.ts';
 import type { LinkProblem } from '../../state/slices/session.ts';
 
@@ -88,7 +89,8 @@ export async function openLink(hash: string, local: Scenario | null, store: Sess
 /** Puts `scenario` on screen over `local`; differing local work is kept (in storage too) and offered back. */
 export function openOver(scenario: Scenario, local: Scenario | null, source: 'link' | 'example', store: SessionStore, env: SessionEnv): void {
   const state = store.getState();
-  if (local && !sameWork(local, scenario)) {
+  // The untouched default is not work worth offering back.
+  if (local && !sameWork(local, scenario) && !sameWork(local, createDefaultScenario())) {
     try {
       env.storage.setItem(PREVIOUS_KEY, JSON.stringify(local));
     } catch {

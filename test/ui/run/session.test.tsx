@@ -127,6 +127,7 @@ describe('autosave and share', () => {
 
 describe('examples gallery', () => {
   it('lists the nine lessons with their explanations and opens one at its point, keeping the work on screen', async () => {
+    act(() => useStore.getState().setSource('parent', 'pipeline main() { spawn_agent("alpha") }'));
     const backend = createFakeBackend();
     renderWithBackend(<ExamplesMenu />, backend);
     const before = useStore.getState().scenario;
@@ -139,6 +140,15 @@ describe('examples gallery', () => {
     expect(useStore.getState().scenario.run.mode).toBe('naive');
     expect(useStore.getState().pendingStep).toBe(lesson('panic-leak').view.step);
     expect(useStore.getState().previousSession).toEqual(expect.objectContaining({ parent: before.parent }));
+    expect(useStore.getState().sessionBanner).toEqual({ kind: 'previous-session', source: 'example' });
     expect(screen.queryByRole('dialog', { name: 'Examples' })).toBeNull();
+  });
+
+  it('opening an example over the untouched default session shows no restore banner', async () => {
+    renderWithBackend(<ExamplesMenu />);
+    await userEvent.click(screen.getByRole('button', { name: /Examples/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /Three-way fan-out/ }));
+    expect(useStore.getState().scenario.children).toHaveLength(3);
+    expect(useStore.getState().sessionBanner).toBeNull();
   });
 });

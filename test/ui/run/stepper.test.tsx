@@ -126,7 +126,7 @@ describe('narration and the register file', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 28);
     const row = within(table).getByRole('rowheader', { name: new RegExp(`${swap.kind === 'swap' ? swap.slot : ''}$`) }).closest('tr')!;
     expect(row).toHaveClass('swapping');
-    expect(row).toHaveTextContent(/in: .* · out: /);
+    expect(row).toHaveTextContent(/in: .*out: /);
   });
 
   it('a capture toggle changes the run and re-simulates', async () => {
