@@ -9,6 +9,9 @@ import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/snippet/register';
+// features/suggest registers only the inline-completions bridge; the suggest widget itself is this contribution.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import * as monaco from 'monaco-editor/editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { registerHarnLanguage } from './harnLanguage.ts';
