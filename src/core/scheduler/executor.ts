@@ -95,9 +95,62 @@ function fillEmpty(values: SlotValues): void {
 
 function pushed(value: SlotValue, item: AmbientValue): readonly AmbientValue[] {
   const stack = value as readonly AmbientValue[];
-  const out = stack.slice();
+  const n = stack.length;
+  const out: AmbientValue[] = [];
+  for (let i = 0; i < n; i++) out.push(stack[i]!);
   out.push(item);
   return out;
+}
+
+// Ops lowered to one object shape with an integer opcode, so the hot loop's property loads stay monomorphic.
+const C_PUSH = 0;
+const C_POP = 1;
+const C_SET = 2;
+const C_UNSET = 3;
+const C_INC = 4;
+const C_DEC = 5;
+const C_AWAIT = 6;
+const C_READ = 7;
+const C_CHECK = 8;
+const C_SPAWN = 9;
+const C_JOIN = 10;
+const C_THROW = 11;
+const CODES: Record<Op['op'], number> = {
+  push: C_PUSH,
+  pop: C_POP,
+  set: C_SET,
+  unset: C_UNSET,
+  inc: C_INC,
+  dec: C_DEC,
+  await: C_AWAIT,
+  read: C_READ,
+  check: C_CHECK,
+  spawn: C_SPAWN,
+  join: C_JOIN,
+  throw: C_THROW,
+};
+
+interface ExecOp {
+  code: number;
+  slot: number;
+  value: AmbientValue | null;
+  ticks: number;
+  /** spawn: children; check: the slots it reads. */
+  list: readonly number[];
+  src: Op;
+}
+
+const NO_LIST: readonly number[] = [];
+
+function lowerOp(o: Op): ExecOp {
+  return {
+    code: CODES[o.op],
+    slot: 'slot' in o ? o.slot : -1,
+    value: o.op === 'push' || o.op === 'set' ? o.value : null,
+    ticks: o.op === 'await' ? o.ticks : 0,
+    list: o.op === 'spawn' ? o.children : o.op === 'check' ? o.check.reads : NO_LIST,
+    src: o,
+  };
 }
 
 function popped(value: SlotValue, slot: number): readonly AmbientValue[] {
@@ -133,6 +186,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     });
   }
   const initial: readonly SlotValue[] = EMPTY;
+  const lowered: readonly ExecOp[][] = programs.map((program) => program.ops.map(lowerOp));
   const ready: number[] = [];
   const sleepers: number[] = [];
 
@@ -229,74 +283,86 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       }
     };
 
-    const exec = (t: number, o: Op): PollOutcome | null => {
+    const exec = (t: number, x: ExecOp): PollOutcome | null => {
       const task = tasks[t]!;
-      switch (o.op) {
-        case 'push': {
-          const before = thread[o.slot]!;
-          thread[o.slot] = pushed(before, o.value);
-          task.shadow[o.slot] = pushed(task.shadow[o.slot]!, o.value);
-          if (step() && rec) rec.install(t, o, before, thread[o.slot]!);
+      const slot = x.slot;
+      switch (x.code) {
+        case C_PUSH: {
+          const before = thread[slot]!;
+          thread[slot] = pushed(before, x.value!);
+          task.shadow[slot] = pushed(task.shadow[slot]!, x.value!);
+          if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
           return null;
         }
-        case 'pop': {
-          read(t, o.slot, 'pop', 'pop', o.span);
+        case C_POP: {
+          read(t, slot, 'pop', 'pop', x.src.span);
           if (stopped) return null;
-          const before = thread[o.slot]!;
-          thread[o.slot] = popped(before, o.slot);
-          task.shadow[o.slot] = popped(task.shadow[o.slot]!, o.slot);
-          if (step() && rec) rec.install(t, o, before, thread[o.slot]!);
+          const before = thread[slot]!;
+          thread[slot] = popped(before, slot);
+          task.shadow[slot] = popped(task.shadow[slot]!, slot);
+          if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
           return null;
         }
-        case 'set': {
-          const before = thread[o.slot]!;
-          task.prevs.push(o.slot, before, task.shadow[o.slot]!);
-          thread[o.slot] = o.value;
-          task.shadow[o.slot] = o.value;
-          if (step() && rec) rec.install(t, o, before, o.value);
+        case C_SET: {
+          const before = thread[slot]!;
+          task.prevs.push(slot, before, task.shadow[slot]!);
+          thread[slot] = x.value;
+          task.shadow[slot] = x.value;
+          if (step() && rec) rec.install(t, x.src, before, x.value);
           return null;
         }
-        case 'unset': {
-          const before = thread[o.slot]!;
-          let real: SlotValue = EMPTY[o.slot]!;
-          let shadow: SlotValue = EMPTY[o.slot]!;
-          for (let i = task.prevs.length - 3; i >= 0; i -= 3) {
-            if (task.prevs[i] === o.slot) {
-              real = task.prevs[i + 1]!;
-              shadow = task.prevs[i + 2]!;
-              task.prevs.splice(i, 3);
+        case C_UNSET: {
+          const before = thread[slot]!;
+          let real: SlotValue = EMPTY[slot]!;
+          let shadow: SlotValue = EMPTY[slot]!;
+          const prevs = task.prevs;
+          for (let i = prevs.length - 3; i >= 0; i -= 3) {
+            if (prevs[i] === slot) {
+              real = prevs[i + 1]!;
+              shadow = prevs[i + 2]!;
+              // Remove the triple without splice (which allocates the removed items).
+              for (let j = i + 3; j < prevs.length; j++) prevs[j - 3] = prevs[j]!;
+              prevs.length -= 3;
               break;
             }
           }
-          thread[o.slot] = real;
-          task.shadow[o.slot] = shadow;
-          if (step() && rec) rec.install(t, o, before, real);
+          thread[slot] = real;
+          task.shadow[slot] = shadow;
+          if (step() && rec) rec.install(t, x.src, before, real);
           return null;
         }
-        case 'inc':
-        case 'dec': {
-          const before = thread[o.slot] as number;
-          const delta = o.op === 'inc' ? 1 : -1;
-          thread[o.slot] = Math.max(0, before + delta);
-          task.shadow[o.slot] = Math.max(0, (task.shadow[o.slot] as number) + delta);
-          if (step() && rec) rec.install(t, o, before, thread[o.slot]!);
+        case C_INC:
+        case C_DEC: {
+          const before = thread[slot] as number;
+          const delta = x.code === C_INC ? 1 : -1;
+          // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
+          thread[slot] = Math.max(0, before + delta);
+          task.shadow[slot] = Math.max(0, (task.shadow[slot] as number) + delta);
+          if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
           return null;
         }
-        case 'read':
-          read(t, o.slot, 'read', o.what, o.span);
+        case C_READ: {
+          const src = x.src as Extract<Op, { op: 'read' }>;
+          read(t, slot, 'read', src.what, src.span);
           return null;
-        case 'check': {
-          for (const slot of o.check.reads) {
-            read(t, slot, 'check', o.check.call, o.span);
+        }
+        case C_CHECK: {
+          const src = x.src as Extract<Op, { op: 'check' }>;
+          const reads = x.list;
+          for (let i = 0; i < reads.length; i++) {
+            read(t, reads[i]!, 'check', src.check.call, src.span);
             if (stopped) return null;
           }
-          if (step() && rec) rec.check(t, o.check, o.span);
+          if (step() && rec) rec.check(t, src.check, src.span);
           return null;
         }
-        case 'await': {
-          const ticks = ignoreLatency ? 0 : o.ticks;
+        case C_AWAIT: {
+          const ticks = ignoreLatency ? 0 : x.ticks;
           if (!step()) return null;
-          if (rec) rec.await(t, o.kind, o.what, state.clock + ticks, o.span);
+          if (rec) {
+            const src = x.src as Extract<Op, { op: 'await' }>;
+            rec.await(t, src.kind, src.what, state.clock + ticks, src.span);
+          }
           if (ticks <= 0) {
             task.status = 'ready';
             ready.push(t);
@@ -305,22 +371,25 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
           }
           return 'pending';
         }
-        case 'spawn':
-          for (const child of o.children) {
-            spawn(t, child, o.span);
+        case C_SPAWN: {
+          const children = x.list;
+          for (let i = 0; i < children.length; i++) {
+            spawn(t, children[i]!, x.src.span);
             if (stopped) return null;
           }
           return null;
-        case 'join':
+        }
+        case C_JOIN:
           if (task.pending === 0) return null;
           if (!step()) return null;
           task.status = 'joining';
-          if (rec) rec.await(t, 'join', 'join', -1, o.span);
+          if (rec) rec.await(t, 'join', 'join', -1, x.src.span);
           return 'pending';
-        case 'throw':
+        default: {
           if (!step()) return null;
-          if (rec) rec.panic(t, o.message, o.span);
+          if (rec) rec.panic(t, (x.src as Extract<Op, { op: 'throw' }>).message, x.src.span);
           return 'panic';
+        }
       }
     };
 
@@ -343,7 +412,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         }
         if (stopped) return;
       }
-      const ops = programs[t]!.ops;
+      const ops = lowered[t]!;
       let outcome: PollOutcome = 'complete';
       while (task.pc < ops.length) {
         const result = exec(t, ops[task.pc++]!);
@@ -416,7 +485,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         }
       }
       const t = ready[pick]!;
-      ready.splice(pick, 1);
+      for (let i = pick + 1; i < ready.length; i++) ready[i - 1] = ready[i]!;
+      ready.length--;
       poll(t);
     }
 

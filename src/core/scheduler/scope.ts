@@ -53,7 +53,8 @@ export type SlotValues = SlotValue[];
 /** The seed's `AmbientExecutionScope`: a task's own copy of each slot (only captured slots are meaningful). */
 export type AmbientExecutionScope = SlotValues;
 
-const EMPTY_STACK: readonly AmbientValue[] = Object.freeze([]);
+// Not frozen: a frozen array has a slow elements kind, and every stack is copied from this one.
+const EMPTY_STACK: readonly AmbientValue[] = [];
 const SHAPES: readonly SlotShape[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) => slot.shape);
 
 /** The empty value of a slot: `[]`, `0` or `null` (Rust's `Default`). */
