@@ -1,6 +1,6 @@
 // Prints an AST as one S-expression line per top-level item, for tests and debugging (Lezer/esbuild style).
-// `(Kind key:value …)`; fields that are null, false or [] are omitted, except the nullable bodies listed below
-// where `[]` differs from absent. Strings are JSON-quoted. Pure: depends only on ./ast.ts types.
+// `(Kind key:value …)`; fields that are null, false or [] are omitted, except `value` (BoolLiteral false) and the
+// nullable bodies listed below where `[]` differs from absent. Strings are JSON-quoted. Pure: depends only on ./ast.ts types.
 import type { SNode } from './ast.ts';
 
 /** Fields whose `[]` must print (an empty `else {}` is not the same as no else). */
@@ -26,7 +26,7 @@ function printValue(value: unknown, options: SExprOptions): string {
   const parts: string[] = [];
   for (const [key, field] of Object.entries(record)) {
     if (key === 'kind' || key === 'span') continue;
-    if (field === null || field === false) continue;
+    if (field === null || (field === false && key !== 'value')) continue;
     if (Array.isArray(field) && field.length === 0 && !NULLABLE_LISTS.has(key)) continue;
     parts.push(`${key}:${printValue(field, options)}`);
   }
