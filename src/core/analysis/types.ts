@@ -35,6 +35,8 @@ export interface AnalyzedEffect {
 /** Variant order of the Rust enums = derived `Ord` order. */
 export const EFFECT_KIND_ORDER: readonly EffectKindName[] = ['stdio', 'fs', 'net', 'llm', 'tool', 'hostcall', 'persona', 'spawn'];
 export const EFFECT_SCOPE_ORDER: readonly EffectScope[] = ['read', 'write', 'mutate', 'observe'];
+const KIND_RANK: Readonly<Record<EffectKindName, number>> = { stdio: 0, fs: 1, net: 2, llm: 3, tool: 4, hostcall: 5, persona: 6, spawn: 7 };
+const SCOPE_RANK: Readonly<Record<EffectScope, number>> = { read: 0, write: 1, mutate: 2, observe: 3 };
 
 /** `EffectRecord::new(kind, scope)`. */
 export function effectRecord(kind: EffectKind, scope: EffectScope): EffectRecord {
@@ -64,8 +66,13 @@ function codeUnitRank(unit: number): number {
   return unit;
 }
 
+const HIGH_UNIT = /[\uD800-\uFFFF]/;
+
 /** Compares like Rust `String` (UTF-8 bytes, i.e. code points), not like JS `<` on UTF-16. */
 export function compareRustStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  // UTF-16 and code point order disagree only where both strings hold a unit >= U+D800; otherwise use native `<`.
+  if (!HIGH_UNIT.test(a) || !HIGH_UNIT.test(b)) return a < b ? -1 : 1;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
@@ -84,7 +91,7 @@ function compareOptional(a: string | undefined, b: string | undefined): number {
 
 /** Derived `Ord` of `EffectKind`: variant order, then the variant's fields in declaration order. */
 export function compareEffectKinds(a: EffectKind, b: EffectKind): number {
-  const byVariant = EFFECT_KIND_ORDER.indexOf(a.kind) - EFFECT_KIND_ORDER.indexOf(b.kind);
+  const byVariant = KIND_RANK[a.kind] - KIND_RANK[b.kind];
   if (byVariant !== 0) return byVariant;
   if (a.kind === 'llm' && b.kind === 'llm') return compareOptional(a.provider, b.provider) || compareOptional(a.model, b.model);
   if (a.kind === 'tool' && b.kind === 'tool') return compareRustStrings(a.name, b.name);
@@ -97,7 +104,7 @@ export function compareEffectKinds(a: EffectKind, b: EffectKind): number {
 export function compareEffects(a: EffectRecord, b: EffectRecord): number {
   return (
     compareEffectKinds(a.kind, b.kind) ||
-    EFFECT_SCOPE_ORDER.indexOf(a.scope) - EFFECT_SCOPE_ORDER.indexOf(b.scope) ||
+    SCOPE_RANK[a.scope] - SCOPE_RANK[b.scope] ||
     compareOptional(a.resource, b.resource)
   );
 }
@@ -123,10 +130,12 @@ export function canonicalizeAnalyzed(effects: readonly AnalyzedEffect[]): Analyz
     else out.push({ effect: item.effect, sites: [...item.sites] });
   }
   for (const item of out) item.sites = dedupeSpans(item.sites);
+  // (`out` items own fresh `sites` arrays, so callers' arrays are never mutated.)
   return out;
 }
 
 function dedupeSpans(spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
   return sorted.filter((s, i) => i === 0 || sorted[i - 1]!.start !== s.start || sorted[i - 1]!.end !== s.end);
 }
