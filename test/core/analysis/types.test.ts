@@ -139,6 +139,10 @@ describe('ordering (Rust derived Ord) and canonicalisation (BTreeSet)', () => {
     expect(sorted.map((e) => e.resource)).toEqual(['a', '～', '😀']);
     expect(compareRustStrings('ab', 'abc')).toBeLessThan(0);
     expect(compareRustStrings('é', 'z')).toBeGreaterThan(0);
+    expect(compareRustStrings('😀x', '😀y')).toBeLessThan(0);
+    expect(compareRustStrings('a😀', 'a\uFFFF')).toBeGreaterThan(0);
+    expect(compareRustStrings('\uFFFF', 'b')).toBeGreaterThan(0);
+    expect(compareRustStrings('😀', '😀')).toBe(0);
   });
 
   it('deduplicates equal records and merges their call sites', () => {
