@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+// The policy column against a seeded store: the effects ledger's four sections, "effects unknown" for a child
+// that does not parse, call-site links that ask the editor to reveal, and the ceiling form and JSON views.
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { analyzeScenario } from '../../src/core/index.ts';
+import { analysisInput } from '../../src/state/analysisSync.ts';
+import { resetStore, useStore } from '../../src/state/store.ts';
+import PolicyColumn from '../../src/ui/ledger/PolicyColumn.tsx';
+
+vi.mock('../../src/worker/client.ts', async () => {
+  const { fakeBackend: backend } = await import('./fakeBackend.ts');
+  return { getCoreBackend: () => backend };
+});
+
+function seedAnalysis() {
+  const state = useStore.getState();
+  const id = state.beginAnalysis();
+  useStore.getState().receiveAnalysis(id, analyzeScenario(analysisInput(useStore.getState())));
+}
+
+beforeEach(() => {
+  resetStore();
+});
+
+describe('effects ledger', () => {
+  it('lists requested, granted and violations with the reason and the nearest parent record', () => {
+    act(() => {
+      useStore.getState().selectTab('beta');
+      seedAnalysis();
+    });
+    render(<PolicyColumn />);
+    const violations = screen.getByRole('region', { name: /Violations \(HARN-CAP-301\)/ });
+    const rows = within(violations).getAllByRole('listitem');
+    expect(rows.map((r) => within(r).getByText(/^(fs|net):/, { selector: 'code' }).textContent)).toEqual(['fs:write (page.txt)', 'net:write (https://example.com)']);
+    expect(rows[0]).toHaveTextContent('nearest parent record: fs:write (summary.txt)');
+    expect(within(screen.getByRole('region', { name: /Requested/ })).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('shows the drop rule and reason for an effect the ceiling removes', () => {
+    act(() => {
+      useStore.getState().selectTab('alpha');
+      useStore.getState().setCeiling('alpha', { capabilities: {}, side_effect_level: 'read_only', tools: [] });
+      seedAnalysis();
+    });
+    render(<PolicyColumn />);
+    const dropped = screen.getByRole('region', { name: /Dropped by the ceiling/ });
+    expect(dropped).toHaveTextContent("side-effect level: side_effect_level workspace_write exceeds the ceiling's read_only");
+  });
+
+  it('says "effects unknown" for a child that does not parse, never an empty list', () => {
+    act(() => {
+      useStore.getState().selectTab('alpha');
+      useStore.getState().setSource('alpha', 'pipeline main( {');
+      seedAnalysis();
+    });
+    render(<PolicyColumn />);
+    expect(screen.getByRole('status')).toHaveTextContent('Effects unknown: the child does not parse.');
+    expect(screen.queryByRole('region', { name: /Granted/ })).toBeNull();
+  });
+
+  it('a call-site link asks the editor to reveal that call', async () => {
+    act(() => {
+      useStore.getState().selectTab('beta');
+      seedAnalysis();
+    });
+    render(<PolicyColumn />);
+    await userEvent.click(screen.getAllByRole('button', { name: /Show net:write \(https:\/\/example\.com\) at line 3/ })[0]!);
+    const request = useStore.getState().revealRequest!;
+    expect(request.tab).toBe('beta');
+    expect(useStore.getState().scenario.children[1]!.source.slice(request.span.start, request.span.end)).toMatch(/^http_get\(/);
+  });
+});
+
+describe('ceiling editor', () => {
+  it('the form sets the side-effect level and the ledger input changes', async () => {
+    act(() => useStore.getState().selectTab('beta'));
+    render(<PolicyColumn />);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Constrain beta with a ceiling' }));
+    await waitFor(() => expect(screen.getByRole('option', { name: 'read_only' })).toBeInTheDocument());
+    await userEvent.selectOptions(screen.getByLabelText('Side-effect level (highest allowed)'), 'read_only');
+    expect(useStore.getState().scenario.children[1]!.ceiling).toEqual({ capabilities: {}, side_effect_level: 'read_only', tools: [] });
+  });
+
+  it('invalid JSON shows the error, keeps what was typed, and the policy in effect does not change', async () => {
+    act(() => {
+      useStore.getState().selectTab('alpha');
+      useStore.getState().setCeilingView('json');
+    });
+    const before = useStore.getState().scenario.children[0]!.ceiling;
+    render(<PolicyColumn />);
+    const box = screen.getByLabelText<HTMLTextAreaElement>(/Ceiling JSON/);
+    // Typing over the whole text (select all, then type) never passes through the empty text.
+    await userEvent.type(box, '{{"side_effect_level": 3}', { initialSelectionStart: 0, initialSelectionEnd: box.value.length });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The last valid ceiling stays in effect'));
+    expect(box).toHaveValue('{"side_effect_level": 3}');
+    expect(useStore.getState().scenario.children[0]!.ceiling).toBe(before);
+  });
+});

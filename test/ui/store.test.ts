@@ -1,0 +1,97 @@
+// The store's scenario, analysis and UI slices: edits, child names, stale worker replies, reveal requests.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { analyzeScenario } from '../../src/core/index.ts';
+import { analysisInput } from '../../src/state/analysisSync.ts';
+import { resetStore, useStore } from '../../src/state/store.ts';
+
+beforeEach(() => resetStore());
+
+describe('scenario slice', () => {
+  it('adds a child with a fresh name and selects it', () => {
+    const name = useStore.getState().addChild();
+    expect(name).toBe('gamma');
+    expect(useStore.getState().scenario.children.map((c) => c.name)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(useStore.getState().selectedTab).toBe('gamma');
+  });
+
+  it('refuses a ninth child', () => {
+    for (let i = 0; i < 6; i++) expect(useStore.getState().addChild()).not.toBeNull();
+    expect(useStore.getState().addChild()).toBeNull();
+    expect(useStore.getState().scenario.children).toHaveLength(8);
+  });
+
+  it('renames a child, carrying its selection and ceiling draft', () => {
+    const s = useStore.getState();
+    s.selectTab('alpha');
+    s.setCeilingDraft('alpha', { text: '{', errors: [{ path: '', message: 'bad' }] });
+    expect(s.renameChild('alpha', 'writer')).toBeNull();
+    const after = useStore.getState();
+    expect(after.scenario.children[0]!.name).toBe('writer');
+    expect(after.selectedTab).toBe('writer');
+    expect(after.ceilingDrafts.writer?.text).toBe('{');
+    expect(after.ceilingDrafts.alpha).toBeUndefined();
+  });
+
+  it.each([
+    ['beta', 'There is already a child named "beta".'],
+    ['parent', '"parent" is the parent\'s name.'],
+    ['', 'A child needs a name.'],
+    ['9lives', 'Use letters, digits'],
+  ])('rejects the name %j with a reason and changes nothing', (name, reason) => {
+    const before = useStore.getState().scenario;
+    expect(useStore.getState().renameChild('alpha', name)).toContain(reason);
+    expect(useStore.getState().scenario).toBe(before);
+  });
+
+  it('removes a child and selects its neighbour', () => {
+    const s = useStore.getState();
+    s.selectTab('alpha');
+    s.removeChild('alpha');
+    expect(useStore.getState().scenario.children.map((c) => c.name)).toEqual(['beta']);
+    expect(useStore.getState().selectedTab).toBe('beta');
+  });
+
+  it('edits the source of the parent and of one child only', () => {
+    const s = useStore.getState();
+    s.setSource('parent', 'pipeline main() {}');
+    s.setSource('beta', 'fn main() {}');
+    const { scenario } = useStore.getState();
+    expect(scenario.parent.source).toBe('pipeline main() {}');
+    expect(scenario.children[1]!.source).toBe('fn main() {}');
+    expect(scenario.children[0]!.source).toContain('alpha');
+  });
+});
+
+describe('analysis slice', () => {
+  it('keeps only the reply to the latest request', () => {
+    const s = useStore.getState();
+    const reply = analyzeScenario(analysisInput(useStore.getState()));
+    const first = s.beginAnalysis();
+    const second = useStore.getState().beginAnalysis();
+    expect(useStore.getState().receiveAnalysis(first, reply)).toBe(false);
+    expect(useStore.getState().analysis).toBeNull();
+    expect(useStore.getState().receiveAnalysis(second, reply)).toBe(true);
+    expect(useStore.getState().analysis).toBe(reply);
+  });
+
+  it('reports a worker failure only for the latest request', () => {
+    const first = useStore.getState().beginAnalysis();
+    const second = useStore.getState().beginAnalysis();
+    expect(useStore.getState().failAnalysis(first, 'old')).toBe(false);
+    expect(useStore.getState().failAnalysis(second, 'boom')).toBe(true);
+    expect(useStore.getState().analysisError).toBe('boom');
+  });
+});
+
+describe('ui slice', () => {
+  it('a reveal selects the tab and counts repeated clicks on the same range', () => {
+    const s = useStore.getState();
+    s.reveal('beta', { start: 0, end: 4 });
+    const first = useStore.getState().revealRequest!;
+    s.reveal('beta', { start: 0, end: 4 });
+    const second = useStore.getState().revealRequest!;
+    expect(useStore.getState().selectedTab).toBe('beta');
+    expect(second.span).toEqual({ start: 0, end: 4 });
+    expect(second.nonce).toBe(first.nonce + 1);
+  });
+});
