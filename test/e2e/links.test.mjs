@@ -1,0 +1,129 @@
+// Share links and autosave in Chromium: a link opens at the same step in a fresh page; every kind of bad link shows
+// a banner naming the problem while the previous session stays on screen and in the autosave.
+import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
+import { after, before, test } from 'node:test';
+import { openPage, setup } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.teardown();
+});
+
+const AUTOSAVE_KEY = 'harn-scope-lab:session';
+const position = (page) => page.locator('.step-position').textContent();
+const narration = (page) => page.locator('.narration').textContent();
+const payload = (text) => deflateRawSync(Buffer.from(text)).toString('base64url');
+
+async function share(page) {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const field = page.getByRole('textbox', { name: 'Share link' });
+  await field.waitFor();
+  return field.inputValue();
+}
+
+async function openLesson(page, title) {
+  await page.getByRole('button', { name: /Examples/ }).click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).click();
+}
+
+test('open a link, step, share, and the new link opens at the same step in a fresh page', async () => {
+  const first = await openPage(env.browser, env.url);
+  await first.page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await openLesson(first.page, /F2: mutation session/);
+  await first.page.getByRole('tab', { name: /beta/ }).click();
+  await first.page.getByText(/^step 127 \/ \d+$/).waitFor();
+  const link = await share(first.page);
+  assert.match(link, /#s=1\./);
+  await first.context.close();
+
+  const second = await openPage(env.browser, link);
+  await second.page.getByText(/^step 127 \/ \d+$/).waitFor();
+  for (let i = 0; i < 3; i++) await second.page.getByRole('button', { name: 'Step', exact: true }).click();
+  await second.page.getByText(/^step 130 \/ \d+$/).waitFor();
+  const expected = { position: await position(second.page), narration: await narration(second.page) };
+  const link2 = await share(second.page);
+  const length = await second.page.locator('.share-length').textContent();
+  assert.match(length, new RegExp(`^${link2.length.toLocaleString('en-US')}/2,000`));
+  await second.context.close();
+
+  const third = await openPage(env.browser, link2);
+  await third.page.getByText(expected.position).waitFor();
+  assert.equal(await narration(third.page), expected.narration);
+  assert.equal(await third.page.getByRole('tab', { name: /beta/ }).getAttribute('aria-selected'), 'true');
+  assert.equal(await third.page.locator('.session-banner').count(), 0);
+  assert.deepEqual(third.record.errors, []);
+  await third.context.close();
+});
+
+test('the session is autosaved and restored on reload', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await openLesson(page, /Panic without a restore guard/);
+  await page.getByRole('button', { name: 'Step back', exact: true }).click();
+  const at = await position(page);
+  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('naive'), AUTOSAVE_KEY);
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.getByText(at).waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'naive', exact: true }).isChecked(), true);
+  await context.close();
+});
+
+const bomb = () => payload(`{"version":1,"parent":{"source":"${' '.repeat(6 * 1024 * 1024)}"}}`);
+const BAD_LINKS = [
+  ['truncated', (good) => good.slice(0, Math.floor(good.length / 2)) + '~', /damaged|cut off/i],
+  ['not base64', () => '#s=1.@@@@!!!!', /not base64url/i],
+  ['not deflate', () => `#s=1.${Buffer.from('hello, this is not deflate at all').toString('base64url')}`, /does not decompress/i],
+  ['wrong version', (good) => good.replace('#s=1.', '#s=v.'), /no readable version/i],
+  ['future version', (good) => good.replace('#s=1.', '#s=7.'), /newer Harn Scope Lab/i],
+  ['not JSON', () => `#s=1.${payload('this is not json')}`, /does not hold JSON/i],
+  ['schema errors', () => `#s=1.${payload('{"version":1,"parent":{"source":5}}')}`, /scenario with errors/i],
+  ['oversized', () => `#s=1.${'A'.repeat(120000)}`, /too large/i],
+  ['a decompression bomb', () => `#s=1.${bomb()}`, /far too much data/i],
+];
+
+test('every kind of bad link shows a banner naming its problem; the previous session stays and the autosave is intact', async () => {
+  const { page, context, record } = await openPage(env.browser, env.url);
+  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await openLesson(page, /LIFO stacks interleaved/);
+  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('unscoped'), AUTOSAVE_KEY);
+  await page.waitForTimeout(500);
+  const good = await share(page);
+  const saved = await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
+  for (const [name, make, problem] of BAD_LINKS) {
+    const tab = await context.newPage();
+    await tab.goto(env.url + make(good.slice(good.indexOf('#'))));
+    const banner = tab.locator('.session-banner[role="alert"]');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), problem, name);
+    assert.match(await banner.textContent(), /previous session is unchanged/, name);
+    // The previous session is still on screen (the LIFO lesson runs unscoped) and the autosave is byte-identical.
+    assert.equal(await tab.getByRole('radio', { name: 'unscoped', exact: true }).isChecked(), true, name);
+    await tab.waitForTimeout(400);
+    assert.equal(await tab.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY), saved, name);
+    await tab.close();
+  }
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('a link opened over local work offers to restore that work', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await openLesson(page, /Escalation refused/);
+  const link = await share(page);
+  await openLesson(page, /Three-way fan-out/);
+  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('gamma'), AUTOSAVE_KEY);
+  await page.waitForTimeout(500);
+  const tab = await context.newPage();
+  await tab.goto(link);
+  await tab.getByRole('tab', { name: /beta/ }).waitFor();
+  assert.equal(await tab.getByRole('tab', { name: /gamma/ }).count(), 0);
+  await tab.getByRole('button', { name: 'Restore your previous session' }).click();
+  await tab.getByRole('tab', { name: /gamma/ }).waitFor();
+  await context.close();
+});
