@@ -35,6 +35,8 @@ class Lexer {
   readonly len: number;
   pos = 0;
   line = 1;
+  /** Offset where the current line starts (kept in step with `line`, so no backward searches). */
+  lineStart = 0;
   count = 0;
   readonly kinds: Uint8Array;
   readonly starts: Int32Array;
@@ -80,6 +82,7 @@ class Lexer {
         this.push(Tok.Newline, this.pos, this.pos + 1, null, this.line);
         this.pos++;
         this.line++;
+        this.lineStart = this.pos;
       } else if (c === 47 && src.charCodeAt(this.pos + 1) === 47) {
         this.skipLine();
       } else if (c === 47 && src.charCodeAt(this.pos + 1) === 42) {
@@ -95,6 +98,7 @@ class Lexer {
       } else if (c === 92 && (src.charCodeAt(this.pos + 1) === 10 || (src.charCodeAt(this.pos + 1) === 13 && src.charCodeAt(this.pos + 2) === 10))) {
         this.pos += src.charCodeAt(this.pos + 1) === 10 ? 2 : 3; // line continuation
         this.line++;
+        this.lineStart = this.pos;
       } else {
         this.scanOperator(c);
       }
@@ -122,8 +126,11 @@ class Lexer {
         this.pos += 2;
         if (depth === 0) return;
       } else {
-        if (c === 10) this.line++;
         this.pos++;
+        if (c === 10) {
+          this.line++;
+          this.lineStart = this.pos;
+        }
       }
     }
     this.error('H103', 'Unterminated block comment', start, start + 2);
@@ -234,10 +241,11 @@ class Lexer {
       if (fast) return;
     }
     const startLine = this.line;
-    const scan: StringScan = scanInterpolated(src, start, triple, this.line, start - this.lineStartOf(start));
+    const scan: StringScan = scanInterpolated(src, start, triple, this.line, start - this.lineStart);
     for (const d of scan.errors) this.error(d.code, d.message, d.start, d.end);
     this.pos = scan.end;
     this.line = scan.endLine;
+    this.lineStart = scan.endLineStart;
     if (scan.interpolated) {
       this.push(Tok.InterpolatedString, start, scan.end, scan.segments, startLine);
     } else {
@@ -263,9 +271,6 @@ class Lexer {
     return false;
   }
 
-  lineStartOf(offset: number): number {
-    return this.src.lastIndexOf('\n', offset - 1) + 1;
-  }
 
   // operator := two-char operator (tried first) | one-char operator | delimiter
   scanOperator(c: number): void {

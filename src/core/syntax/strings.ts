@@ -15,6 +15,8 @@ export interface StringScan {
   interpolated: boolean;
   end: number;
   endLine: number;
+  /** Offset where the line of `end` starts. */
+  endLineStart: number;
   errors: StringScanError[];
 }
 
@@ -105,7 +107,7 @@ function scanSingle(src: string, start: number, cur: Cursor): StringScan {
     p++;
   }
   if (text || segments.length === 0) segments.push({ kind: 'Literal', value: text });
-  return { segments, interpolated, end: p, endLine: cur.line, errors };
+  return { segments, interpolated, end: p, endLine: cur.line, endLineStart: cur.lineStart, errors };
 }
 
 function scanTriple(src: string, start: number, cur: Cursor): StringScan {
@@ -160,7 +162,7 @@ function scanTriple(src: string, start: number, cur: Cursor): StringScan {
     if (hole) segments.push(hole);
   });
   if (segments.length === 0) segments.push({ kind: 'Literal', value: '' });
-  return { segments, interpolated: holes.length > 0, end: p, endLine: cur.line, errors };
+  return { segments, interpolated: holes.length > 0, end: p, endLine: cur.line, endLineStart: cur.lineStart, errors };
 }
 
 /** `"""` rules: drop one newline after the fence, strip common indentation of non-blank lines, drop a final newline. */

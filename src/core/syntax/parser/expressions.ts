@@ -3,7 +3,7 @@
 // Pure: depends on ./state.ts, sibling parser modules, ../tokens.ts and ../ast.ts.
 import type { BinaryOperator, SNode, TypeExpr } from '../ast.ts';
 import { Tok } from '../tokens.ts';
-import { ABORT, isNameKeyword, type Parser } from './state.ts';
+import { ABORT, isNameKeyword, MAX_DEPTH, MAX_SPECULATION_DEPTH, type Parser } from './state.ts';
 import { parsePrimary } from './primary.ts';
 import { parseTypeArgs } from './types.ts';
 
@@ -224,6 +224,8 @@ function tryGenericCall(p: Parser, name: string, start: number): SNode | null {
   const saved = p.pos;
   const depth = p.depth;
   let typeArgs: TypeExpr[];
+  const limit = p.speculationLimit;
+  p.speculationLimit = Math.min(MAX_DEPTH, depth + MAX_SPECULATION_DEPTH);
   p.speculating++;
   try {
     typeArgs = parseTypeArgs(p);
@@ -235,6 +237,7 @@ function tryGenericCall(p: Parser, name: string, start: number): SNode | null {
     return null;
   } finally {
     p.speculating--;
+    p.speculationLimit = limit;
   }
   const args = parseCallArgs(p);
   return { kind: 'FunctionCall', name, typeArgs, args, span: p.spanFrom(start) };

@@ -9,6 +9,11 @@ import { KW_FIRST, KW_LAST, Tok, tokenDisplay, type TokenStream } from '../token
  * instead of a stack overflow: ~10 JS frames per level keeps 256 levels far below V8's default stack.
  */
 export const MAX_DEPTH = 256;
+/**
+ * Nesting allowed inside a speculative `f<T…>(` type-argument parse. Real type arguments are shallow; the cap
+ * keeps `a < b < c < …` (each `<` is tried as type arguments) at a small constant cost per `<`.
+ */
+export const MAX_SPECULATION_DEPTH = 32;
 /** Diagnostics kept per parse; after that one H302 note. Past ~100 errors the rest is cascading noise. */
 export const MAX_DIAGNOSTICS = 100;
 
@@ -29,6 +34,8 @@ export class Parser {
   depth = 0;
   /** >0 while trying a speculative parse (`f<T>(…)`): errors unwind without being recorded. */
   speculating = 0;
+  /** Depth at which the current speculation gives up (see MAX_SPECULATION_DEPTH). */
+  speculationLimit = MAX_DEPTH;
   readonly diagnostics: Diagnostic[];
   capped = false;
 
@@ -122,6 +129,17 @@ export class Parser {
   line(i: number = this.pos): number {
     return this.tk.lines[i]!;
   }
+  /** Offset where the line of token `i` starts; cached per line so recovery on one huge line stays linear. */
+  lineStartOf(i: number): number {
+    const line = this.tk.lines[i]!;
+    if (line === this.cachedLine) return this.cachedLineStart;
+    this.cachedLine = line;
+    this.cachedLineStart = this.src.lastIndexOf('\n', this.tk.starts[i]! - 1) + 1;
+    return this.cachedLineStart;
+  }
+  private cachedLine = -1;
+  private cachedLineStart = 0;
+
   /** Line where the last consumed token ends. */
   lastEndLine(): number {
     return this.pos > 0 ? this.tk.endLines[this.pos - 1]! : 1;
@@ -151,6 +169,7 @@ export class Parser {
   enter(): number {
     const d = this.depth;
     if (d >= MAX_DEPTH) this.fail('H301', `Nesting is too deep (more than ${MAX_DEPTH} levels)`);
+    if (this.speculating > 0 && d >= this.speculationLimit) throw ABORT;
     this.depth = d + 1;
     return d;
   }

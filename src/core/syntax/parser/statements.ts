@@ -84,8 +84,7 @@ function checkSeparator(p: Parser, top: boolean): void {
  * expression statements are not lost).
  */
 function synchronize(p: Parser, begin: number): void {
-  const beginStart = p.start(begin);
-  const column = beginStart - (p.src.lastIndexOf('\n', beginStart - 1) + 1);
+  const column = p.start(begin) - p.lineStartOf(begin);
   if (p.pos === begin && !p.at(Tok.RBrace) && !p.at(Tok.Eof)) p.advance();
   let braces = 0;
   for (;;) {
