@@ -88,6 +88,8 @@ export interface ExecOutcome {
 const CATALOG_CAPTURED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) => slot.scoping.kind === 'captured');
 const INHERITED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) => INHERITED_SLOT_INDICES.includes(slot.index));
 const EMPTY: readonly SlotValue[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) => emptySlotValue(slot.index));
+/** Slots a correctly scoped task starts empty: the catalog's Captured ones `capture_inherited` does not copy. */
+const FRESH_IN_SCOPE: readonly number[] = AMBIENT_THREAD_LOCAL_CATALOG.filter((slot) => CATALOG_CAPTURED[slot.index] && !INHERITED[slot.index]).map((slot) => slot.index);
 
 function fillEmpty(values: SlotValues): void {
   for (let i = 0; i < SLOT_COUNT; i++) values[i] = EMPTY[i]!;
@@ -170,13 +172,14 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const { tasks: programs, roots } = taskSet;
   const { mode, captureSet, maxSteps, enforceAtSpawn, ignoreLatency } = config;
   const swapping = mode !== 'unscoped';
-  const state: ExecState = { thread: new Array<SlotValue>(SLOT_COUNT), tasks: [], clock: 0, steps: 0, current: -1 };
+  const state: ExecState = { thread: EMPTY.slice(), tasks: [], clock: 0, steps: 0, current: -1 };
   for (let i = 0; i < programs.length; i++) {
+    // Slots outside the capture set are never written to a scope; they stay empty for snapshots.
     state.tasks.push({
       status: 'unspawned',
       pc: 0,
-      scope: new Array<SlotValue>(SLOT_COUNT),
-      shadow: new Array<SlotValue>(SLOT_COUNT),
+      scope: EMPTY.slice(),
+      shadow: EMPTY.slice(),
       prevs: [],
       parent: -1,
       pending: 0,
@@ -250,11 +253,14 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       const parentShadow = from >= 0 ? tasks[from]!.shadow : initial;
       // The shadow is what a correctly scoped child sees: the catalog's captured slots per capture_inherited,
       // every other slot the raw thread as its spawner left it.
-      for (let s = 0; s < SLOT_COUNT; s++) {
-        task.shadow[s] = CATALOG_CAPTURED[s] && !INHERITED[s] ? EMPTY[s]! : parentShadow[s]!;
+      const shadow = task.shadow;
+      for (let s = 0; s < SLOT_COUNT; s++) shadow[s] = parentShadow[s]!;
+      for (let i = 0; i < FRESH_IN_SCOPE.length; i++) shadow[FRESH_IN_SCOPE[i]!] = EMPTY[FRESH_IN_SCOPE[i]!]!;
+      const scope = task.scope;
+      for (let i = 0; i < captureSet.length; i++) {
+        const s = captureSet[i]!;
+        scope[s] = INHERITED[s] ? thread[s]! : EMPTY[s]!;
       }
-      fillEmpty(task.scope);
-      for (const s of captureSet) if (INHERITED[s]) task.scope[s] = thread[s]!;
       task.parent = from;
       task.status = 'ready';
       if (from >= 0) tasks[from]!.pending++;
@@ -322,7 +328,10 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
               shadow = prevs[i + 2]!;
               // Remove the triple without splice (which allocates the removed items).
               for (let j = i + 3; j < prevs.length; j++) prevs[j - 3] = prevs[j]!;
-              prevs.length -= 3;
+              // pop(), not `length -=`: setting length is a slow builtin call.
+              prevs.pop();
+              prevs.pop();
+              prevs.pop();
               break;
             }
           }
@@ -486,7 +495,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       }
       const t = ready[pick]!;
       for (let i = pick + 1; i < ready.length; i++) ready[i - 1] = ready[i]!;
-      ready.length--;
+      ready.pop();
       poll(t);
     }
 

@@ -116,7 +116,14 @@ export function currentLabel(current: AmbientValue | number | null): string {
 export function slotValueLabel(value: SlotValue | undefined): string {
   if (value === undefined || value === null) return 'none';
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return `[${(value as readonly AmbientValue[]).map((v) => v.label).join(', ')}]`;
+  if (Array.isArray(value)) {
+    const stack = value as readonly AmbientValue[];
+    if (stack.length === 0) return '[]';
+    // Plain concatenation: no intermediate arrays on the trace's hot path.
+    let label = '[' + stack[0]!.label;
+    for (let i = 1; i < stack.length; i++) label += ', ' + stack[i]!.label;
+    return label + ']';
+  }
   return (value as AmbientValue).label;
 }
 
