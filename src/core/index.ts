@@ -12,3 +12,5 @@ export * from './syntax/index.ts';
 export * from './scheduler/index.ts';
 /** The nine lessons of DESIGN §6 as scenarios (`EXAMPLES`, `findExample`). */
 export * from './examples/index.ts';
+/** Explorer: `createExplorer(scenario, options)` (resumable `run(n)` slices with progress, `cancel`, `result`), `explore`, `replayScenario(scenario, picks)`. */
+export * from './explorer/index.ts';

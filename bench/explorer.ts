@@ -1,0 +1,78 @@
+// Explorer budgets (DESIGN §8, issue 6): schedules per second on a 3-child × 4-await fan-out (budget ≥ 100k/s,
+// unpruned so every run is a complete schedule; the space has ~3.3 × 10⁸ schedules, so the run is cut by the
+// schedule budget), the same with sleep-set pruning, and the pruning ratio (unpruned schedules / pruned runs)
+// on that scenario's smaller cousin and on every lesson, where both searches run to completion.
+import { EXAMPLES, createExplorer, explore, normalizeScenario, type ExecMode, type Scenario } from '../src/core/index.ts';
+import { fmt, median, type BenchLine } from './lib.ts';
+
+const GRANT = [
+  { kind: { kind: 'llm' }, scope: 'write' },
+  { kind: { kind: 'net' }, scope: 'write' },
+  { kind: { kind: 'fs' }, scope: 'write' },
+];
+
+function fanOut(mode: ExecMode, body: string[]): Scenario {
+  const source = `pipeline main() {\n${body.map((line) => `  ${line}`).join('\n')}\n}`;
+  return normalizeScenario({
+    version: 1,
+    parent: { source: 'pipeline main() {\n  parallel each ["a", "b", "c"] { n -> spawn_agent(n) }\n}', grant: GRANT },
+    children: ['alpha', 'beta', 'gamma'].map((name) => ({ name, source })),
+    run: { mode },
+  });
+}
+
+// Three children, each with four awaits in its body (plus the worker's startup event).
+const FOUR_AWAITS = ['llm_call("plan")', 'http_get("https://api.example.com/x")', 'write_file("out.md", "x")', 'llm_call("review")', 'yield_now()'];
+const TWO_AWAITS = ['llm_call("plan")', 'write_file("out.md", "x")', 'yield_now()'];
+const BUDGET = 100_000;
+
+function schedulesPerSecond(scenario: Scenario, prune: boolean, runs: number): { rate: number; schedules: number } {
+  const times: number[] = [];
+  let schedules = 0;
+  for (let round = 0; round < 3; round++) {
+    const explorer = createExplorer(scenario, { prune, maxSchedules: runs });
+    const t0 = performance.now();
+    while (!explorer.run(5_000).done) {
+      // slices, as the worker runs them
+    }
+    times.push(performance.now() - t0);
+    schedules = explorer.progress().runs;
+  }
+  return { rate: schedules / (median(times) / 1000), schedules };
+}
+
+export async function bench(): Promise<BenchLine[]> {
+  const lines: BenchLine[] = [];
+  for (const mode of ['scoped', 'unscoped'] as const) {
+    const scenario = fanOut(mode, FOUR_AWAITS);
+    const { rate } = schedulesPerSecond(scenario, false, BUDGET);
+    lines.push({
+      name: `explorer schedules/s, 3 children × 4 awaits, ${mode}, unpruned`,
+      measured: `${fmt(rate / 1000, 1)} k/s`,
+      budget: '>= 100k schedules/s',
+      ok: rate >= 100_000,
+    });
+    const pruned = schedulesPerSecond(scenario, true, BUDGET);
+    lines.push({ name: `explorer runs/s, 3 children × 4 awaits, ${mode}, pruned`, measured: `${fmt(pruned.rate / 1000, 1)} k/s` });
+  }
+
+  // Both searches complete here, so the ratio is exact.
+  for (const mode of ['scoped', 'unscoped'] as const) {
+    const scenario = fanOut(mode, TWO_AWAITS);
+    const full = explore(scenario, { prune: false, maxSchedules: 10_000_000 });
+    const pruned = explore(scenario, { maxSchedules: 10_000_000 });
+    lines.push({
+      name: `pruning ratio, 3 children × 2 awaits, ${mode}`,
+      measured: `${fmt(full.schedules / pruned.runs, 1)}x (${full.schedules.toLocaleString('en-US')} → ${pruned.runs.toLocaleString('en-US')} runs)`,
+    });
+  }
+  for (const example of EXAMPLES) {
+    const full = explore(example.scenario, { prune: false });
+    const pruned = explore(example.scenario);
+    lines.push({
+      name: `pruning ratio, ${example.id} (${example.scenario.run.mode})`,
+      measured: `${fmt(full.schedules / pruned.runs, 1)}x (${full.schedules} → ${pruned.runs} runs, failing: ${full.failing > 0 ? 'yes' : 'no'}/${pruned.failing > 0 ? 'yes' : 'no'})`,
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,284 @@
+// The explorer (DESIGN §4): every interleaving of a scenario's tasks, latencies ignored, searched by
+// increasing preemption bound with sleep-set pruning, in resumable slices so a worker can post progress and
+// cancel between them (core has no timers). Failing schedules come back described by await sites and
+// replayable as `picks` schedules. Pure; depends on the scheduler, scenario types and ./search, ./describe.
+import type { Scenario } from '../scenario/types.ts';
+import { compileScenario, type TaskDiagnostic } from '../scheduler/compile.ts';
+import type { ExecConfig, ExecMode, ExecOutcome, ExecStatus } from '../scheduler/executor.ts';
+import { execConfigOf, runOptionsOf } from '../scheduler/index.ts';
+import { describeFailure, type ExploreFailure } from './describe.ts';
+import { createSearchEngine, isFailingOutcome, type RunKind, type RunRecord, type SearchEngine } from './search.ts';
+
+export { replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
+
+/** Runs per exploration unless told otherwise: about one second at the fast path's budget (≥ 100k
+ * schedules/s), enough to finish every lesson and any fan-out up to ~3 children × 3 awaits unpruned. */
+export const DEFAULT_MAX_SCHEDULES = 100_000;
+
+/** Failing schedules kept and described (fewest preemptions, then shortest): each is replayed with a full
+ * trace to get its cross-wires, and a panel lists no more than this. */
+export const MAX_REPORTED_FAILURES = 50;
+
+/** With pruning on, a tenth of the budget is kept back to prove the first failure has the fewest
+ * preemptions (an unpruned pass over the lower bounds; sleep sets may pick a representative with more). */
+const VERIFY_SHARE = 10;
+
+export interface ExploreOptions {
+  /** Overrides the scenario's `run.mode`. */
+  mode?: ExecMode;
+  /** Budget of runs (default {@link DEFAULT_MAX_SCHEDULES}). */
+  maxSchedules?: number;
+  /** Sleep-set pruning of equivalent schedules (default true). */
+  prune?: boolean;
+  /** Failing schedules kept and described (default {@link MAX_REPORTED_FAILURES}). */
+  maxFailures?: number;
+  /** Sees every complete schedule run (tests and benchmarks; not for postMessage). */
+  onSchedule?: (schedule: ExploredSchedule) => void;
+}
+
+/** One complete schedule the explorer ran (given to `onSchedule`). */
+export interface ExploredSchedule {
+  phase: 'search' | 'verify';
+  picks: string[];
+  preemptions: number;
+  failing: boolean;
+  status: ExecStatus;
+  outcome: ExecOutcome;
+}
+
+export type ExplorePhase = 'search' | 'verify' | 'done';
+
+/** Where an exploration stands after a slice: plain data for a progress post. */
+export interface ExploreProgress {
+  kind: 'explore-progress';
+  phase: ExplorePhase;
+  done: boolean;
+  /** Runs so far (complete schedules, plus runs cut short as redundant by the sleep sets). */
+  runs: number;
+  schedules: number;
+  failing: number;
+  /** The preemption bound being searched. */
+  bound: number;
+  /** Branches still waiting. */
+  frontier: number;
+  maxSchedules: number;
+}
+
+/** What an exploration found. Plain data. */
+export interface ExploreResult {
+  kind: 'explore-result';
+  mode: ExecMode;
+  pruned: boolean;
+  /** Complete schedules run (with `prune: false` and `complete`, every distinct schedule exactly once). */
+  schedules: number;
+  runs: number;
+  /** Runs stopped as redundant (every way on was equivalent to a schedule explored elsewhere). */
+  blocked: number;
+  /** Runs that hit `run.maxSteps` (their verdict is unknown, so the search is not complete). */
+  stepLimited: number;
+  /** Every schedule was run or soundly pruned; false when cut by the budget, a step limit or cancel. */
+  complete: boolean;
+  cancelled: boolean;
+  /** Failing schedules run (distinct). */
+  failing: number;
+  first_failing: ExploreFailure | null;
+  /** Up to `maxFailures` failing schedules, fewest preemptions first, then shortest. */
+  failures: ExploreFailure[];
+  /** No schedule with fewer preemptions than `first_failing` fails (proved by an unpruned pass). */
+  firstFailingMinimal: boolean;
+  /** The highest preemption bound reached. */
+  bound: number;
+  diagnostics: TaskDiagnostic[];
+  /** One sentence: what the search covered and found. */
+  message: string;
+}
+
+/** A resumable exploration: call `run(n)` until `done`, checking a cancel flag between slices. */
+export interface Explorer {
+  /** Does at most `maxRuns` more runs and reports progress. */
+  run(maxRuns: number): ExploreProgress;
+  progress(): ExploreProgress;
+  cancel(): void;
+  /** The result so far (final once `done`). */
+  result(): ExploreResult;
+}
+
+interface Kept {
+  picks: number[];
+  preemptions: number;
+  order: number;
+}
+
+function better(a: Kept, b: Kept): boolean {
+  if (a.preemptions !== b.preemptions) return a.preemptions < b.preemptions;
+  if (a.picks.length !== b.picks.length) return a.picks.length < b.picks.length;
+  return a.order < b.order;
+}
+
+export function createExplorer(scenario: Scenario, options: ExploreOptions = {}): Explorer {
+  const compiled = compileScenario(scenario);
+  const runOptions = runOptionsOf(scenario, { ignoreLatency: true, ...(options.mode ? { mode: options.mode } : {}) });
+  const exec: ExecConfig = execConfigOf(runOptions);
+  const maxSchedules = Math.max(1, Math.floor(options.maxSchedules ?? DEFAULT_MAX_SCHEDULES));
+  const prune = options.prune ?? true;
+  const maxFailures = Math.max(1, options.maxFailures ?? MAX_REPORTED_FAILURES);
+  const names = compiled.taskSet.tasks.map((task) => task.name);
+  const searchBudget = prune ? Math.max(1, maxSchedules - Math.floor(maxSchedules / VERIFY_SHARE)) : maxSchedules;
+
+  let phase: ExplorePhase = 'search';
+  let engine: SearchEngine = createSearchEngine(compiled.taskSet, exec, { prune, maxBound: Infinity, stopAfterFailingBucket: false });
+  let runs = 0;
+  let schedules = 0;
+  let blocked = 0;
+  let stepLimited = 0;
+  let failing = 0;
+  let searchComplete = false;
+  let verified = false;
+  let cancelled = false;
+  let maxBound = 0;
+  const kept: Kept[] = [];
+  let described: ExploreFailure[] | null = null;
+
+  const keep = (record: RunRecord): void => {
+    const entry: Kept = { picks: record.picks.slice(), preemptions: record.preemptions, order: failing };
+    if (kept.length >= maxFailures && !better(entry, kept[kept.length - 1]!)) return;
+    let at = kept.length;
+    while (at > 0 && better(entry, kept[at - 1]!)) at--;
+    kept.splice(at, 0, entry);
+    if (kept.length > maxFailures) kept.pop();
+    described = null;
+  };
+
+  const visit = (kind: RunKind, record: RunRecord): void => {
+    runs++;
+    if (kind === 'blocked') {
+      blocked++;
+      return;
+    }
+    if (kind === 'step-limit') stepLimited++;
+    schedules++;
+    const isFailing = isFailingOutcome(record.outcome);
+    if (isFailing) {
+      keep(record);
+      failing++;
+    }
+    if (options.onSchedule) {
+      options.onSchedule({
+        phase: phase === 'verify' ? 'verify' : 'search',
+        picks: record.picks.map((t) => names[t]!),
+        preemptions: record.preemptions,
+        failing: isFailing,
+        status: record.outcome.status,
+        outcome: record.outcome,
+      });
+    }
+  };
+
+  // After the search: with pruning, prove the first failure minimal by an unpruned pass below its bound.
+  const finishSearch = (): void => {
+    const best = kept[0];
+    if (prune && best && best.preemptions > 0 && runs < maxSchedules) {
+      phase = 'verify';
+      engine = createSearchEngine(compiled.taskSet, exec, { prune: false, maxBound: best.preemptions - 1, stopAfterFailingBucket: true });
+    } else {
+      verified = best !== undefined && (!prune || best.preemptions === 0);
+      phase = 'done';
+    }
+  };
+
+  const progress = (): ExploreProgress => ({
+    kind: 'explore-progress',
+    phase,
+    done: phase === 'done',
+    runs,
+    schedules,
+    failing,
+    bound: engine.bound,
+    frontier: engine.frontier,
+    maxSchedules,
+  });
+
+  const run = (maxRuns: number): ExploreProgress => {
+    let left = Math.max(0, Math.floor(maxRuns));
+    while (left > 0 && phase !== 'done') {
+      const budget = phase === 'search' ? searchBudget : maxSchedules;
+      const slice = Math.min(left, budget - runs);
+      if (slice > 0) left -= engine.runSlice(slice, visit);
+      if (phase === 'search') maxBound = Math.max(maxBound, engine.bound);
+      if (engine.exhausted) {
+        if (phase === 'search') {
+          searchComplete = true;
+          finishSearch();
+        } else {
+          verified = true;
+          phase = 'done';
+        }
+      } else if (runs >= budget) {
+        if (phase === 'search') finishSearch();
+        else phase = 'done';
+      }
+    }
+    return progress();
+  };
+
+  const result = (): ExploreResult => {
+    described ??= kept.map((k) => describeFailure(scenario, compiled.taskSet, exec, k.picks, k.preemptions));
+    const complete = searchComplete && stepLimited === 0 && !cancelled;
+    return {
+      kind: 'explore-result',
+      mode: exec.mode,
+      pruned: prune,
+      schedules,
+      runs,
+      blocked,
+      stepLimited,
+      complete,
+      cancelled,
+      failing,
+      first_failing: described[0] ?? null,
+      failures: described,
+      firstFailingMinimal: described.length > 0 && verified,
+      bound: maxBound,
+      diagnostics: compiled.diagnostics,
+      message: messageOf(complete, cancelled, schedules, failing, stepLimited, prune),
+    };
+  };
+
+  return {
+    run,
+    progress,
+    cancel() {
+      cancelled = true;
+      phase = 'done';
+    },
+    result,
+  };
+}
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function messageOf(complete: boolean, cancelled: boolean, schedules: number, failing: number, stepLimited: number, prune: boolean): string {
+  const ran = `${plural(schedules, 'schedule')} run`;
+  const coverage = complete
+    ? prune
+      ? 'every interleaving covered (equivalent ones pruned)'
+      : 'every interleaving covered'
+    : cancelled
+      ? 'cancelled before covering every interleaving'
+      : stepLimited > 0
+        ? `${plural(stepLimited, 'run')} hit the step bound, so not every interleaving is known`
+        : 'stopped at the schedule budget before covering every interleaving';
+  const found = failing === 0 ? 'none fails' : `${plural(failing, 'failing schedule')} found`;
+  return `${ran}, ${coverage}: ${found}.`;
+}
+
+/** Explores to the end (or the budget) in one call. */
+export function explore(scenario: Scenario, options: ExploreOptions = {}): ExploreResult {
+  const explorer = createExplorer(scenario, options);
+  while (!explorer.run(10_000).done) {
+    // Each slice runs until the budget or the end; the loop ends when the explorer reports done.
+  }
+  return explorer.result();
+}
