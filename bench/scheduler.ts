@@ -22,14 +22,23 @@ function fanOut(mode: 'scoped' | 'unscoped', body: string[]): Scenario {
   const source = `pipeline main() {\n${body.map((line) => `  ${line}`).join('\n')}\n}`;
   return normalizeScenario({
     version: 1,
-    parent: { source: 'pipeline main() {\n  parallel each ["a", "b", "c"] { n -> spawn_agent(n) }\n}', grant: GRANT },
+    parent: {
+      source: 'pipeline main() {\n  parallel each ["a", "b", "c"] { n -> spawn_agent(n) }\n}',
+      grant: GRANT,
+    },
     children: ['alpha', 'beta', 'gamma'].map((name) => ({ name, source })),
     run: { mode },
   });
 }
 
 // Three children, each with four awaits in its body (plus the worker's startup event).
-const FOUR_AWAITS = ['llm_call("plan")', 'http_get("https://api.example.com/x")', 'write_file("out.md", "x")', 'llm_call("review")', 'yield_now()'];
+const FOUR_AWAITS = [
+  'llm_call("plan")',
+  'http_get("https://api.example.com/x")',
+  'write_file("out.md", "x")',
+  'llm_call("review")',
+  'yield_now()',
+];
 
 export async function bench(): Promise<BenchLine[]> {
   const lines: BenchLine[] = [];
@@ -50,11 +59,17 @@ export async function bench(): Promise<BenchLine[]> {
   });
 
   const simulateTimes = sample(() => void simulate(traced));
-  lines.push({ name: 'simulate() end to end (parse + compile + trace)', measured: `${fmt(median(simulateTimes), 3)} ms/run` });
+  lines.push({
+    name: 'simulate() end to end (parse + compile + trace)',
+    measured: `${fmt(median(simulateTimes), 3)} ms/run`,
+  });
 
   for (const mode of ['scoped', 'unscoped'] as const) {
     const scenario = fanOut(mode, FOUR_AWAITS);
-    const fast = createFastSimulation(compileScenario(scenario).taskSet, runOptionsOf(scenario, { ignoreLatency: true }));
+    const fast = createFastSimulation(
+      compileScenario(scenario).taskSet,
+      runOptionsOf(scenario, { ignoreLatency: true }),
+    );
     let turn = 0;
     // Rotate through the ready tasks so runs take different schedules, as the explorer's do.
     const choose = (ready: readonly number[]) => turn++ % ready.length;

@@ -15,7 +15,11 @@ writeFileSync(join(dir, 'no-source.json'), JSON.stringify({ version: 1, parent: 
 async function cli(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const ctx: CommandContext = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir };
+  const ctx: CommandContext = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: dir,
+  };
   const code = await main(argv, ctx);
   return { code, stdout, stderr };
 }
@@ -61,8 +65,12 @@ describe('harn-scope simulate', () => {
   it('explains each cross-wire in the human form and prints the trace with --trace', async () => {
     const { code, stdout } = await cli('simulate', 'f2.json', '--trace');
     expect(code).toBe(0);
-    expect(stdout).toContain("step 126: cross-wire: alpha's write of report.md was audited under beta's mutation session (session-beta/run-beta)");
-    expect(stdout).toContain('#126 t=2 alpha read CURRENT_MUTATION_SESSION = session-beta/run-beta (expected session-alpha/run-alpha) CROSS-WIRE');
+    expect(stdout).toContain(
+      "step 126: cross-wire: alpha's write of report.md was audited under beta's mutation session (session-beta/run-beta)",
+    );
+    expect(stdout).toContain(
+      '#126 t=2 alpha read CURRENT_MUTATION_SESSION = session-beta/run-beta (expected session-alpha/run-alpha) CROSS-WIRE',
+    );
   });
 
   it.each([
@@ -70,7 +78,10 @@ describe('harn-scope simulate', () => {
     [['simulate', 'broken.json'], 'broken.json is not valid JSON'],
     [['simulate', 'no-source.json'], 'no-source.json: '],
     [['simulate', '#s=1.%%%'], 'link: '],
-    [['simulate', 'f2.json', '--mode', 'sloppy'], '--mode must be one of scoped, unscoped, naive, not "sloppy"'],
+    [
+      ['simulate', 'f2.json', '--mode', 'sloppy'],
+      '--mode must be one of scoped, unscoped, naive, not "sloppy"',
+    ],
     [['simulate'], 'expected a scenario'],
   ])('rejects bad input %j with exit 2 and one line on stderr', async (argv, message) => {
     const { code, stdout, stderr } = await cli(...argv);

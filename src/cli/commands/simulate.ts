@@ -14,7 +14,13 @@ export function simulationJson(result: ScenarioSimulation): Record<string, unkno
   return {
     steps: summary.steps,
     completed: summary.completed,
-    crosswires: summary.crosswires.map(({ step, task, slot, expected, observed }) => ({ step, task, slot, expected, observed })),
+    crosswires: summary.crosswires.map(({ step, task, slot, expected, observed }) => ({
+      step,
+      task,
+      slot,
+      expected,
+      observed,
+    })),
     leaks: summary.leaks,
     panics: summary.panics,
     refused: summary.refused,
@@ -24,12 +30,21 @@ export function simulationJson(result: ScenarioSimulation): Record<string, unkno
 function human(input: string, result: ScenarioSimulation): string {
   const { summary } = result;
   const lines = [`${input}: ${result.mode} mode. ${summary.message}`];
-  for (const c of summary.crosswires) lines.push(`  step ${c.step}: cross-wire: ${c.consequence} (${c.slot}: expected ${c.expected}, observed ${c.observed})`);
+  for (const c of summary.crosswires)
+    lines.push(
+      `  step ${c.step}: cross-wire: ${c.consequence} (${c.slot}: expected ${c.expected}, observed ${c.observed})`,
+    );
   if (summary.leaks.length > 0) lines.push(`  leaked on the outer thread: ${summary.leaks.join(', ')}`);
   if (summary.panics.length > 0) lines.push(`  panicked: ${summary.panics.join(', ')}`);
-  for (const step of result.steps) if (step.kind === 'refuse') lines.push(`  refused at spawn (HARN-CAP-301): ${step.child}: ${step.violations.join(', ')}`);
-  for (const pick of summary.ignoredPicks) lines.push(`  note: pick #${pick.at + 1} "${pick.pick}" named no ready task (ready: ${pick.ready.join(', ')}); FIFO was used`);
-  for (const d of result.diagnostics) lines.push(`  ${d.diagnostic.severity} ${d.diagnostic.code} (${d.task}): ${d.diagnostic.message}`);
+  for (const step of result.steps)
+    if (step.kind === 'refuse')
+      lines.push(`  refused at spawn (HARN-CAP-301): ${step.child}: ${step.violations.join(', ')}`);
+  for (const pick of summary.ignoredPicks)
+    lines.push(
+      `  note: pick #${pick.at + 1} "${pick.pick}" named no ready task (ready: ${pick.ready.join(', ')}); FIFO was used`,
+    );
+  for (const d of result.diagnostics)
+    lines.push(`  ${d.diagnostic.severity} ${d.diagnostic.code} (${d.task}): ${d.diagnostic.message}`);
   return lines.join('\n') + '\n';
 }
 

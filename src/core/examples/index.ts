@@ -26,7 +26,8 @@ const FS_WRITE: GrantRecord = { kind: { kind: 'fs' }, scope: 'write' };
 const NET_WRITE: GrantRecord = { kind: { kind: 'net' }, scope: 'write' };
 const HOST_READ: GrantRecord = { kind: { kind: 'hostcall', name: 'workspace.read_text' }, scope: 'read' };
 
-const FAN_OUT = 'pipeline main() {\n  parallel each ["alpha", "beta"] { name ->\n    spawn_agent(name)\n  }\n}';
+const FAN_OUT =
+  'pipeline main() {\n  parallel each ["alpha", "beta"] { name ->\n    spawn_agent(name)\n  }\n}';
 
 function worker(lines: string[]): string {
   return `pipeline main() {\n${lines.map((line) => `  ${line}`).join('\n')}\n}`;
@@ -61,7 +62,10 @@ export const EXAMPLES: readonly Example[] = [
       version: 1,
       parent: { source: FAN_OUT, grant: [LLM_WRITE, FS_WRITE] },
       children: [
-        { name: 'alpha', source: worker(['llm_call("draft the report")', 'write_file("report.md", "alpha")']) },
+        {
+          name: 'alpha',
+          source: worker(['llm_call("draft the report")', 'write_file("report.md", "alpha")']),
+        },
         { name: 'beta', source: worker(['llm_call("draft the report")', 'write_file("report.md", "beta")']) },
       ],
       run: { captured: capturedWithout('CURRENT_MUTATION_SESSION') },
@@ -126,7 +130,10 @@ export const EXAMPLES: readonly Example[] = [
       parent: { source: worker(['llm_call("plan the rollout")', 'spawn_agent("workers")']) },
       children: [
         { name: 'alpha', source: worker(['llm_call("check the plan")']) },
-        { name: 'beta', source: worker(['llm_call("prepare")', 'http_post("https://deploy.example.com/run", "go")']) },
+        {
+          name: 'beta',
+          source: worker(['llm_call("prepare")', 'http_post("https://deploy.example.com/run", "go")']),
+        },
       ],
       view: { step: 39 },
     },
@@ -153,8 +160,14 @@ export const EXAMPLES: readonly Example[] = [
       version: 1,
       parent: { source: FAN_OUT, grant: [LLM_WRITE, NET_WRITE] },
       children: [
-        { name: 'alpha', source: worker(['let page = http_get("https://docs.example.com/a")', 'llm_call("summarize")']) },
-        { name: 'beta', source: worker(['let page = http_get("https://docs.example.com/b")', 'llm_call("summarize")']) },
+        {
+          name: 'alpha',
+          source: worker(['let page = http_get("https://docs.example.com/a")', 'llm_call("summarize")']),
+        },
+        {
+          name: 'beta',
+          source: worker(['let page = http_get("https://docs.example.com/b")', 'llm_call("summarize")']),
+        },
       ],
       view: { step: 83 },
     },
@@ -166,13 +179,24 @@ export const EXAMPLES: readonly Example[] = [
     {
       version: 1,
       parent: {
-        source: 'pipeline main() {\n  parallel each ["alpha", "beta", "gamma"] { name ->\n    spawn_agent(name)\n  }\n}',
+        source:
+          'pipeline main() {\n  parallel each ["alpha", "beta", "gamma"] { name ->\n    spawn_agent(name)\n  }\n}',
         grant: [LLM_WRITE, NET_WRITE, FS_WRITE],
       },
       children: [
-        { name: 'alpha', source: worker(['http_get("https://api.example.com/a")', 'write_file("a.json", "{}")']) },
+        {
+          name: 'alpha',
+          source: worker(['http_get("https://api.example.com/a")', 'write_file("a.json", "{}")']),
+        },
         { name: 'beta', source: worker(['llm_call("review")', 'write_file("b.md", "ok")']) },
-        { name: 'gamma', source: worker(['http_get("https://api.example.com/c")', 'llm_call("merge")', 'write_file("c.md", "done")']) },
+        {
+          name: 'gamma',
+          source: worker([
+            'http_get("https://api.example.com/c")',
+            'llm_call("merge")',
+            'write_file("c.md", "done")',
+          ]),
+        },
       ],
       run: { mode: 'unscoped', schedule: { kind: 'random', seed: 7 } },
       view: { step: 77 },

@@ -40,13 +40,24 @@ const CATALOG: readonly (readonly [string, SlotScoping])[] = [
       '[latent-capability] security/mod.rs MCP-schema/security policy; not set per-worker today. Capture when a fan-out child reads it across an await.',
     ),
   ],
-  ['ACTIVE_TENANT_STACK', uncaptured('[latent-capability] harness_tenant.rs tenant identity; not set per-worker today.')],
-  ['ACTIVE_PRINCIPAL_STACK', uncaptured('[latent-capability] harness_auth.rs principal identity; not set per-worker today.')],
+  [
+    'ACTIVE_TENANT_STACK',
+    uncaptured('[latent-capability] harness_tenant.rs tenant identity; not set per-worker today.'),
+  ],
+  [
+    'ACTIVE_PRINCIPAL_STACK',
+    uncaptured('[latent-capability] harness_auth.rs principal identity; not set per-worker today.'),
+  ],
   [
     'REQUIRE_EXPLICIT_EGRESS_POLICY_DEPTH',
-    uncaptured('[latent-capability] egress/mod.rs egress-policy enforcement depth; not entered per-worker today.'),
+    uncaptured(
+      '[latent-capability] egress/mod.rs egress-policy enforcement depth; not entered per-worker today.',
+    ),
   ],
-  ['REQUIRE_SSRF_GUARD_DEPTH', uncaptured('[latent-capability] egress/mod.rs SSRF-guard depth; not entered per-worker today.')],
+  [
+    'REQUIRE_SSRF_GUARD_DEPTH',
+    uncaptured('[latent-capability] egress/mod.rs SSRF-guard depth; not entered per-worker today.'),
+  ],
   [
     'REDACTION_POLICY_STACK',
     uncaptured(
@@ -79,9 +90,14 @@ const CATALOG: readonly (readonly [string, SlotScoping])[] = [
   ],
   [
     'CURRENT_TOOL_CALL_STACK',
-    uncaptured('agent_sessions.rs tool-call breadcrumb; pushed+popped within a single synchronous dispatch frame.'),
+    uncaptured(
+      'agent_sessions.rs tool-call breadcrumb; pushed+popped within a single synchronous dispatch frame.',
+    ),
   ],
-  ['TRANSCRIPT_DIR_STACK', uncaptured('llm/agent_observe.rs transcript output dir; push/pop balanced within an observe scope.')],
+  [
+    'TRANSCRIPT_DIR_STACK',
+    uncaptured('llm/agent_observe.rs transcript output dir; push/pop balanced within an observe scope.'),
+  ],
   [
     'VM_TRACE_STACK',
     uncaptured(
@@ -90,7 +106,9 @@ const CATALOG: readonly (readonly [string, SlotScoping])[] = [
   ],
   [
     'ACTIVE_DISPATCH_CONTEXT',
-    uncaptured('triggers/dispatcher trigger-dispatch context for the dispatcher runner, not the fan-out worker path.'),
+    uncaptured(
+      'triggers/dispatcher trigger-dispatch context for the dispatcher runner, not the fan-out worker path.',
+    ),
   ],
   [
     'CURRENT_WORKFLOW_SKILL_CONTEXT',

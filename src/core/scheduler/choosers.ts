@@ -34,7 +34,12 @@ export interface PicksLog {
  * Uses `picks` (task names) in order, one per choice point; a pick naming no ready task is logged and that
  * choice point goes FIFO. When picks run out: FIFO, or with `stopWhenOut` (interactive) stop and ask.
  */
-export function createPicksChooser(picks: readonly string[], names: readonly string[], stopWhenOut: boolean, log: PicksLog): ChooseFn {
+export function createPicksChooser(
+  picks: readonly string[],
+  names: readonly string[],
+  stopWhenOut: boolean,
+  log: PicksLog,
+): ChooseFn {
   let next = 0;
   return (ready) => {
     if (next >= picks.length) return stopWhenOut ? -1 : 0;

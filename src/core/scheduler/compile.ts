@@ -15,7 +15,15 @@ import type { Scenario } from '../scenario/types.ts';
 import type { SNode } from '../syntax/ast.ts';
 import { parse } from '../syntax/index.ts';
 import { SLOT } from './catalog.ts';
-import { op, type AwaitOpKind, type CheckSpec, type Op, type SpawnRefusal, type TaskProgram, type TaskSet } from './ops.ts';
+import {
+  op,
+  type AwaitOpKind,
+  type CheckSpec,
+  type Op,
+  type SpawnRefusal,
+  type TaskProgram,
+  type TaskSet,
+} from './ops.ts';
 import {
   createContextValue,
   createOwnedValue,
@@ -46,8 +54,19 @@ export interface CompiledScenario {
 
 const PROCESS_CALLS = new Set(['exec', 'exec_at', 'shell', 'shell_at', 'spawn_captured']);
 const DECLARATION_KINDS = new Set([
-  'FnDecl', 'ToolDecl', 'SkillDecl', 'EvalPackDecl', 'Pipeline', 'ImportDecl', 'SelectiveImport', 'EnumDecl',
-  'StructDecl', 'InterfaceDecl', 'ImplBlock', 'TypeDecl', 'AttributedDecl',
+  'FnDecl',
+  'ToolDecl',
+  'SkillDecl',
+  'EvalPackDecl',
+  'Pipeline',
+  'ImportDecl',
+  'SelectiveImport',
+  'EnumDecl',
+  'StructDecl',
+  'InterfaceDecl',
+  'ImplBlock',
+  'TypeDecl',
+  'AttributedDecl',
 ]);
 
 type Latency = Scenario['run']['latency'];
@@ -118,11 +137,16 @@ function emitSpawn(e: Emitter, span: Span): boolean {
 
 // Lowers one effectful call: the check, then what the call holds across its await.
 function lowerCall(e: Emitter, node: SNode, name: string, effects: EffectRecord[]): boolean {
-  const target = node.kind === 'FunctionCall' || node.kind === 'MethodCall' || node.kind === 'OptionalMethodCall' ? literalText(node.args[0]) : null;
+  const target =
+    node.kind === 'FunctionCall' || node.kind === 'MethodCall' || node.kind === 'OptionalMethodCall'
+      ? literalText(node.args[0])
+      : null;
   const kinds = new Set(effects.map((effect) => effect.kind.kind));
   const hostNames = effects.flatMap((effect) => (effect.kind.kind === 'hostcall' ? [effect.kind.name] : []));
   const isFs = kinds.has('fs');
-  const isWrite = effects.some((effect) => effect.kind.kind === 'fs' && effect.scope !== 'read' && effect.scope !== 'observe');
+  const isWrite = effects.some(
+    (effect) => effect.kind.kind === 'fs' && effect.scope !== 'read' && effect.scope !== 'observe',
+  );
   const isProcess = PROCESS_CALLS.has(name) || hostNames.some((h) => h.startsWith('process.'));
   const isModel = kinds.has('llm');
   const isHostCall = name === 'host_call';
@@ -152,7 +176,8 @@ function lowerCall(e: Emitter, node: SNode, name: string, effects: EffectRecord[
               : null;
   if (awaitKind === null) return spawnedHere;
   if (isModel) emit(e, op.push(SLOT.llmRender, createOwnedValue('llm-frame', 'llm', e.owner), span));
-  if (isConnector) emit(e, op.push(SLOT.connector, createOwnedValue('connector-frame', 'connector', e.owner), span));
+  if (isConnector)
+    emit(e, op.push(SLOT.connector, createOwnedValue('connector-frame', 'connector', e.owner), span));
   if (isHostCall) emit(e, op.inc(SLOT.trustedBridgeDepth, span));
   emit(e, op.wait(awaitKind, ticksFor(awaitKind, e.latency), name, span));
   if (isHostCall) emit(e, op.dec(SLOT.trustedBridgeDepth, span));
@@ -262,7 +287,8 @@ function walk(e: Emitter, node: SNode, w: WalkState): void {
 function ownFunctions(program: readonly SNode[]): Map<string, SNode[]> {
   const fns = new Map<string, SNode[]>();
   for (const item of program.map(peel)) {
-    if ((item.kind === 'FnDecl' || item.kind === 'ToolDecl') && !fns.has(item.name)) fns.set(item.name, item.body);
+    if ((item.kind === 'FnDecl' || item.kind === 'ToolDecl') && !fns.has(item.name))
+      fns.set(item.name, item.body);
   }
   return fns;
 }
@@ -280,12 +306,17 @@ function parseProgram(source: string): ProgramBody {
 }
 
 // Prologue and epilogue of the worker life cycle; `ceiling` null = unconstrained.
-function lifeCycle(owner: string, ceiling: PolicyCeiling | null, role: 'parent' | 'child'): { prologue: Op[]; epilogue: Op[] } {
+function lifeCycle(
+  owner: string,
+  ceiling: PolicyCeiling | null,
+  role: 'parent' | 'child',
+): { prologue: Op[]; epilogue: Op[] } {
   const prologue: Op[] = [
     op.push(SLOT.executionPolicy, createPolicyValue(owner, ceiling)),
     op.push(SLOT.approvalPolicy, createOwnedValue('approval', 'approval', owner)),
   ];
-  if (role === 'parent') prologue.push(op.push(SLOT.autonomy, createOwnedValue('autonomy', 'autonomy', owner)));
+  if (role === 'parent')
+    prologue.push(op.push(SLOT.autonomy, createOwnedValue('autonomy', 'autonomy', owner)));
   prologue.push(
     op.set(SLOT.executionContext, createContextValue(owner)),
     op.set(SLOT.sourceDir, createSourceDirValue(owner)),
@@ -323,7 +354,11 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     if (body.parsed) return;
     diagnostics.push({
       task,
-      diagnostic: createDiagnostic('S550', `${task} does not parse: it runs its worker life cycle with no body`, body.diagnostics[0]?.span ?? NO_SPAN),
+      diagnostic: createDiagnostic(
+        'S550',
+        `${task} does not parse: it runs its worker life cycle with no body`,
+        body.diagnostics[0]?.span ?? NO_SPAN,
+      ),
     });
   };
   note(parent.name, parentBody);
@@ -332,9 +367,17 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   // The grant children must stay within: the explicit grant, else the parent's computed effects.
   let grant: EffectRecord[] | null = null;
   if (parent.grant !== null) grant = effectsFromValue(parent.grant).value;
-  else if (parentBody.parsed) grant = computeHandoffEffects({ program: parentBody.program, diagnostics: parentBody.diagnostics });
+  else if (parentBody.parsed)
+    grant = computeHandoffEffects({ program: parentBody.program, diagnostics: parentBody.diagnostics });
   if (grant === null) {
-    diagnostics.push({ task: parent.name, diagnostic: createDiagnostic('S551', 'The parent grant is unknown, so no child is refused at spawn', NO_SPAN) });
+    diagnostics.push({
+      task: parent.name,
+      diagnostic: createDiagnostic(
+        'S551',
+        'The parent grant is unknown, so no child is refused at spawn',
+        NO_SPAN,
+      ),
+    });
   }
 
   const tasks: TaskProgram[] = [];
@@ -363,7 +406,15 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 
   children.forEach((child, i) => {
     const body = childBodies[i]!;
-    const e: Emitter = { owner: child.name, ops: [], fns: ownFunctions(body.program), latency: run.latency, spawnOp: null, spawned: false, truncated: false };
+    const e: Emitter = {
+      owner: child.name,
+      ops: [],
+      fns: ownFunctions(body.program),
+      latency: run.latency,
+      spawnOp: null,
+      spawned: false,
+      truncated: false,
+    };
     const cycle = lifeCycle(child.name, child.ceiling, 'child');
     e.ops.push(
       op.read(SLOT.runtimeContext, 'emit_worker_event'),
@@ -374,19 +425,35 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     // A child that panics never reaches its epilogue (that is the point of the panic lesson).
     e.ops.push(...cycle.epilogue);
     if (e.truncated) diagnostics.push({ task: child.name, diagnostic: truncation(child.name) });
-    tasks.push({ name: child.name, role: 'child', ops: e.ops, refusal: refusalOf(body, child.ceiling, grant) });
+    tasks.push({
+      name: child.name,
+      role: 'child',
+      ops: e.ops,
+      refusal: refusalOf(body, child.ceiling, grant),
+    });
   });
   return { taskSet: { tasks, roots: [0] }, diagnostics };
 }
 
 function truncation(task: string): Diagnostic {
-  return createDiagnostic('S552', `${task}'s program unrolls to more than ${MAX_TASK_OPS} scheduler ops; it was cut there`, NO_SPAN);
+  return createDiagnostic(
+    'S552',
+    `${task}'s program unrolls to more than ${MAX_TASK_OPS} scheduler ops; it was cut there`,
+    NO_SPAN,
+  );
 }
 
-function refusalOf(body: ProgramBody, ceiling: PolicyCeiling | null, grant: EffectRecord[] | null): SpawnRefusal | null {
+function refusalOf(
+  body: ProgramBody,
+  ceiling: PolicyCeiling | null,
+  grant: EffectRecord[] | null,
+): SpawnRefusal | null {
   if (grant === null || !body.parsed) return null;
   const effects = computeHandoffEffects({ program: body.program, diagnostics: body.diagnostics }, ceiling);
   const violations = effectSubsetViolations(grant, effects).map(effectRecordSummary);
   if (violations.length === 0) return null;
-  return { message: `${violations.join(', ')} ${violations.length === 1 ? 'escapes' : 'escape'} the parent's grant.`, violations };
+  return {
+    message: `${violations.join(', ')} ${violations.length === 1 ? 'escapes' : 'escape'} the parent's grant.`,
+    violations,
+  };
 }

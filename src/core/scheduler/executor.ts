@@ -5,11 +5,19 @@
 // A Recorder (trace.ts) turns events into trace steps; without one this is the explorer's lean fast path.
 import { AMBIENT_THREAD_LOCAL_CATALOG, INHERITED_SLOT_INDICES, SLOT, SLOT_COUNT } from './catalog.ts';
 import type { CheckSpec, Op, TaskSet } from './ops.ts';
-import { emptySlotValue, isSlotEmpty, slotCurrent, type AmbientValue, type SlotValue, type SlotValues } from './scope.ts';
+import {
+  emptySlotValue,
+  isSlotEmpty,
+  slotCurrent,
+  type AmbientValue,
+  type SlotValue,
+  type SlotValues,
+} from './scope.ts';
 
 export type ExecMode = 'scoped' | 'unscoped' | 'naive';
 
-export type TaskStatus = 'unspawned' | 'ready' | 'running' | 'sleeping' | 'joining' | 'done' | 'panicked' | 'refused';
+export type TaskStatus =
+  'unspawned' | 'ready' | 'running' | 'sleeping' | 'joining' | 'done' | 'panicked' | 'refused';
 
 /** Live state of one task. `scope` is its saved scope; while it is being polled with swapping on, it holds
  * the outer values the restore guard will put back (the seed's `RestoreGuard.outer`). */
@@ -57,7 +65,15 @@ export interface Recorder {
   pollEnter(task: number): void;
   swap(task: number, slot: number, direction: 'in' | 'out', installed: SlotValue, saved: SlotValue): void;
   install(task: number, o: Op, before: SlotValue, after: SlotValue): void;
-  read(task: number, slot: number, access: 'read' | 'pop' | 'check', what: string, expected: AmbientValue | number | null, observed: AmbientValue | number | null, span: Op['span']): void;
+  read(
+    task: number,
+    slot: number,
+    access: 'read' | 'pop' | 'check',
+    what: string,
+    expected: AmbientValue | number | null,
+    observed: AmbientValue | number | null,
+    span: Op['span'],
+  ): void;
   check(task: number, check: CheckSpec, span: Op['span']): void;
   await(task: number, kind: string, what: string, wakeAt: number, span: Op['span']): void;
   wake(task: number): void;
@@ -85,11 +101,17 @@ export interface ExecOutcome {
   choicePoints: number;
 }
 
-const CATALOG_CAPTURED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) => slot.scoping.kind === 'captured');
-const INHERITED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) => INHERITED_SLOT_INDICES.includes(slot.index));
+const CATALOG_CAPTURED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map(
+  (slot) => slot.scoping.kind === 'captured',
+);
+const INHERITED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) =>
+  INHERITED_SLOT_INDICES.includes(slot.index),
+);
 const EMPTY: readonly SlotValue[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) => emptySlotValue(slot.index));
 /** Slots a correctly scoped task starts empty: the catalog's Captured ones `capture_inherited` does not copy. */
-const FRESH_IN_SCOPE: readonly number[] = AMBIENT_THREAD_LOCAL_CATALOG.filter((slot) => CATALOG_CAPTURED[slot.index] && !INHERITED[slot.index]).map((slot) => slot.index);
+const FRESH_IN_SCOPE: readonly number[] = AMBIENT_THREAD_LOCAL_CATALOG.filter(
+  (slot) => CATALOG_CAPTURED[slot.index] && !INHERITED[slot.index],
+).map((slot) => slot.index);
 
 function fillEmpty(values: SlotValues): void {
   for (let i = 0; i < SLOT_COUNT; i++) values[i] = EMPTY[i]!;
@@ -229,7 +251,13 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       return true;
     };
 
-    const read = (t: number, slot: number, access: 'read' | 'pop' | 'check', what: string, span: Op['span']): void => {
+    const read = (
+      t: number,
+      slot: number,
+      access: 'read' | 'pop' | 'check',
+      what: string,
+      span: Op['span'],
+    ): void => {
       const task = tasks[t]!;
       const expected = slotCurrent(task.shadow[slot]);
       const observed = slotCurrent(thread[slot]);
@@ -509,7 +537,17 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         status = 'step-limit';
       }
     }
-    return { status, steps: state.steps, crosswires, firstCrosswireStep, leaks, panics, refused, ready: awaiting, choicePoints };
+    return {
+      status,
+      steps: state.steps,
+      crosswires,
+      firstCrosswireStep,
+      leaks,
+      panics,
+      refused,
+      ready: awaiting,
+      choicePoints,
+    };
   }
 
   return { state, run };

@@ -22,5 +22,11 @@ export type { CheckInfo, CrosswireRecord, ReadInfo, Snapshot, TraceStep, TraceSt
 export { resolvePath } from './narrate.ts';
 export * from './run.ts';
 export * from './print.ts';
-export { compileScenario, MAX_CALL_DEPTH, MAX_TASK_OPS, type CompiledScenario, type TaskDiagnostic } from './compile.ts';
+export {
+  compileScenario,
+  MAX_CALL_DEPTH,
+  MAX_TASK_OPS,
+  type CompiledScenario,
+  type TaskDiagnostic,
+} from './compile.ts';
 export * from './simulate.ts';

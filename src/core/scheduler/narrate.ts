@@ -63,7 +63,9 @@ export function narrateCheck(
 ): CheckNarration {
   const ctx = slotCurrent(state.thread[SLOT.executionContext]) as AmbientValue | null;
   const path = check.isFs && check.target !== null ? resolvePath(check.target, ctx?.cwd) : null;
-  const sessionValue = check.isWrite ? (slotCurrent(state.thread[SLOT.mutationSession]) as AmbientValue | null) : null;
+  const sessionValue = check.isWrite
+    ? (slotCurrent(state.thread[SLOT.mutationSession]) as AmbientValue | null)
+    : null;
   const session = check.isWrite ? currentLabel(sessionValue) : null;
   const policy = currentLabel(slotCurrent(state.thread[SLOT.executionPolicy]));
   const parts: string[] = [];
@@ -71,9 +73,14 @@ export function narrateCheck(
     if (read.record === null) continue;
     const observed = read.observed;
     if (read.slot === SLOT.executionPolicy) parts.push(`was checked against ${ownerPhrase(observed)}`);
-    else if (read.slot === SLOT.executionContext && path !== null) parts.push(`landed in ${ctx?.cwd ?? 'no working directory'}`);
-    else if (read.slot === SLOT.trustedBridgeDepth) parts.push(`ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`)
-    else if (read.slot === SLOT.mutationSession) parts.push(`was audited under ${ownerPhrase(observed)} (${currentLabel(observed)})`);
+    else if (read.slot === SLOT.executionContext && path !== null)
+      parts.push(`landed in ${ctx?.cwd ?? 'no working directory'}`);
+    else if (read.slot === SLOT.trustedBridgeDepth)
+      parts.push(
+        `ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`,
+      );
+    else if (read.slot === SLOT.mutationSession)
+      parts.push(`was audited under ${ownerPhrase(observed)} (${currentLabel(observed)})`);
     else parts.push(`used ${ownerPhrase(observed)} from ${SLOT_NAMES[read.slot]}`);
   }
   const written = check.target !== null ? `${check.call}(${check.target})` : `${check.call}(…)`;

@@ -7,7 +7,8 @@ import type { AmbientValue } from './scope.ts';
 
 /** What a task awaits: the scenario's latency kinds, plus the worker's startup event, connector calls and
  * joins (the first two take `latency.default`; a join waits for its children, not for ticks). */
-export type AwaitOpKind = 'llm' | 'net' | 'spawn' | 'tool' | 'host' | 'sleep' | 'yield' | 'event' | 'connector';
+export type AwaitOpKind =
+  'llm' | 'net' | 'spawn' | 'tool' | 'host' | 'sleep' | 'yield' | 'event' | 'connector';
 
 /** A capability check: one effectful call, the slots it reads, and what it touches. */
 export interface CheckSpec {
@@ -68,14 +69,36 @@ export interface TaskSet {
 
 /** Builders so tests read like the seed: `push(SLOT.executionPolicy, policy)`, `yieldNow()`, `read(…)`. */
 export const op = {
-  push: (slot: number, value: AmbientValue, span: Span | null = null): Op => ({ op: 'push', slot, value, span }),
+  push: (slot: number, value: AmbientValue, span: Span | null = null): Op => ({
+    op: 'push',
+    slot,
+    value,
+    span,
+  }),
   pop: (slot: number, span: Span | null = null): Op => ({ op: 'pop', slot, span }),
-  set: (slot: number, value: AmbientValue | null, span: Span | null = null): Op => ({ op: 'set', slot, value, span }),
+  set: (slot: number, value: AmbientValue | null, span: Span | null = null): Op => ({
+    op: 'set',
+    slot,
+    value,
+    span,
+  }),
   unset: (slot: number, span: Span | null = null): Op => ({ op: 'unset', slot, span }),
   inc: (slot: number, span: Span | null = null): Op => ({ op: 'inc', slot, span }),
   dec: (slot: number, span: Span | null = null): Op => ({ op: 'dec', slot, span }),
-  wait: (kind: AwaitOpKind, ticks: number, what: string, span: Span | null = null): Op => ({ op: 'await', kind, ticks, what, span }),
-  yieldNow: (span: Span | null = null): Op => ({ op: 'await', kind: 'yield', ticks: 1, what: 'yield_now()', span }),
+  wait: (kind: AwaitOpKind, ticks: number, what: string, span: Span | null = null): Op => ({
+    op: 'await',
+    kind,
+    ticks,
+    what,
+    span,
+  }),
+  yieldNow: (span: Span | null = null): Op => ({
+    op: 'await',
+    kind: 'yield',
+    ticks: 1,
+    what: 'yield_now()',
+    span,
+  }),
   read: (slot: number, what: string, span: Span | null = null): Op => ({ op: 'read', slot, what, span }),
   check: (check: CheckSpec, span: Span | null = null): Op => ({ op: 'check', check, span }),
   spawn: (children: number[], span: Span | null = null): Op => ({ op: 'spawn', children, span }),

@@ -33,6 +33,8 @@ function detail(step: TraceStep): string {
 export function printTrace(result: SimulationResult | readonly TraceStep[]): string {
   const steps = Array.isArray(result) ? (result as readonly TraceStep[]) : (result as SimulationResult).steps;
   return steps
-    .map((step) => `#${step.index} t=${step.snapshot.clock} ${step.task ?? 'outer'} ${step.kind} ${detail(step)}`.trimEnd())
+    .map((step) =>
+      `#${step.index} t=${step.snapshot.clock} ${step.task ?? 'outer'} ${step.kind} ${detail(step)}`.trimEnd(),
+    )
     .join('\n');
 }

@@ -5,7 +5,14 @@ import type { Schedule } from '../scenario/types.ts';
 import { DEFAULT_RUN } from '../scenario/defaults.ts';
 import { DEFAULT_CAPTURE_SET, SLOT_NAMES, slotIndex } from './catalog.ts';
 import { chooseFifo, createPicksChooser, createRandomChooser, type PicksLog } from './choosers.ts';
-import { createRunner, type ChooseFn, type ExecConfig, type ExecMode, type ExecOutcome, type ExecStatus } from './executor.ts';
+import {
+  createRunner,
+  type ChooseFn,
+  type ExecConfig,
+  type ExecMode,
+  type ExecOutcome,
+  type ExecStatus,
+} from './executor.ts';
 import type { TaskRole, TaskSet } from './ops.ts';
 import { createTraceRecorder, type CrosswireRecord, type TraceStep } from './trace.ts';
 
@@ -67,7 +74,10 @@ export interface SimulationResult {
 /** Resolves capture-set names to slot indices; unknown names are dropped (the scenario schema rejects them). */
 export function captureSetOf(captured: readonly string[] | null): number[] {
   if (captured === null) return [...DEFAULT_CAPTURE_SET];
-  return captured.map(slotIndex).filter((index) => index >= 0).sort((a, b) => a - b);
+  return captured
+    .map(slotIndex)
+    .filter((index) => index >= 0)
+    .sort((a, b) => a - b);
 }
 
 function chooserFor(schedule: RunSchedule, names: readonly string[], log: PicksLog): ChooseFn {
@@ -93,14 +103,24 @@ export function execConfigOf(options: RunOptions): ExecConfig {
   };
 }
 
-function messageOf(outcome: ExecOutcome, maxSteps: number, names: readonly string[], crosswires: number, leaks: string[]): string {
-  if (outcome.status === 'step-limit') return `The run did not finish within ${maxSteps} steps (run.maxSteps); the trace stops there.`;
-  if (outcome.status === 'awaiting-choice') return `Waiting for a choice: ${outcome.ready.map((t) => names[t]).join(', ')} can run next.`;
+function messageOf(
+  outcome: ExecOutcome,
+  maxSteps: number,
+  names: readonly string[],
+  crosswires: number,
+  leaks: string[],
+): string {
+  if (outcome.status === 'step-limit')
+    return `The run did not finish within ${maxSteps} steps (run.maxSteps); the trace stops there.`;
+  if (outcome.status === 'awaiting-choice')
+    return `Waiting for a choice: ${outcome.ready.map((t) => names[t]).join(', ')} can run next.`;
   const parts: string[] = [];
   parts.push(crosswires === 0 ? 'no cross-wires' : `${crosswires} cross-wire${crosswires === 1 ? '' : 's'}`);
-  if (outcome.panics.length > 0) parts.push(`${outcome.panics.length} panic${outcome.panics.length === 1 ? '' : 's'}`);
+  if (outcome.panics.length > 0)
+    parts.push(`${outcome.panics.length} panic${outcome.panics.length === 1 ? '' : 's'}`);
   if (outcome.refused.length > 0) parts.push(`${outcome.refused.length} refused at spawn`);
-  const outer = leaks.length === 0 ? 'the outer thread is left clean' : `the outer thread leaks ${leaks.join(', ')}`;
+  const outer =
+    leaks.length === 0 ? 'the outer thread is left clean' : `the outer thread leaks ${leaks.join(', ')}`;
   return `Finished in ${outcome.steps} steps: ${parts.join(', ')}; ${outer}.`;
 }
 

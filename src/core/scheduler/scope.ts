@@ -1,7 +1,12 @@
 // Ambient values, simulated thread-locals and the seed's `AmbientExecutionScope`: `captureInherited` and
 // `swapIn` (an O(1) exchange per slot). A thread / scope is one value per catalog slot, indexed by slot:
 // stack = immutable array, depth = number, option = value | null. Depends only on ./catalog.ts.
-import { AMBIENT_THREAD_LOCAL_CATALOG, INHERITED_SLOT_INDICES, SLOT_COUNT, type SlotShape } from './catalog.ts';
+import {
+  AMBIENT_THREAD_LOCAL_CATALOG,
+  INHERITED_SLOT_INDICES,
+  SLOT_COUNT,
+  type SlotShape,
+} from './catalog.ts';
 
 /** A ceiling as the seed's `CapabilityPolicy` fields the clamp reads; null = unconstrained. */
 export interface PolicyCeiling {
@@ -75,7 +80,10 @@ export function createEmptySlots(): SlotValues {
  * `captureSet`, it copies exactly the seed's inherited ones (command, permissions, runtime-context overlay,
  * autonomy, execution context, source dir, mutation session) from `thread`; the rest start empty / 0.
  */
-export function captureInherited(thread: readonly SlotValue[], captureSet: readonly number[]): AmbientExecutionScope {
+export function captureInherited(
+  thread: readonly SlotValue[],
+  captureSet: readonly number[],
+): AmbientExecutionScope {
   const scope = createEmptySlots();
   for (const slot of captureSet) {
     if (INHERITED_SLOT_INDICES.includes(slot)) scope[slot] = thread[slot] ?? emptySlotValue(slot);
@@ -88,7 +96,11 @@ export function captureInherited(thread: readonly SlotValue[], captureSet: reado
  * what was installed before, so the caller can restore it. O(1) per slot (stacks are immutable, so the
  * exchange moves references, as Rust's `mem::replace` moves a `Vec`).
  */
-export function swapIn(thread: SlotValues, scope: readonly SlotValue[], captureSet: readonly number[]): AmbientExecutionScope {
+export function swapIn(
+  thread: SlotValues,
+  scope: readonly SlotValue[],
+  captureSet: readonly number[],
+): AmbientExecutionScope {
   const previous = createEmptySlots();
   for (const slot of captureSet) {
     previous[slot] = thread[slot] ?? emptySlotValue(slot);
@@ -101,7 +113,8 @@ export function swapIn(thread: SlotValues, scope: readonly SlotValue[], captureS
 export function slotCurrent(value: SlotValue | undefined): AmbientValue | number | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return value;
-  if (Array.isArray(value)) return (value as readonly AmbientValue[])[(value as readonly AmbientValue[]).length - 1] ?? null;
+  if (Array.isArray(value))
+    return (value as readonly AmbientValue[])[(value as readonly AmbientValue[]).length - 1] ?? null;
   return value as AmbientValue;
 }
 
@@ -143,7 +156,13 @@ export function createPolicyValue(owner: string, ceiling: PolicyCeiling | null):
 /** `ctx(cwd=/worktrees/<owner>, env WORKER=<owner>)`: a `RunExecutionRecord`. */
 export function createContextValue(owner: string): AmbientValue {
   const cwd = `/worktrees/${owner}`;
-  return { kind: 'context', owner, label: `ctx(cwd=${cwd}, env WORKER=${owner})`, cwd, env: { WORKER: owner } };
+  return {
+    kind: 'context',
+    owner,
+    label: `ctx(cwd=${cwd}, env WORKER=${owner})`,
+    cwd,
+    env: { WORKER: owner },
+  };
 }
 
 /** `session-<owner>/run-<owner>`: a `MutationSessionRecord`. */

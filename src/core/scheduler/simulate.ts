@@ -5,7 +5,14 @@ import type { Scenario } from '../scenario/types.ts';
 import { compileScenario, type TaskDiagnostic } from './compile.ts';
 import type { ExecMode } from './executor.ts';
 import type { TaskSet } from './ops.ts';
-import { createFastSimulation, runTaskSet, type FastSimulation, type RunOptions, type RunSchedule, type SimulationResult } from './run.ts';
+import {
+  createFastSimulation,
+  runTaskSet,
+  type FastSimulation,
+  type RunOptions,
+  type RunSchedule,
+  type SimulationResult,
+} from './run.ts';
 
 /** Overrides of the scenario's run settings (the CLI's `--mode`, the UI's interactive picks, the explorer). */
 export interface SimulateOptions {
@@ -36,7 +43,10 @@ export function runOptionsOf(scenario: Scenario, options: SimulateOptions = {}):
  * identical result (byte-identical JSON). */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): ScenarioSimulation {
   const compiled = compileScenario(scenario);
-  return { ...runTaskSet(compiled.taskSet, runOptionsOf(scenario, options)), diagnostics: compiled.diagnostics };
+  return {
+    ...runTaskSet(compiled.taskSet, runOptionsOf(scenario, options)),
+    diagnostics: compiled.diagnostics,
+  };
 }
 
 /** The explorer's fast path: compile once, then `run(choose)` as often as needed, without a trace. */
@@ -45,6 +55,9 @@ export function prepareFastSimulation(
   options: SimulateOptions = {},
 ): { simulation: FastSimulation; taskSet: TaskSet; diagnostics: TaskDiagnostic[] } {
   const compiled = compileScenario(scenario);
-  const simulation = createFastSimulation(compiled.taskSet, runOptionsOf(scenario, { ignoreLatency: true, ...options }));
+  const simulation = createFastSimulation(
+    compiled.taskSet,
+    runOptionsOf(scenario, { ignoreLatency: true, ...options }),
+  );
   return { simulation, taskSet: compiled.taskSet, diagnostics: compiled.diagnostics };
 }

@@ -68,7 +68,13 @@ export type TraceStep = StepBase &
   (
     | { kind: 'poll-enter' }
     | { kind: 'swap'; slot: string; direction: 'in' | 'out'; installed: string; saved: string }
-    | { kind: 'install'; action: 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec'; slot: string; before: string; after: string }
+    | {
+        kind: 'install';
+        action: 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec';
+        slot: string;
+        before: string;
+        after: string;
+      }
     | ({ kind: 'read' } & ReadInfo)
     | ({ kind: 'check' } & CheckInfo)
     | { kind: 'await'; awaitKind: string; what: string; wakeAt: number }
@@ -109,12 +115,17 @@ export interface TraceRecorder extends Recorder {
   crosswires: CrosswireRecord[];
 }
 
-export function createTraceRecorder(state: ExecState, programs: readonly TaskProgram[], mode: ExecMode): TraceRecorder {
+export function createTraceRecorder(
+  state: ExecState,
+  programs: readonly TaskProgram[],
+  mode: ExecMode,
+): TraceRecorder {
   const names = programs.map((p) => p.name);
   const steps: TraceStep[] = [];
   const crosswires: CrosswireRecord[] = [];
   // Cross-wires of the reads since the task's last check: the check attaches its consequence to them.
-  let openReads: { record: CrosswireRecord | null; slot: number; observed: AmbientValue | number | null }[] = [];
+  let openReads: { record: CrosswireRecord | null; slot: number; observed: AmbientValue | number | null }[] =
+    [];
 
   let thread: readonly SlotValue[] = EMPTY_ARRAY;
   let threadDirty = true;
@@ -127,17 +138,22 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
 
   const dirtyScope = (t: number): void => {
     const task = state.tasks[t]!;
-    scopes[t] = task.status === 'unspawned' || task.status === 'refused' || task.polling || task.scopeLost ? null : task.scope.slice();
+    scopes[t] =
+      task.status === 'unspawned' || task.status === 'refused' || task.polling || task.scopeLost
+        ? null
+        : task.scope.slice();
     scopesDirty = true;
   };
 
   const snap = (statusChanged: boolean): Snapshot => {
-    if (snapshot && !threadDirty && !scopesDirty && !statusChanged && snapshot.clock === state.clock) return snapshot;
+    if (snapshot && !threadDirty && !scopesDirty && !statusChanged && snapshot.clock === state.clock)
+      return snapshot;
     if (threadDirty) thread = state.thread.slice();
     if (scopesDirty) scopesView = scopes.slice();
     if (statusChanged || statuses.length === 0) statuses = state.tasks.map((task) => task.status);
     const current = state.current >= 0 ? state.tasks[state.current] : undefined;
-    if (threadDirty || scopesDirty || !snapshot) guard = current && current.polling && mode !== 'unscoped' ? current.scope.slice() : null;
+    if (threadDirty || scopesDirty || !snapshot)
+      guard = current && current.polling && mode !== 'unscoped' ? current.scope.slice() : null;
     threadDirty = false;
     scopesDirty = false;
     snapshot = { clock: state.clock, thread, scopes: scopesView, guard, statuses };
@@ -146,7 +162,13 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
 
   // Adds the common fields to the kind's own object (no spread copy: this is the trace's hot path). Every
   // step of a kind gets its keys in the same order, so JSON output is stable.
-  const emit = (t: number, span: Span | null, narration: string, fields: StepFields, statusChanged = false): void => {
+  const emit = (
+    t: number,
+    span: Span | null,
+    narration: string,
+    fields: StepFields,
+    statusChanged = false,
+  ): void => {
     fields.index = steps.length;
     fields.task = t >= 0 ? names[t]! : null;
     fields.span = span;
@@ -176,7 +198,13 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
           ? `${slotName} swaps in: the thread now holds ${name(t)}'s ${inLabel}; the guard keeps the outer ${savedLabel}.`
           : `${slotName} swaps out: ${name(t)}'s ${savedLabel} goes back to its saved scope; the thread gets ${inLabel} back.`;
       dirtyScope(t);
-      emit(t, null, narration, { kind: 'swap', slot: slotName, direction, installed: inLabel, saved: savedLabel });
+      emit(t, null, narration, {
+        kind: 'swap',
+        slot: slotName,
+        direction,
+        installed: inLabel,
+        saved: savedLabel,
+      });
     },
     install(t, o: Op, before, after) {
       threadDirty = true;
@@ -196,7 +224,13 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
               : action === 'unset'
                 ? `${name(t)} puts back the ${slotName} it replaced: ${afterLabel}.`
                 : `${name(t)} ${action === 'inc' ? 'raises' : 'lowers'} ${slotName} to ${afterLabel}.`;
-      emit(t, o.span, narration, { kind: 'install', action, slot: slotName, before: beforeLabel, after: afterLabel });
+      emit(t, o.span, narration, {
+        kind: 'install',
+        action,
+        slot: slotName,
+        before: beforeLabel,
+        after: afterLabel,
+      });
     },
     read(t, slot, readAccess, what, expected, observed, span) {
       const access = readAccess === 'pop' ? 'pop' : 'read';
@@ -205,17 +239,28 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
       const crosswire = expected !== observed;
       const expectedLabel = currentLabel(expected);
       const observedLabel = currentLabel(observed);
-      const owner = (v: AmbientValue | number | null): string | null => (v !== null && typeof v === 'object' ? v.owner : null);
+      const owner = (v: AmbientValue | number | null): string | null =>
+        v !== null && typeof v === 'object' ? v.owner : null;
       let narration: string;
       let record: CrosswireRecord | null = null;
       if (crosswire) {
-        const verb = access === 'pop' ? `pops ${observedLabel} off ${slotName}` : `reads ${slotName} for ${what} and gets ${observedLabel}`;
+        const verb =
+          access === 'pop'
+            ? `pops ${observedLabel} off ${slotName}`
+            : `reads ${slotName} for ${what} and gets ${observedLabel}`;
         narration = `${name(t)} ${verb}, not its own ${expectedLabel}: cross-wire.`;
         const consequence =
           access === 'pop'
             ? `${name(t)} popped ${ownerPhrase(observed)} off ${slotName}, leaving its own ${expectedLabel} behind`
             : `${name(t)} used ${ownerPhrase(observed)} from ${slotName} for ${what} instead of ${expectedLabel}`;
-        record = { step: steps.length, task: name(t), slot: slotName, expected: expectedLabel, observed: observedLabel, consequence };
+        record = {
+          step: steps.length,
+          task: name(t),
+          slot: slotName,
+          expected: expectedLabel,
+          observed: observedLabel,
+          consequence,
+        };
         crosswires.push(record);
       } else {
         narration =
@@ -245,7 +290,8 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
       const reads = openReads;
       openReads = [];
       const info = narrateCheck(name(t), check, state, reads, decision, preflight);
-      for (const read of reads) if (read.record) read.record.consequence = info.consequence ?? read.record.consequence;
+      for (const read of reads)
+        if (read.record) read.record.consequence = info.consequence ?? read.record.consequence;
       emit(t, span, info.narration, {
         kind: 'check',
         call: check.call,
@@ -275,16 +321,28 @@ export function createTraceRecorder(state: ExecState, programs: readonly TaskPro
     },
     spawn(t, child, span) {
       dirtyScope(child);
-      emit(t, span, `${name(t)} spawns ${name(child)}, which captures its inherited scope now.`, { kind: 'spawn', child: name(child) }, true);
+      emit(
+        t,
+        span,
+        `${name(t)} spawns ${name(child)}, which captures its inherited scope now.`,
+        { kind: 'spawn', child: name(child) },
+        true,
+      );
     },
     refuse(t, child, span) {
       const refusal = programs[child]!.refusal!;
-      emit(t, span, `${name(t)}'s spawn of ${name(child)} is refused (HARN-CAP-301): ${refusal.message}`, {
-        kind: 'refuse',
-        child: name(child),
-        code: 'HARN-CAP-301',
-        violations: refusal.violations,
-      }, true);
+      emit(
+        t,
+        span,
+        `${name(t)}'s spawn of ${name(child)} is refused (HARN-CAP-301): ${refusal.message}`,
+        {
+          kind: 'refuse',
+          child: name(child),
+          code: 'HARN-CAP-301',
+          violations: refusal.violations,
+        },
+        true,
+      );
     },
     complete(t) {
       emit(t, null, `${name(t)} completes.`, { kind: 'complete' });

@@ -12,7 +12,8 @@ import {
   isAmbientShapeName,
 } from '../../../src/core/scheduler/index.ts';
 
-const capturedNames = () => AMBIENT_THREAD_LOCAL_CATALOG.filter((s) => s.scoping.kind === 'captured').map((s) => s.name);
+const capturedNames = () =>
+  AMBIENT_THREAD_LOCAL_CATALOG.filter((s) => s.scoping.kind === 'captured').map((s) => s.name);
 
 describe('the ambient thread-local catalog', () => {
   it('captured_catalog_matches_scope_fields: the Captured set is exactly the scope fields swap_in swaps', () => {
@@ -26,7 +27,8 @@ describe('the ambient thread-local catalog', () => {
       const entry = AMBIENT_THREAD_LOCAL_CATALOG.find((s) => s.name === latent);
       expect(entry, `${latent} missing from the catalog`).toBeDefined();
       expect(entry!.scoping.kind).toBe('uncaptured');
-      if (entry!.scoping.kind === 'uncaptured') expect(entry!.scoping.reason).toContain('[latent-capability]');
+      if (entry!.scoping.kind === 'uncaptured')
+        expect(entry!.scoping.reason).toContain('[latent-capability]');
     }
   });
 
@@ -39,7 +41,11 @@ describe('the ambient thread-local catalog', () => {
   it('drift: every cataloged name has the ambient shape, and its slot shape follows the name', () => {
     for (const slot of AMBIENT_THREAD_LOCAL_CATALOG) {
       expect(isAmbientShapeName(slot.name), slot.name).toBe(true);
-      const expected = /_STACK$|_CTX$/.test(slot.name) ? 'stack' : /_DEPTH$/.test(slot.name) ? 'depth' : 'option';
+      const expected = /_STACK$|_CTX$/.test(slot.name)
+        ? 'stack'
+        : /_DEPTH$/.test(slot.name)
+          ? 'depth'
+          : 'option';
       expect(slot.shape, slot.name).toBe(expected);
     }
     expect(isAmbientShapeName('SOME_CACHE')).toBe(false);
@@ -53,8 +59,12 @@ describe('the ambient thread-local catalog', () => {
     expect(reason('CURRENT_SESSION_STACK')).toBe(
       'agent_sessions.rs session breadcrumb; each worker opens its own session at startup. Audited 2026-06-28: not read across a child await.',
     );
-    expect(reason('ACTIVE_TENANT_STACK')).toBe('[latent-capability] harness_tenant.rs tenant identity; not set per-worker today.');
-    expect(AMBIENT_THREAD_LOCAL_CATALOG.every((s) => s.scoping.kind === 'captured' || reason(s.name)!.length > 20)).toBe(true);
+    expect(reason('ACTIVE_TENANT_STACK')).toBe(
+      '[latent-capability] harness_tenant.rs tenant identity; not set per-worker today.',
+    );
+    expect(
+      AMBIENT_THREAD_LOCAL_CATALOG.every((s) => s.scoping.kind === 'captured' || reason(s.name)!.length > 20),
+    ).toBe(true);
   });
 
   it('lists the same 28 names in the same order as the scenario schema', () => {

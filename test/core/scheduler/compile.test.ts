@@ -29,14 +29,26 @@ const GRANT = [{ kind: { kind: 'fs' }, scope: 'mutate' }];
 
 function compileChild(source: string, run: ScenarioInput['run'] = {}) {
   const compiled = compileScenario(
-    normalizeScenario({ version: 1, parent: { source: 'pipeline main() {}', grant: GRANT }, children: [{ name: 'alpha', source }], run }),
+    normalizeScenario({
+      version: 1,
+      parent: { source: 'pipeline main() {}', grant: GRANT },
+      children: [{ name: 'alpha', source }],
+      run,
+    }),
   );
-  return { ops: compiled.taskSet.tasks[1]!.ops.map(describeOp), diagnostics: compiled.diagnostics, taskSet: compiled.taskSet };
+  return {
+    ops: compiled.taskSet.tasks[1]!.ops.map(describeOp),
+    diagnostics: compiled.diagnostics,
+    taskSet: compiled.taskSet,
+  };
 }
 
 /** The body ops only: between the prologue's overlay push and the epilogue's overlay pop. */
 function bodyOf(ops: string[]): string[] {
-  return ops.slice(ops.findIndex((o) => o.startsWith('push RUNTIME_CONTEXT_OVERLAY_STACK')) + 1, ops.lastIndexOf('pop RUNTIME_CONTEXT_OVERLAY_STACK'));
+  return ops.slice(
+    ops.findIndex((o) => o.startsWith('push RUNTIME_CONTEXT_OVERLAY_STACK')) + 1,
+    ops.lastIndexOf('pop RUNTIME_CONTEXT_OVERLAY_STACK'),
+  );
 }
 
 describe('the child worker life cycle', () => {
@@ -62,7 +74,10 @@ describe('the child worker life cycle', () => {
 
 describe('what each call reads and holds', () => {
   it('reads policy, cwd and session for an fs write; holds an LLM frame across a model call', () => {
-    const { ops } = compileChild('pipeline main() {\n  write_file("out.txt", "x")\n  llm_call("hi")\n  read_file("in.txt")\n}', { latency: { llm: 3 } });
+    const { ops } = compileChild(
+      'pipeline main() {\n  write_file("out.txt", "x")\n  llm_call("hi")\n  read_file("in.txt")\n}',
+      { latency: { llm: 3 } },
+    );
     expect(bodyOf(ops)).toEqual([
       'check write_file out.txt [EXECUTION_POLICY_STACK VM_EXECUTION_CONTEXT CURRENT_MUTATION_SESSION]',
       'check llm_call hi [EXECUTION_POLICY_STACK AUTONOMY_POLICY_STACK]',
@@ -75,7 +90,9 @@ describe('what each call reads and holds', () => {
   });
 
   it('reads the command policy and hook depth for exec, raises the bridge depth across a host_call, pushes a connector frame', () => {
-    const { ops } = compileChild('pipeline main() {\n  exec("ls")\n  host_call("workspace.read_text", {path: "a"})\n  host_call("connector.slack.post", {})\n}');
+    const { ops } = compileChild(
+      'pipeline main() {\n  exec("ls")\n  host_call("workspace.read_text", {path: "a"})\n  host_call("connector.slack.post", {})\n}',
+    );
     expect(bodyOf(ops)).toEqual([
       'check exec ls [EXECUTION_POLICY_STACK COMMAND_POLICY_STACK COMMAND_POLICY_HOOK_DEPTH]',
       'check host_call workspace.read_text [EXECUTION_POLICY_STACK TRUSTED_BRIDGE_CALL_DEPTH]',
@@ -93,7 +110,10 @@ describe('what each call reads and holds', () => {
   });
 
   it('lifts harness sub-handle calls and makes sleep/yield_now await points', () => {
-    const { ops } = compileChild('fn main(harness: Harness) {\n  harness.fs.write_file("a.txt", "x")\n  sleep(5s)\n  yield_now()\n}', { latency: { sleep: 4 } });
+    const { ops } = compileChild(
+      'fn main(harness: Harness) {\n  harness.fs.write_file("a.txt", "x")\n  sleep(5s)\n  yield_now()\n}',
+      { latency: { sleep: 4 } },
+    );
     expect(bodyOf(ops)).toEqual([
       'check harness.fs.write_file a.txt [EXECUTION_POLICY_STACK VM_EXECUTION_CONTEXT CURRENT_MUTATION_SESSION]',
       'await sleep 4',
@@ -116,7 +136,9 @@ describe('body order', () => {
       '  parallel each xs { x -> read_file("par") }',
       '}',
     ].join('\n');
-    const targets = bodyOf(compileChild(source).ops).filter((o) => o.startsWith('check')).map((o) => o.split(' ')[2]);
+    const targets = bodyOf(compileChild(source).ops)
+      .filter((o) => o.startsWith('check'))
+      .map((o) => o.split(' ')[2]);
     expect(targets).toEqual(['top.txt', 'lit', 'lit', 'each', 'loop', 'else', 'then', 'par']);
   });
 
@@ -126,8 +148,14 @@ describe('body order', () => {
   });
 
   it('turns a throw into a panic, but a throw inside try runs the catch body instead', () => {
-    expect(bodyOf(compileChild('pipeline main() {\n  throw "boom"\n  read_file("after")\n}').ops)).toEqual(['throw boom']);
-    const caught = bodyOf(compileChild('pipeline main() {\n  try { throw "x"\n read_file("skipped") } catch (e) { read_file("caught") }\n  read_file("after")\n}').ops);
+    expect(bodyOf(compileChild('pipeline main() {\n  throw "boom"\n  read_file("after")\n}').ops)).toEqual([
+      'throw boom',
+    ]);
+    const caught = bodyOf(
+      compileChild(
+        'pipeline main() {\n  try { throw "x"\n read_file("skipped") } catch (e) { read_file("caught") }\n  read_file("after")\n}',
+      ).ops,
+    );
     expect(caught.map((o) => o.split(' ')[2])).toEqual(['caught', 'after']);
   });
 
@@ -141,24 +169,49 @@ describe('body order', () => {
 describe('the parent', () => {
   const parentOps = (source: string) =>
     compileScenario(
-      normalizeScenario({ version: 1, parent: { source, grant: GRANT }, children: [{ name: 'alpha', source: 'pipeline main() {}' }, { name: 'beta', source: 'pipeline main() {}' }] }),
+      normalizeScenario({
+        version: 1,
+        parent: { source, grant: GRANT },
+        children: [
+          { name: 'alpha', source: 'pipeline main() {}' },
+          { name: 'beta', source: 'pipeline main() {}' },
+        ],
+      }),
     ).taskSet.tasks[0]!.ops.map(describeOp);
 
   it('spawns every child at its first spawn_agent call and joins when that statement completes', () => {
     const ops = parentOps('pipeline main() {\n  let h = spawn_agent("w")\n  write_file("after.txt", "x")\n}');
     const body = bodyOf(ops);
-    expect(body.slice(0, 4)).toEqual(['check spawn_agent w [EXECUTION_POLICY_STACK]', 'spawn 1,2', 'await spawn 1', 'join']);
+    expect(body.slice(0, 4)).toEqual([
+      'check spawn_agent w [EXECUTION_POLICY_STACK]',
+      'spawn 1,2',
+      'await spawn 1',
+      'join',
+    ]);
     expect(body[4]).toMatch(/^check write_file after.txt/);
   });
 
   it('spawns when a parallel block opens, runs its body inline once, and joins after the block', () => {
-    const body = bodyOf(parentOps('pipeline main() {\n  parallel each ["a", "b"] { n -> read_file("in") }\n  read_file("after")\n}'));
-    expect(body.map((o) => o.split(' [')[0])).toEqual(['spawn 1,2', 'check read_file in', 'join', 'check read_file after']);
+    const body = bodyOf(
+      parentOps(
+        'pipeline main() {\n  parallel each ["a", "b"] { n -> read_file("in") }\n  read_file("after")\n}',
+      ),
+    );
+    expect(body.map((o) => o.split(' [')[0])).toEqual([
+      'spawn 1,2',
+      'check read_file in',
+      'join',
+      'check read_file after',
+    ]);
   });
 
   it('spawns at the end of its prologue when its source has no spawn site, joining before its epilogue', () => {
     const ops = parentOps('pipeline main() {\n  read_file("mine")\n}');
-    expect(ops.slice(7, 10).map((o) => o.split(' [')[0])).toEqual(['spawn 1,2', 'check read_file mine', 'join']);
+    expect(ops.slice(7, 10).map((o) => o.split(' [')[0])).toEqual([
+      'spawn 1,2',
+      'check read_file mine',
+      'join',
+    ]);
     expect(ops[0]).toBe('push EXECUTION_POLICY_STACK policy(parent)');
   });
 });
@@ -170,14 +223,19 @@ describe('real programs', () => {
     const { simulate } = await import('../../../src/core/scheduler/index.ts');
     const repoRoot = resolve(__dirname, '../../..');
     const dir = resolve(repoRoot, '../shared/corpus/harn');
-    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.harn')).sort();
+    const files = (readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.harn'))
+      .sort();
     expect(files.length).toBeGreaterThan(100);
     for (const file of files.filter((_, i) => i % 4 === 0)) {
       const source = readFileSync(resolve(dir, file), 'utf8');
       const scenario = normalizeScenario({
         version: 1,
         parent: { source: 'pipeline main() { spawn_agent("x") }', grant: [] },
-        children: [{ name: 'alpha', source }, { name: 'beta', source }],
+        children: [
+          { name: 'alpha', source },
+          { name: 'beta', source },
+        ],
         run: { mode: 'unscoped', enforceAtSpawn: false },
       });
       const result = simulate(scenario);

@@ -57,8 +57,19 @@ describe('the lessons', () => {
     const outcomes = Object.fromEntries(
       EXAMPLES.map((e) => {
         const bug = simulate(e.scenario).summary;
-        const fixed = simulate({ ...e.scenario, run: { ...e.scenario.run, mode: 'scoped', captured: null } }).summary;
-        return [e.id, { crosswires: bug.crosswires.length > 0, leaks: bug.leaks.length > 0, refused: bug.refused, fixed: fixed.crosswires.length + fixed.leaks.length }];
+        const fixed = simulate({
+          ...e.scenario,
+          run: { ...e.scenario.run, mode: 'scoped', captured: null },
+        }).summary;
+        return [
+          e.id,
+          {
+            crosswires: bug.crosswires.length > 0,
+            leaks: bug.leaks.length > 0,
+            refused: bug.refused,
+            fixed: fixed.crosswires.length + fixed.leaks.length,
+          },
+        ];
       }),
     );
     expect(outcomes).toEqual({

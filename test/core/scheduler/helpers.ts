@@ -19,5 +19,7 @@ export function runRoots(tasks: TaskProgram[], options: Partial<RunOptions> = {}
 
 /** What each `read` op of a task observed, in order. */
 export function observedReads(result: SimulationResult, taskName: string): string[] {
-  return result.steps.flatMap((step) => (step.kind === 'read' && step.task === taskName && step.access === 'read' ? [step.observed] : []));
+  return result.steps.flatMap((step) =>
+    step.kind === 'read' && step.task === taskName && step.access === 'read' ? [step.observed] : [],
+  );
 }

@@ -5,11 +5,16 @@ import { normalizeScenario } from '../../../src/core/scenario/defaults.ts';
 import type { ScenarioInput } from '../../../src/core/scenario/types.ts';
 import { SCOPE_FIELD_SLOTS, simulate } from '../../../src/core/scheduler/index.ts';
 
-const FAN_OUT = 'pipeline main() {\n  parallel each ["alpha", "beta"] { name ->\n    spawn_agent(name)\n  }\n}';
-const GRANT = [{ kind: { kind: 'llm' }, scope: 'write' }, { kind: { kind: 'fs' }, scope: 'write' }];
+const FAN_OUT =
+  'pipeline main() {\n  parallel each ["alpha", "beta"] { name ->\n    spawn_agent(name)\n  }\n}';
+const GRANT = [
+  { kind: { kind: 'llm' }, scope: 'write' },
+  { kind: { kind: 'fs' }, scope: 'write' },
+];
 
 function twoWriters(run: ScenarioInput['run'] = {}, alphaExtra = '') {
-  const body = (name: string, extra: string) => `pipeline main() {\n  llm_call("plan")\n${extra}  write_file("out.txt", "${name}")\n}`;
+  const body = (name: string, extra: string) =>
+    `pipeline main() {\n  llm_call("plan")\n${extra}  write_file("out.txt", "${name}")\n}`;
   return normalizeScenario({
     version: 1,
     parent: { source: FAN_OUT, grant: GRANT },
@@ -32,7 +37,11 @@ describe('scoped mode with the default capture set', () => {
     expect(checks.length).toBeGreaterThan(0);
     expect(checks.every((s) => s.kind === 'check' && !s.disagrees)).toBe(true);
     const alphaWrite = checks.find((s) => s.task === 'alpha' && s.call === 'write_file');
-    expect(alphaWrite).toMatchObject({ path: '/worktrees/alpha/out.txt', session: 'session-alpha/run-alpha', decision: 'allow' });
+    expect(alphaWrite).toMatchObject({
+      path: '/worktrees/alpha/out.txt',
+      session: 'session-alpha/run-alpha',
+      decision: 'allow',
+    });
   });
 });
 
@@ -48,12 +57,18 @@ describe('uncapturing a slot in scoped mode', () => {
     );
   });
 
-  it('brings F1 back when VM_EXECUTION_CONTEXT is uncaptured: alpha writes into beta\'s worktree', () => {
+  it("brings F1 back when VM_EXECUTION_CONTEXT is uncaptured: alpha writes into beta's worktree", () => {
     const result = simulate(twoWriters({ captured: without('VM_EXECUTION_CONTEXT') }));
     const first = result.summary.crosswires[0]!;
-    expect([first.task, first.slot, first.observed]).toEqual(['alpha', 'VM_EXECUTION_CONTEXT', 'ctx(cwd=/worktrees/beta, env WORKER=beta)']);
+    expect([first.task, first.slot, first.observed]).toEqual([
+      'alpha',
+      'VM_EXECUTION_CONTEXT',
+      'ctx(cwd=/worktrees/beta, env WORKER=beta)',
+    ]);
     expect(first.consequence).toBe("alpha's write of out.txt landed in /worktrees/beta");
-    const check = result.steps.find((s) => s.kind === 'check' && s.task === 'alpha' && s.call === 'write_file');
+    const check = result.steps.find(
+      (s) => s.kind === 'check' && s.task === 'alpha' && s.call === 'write_file',
+    );
     expect(check).toMatchObject({ path: '/worktrees/beta/out.txt', crosswire: true });
   });
 });
@@ -64,7 +79,9 @@ describe('a child that throws mid-poll', () => {
   it('leaks its scope to the outer thread in naive mode (no restore guard)', () => {
     const result = simulate(panicking('naive'));
     expect(result.summary.panics).toEqual(['alpha']);
-    expect(result.summary.leaks).toEqual(expect.arrayContaining(['EXECUTION_POLICY_STACK', 'VM_EXECUTION_CONTEXT', 'CURRENT_MUTATION_SESSION']));
+    expect(result.summary.leaks).toEqual(
+      expect.arrayContaining(['EXECUTION_POLICY_STACK', 'VM_EXECUTION_CONTEXT', 'CURRENT_MUTATION_SESSION']),
+    );
     const outer = result.steps.at(-1)!;
     expect(outer).toMatchObject({ kind: 'outer-check', clean: false });
     expect(outer.narration).toContain('VM_EXECUTION_CONTEXT = ctx(cwd=/worktrees/alpha, env WORKER=alpha)');
@@ -84,8 +101,16 @@ describe('interleaved LIFO pushes and pops', () => {
   it('corrupt the sibling stacks without scoping, and the trace shows the wrong frames popped', () => {
     const result = simulate(twoWriters({ mode: 'unscoped' }));
     const pops = result.steps.filter((s) => s.kind === 'read' && s.access === 'pop' && s.crosswire);
-    expect(pops.map((s) => (s.kind === 'read' ? `${s.task} ${s.slot} ${s.observed}` : ''))).toContain('alpha LLM_RENDER_STACK llm(beta)');
-    expect(result.summary.crosswires.some((c) => c.consequence === "alpha popped beta's LLM render frame off LLM_RENDER_STACK, leaving its own llm(alpha) behind")).toBe(true);
+    expect(pops.map((s) => (s.kind === 'read' ? `${s.task} ${s.slot} ${s.observed}` : ''))).toContain(
+      'alpha LLM_RENDER_STACK llm(beta)',
+    );
+    expect(
+      result.summary.crosswires.some(
+        (c) =>
+          c.consequence ===
+          "alpha popped beta's LLM render frame off LLM_RENDER_STACK, leaving its own llm(alpha) behind",
+      ),
+    ).toBe(true);
   });
 
   it('stay clean with scoping', () => {
@@ -95,11 +120,22 @@ describe('interleaved LIFO pushes and pops', () => {
 
   it('make a check decide against the sibling policy, marked as disagreeing with preflight', () => {
     const scenario = twoWriters({ mode: 'unscoped' });
-    scenario.children[1]!.ceiling = { capabilities: { llm: [], workspace: ['read_text'] }, side_effect_level: null, tools: [] };
+    scenario.children[1]!.ceiling = {
+      capabilities: { llm: [], workspace: ['read_text'] },
+      side_effect_level: null,
+      tools: [],
+    };
     scenario.children[1]!.source = 'pipeline main() {\n  llm_call("plan")\n  read_file("out.txt")\n}';
     const result = simulate(scenario);
-    const write = result.steps.find((s) => s.kind === 'check' && s.task === 'alpha' && s.call === 'write_file');
-    expect(write).toMatchObject({ decision: 'deny', preflight: 'allow', disagrees: true, policy: 'policy(beta)' });
+    const write = result.steps.find(
+      (s) => s.kind === 'check' && s.task === 'alpha' && s.call === 'write_file',
+    );
+    expect(write).toMatchObject({
+      decision: 'deny',
+      preflight: 'allow',
+      disagrees: true,
+      policy: 'policy(beta)',
+    });
   });
 });
 
@@ -108,20 +144,27 @@ describe('spawn enforcement', () => {
     normalizeScenario({
       version: 1,
       parent: { source: 'pipeline main() {\n  llm_call("plan")\n  spawn_agent("w")\n}' },
-      children: [{ name: 'alpha', source: 'pipeline main() {\n  http_post("https://deploy.example.com", "go")\n}' }],
+      children: [
+        { name: 'alpha', source: 'pipeline main() {\n  http_post("https://deploy.example.com", "go")\n}' },
+      ],
       run: { enforceAtSpawn },
     });
 
   it('refuses a child whose effects escape the parent grant with HARN-CAP-301', () => {
     const result = simulate(escalating(true));
     expect(result.summary.refused).toEqual(['alpha']);
-    expect(result.steps.find((s) => s.kind === 'refuse')).toMatchObject({ code: 'HARN-CAP-301', violations: ['net:write (https://deploy.example.com)'] });
+    expect(result.steps.find((s) => s.kind === 'refuse')).toMatchObject({
+      code: 'HARN-CAP-301',
+      violations: ['net:write (https://deploy.example.com)'],
+    });
     expect(result.steps.some((s) => s.task === 'alpha' && s.kind === 'poll-enter')).toBe(false);
   });
 
   it('runs it anyway when enforcement is off', () => {
     const result = simulate(escalating(false));
     expect(result.summary.refused).toEqual([]);
-    expect(result.steps.some((s) => s.kind === 'check' && s.task === 'alpha' && s.call === 'http_post')).toBe(true);
+    expect(result.steps.some((s) => s.kind === 'check' && s.task === 'alpha' && s.call === 'http_post')).toBe(
+      true,
+    );
   });
 });

@@ -41,7 +41,9 @@ describe('scoped_tasks_do_not_cross_wire_execution_policy', () => {
   it('hands alpha its sibling policy on shared thread-locals and leaves both on the outer thread', () => {
     const result = runRoots(tasks(), { mode: 'unscoped' });
     expect(observedReads(result, 'alpha')).toEqual(['policy(beta)']);
-    expect(result.summary.crosswires).toMatchObject([{ task: 'alpha', slot: 'EXECUTION_POLICY_STACK', expected: 'policy(alpha)', observed: 'policy(beta)' }]);
+    expect(result.summary.crosswires).toMatchObject([
+      { task: 'alpha', slot: 'EXECUTION_POLICY_STACK', expected: 'policy(alpha)', observed: 'policy(beta)' },
+    ]);
     expect(result.summary.leaks).toEqual(['EXECUTION_POLICY_STACK']);
   });
 });
@@ -62,8 +64,14 @@ describe('scope_is_restored_after_completion', () => {
 
 describe('scoped_tasks_do_not_cross_wire_execution_context (F1)', () => {
   const tasks = () => [
-    task('alpha', setThenRead(SLOT.executionContext, createContextValue('alpha'), 'current_execution_context()')),
-    task('beta', setThenRead(SLOT.executionContext, createContextValue('beta'), 'current_execution_context()')),
+    task(
+      'alpha',
+      setThenRead(SLOT.executionContext, createContextValue('alpha'), 'current_execution_context()'),
+    ),
+    task(
+      'beta',
+      setThenRead(SLOT.executionContext, createContextValue('beta'), 'current_execution_context()'),
+    ),
   ];
 
   it('reads back each task its own cwd and env when scoped', () => {
@@ -82,7 +90,10 @@ describe('scoped_tasks_do_not_cross_wire_execution_context (F1)', () => {
 
 describe('scoped_tasks_do_not_cross_wire_mutation_session (F2)', () => {
   const tasks = () => [
-    task('alpha', setThenRead(SLOT.mutationSession, createSessionValue('alpha'), 'current_mutation_session()')),
+    task(
+      'alpha',
+      setThenRead(SLOT.mutationSession, createSessionValue('alpha'), 'current_mutation_session()'),
+    ),
     task('beta', setThenRead(SLOT.mutationSession, createSessionValue('beta'), 'current_mutation_session()')),
   ];
 

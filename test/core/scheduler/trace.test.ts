@@ -17,7 +17,12 @@ import { observedReads, runRoots, task } from './helpers.ts';
 
 const policyTasks = () =>
   ['alpha', 'beta'].map((name) =>
-    task(name, [op.push(SLOT.executionPolicy, createPolicyValue(name, null)), op.yieldNow(), op.read(SLOT.executionPolicy, 'current_execution_policy()'), op.pop(SLOT.executionPolicy)]),
+    task(name, [
+      op.push(SLOT.executionPolicy, createPolicyValue(name, null)),
+      op.yieldNow(),
+      op.read(SLOT.executionPolicy, 'current_execution_policy()'),
+      op.pop(SLOT.executionPolicy),
+    ]),
   );
 
 describe('printTrace', () => {
@@ -89,8 +94,16 @@ describe('snapshots', () => {
 
 describe('schedules', () => {
   it('takes explicit picks at choice points, then FIFO, logging a pick that names no ready task', () => {
-    const result = runRoots(policyTasks(), { mode: 'unscoped', schedule: { kind: 'picks', picks: ['beta', 'nobody'] } });
-    expect(result.steps.filter((s) => s.kind === 'poll-enter').map((s) => s.task)).toEqual(['beta', 'alpha', 'beta', 'alpha']);
+    const result = runRoots(policyTasks(), {
+      mode: 'unscoped',
+      schedule: { kind: 'picks', picks: ['beta', 'nobody'] },
+    });
+    expect(result.steps.filter((s) => s.kind === 'poll-enter').map((s) => s.task)).toEqual([
+      'beta',
+      'alpha',
+      'beta',
+      'alpha',
+    ]);
     // At t=1 beta woke first (it slept first); the unusable pick falls back to FIFO.
     expect(result.summary.ignoredPicks).toEqual([{ pick: 'nobody', at: 1, ready: ['beta', 'alpha'] }]);
     expect(observedReads(result, 'beta')).toEqual(['policy(alpha)']);
@@ -105,9 +118,17 @@ describe('schedules', () => {
 
   it('gives the same trace for the same seed, and different interleavings across seeds', () => {
     const base = EXAMPLES.find((e) => e.id === 'three-way-fan-out')!.scenario;
-    const withSeed = (seed: number) => simulate({ ...base, run: { ...base.run, schedule: { kind: 'random', seed } } });
+    const withSeed = (seed: number) =>
+      simulate({ ...base, run: { ...base.run, schedule: { kind: 'random', seed } } });
     expect(JSON.stringify(withSeed(42))).toBe(JSON.stringify(withSeed(42)));
-    const orders = new Set([1, 2, 3, 4, 5, 6].map((seed) => withSeed(seed).steps.filter((s) => s.kind === 'poll-enter').map((s) => s.task).join(',')));
+    const orders = new Set(
+      [1, 2, 3, 4, 5, 6].map((seed) =>
+        withSeed(seed)
+          .steps.filter((s) => s.kind === 'poll-enter')
+          .map((s) => s.task)
+          .join(','),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 
@@ -131,7 +152,9 @@ describe('the step bound', () => {
     const result = simulate(scenario);
     expect(result.steps).toHaveLength(40);
     expect(result.summary).toMatchObject({ status: 'step-limit', completed: false, steps: 40, leaks: [] });
-    expect(result.summary.message).toBe('The run did not finish within 40 steps (run.maxSteps); the trace stops there.');
+    expect(result.summary.message).toBe(
+      'The run did not finish within 40 steps (run.maxSteps); the trace stops there.',
+    );
   });
 });
 
@@ -142,7 +165,10 @@ describe('the fast path', () => {
       const { simulation } = prepareFastSimulation(example.scenario);
       for (let i = 0; i < 2; i++) {
         const fast = simulation.run(chooseFifo);
-        expect([fast.steps, fast.crosswires, fast.leaks.length, fast.panics.length, fast.refused.length], example.id).toEqual([
+        expect(
+          [fast.steps, fast.crosswires, fast.leaks.length, fast.panics.length, fast.refused.length],
+          example.id,
+        ).toEqual([
           traced.summary.steps,
           traced.summary.crosswires.length,
           traced.summary.leaks.length,
@@ -157,8 +183,17 @@ describe('the fast path', () => {
   it('lets a choice function pick any ready task (the explorer ignores latencies)', () => {
     const scenario = normalizeScenario({
       version: 1,
-      parent: { source: 'pipeline main() { spawn_agent("x") }', grant: [{ kind: { kind: 'llm' }, scope: 'write' }, { kind: { kind: 'spawn' }, scope: 'write' }] },
-      children: ['alpha', 'beta'].map((name) => ({ name, source: 'pipeline main() {\n  llm_call("a")\n  llm_call("b")\n}' })),
+      parent: {
+        source: 'pipeline main() { spawn_agent("x") }',
+        grant: [
+          { kind: { kind: 'llm' }, scope: 'write' },
+          { kind: { kind: 'spawn' }, scope: 'write' },
+        ],
+      },
+      children: ['alpha', 'beta'].map((name) => ({
+        name,
+        source: 'pipeline main() {\n  llm_call("a")\n  llm_call("b")\n}',
+      })),
       run: { mode: 'unscoped' },
     });
     const { simulation } = prepareFastSimulation(scenario);
