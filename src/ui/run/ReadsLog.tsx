@@ -1,5 +1,6 @@
-// The reads log: every read so far with what the task expected and what it observed. Cross-wires are red with an
+// The reads log, newest first: every read so far with what the task expected and what it observed. Cross-wires are red with an
 // icon, the word and their consequence sentence; clicking a read jumps to its step and shows the call in the editor.
+import { useEffect, useRef } from 'react';
 import type { ReadStep } from './traceView.ts';
 
 export interface ReadsLogProps {
@@ -12,12 +13,17 @@ export interface ReadsLogProps {
 }
 
 export default function ReadsLog({ reads, consequences, colorOf, selected, currentStep, onJump }: ReadsLogProps) {
+  const list = useRef<HTMLOListElement>(null);
+  // Newest first, and kept in view as the user steps (the list only grows up to the current step).
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = 0;
+  }, [reads.length]);
   return (
     <div className="reads">
       <h3 id="reads-heading">Reads</h3>
       {reads.length === 0 ? <p className="reads-empty">No reads yet: step forward to see each task read its slots.</p> : null}
-      <ol className="reads-list" aria-labelledby="reads-heading">
-        {reads.map((read) => {
+      <ol className="reads-list" aria-labelledby="reads-heading" ref={list}>
+        {[...reads].reverse().map((read) => {
           const classes = ['read', read.crosswire ? 'read-crosswire' : 'read-ok'];
           if (read.index === selected) classes.push('read-selected');
           if (read.index === currentStep) classes.push('read-current');
@@ -33,7 +39,7 @@ export default function ReadsLog({ reads, consequences, colorOf, selected, curre
                     <span className="ok-tag">
                       <span aria-hidden="true">✓ </span>ok
                     </span>
-                  )}
+                  )}{' '}
                   <span className="read-task">{read.task}</span> reads <code>{read.slot}</code> for {read.what}
                   <span className="read-step"> · step {read.index + 1}</span>
                 </span>

@@ -148,7 +148,8 @@ describe('reads log and chooser', () => {
     await renderPanel(f1('scoped', 150));
     const reads = within(screen.getByRole('list', { name: 'Reads' })).getAllByRole('button');
     const first = useStore.getState().simulation!.steps.find((s) => s.kind === 'read')!;
-    await userEvent.click(reads[0]!);
+    // Newest first: the oldest read is the last entry.
+    await userEvent.click(reads[reads.length - 1]!);
     expect(useStore.getState().stepIndex).toBe(first.index);
     if (first.span) expect(useStore.getState().revealRequest).toMatchObject({ tab: first.task, span: first.span });
   });
