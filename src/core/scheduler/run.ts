@@ -74,10 +74,8 @@ export interface SimulationResult {
 /** Resolves capture-set names to slot indices; unknown names are dropped (the scenario schema rejects them). */
 export function captureSetOf(captured: readonly string[] | null): number[] {
   if (captured === null) return [...DEFAULT_CAPTURE_SET];
-  return captured
-    .map(slotIndex)
-    .filter((index) => index >= 0)
-    .sort((a, b) => a - b);
+  // Deduplicated: a slot listed twice would be swapped twice per poll, undoing the swap.
+  return [...new Set(captured.map(slotIndex).filter((index) => index >= 0))].sort((a, b) => a - b);
 }
 
 function chooserFor(schedule: RunSchedule, names: readonly string[], log: PicksLog): ChooseFn {
