@@ -323,8 +323,11 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       switch (x.code) {
         case C_PUSH: {
           const before = thread[slot]!;
-          thread[slot] = pushed(before, x.value!);
-          task.shadow[slot] = pushed(task.shadow[slot]!, x.value!);
+          const after = pushed(before, x.value!);
+          const shadowBefore = task.shadow[slot]!;
+          thread[slot] = after;
+          // When the task sees what it expects (the usual case), thread and shadow share one new stack.
+          task.shadow[slot] = shadowBefore === before ? after : pushed(shadowBefore, x.value!);
           if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
           return null;
         }
@@ -332,8 +335,10 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
           read(t, slot, 'pop', 'pop', x.src.span);
           if (stopped) return null;
           const before = thread[slot]!;
-          thread[slot] = popped(before, slot);
-          task.shadow[slot] = popped(task.shadow[slot]!, slot);
+          const after = popped(before, slot);
+          const shadowBefore = task.shadow[slot]!;
+          thread[slot] = after;
+          task.shadow[slot] = shadowBefore === before ? after : popped(shadowBefore, slot);
           if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
           return null;
         }
