@@ -35,7 +35,9 @@ export const DEFAULT_RUN_OPTIONS: Readonly<RunOptions> = Object.freeze<RunOption
   mode: 'scoped',
   captured: null,
   schedule: { kind: 'fifo' },
-  // The scenario default (DESIGN §5) is the one limit: scenario/defaults.ts gives its reason.
+  // The one step bound is the scenario default (DESIGN §5: 100,000), kept in scenario/defaults.ts. Why that
+  // number: every lesson finishes in under 300 steps and a long real program in a few thousand, while a
+  // 100,000-step trace (snapshots shared copy-on-write) still fits comfortably in a browser tab.
   maxSteps: DEFAULT_RUN.maxSteps,
   enforceAtSpawn: true,
   ignoreLatency: false,
