@@ -36,8 +36,9 @@ export function footprintsConflict(a: Footprint, b: Footprint): boolean {
 
 /** Per-task static footprints of polls, cached by resume position. */
 export interface FootprintTable {
-  /** The footprint of a poll of `task` starting at op `pc` (through joins, to the next await/throw/end). */
-  poll(task: number, pc: number): Footprint;
+  /** The footprint of a poll of `task` resuming at op `pc`, up to its next await, throw or end, or the
+   * next join when `joinBlocks` (the task still has children running). */
+  poll(task: number, pc: number, joinBlocks: boolean): Footprint;
   /** Everything `task` may have touched running its ops from `from` to `to` (one or more polls). */
   range(task: number, from: number, to: number): Footprint;
   /** True for tasks and slots that fit the masks; otherwise the caller must not prune. */
@@ -67,8 +68,9 @@ export function createFootprintTable(taskSet: TaskSet, mode: ExecMode, captureSe
   tasks.forEach((task, t) => {
     for (const o of task.ops) if (o.op === 'spawn') for (const c of o.children) spawner[c] = t;
   });
-  const cache: (Footprint | undefined)[][] = tasks.map((task) => new Array<Footprint | undefined>(task.ops.length + 1));
-  const ends: Int32Array[] = tasks.map((task) => new Int32Array(task.ops.length + 1).fill(-1));
+  // Two cached variants per resume position: the join ahead blocks (stop there) or passes (go on).
+  const cache: (Footprint | undefined)[][][] = [0, 1].map(() => tasks.map((task) => new Array<Footprint | undefined>(task.ops.length + 1)));
+  const ranges: Map<number, Footprint>[] = tasks.map(() => new Map());
 
   const touch = (fp: Footprint, o: Op): void => {
     switch (o.op) {
@@ -91,47 +93,54 @@ export function createFootprintTable(taskSet: TaskSet, mode: ExecMode, captureSe
     }
   };
 
-  const compute = (t: number, pc: number): Footprint => {
+  // The ops from `pc` to `to` (exclusive), stopping after an await or throw, or at a blocking join.
+  const compute = (t: number, pc: number, to: number, joinBlocks: boolean): Footprint => {
     const ops = tasks[t]!.ops;
     const fp = emptyFootprint();
     const parent = spawner[t]!;
+    // A poll resuming after a join it blocked on ran only because the counter reached zero.
+    if (pc > 0 && ops[pc - 1]!.op === 'join') fp.readJoins |= 1 << t;
     let i = pc;
-    for (; i < ops.length; i++) {
+    for (; i < to; i++) {
       const o = ops[i]!;
-      if (o.op === 'await') break;
+      if (o.op === 'await') return fp;
       if (o.op === 'throw') {
         if (mode === 'naive') fp.writeSlots |= capturedMask;
         if (parent >= 0) fp.writeJoins |= 1 << parent;
-        break;
+        return fp;
       }
       if (o.op === 'spawn') fp.writeJoins |= 1 << t;
-      else if (o.op === 'join') fp.readJoins |= 1 << t;
-      else touch(fp, o);
+      else if (o.op === 'join') {
+        fp.readJoins |= 1 << t;
+        if (joinBlocks) return fp;
+      } else touch(fp, o);
     }
     if (i >= ops.length && parent >= 0) fp.writeJoins |= 1 << parent;
-    // A poll resuming after a join it blocked on ran only because the counter reached zero.
-    if (pc > 0 && ops[pc - 1]!.op === 'join') fp.readJoins |= 1 << t;
-    ends[t]![pc] = Math.min(i + 1, ops.length);
     return fp;
-  };
-
-  const poll = (t: number, pc: number): Footprint => {
-    const row = cache[t]!;
-    return row[pc] ?? (row[pc] = compute(t, pc));
   };
 
   return {
     usable,
-    poll,
+    poll(t, pc, joinBlocks) {
+      const row = cache[joinBlocks ? 1 : 0]![t]!;
+      return row[pc] ?? (row[pc] = compute(t, pc, tasks[t]!.ops.length, joinBlocks));
+    },
     range(t, from, to) {
+      // Every op from `from` to `to` ran (joins passed or blocked where the next poll starts).
+      const key = from * 0x10000 + to;
+      const cached = ranges[t]!.get(key);
+      if (cached) return cached;
       const fp = emptyFootprint();
       let pc = from;
+      const ops = tasks[t]!.ops;
       while (pc < to) {
-        merge(fp, poll(t, pc));
-        const end = ends[t]![pc]!;
-        if (end <= pc) break;
-        pc = end;
+        let end = pc;
+        while (end < to && ops[end]!.op !== 'await' && ops[end]!.op !== 'throw' && ops[end]!.op !== 'join') end++;
+        merge(fp, compute(t, pc, Math.min(end + 1, ops.length), true));
+        pc = end + 1;
       }
+      if (to >= ops.length) merge(fp, compute(t, ops.length, ops.length, true));
+      ranges[t]!.set(key, fp);
       return fp;
     },
   };

@@ -76,12 +76,17 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   };
 
   // Removes from `sleep` every task whose next poll conflicts with what `task` ran from `from` to `to`.
-  const wake = (sleep: number, task: number, from: number, to: number, pcs: (t: number) => number): number => {
+  // A sleeping task's next poll is judged in the current state: its join blocks while children are pending
+  // (a change to that counter is a write it conflicts with, which wakes it).
+  const wake = (sleep: number, task: number, from: number, to: number): number => {
     if (sleep === 0 || from === to) return sleep;
     const ran = table.range(task, from, to);
+    const tasks = runner.state.tasks;
     let out = sleep;
     for (let u = 0; u < n; u++) {
-      if ((out & (1 << u)) !== 0 && footprintsConflict(ran, table.poll(u, pcs(u)))) out &= ~(1 << u);
+      if ((out & (1 << u)) === 0) continue;
+      const rt = tasks[u]!;
+      if (footprintsConflict(ran, table.poll(u, rt.pc, rt.pending > 0))) out &= ~(1 << u);
     }
     return out;
   };
@@ -101,11 +106,11 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     // executor forced it: it was the only one ready), so this path repeats one covered elsewhere.
     const settle = (): boolean => {
       if (!prune || sleep === 0) return true;
-      if (lastPick >= 0) sleep = wake(sleep, lastPick, prevPc[lastPick]!, pcOf(lastPick), pcOf);
+      if (lastPick >= 0) sleep = wake(sleep, lastPick, prevPc[lastPick]!, pcOf(lastPick));
       for (let t = 0; t < n; t++) {
         if (t === lastPick || pcOf(t) === prevPc[t]) continue;
         if ((sleep & (1 << t)) !== 0) return false;
-        sleep = wake(sleep, t, prevPc[t]!, pcOf(t), pcOf);
+        sleep = wake(sleep, t, prevPc[t]!, pcOf(t));
       }
       return true;
     };
