@@ -152,7 +152,8 @@ export function createTraceRecorder(
     if (scopesDirty) scopesView = scopes.slice();
     if (statusChanged || statuses.length === 0) statuses = state.tasks.map((task) => task.status);
     const current = state.current >= 0 ? state.tasks[state.current] : undefined;
-    if (threadDirty || scopesDirty || !snapshot)
+    // The guard changes only with a swap or a poll boundary, each of which marks a scope dirty.
+    if (scopesDirty || !snapshot)
       guard = current && current.polling && mode !== 'unscoped' ? current.scope.slice() : null;
     threadDirty = false;
     scopesDirty = false;
