@@ -47,12 +47,13 @@ export interface ScenarioSlice {
   loadScenario: (scenario: Scenario) => void;
 }
 
-const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,31}$/;
+/** Must accept exactly what the Scenario schema accepts (core/scenario/limits.ts; a test keeps them in step). */
+export const CHILD_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /** Why `name` cannot name a child of `scenario` (other than `except`), or null when it can. */
 export function childNameError(scenario: Scenario, name: string, except?: string): string | null {
   if (name === '') return 'A child needs a name.';
-  if (!NAME_PATTERN.test(name)) return 'Use letters, digits, "_" or "-" (starting with a letter or "_"), at most 32 characters.';
+  if (!CHILD_NAME_PATTERN.test(name)) return 'Use letters, digits or "_" (starting with a letter or "_"), at most 64 characters.';
   if (name === scenario.parent.name) return `"${name}" is the parent's name.`;
   if (scenario.children.some((c) => c.name === name && c.name !== except)) return `There is already a child named "${name}".`;
   return null;
