@@ -435,6 +435,39 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       }
     };
 
+    // Exchanges the thread's and `scope`'s value of every capture-set slot (swap in and swap out are the same
+    // exchange); one trace step per slot whose two values differ. Without a recorder the steps are counted in
+    // bulk, with the same result at the step bound (every slot is exchanged either way).
+    const swapAll = (t: number, scope: SlotValues, direction: 'in' | 'out'): void => {
+      if (rec === null) {
+        let differing = 0;
+        for (let i = 0; i < captureSet.length; i++) {
+          const s = captureSet[i]!;
+          const held = thread[s]!;
+          const incoming = scope[s]!;
+          thread[s] = incoming;
+          scope[s] = held;
+          if (held !== incoming) differing++;
+        }
+        const total = state.steps + differing;
+        if (total > maxSteps) {
+          state.steps = maxSteps;
+          stopped = true;
+        } else {
+          state.steps = total;
+        }
+        return;
+      }
+      for (let i = 0; i < captureSet.length; i++) {
+        const s = captureSet[i]!;
+        const held = thread[s]!;
+        const incoming = scope[s]!;
+        thread[s] = incoming;
+        scope[s] = held;
+        if (held !== incoming && step()) rec.swap(t, s, direction, incoming, held);
+      }
+    };
+
     const poll = (t: number): void => {
       const task = tasks[t]!;
       const scope = task.scope;
@@ -444,14 +477,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       if (rec) rec.pollEnter(t);
       if (swapping) {
         task.polling = true;
-        for (let i = 0; i < captureSet.length; i++) {
-          const s = captureSet[i]!;
-          const outer = thread[s]!;
-          const own = scope[s]!;
-          thread[s] = own;
-          scope[s] = outer;
-          if (outer !== own && step() && rec) rec.swap(t, s, 'in', own, outer);
-        }
+        swapAll(t, scope, 'in');
         if (stopped) return;
       }
       const ops = lowered[t]!;
@@ -472,14 +498,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       if (swapping) {
         task.polling = false;
         if (restore) {
-          for (let i = 0; i < captureSet.length; i++) {
-            const s = captureSet[i]!;
-            const own = thread[s]!;
-            const outer = scope[s]!;
-            thread[s] = outer;
-            scope[s] = own;
-            if (outer !== own && step() && rec) rec.swap(t, s, 'out', outer, own);
-          }
+          swapAll(t, scope, 'out');
           if (stopped) return;
         } else {
           task.scopeLost = true;
