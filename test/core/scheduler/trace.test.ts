@@ -180,6 +180,20 @@ describe('the fast path', () => {
     }
   });
 
+  it('stops at the same step as the traced run wherever the step bound falls', () => {
+    const base = EXAMPLES.find((e) => e.id === 'f1-cwd-env')!.scenario;
+    for (let maxSteps = 1; maxSteps <= 120; maxSteps += 7) {
+      const scenario = { ...base, run: { ...base.run, maxSteps } };
+      const traced = simulate(scenario, { schedule: { kind: 'fifo' }, ignoreLatency: true }).summary;
+      const fast = prepareFastSimulation(scenario).simulation.run(chooseFifo);
+      expect([fast.status, fast.steps, fast.crosswires], `maxSteps ${maxSteps}`).toEqual([
+        traced.status,
+        traced.steps,
+        traced.crosswires.length,
+      ]);
+    }
+  });
+
   it('lets a choice function pick any ready task (the explorer ignores latencies)', () => {
     const scenario = normalizeScenario({
       version: 1,
