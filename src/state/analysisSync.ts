@@ -30,8 +30,10 @@ export function startAnalysisSync(backend: Pick<CoreBackend, 'analyzeScenario'>)
     dirty = false;
     const state = useStore.getState();
     const id = state.beginAnalysis();
+    const sentAt = performance.now();
     try {
       const result = await backend.analyzeScenario(analysisInput(state));
+      measureRoundTrip(sentAt);
       if (!stopped) useStore.getState().receiveAnalysis(id, result);
     } catch (error) {
       if (!stopped) useStore.getState().failAnalysis(id, error instanceof Error ? error.message : String(error));
@@ -49,4 +51,14 @@ export function startAnalysisSync(backend: Pick<CoreBackend, 'analyzeScenario'>)
     stopped = true;
     unsubscribe();
   };
+}
+
+/** The User Timing measure of one analysis round trip (request sent → reply back), observed by bench/latency.ts. */
+export const ANALYSIS_ROUND_TRIP_MEASURE = 'harn-scope:analysis-round-trip';
+
+// Cleared at once so a long session keeps no entries; a PerformanceObserver still receives each one.
+function measureRoundTrip(start: number): void {
+  if (typeof performance.measure !== 'function') return; // test environments without User Timing
+  performance.measure(ANALYSIS_ROUND_TRIP_MEASURE, { start });
+  performance.clearMeasures(ANALYSIS_ROUND_TRIP_MEASURE);
 }
