@@ -16,7 +16,8 @@ commands:
   parse FILE... [--json] [--ast]                 parse Harn files, print diagnostics
   effects CHILD [--parent FILE] [--ceiling FILE] [--json]
                                                  handoff effects, ceiling drops, grant violations
-  simulate SCENARIO [--mode M] [--json]          run the simulated scheduler
+  simulate SCENARIO [--mode M] [--json] [--trace]
+                                                 run the simulated scheduler (--trace prints every step)
   explore SCENARIO [--mode M] [--max-schedules N] [--no-prune] [--json]
                                                  search every interleaving for cross-wires
   link SCENARIO.json | link --decode FRAGMENT_OR_URL
