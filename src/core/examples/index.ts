@@ -42,16 +42,16 @@ export const EXAMPLES: readonly Example[] = [
   example(
     'f1-cwd-env',
     'F1: working directory and env',
-    'VM_EXECUTION_CONTEXT is left out of the capture set, as it was before the F1 fix. Watch alpha resume after its llm_call and write notes.md into beta’s worktree.',
+    'Unscoped, both children share one VM_EXECUTION_CONTEXT, as before the F1 fix. Watch alpha resume after yield_now() and resolve out.txt against beta’s cwd, so its write lands in beta’s worktree.',
     {
       version: 1,
-      parent: { source: FAN_OUT, grant: [LLM_WRITE, FS_WRITE] },
+      parent: { source: FAN_OUT, grant: [FS_WRITE] },
       children: [
-        { name: 'alpha', source: worker(['llm_call("plan the change")', 'write_file("notes.md", "alpha")']) },
-        { name: 'beta', source: worker(['llm_call("plan the change")', 'write_file("notes.md", "beta")']) },
+        { name: 'alpha', source: worker(['yield_now()', 'write_file("out.txt", "alpha")']) },
+        { name: 'beta', source: worker(['yield_now()', 'write_file("out.txt", "beta")']) },
       ],
-      run: { captured: capturedWithout('VM_EXECUTION_CONTEXT') },
-      view: { step: 125 },
+      run: { mode: 'unscoped' },
+      view: { step: 50 },
     },
   ),
   example(

@@ -151,8 +151,9 @@ function lowerCall(e: Emitter, node: SNode, name: string, effects: EffectRecord[
   const isModel = kinds.has('llm');
   const isHostCall = name === 'host_call';
   const isConnector = name.startsWith('mcp_') || hostNames.some((h) => h.startsWith('connector.'));
-  const reads = [SLOT.executionPolicy];
-  if (isFs) reads.push(SLOT.executionContext);
+  // An fs check must resolve a relative target against the cwd before it can check the path against the
+  // policy, so it reads the execution context first; a write then attributes its audit record to the session.
+  const reads = isFs ? [SLOT.executionContext, SLOT.executionPolicy] : [SLOT.executionPolicy];
   if (isWrite) reads.push(SLOT.mutationSession);
   if (isProcess) reads.push(SLOT.commandPolicy, SLOT.commandHookDepth);
   if (isModel) reads.push(SLOT.autonomy);

@@ -69,7 +69,10 @@ export function narrateCheck(
   const session = check.isWrite ? currentLabel(sessionValue) : null;
   const policy = currentLabel(slotCurrent(state.thread[SLOT.executionPolicy]));
   const parts: string[] = [];
-  for (const read of reads) {
+  // The policy comes first in the sentence whatever the read order (fs checks read the cwd before it).
+  const ordered = reads.filter((read) => read.slot === SLOT.executionPolicy);
+  for (const read of reads) if (read.slot !== SLOT.executionPolicy) ordered.push(read);
+  for (const read of ordered) {
     if (read.record === null) continue;
     const observed = read.observed;
     if (read.slot === SLOT.executionPolicy) parts.push(`was checked against ${ownerPhrase(observed)}`);

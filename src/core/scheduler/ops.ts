@@ -16,7 +16,8 @@ export interface CheckSpec {
   call: string;
   /** The effect records this call yields (`callEffects(node)`). */
   effects: EffectRecord[];
-  /** Slots read before deciding, in order; always starts with EXECUTION_POLICY_STACK. */
+  /** Slots read before deciding, in order: VM_EXECUTION_CONTEXT first for fs calls (the path resolves
+   * against the cwd before the policy can judge it), then EXECUTION_POLICY_STACK, then the call's others. */
   reads: number[];
   /** First literal argument (path, URL, operation), if any. */
   target: string | null;

@@ -119,7 +119,7 @@ function minFailingPreemptions(scenario: Scenario, mode: ExecMode): number {
 describe('F1 and F2', () => {
   for (const id of ['f1-cwd-env', 'f2-mutation-session']) {
     const scenario = findExample(id)!.scenario;
-    for (const [label, mode] of [['unscoped', 'unscoped'], ['as the lesson opens (one slot uncaptured)', scenario.run.mode]] as const) {
+    for (const [label, mode] of [['unscoped', 'unscoped'], [`as the lesson opens (${scenario.run.mode})`, scenario.run.mode]] as const) {
       it(`${id} ${label}: failing schedules found, the first with the fewest preemptions`, () => {
         for (const prune of [true, false]) {
           const result = explore(scenario, { mode, prune });
@@ -186,7 +186,7 @@ describe('budget, slices and cancel', () => {
 
 describe('replay', () => {
   const cases: [string, ExecMode][] = [
-    ['f1-cwd-env', 'scoped'],
+    ['f1-cwd-env', 'unscoped'],
     ['f2-mutation-session', 'scoped'],
     ['f2-mutation-session', 'unscoped'],
     ['lifo-interleaving', 'unscoped'],

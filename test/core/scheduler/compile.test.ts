@@ -79,13 +79,13 @@ describe('what each call reads and holds', () => {
       { latency: { llm: 3 } },
     );
     expect(bodyOf(ops)).toEqual([
-      'check write_file out.txt [EXECUTION_POLICY_STACK VM_EXECUTION_CONTEXT CURRENT_MUTATION_SESSION]',
+      'check write_file out.txt [VM_EXECUTION_CONTEXT EXECUTION_POLICY_STACK CURRENT_MUTATION_SESSION]',
       'check llm_call hi [EXECUTION_POLICY_STACK AUTONOMY_POLICY_STACK]',
       'push LLM_RENDER_STACK llm(alpha)',
       'await llm 3',
       'read LLM_RENDER_STACK',
       'pop LLM_RENDER_STACK',
-      'check read_file in.txt [EXECUTION_POLICY_STACK VM_EXECUTION_CONTEXT]',
+      'check read_file in.txt [VM_EXECUTION_CONTEXT EXECUTION_POLICY_STACK]',
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('what each call reads and holds', () => {
       { latency: { sleep: 4 } },
     );
     expect(bodyOf(ops)).toEqual([
-      'check harness.fs.write_file a.txt [EXECUTION_POLICY_STACK VM_EXECUTION_CONTEXT CURRENT_MUTATION_SESSION]',
+      'check harness.fs.write_file a.txt [VM_EXECUTION_CONTEXT EXECUTION_POLICY_STACK CURRENT_MUTATION_SESSION]',
       'await sleep 4',
       'await yield 1',
     ]);

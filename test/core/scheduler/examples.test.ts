@@ -53,6 +53,36 @@ describe('the lessons', () => {
     });
   }
 
+  it("F1 opens unscoped with the catalog's capture set, at its first cross-wire: alpha's write reading beta's cwd", () => {
+    const f1 = EXAMPLES.find((e) => e.id === 'f1-cwd-env')!.scenario;
+    expect(f1.run).toMatchObject({ mode: 'unscoped', captured: null });
+    const result = simulate(f1);
+    const first = result.summary.crosswires[0]!;
+    expect(first).toMatchObject({
+      step: f1.view.step,
+      task: 'alpha',
+      slot: 'VM_EXECUTION_CONTEXT',
+      observed: 'ctx(cwd=/worktrees/beta, env WORKER=beta)',
+    });
+    expect(first.consequence).toMatch(/^alpha's write of out\.txt .*landed in \/worktrees\/beta/);
+    const step = result.steps[first.step]!;
+    expect(step).toMatchObject({ kind: 'read', task: 'alpha', crosswire: true, observedOwner: 'beta' });
+    expect(step.narration).toMatch(/cross-wire/);
+    const scoped = simulate({ ...f1, run: { ...f1.run, mode: 'scoped' } });
+    expect(scoped.summary.crosswires).toEqual([]);
+  });
+
+  it('an fs check reads the cwd first, then the policy, then (writes) the mutation session', () => {
+    const f1 = EXAMPLES.find((e) => e.id === 'f1-cwd-env')!.scenario;
+    const result = simulate(f1);
+    const reads = result.steps.filter((s) => s.kind === 'read' && s.what === 'write_file' && s.task === 'alpha');
+    expect(reads.map((s) => (s.kind === 'read' ? s.slot : ''))).toEqual([
+      'VM_EXECUTION_CONTEXT',
+      'EXECUTION_POLICY_STACK',
+      'CURRENT_MUTATION_SESSION',
+    ]);
+  });
+
   it('show their bug, and nothing else once scoping is restored to the catalog default', () => {
     const outcomes = Object.fromEntries(
       EXAMPLES.map((e) => {
