@@ -1,6 +1,7 @@
 // The one store, combined from typed slices. Middleware (persist/devtools) goes here, on the combined store only.
 import { create } from 'zustand';
 import { createAnalysisSlice } from './slices/analysis.ts';
+import { createExplorerSlice } from './slices/explorer.ts';
 import { createRunSlice } from './slices/run.ts';
 import { createScenarioSlice } from './slices/scenario.ts';
 import { createSessionSlice } from './slices/session.ts';
@@ -16,6 +17,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createRunSlice(...a),
   ...createSessionSlice(...a),
+  ...createExplorerSlice(...a),
 }));
 
 /** Puts the store back to its initial state (tests). */

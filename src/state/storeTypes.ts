@@ -2,13 +2,14 @@
 // combined store (persist/devtools, run side) changes the mutator list here only.
 import type { StateCreator } from 'zustand';
 import type { AnalysisSlice } from './slices/analysis.ts';
+import type { ExplorerSlice } from './slices/explorer.ts';
 import type { RunSlice } from './slices/run.ts';
 import type { ScenarioSlice } from './slices/scenario.ts';
 import type { SessionSlice } from './slices/session.ts';
 import type { UiSlice } from './slices/ui.ts';
 
-/** Everything the app holds: the scenario being edited, the latest analysis, UI state, run and session state. */
-export type AppState = ScenarioSlice & AnalysisSlice & UiSlice & RunSlice & SessionSlice;
+/** Everything the app holds: the scenario being edited, the latest analysis, UI state, run, session and explorer state. */
+export type AppState = ScenarioSlice & AnalysisSlice & UiSlice & RunSlice & SessionSlice & ExplorerSlice;
 
 /** A slice creator over the combined store. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

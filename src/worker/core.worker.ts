@@ -6,6 +6,38 @@ import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario } from '../core/scenario/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../core/scheduler/index.ts';
 import { EXAMPLES } from '../core/examples/index.ts';
+import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
+import type { Scenario } from '../core/scenario/types.ts';
+
+/** Runs per explorer slice (~20 ms at the fast path's budget): between slices the worker yields to its event loop so
+ * a progress post goes out and a cancel or a newer exploration gets through. */
+const EXPLORE_SLICE_RUNS = 2000;
+/** The id of the latest exploration; an older one sees the change at its next slice and stops (latest wins). */
+let latestExplore = 0;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The explorer options that cross postMessage (not the in-process `onSchedule` hook). */
+export type ExploreRequest = Pick<ExploreOptions, 'mode' | 'maxSchedules' | 'prune' | 'maxFailures'>;
+
+/** Explores in slices, posting progress after each (`onProgress` is a `Comlink.proxy`), until done, cancelled or
+ * superseded by a newer `startExplore`; resolves with the (possibly partial, `cancelled`) plain-data result. */
+async function startExplore(id: number, scenario: Scenario, options: ExploreRequest, onProgress?: (progress: ExploreProgress) => unknown): Promise<ExploreResult> {
+  latestExplore = id;
+  const { mode, maxSchedules, prune, maxFailures } = options;
+  const explorer = createExplorer(scenario, { mode, maxSchedules, prune, maxFailures });
+  for (;;) {
+    const progress = explorer.run(EXPLORE_SLICE_RUNS);
+    // A progress post is fire-and-forget: a page that went away must not fail the exploration.
+    if (onProgress) Promise.resolve(onProgress(progress)).catch(() => undefined);
+    if (progress.done) break;
+    await yieldToEventLoop();
+    if (latestExplore !== id) {
+      explorer.cancel();
+      break;
+    }
+  }
+  return explorer.result();
+}
 
 /** The worker protocol: one object of functions, each a direct call into core. */
 export const api = {
@@ -29,6 +61,14 @@ export const api = {
   loadScenario,
   /** The nine lessons: id, title, two-sentence explanation, and the scenario each opens. */
   examples: () => EXAMPLES,
+  /** Explorer: runs `createExplorer` in slices with progress; only the latest exploration keeps running. */
+  startExplore,
+  /** Stops exploration `id` at its next slice (its `startExplore` then resolves with `cancelled: true`). */
+  cancelExplore: (id: number) => {
+    if (latestExplore === id) latestExplore = 0;
+  },
+  /** A failing schedule's picks → the scenario the stepper replays it with (picks schedule, zero latencies). */
+  replayScenario,
 };
 
 expose(api);

@@ -1,9 +1,10 @@
-// The right-hand column: the scheduler stepper (and its settings) over the worker's trace. Keyboard shortcuts
-// (→ ← space) work whenever focus is inside the panel. Starts the simulation sync and the session (boot, autosave).
+// The right-hand column: the scheduler stepper (and its settings) over the worker's trace, the explorer under it.
+// Keyboard shortcuts (→ ← space) work whenever focus is inside the panel. Starts the simulation sync and the session (boot, autosave).
 import { useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
 import { startSession } from '../share/startSession.ts';
 import { useRunBackend } from './backend.ts';
+import ExplorerPanel from './explorer/ExplorerPanel.tsx';
 import { onStepperKey, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
 import { startRunSync } from './runSync.ts';
@@ -47,6 +48,7 @@ export default function RunPanel() {
         </ul>
       ) : null}
       <Stepper catalog={catalog} />
+      <ExplorerPanel />
     </section>
   );
 }

@@ -1,0 +1,93 @@
+// The explorer panel under the stepper (DESIGN §4 "Explorer"): explore every interleaving of the scenario in the
+// worker with progress and Cancel, read the verdict and the failing schedules, and replay one in the stepper at its
+// first cross-wire. Connected to the store; the worker is reached through ExplorerBackend.
+import { useMemo, useRef } from 'react';
+import { sameExploration } from '../../../state/slices/explorer.ts';
+import { useStore } from '../../../state/store.ts';
+import { taskColors, taskColorVar } from '../traceView.ts';
+import { cancelExploring, replayFailure, startExploring } from './actions.ts';
+import { useExplorerBackend } from './backend.ts';
+import ExplorerControls from './ExplorerControls.tsx';
+import ExplorerProgress from './ExplorerProgress.tsx';
+import FailureList from './FailureList.tsx';
+import './explorer.css';
+
+/** The nearest ancestor that scrolls vertically (the run column on a desktop, the stacked columns on a phone). */
+function scrollParentOf(element: Element): Element | null {
+  for (let at = element.parentElement; at; at = at.parentElement) {
+    const overflow = getComputedStyle(at).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && at.scrollHeight > at.clientHeight) return at;
+  }
+  return null;
+}
+
+export default function ExplorerPanel() {
+  const backend = useExplorerBackend();
+  const section = useRef<HTMLElement>(null);
+  const mode = useStore((s) => s.scenario.run.mode);
+  const settings = useStore((s) => s.explorerSettings);
+  const status = useStore((s) => s.explorerStatus);
+  const progress = useStore((s) => s.explorerProgress);
+  const result = useStore((s) => s.explorerResult);
+  const error = useStore((s) => s.explorerError);
+  const explored = useStore((s) => s.exploredScenario);
+  const replayed = useStore((s) => s.replayedFailure);
+  const scenario = useStore((s) => s.scenario);
+  const simulation = useStore((s) => s.simulation);
+  const stale = useMemo(() => explored !== null && !sameExploration(explored, scenario), [explored, scenario]);
+  const colors = useMemo(() => (simulation ? taskColors(simulation) : new Map<string, number>()), [simulation]);
+  const running = status === 'running' || status === 'cancelling';
+
+  const replay = async (index: number) => {
+    if (!(await replayFailure(backend, index))) return;
+    // Bring the stepper into view: the replay lands on its first cross-wire there. Only the run column scrolls
+    // (scrollIntoView would also scroll the page).
+    const controls = section.current?.closest('.run-panel')?.querySelector('.stepper-controls');
+    const scroller = controls ? scrollParentOf(controls) : null;
+    if (controls && scroller) scroller.scrollTop += controls.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+  };
+
+  return (
+    <section className="explorer" aria-labelledby="explorer-heading" ref={section}>
+      <h3 id="explorer-heading">
+        Explorer <span className="hint">every interleaving, latencies ignored</span>
+      </h3>
+      <ExplorerControls
+        mode={mode}
+        settings={settings}
+        running={running}
+        cancelling={status === 'cancelling'}
+        onSettings={(patch) => useStore.getState().setExplorerSettings(patch)}
+        onExplore={() => void startExploring(backend)}
+        onCancel={() => void cancelExploring(backend)}
+      />
+      {status !== 'idle' ? <ExplorerProgress progress={progress} result={result} running={running} cancelling={status === 'cancelling'} /> : null}
+      {error ? (
+        <p className="run-error" role="alert">
+          The exploration failed (a bug in the core): {error}
+        </p>
+      ) : null}
+      {result && stale ? <p className="explorer-stale">The scenario changed since this exploration: explore again to replay its schedules.</p> : null}
+      {result && result.diagnostics.length > 0 ? (
+        <ul className="run-diagnostics" aria-label="Explorer notes">
+          {result.diagnostics.map((d, i) => (
+            <li key={i}>
+              {d.task}: {d.diagnostic.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {result ? (
+        <FailureList
+          failures={result.failures}
+          total={result.failing}
+          minimal={result.firstFailingMinimal}
+          replayed={replayed}
+          canReplay={!stale}
+          colorOf={(task) => taskColorVar(colors, task)}
+          onReplay={(i) => void replay(i)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+// The failing schedules, simplest first (fewest preemptions, then shortest): each with its preemptions, the schedule
+// described by await sites, its cross-wires (red with an icon and the word) and leaks. Activating one replays it in
+// the stepper at its first cross-wire.
+import type { ExploreFailure } from '../../../core/explorer/index.ts';
+import { failureSummary } from './verdict.ts';
+
+export interface FailureListProps {
+  failures: readonly ExploreFailure[];
+  /** How many failing schedules the search found in all (the list keeps the simplest). */
+  total: number;
+  /** The first one is proved to have the fewest preemptions. */
+  minimal: boolean;
+  replayed: number | null;
+  /** Replay is offered only while the result still matches the scenario. */
+  canReplay: boolean;
+  colorOf: (task: string) => string;
+  onReplay: (index: number) => void;
+}
+
+export default function FailureList({ failures, total, minimal, replayed, canReplay, colorOf, onReplay }: FailureListProps) {
+  if (failures.length === 0) return null;
+  return (
+    <div className="explorer-failures">
+      <h4 id="explorer-failures-heading">
+        Failing schedules{' '}
+        <span className="hint">
+          {failures.length < total ? `the simplest ${failures.length} of ${total.toLocaleString('en-US')}, ` : ''}fewest preemptions first
+          {minimal ? ' (the first has the fewest possible)' : ''}
+        </span>
+      </h4>
+      <ol className="failure-list" aria-labelledby="explorer-failures-heading">
+        {failures.map((failure, i) => (
+          <li key={i} className={i === replayed ? 'failure failure-replayed' : 'failure'}>
+            <button type="button" className="failure-button" disabled={!canReplay} aria-current={i === replayed ? 'true' : undefined} onClick={() => onReplay(i)}>
+              <span className="failure-head">
+                <span className="failure-number">#{i + 1}</span> {failureSummary(failure)}
+                <span className="failure-action">{i === replayed ? 'in the stepper' : 'Replay in stepper ▸'}</span>
+              </span>
+              <span className="failure-sites">
+                {failure.sites.map((site, k) => (
+                  <span key={k} className="failure-site" style={{ '--owner-color': colorOf(site.task) } as React.CSSProperties}>
+                    {k > 0 ? (
+                      <>
+                        <span aria-hidden="true"> → </span>
+                        <span className="visually-hidden">, then </span>
+                      </>
+                    ) : null}
+                    <span className="site-task">{site.task}</span>
+                    {site.after === null ? ' starts' : ` after ${site.after} ${site.line === null ? '(life cycle)' : `(line ${site.line})`}`}
+                  </span>
+                ))}
+                {failure.sites.length < failure.length ? <span aria-hidden="true"> → …</span> : null}
+              </span>
+              {failure.crosswires.map((c) => (
+                <span key={`${c.step}-${c.slot}`} className="failure-crosswire">
+                  <span className="crosswire-tag">
+                    <span aria-hidden="true">✖ </span>cross-wire
+                  </span>{' '}
+                  at step {c.step + 1} (<code>{c.slot}</code>): {c.consequence}
+                </span>
+              ))}
+              {failure.leaks.length > 0 ? (
+                <span className="failure-crosswire">
+                  <span className="crosswire-tag">
+                    <span aria-hidden="true">◆ </span>leak
+                  </span>{' '}
+                  the outer thread keeps {failure.leaks.join(', ')}
+                </span>
+              ) : null}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// The explorer's requests to the worker: start an exploration of the current scenario (progress and the result go
+// to the store under the request id, so a superseded exploration's replies are dropped), cancel it, and replay a
+// failing schedule in the stepper at its first cross-wire.
+import { useStore } from '../../../state/store.ts';
+import type { ExplorerBackend } from './backend.ts';
+
+/** Explores the scenario as it is now, with the panel's settings, in its run mode. */
+export async function startExploring(backend: ExplorerBackend): Promise<void> {
+  const state = useStore.getState();
+  const scenario = state.scenario;
+  const { prune, maxSchedules } = state.explorerSettings;
+  const id = state.beginExplore(scenario);
+  const onProgress = (progress: Parameters<typeof state.receiveExploreProgress>[1]) => {
+    useStore.getState().receiveExploreProgress(id, progress);
+  };
+  try {
+    const result = await backend.startExplore(id, scenario, { mode: scenario.run.mode, prune, maxSchedules }, onProgress);
+    useStore.getState().receiveExploreResult(id, result);
+  } catch (error) {
+    useStore.getState().failExplore(id, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Asks the worker to stop the latest exploration at its next slice; its partial result still arrives. */
+export async function cancelExploring(backend: ExplorerBackend): Promise<void> {
+  const state = useStore.getState();
+  if (state.explorerStatus !== 'running') return;
+  state.markExploreCancelling();
+  try {
+    await backend.cancelExplore(state.explorerRequestId);
+  } catch (error) {
+    useStore.getState().failExplore(state.explorerRequestId, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Loads failing schedule `index` of the latest result into the stepper (a `picks` schedule with zero latencies,
+ * computed by the worker) and moves to its first cross-wire. Returns false when there is nothing to replay. */
+export async function replayFailure(backend: ExplorerBackend, index: number): Promise<boolean> {
+  const { explorerResult: result, exploredScenario: explored, explorerRequestId: id } = useStore.getState();
+  const failure = result?.failures[index];
+  if (!result || !failure || !explored) return false;
+  let replay;
+  try {
+    replay = await backend.replayScenario(explored, failure.picks, result.mode);
+  } catch (error) {
+    useStore.getState().failExplore(id, error instanceof Error ? error.message : String(error));
+    return false;
+  }
+  // A newer exploration started while the worker answered: this replay belongs to a result no longer shown.
+  if (useStore.getState().explorerRequestId !== id) return false;
+  useStore.getState().applyReplay(index, replay.run, failure.crosswires[0]?.step ?? null);
+  return true;
+}
