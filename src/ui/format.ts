@@ -26,18 +26,36 @@ export function effectSummary(effect: EffectRecord): string {
   return effect.resource !== undefined && effect.resource !== '' ? `${head} (${effect.resource})` : head;
 }
 
+/**
+ * Line starts of recently seen sources. The ledger and the diagnostics panel ask for the position of every call site
+ * on every analysis; scanning the source from the start each time made typing in a 1,000-line child quadratic.
+ * A few sources are live at once (the parent and each child), so a small cache keyed by the text is enough.
+ */
+const LINE_START_CACHE_SIZE = 16;
+const lineStartCache = new Map<string, number[]>();
+
+function lineStarts(source: string): number[] {
+  const cached = lineStartCache.get(source);
+  if (cached) return cached;
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
+  if (lineStartCache.size >= LINE_START_CACHE_SIZE) lineStartCache.delete(lineStartCache.keys().next().value!);
+  lineStartCache.set(source, starts);
+  return starts;
+}
+
 /** 1-based line and column (UTF-16 units) of `offset` in `source`. */
 export function offsetPosition(source: string, offset: number): { line: number; column: number } {
   const clamped = Math.max(0, Math.min(offset, source.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < clamped; i++) {
-    if (source.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const starts = lineStarts(source);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= clamped) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: clamped - lineStart + 1 };
+  return { line: lo + 1, column: clamped - starts[lo]! + 1 };
 }
 
 /** The colour slot of a task: 0 = the parent, 1..8 = the children in order. */
