@@ -1,6 +1,7 @@
 // The failing schedules, simplest first (fewest preemptions, then shortest): each with its preemptions, the schedule
 // described by await sites, its cross-wires (red with an icon and the word) and leaks. Activating one replays it in
 // the stepper at its first cross-wire.
+import { useId } from 'react';
 import type { ExploreFailure } from '../../../core/explorer/index.ts';
 import { failureSummary } from './verdict.ts';
 
@@ -18,17 +19,18 @@ export interface FailureListProps {
 }
 
 export default function FailureList({ failures, total, minimal, replayed, canReplay, colorOf, onReplay }: FailureListProps) {
+  const headingId = useId();
   if (failures.length === 0) return null;
   return (
     <div className="explorer-failures">
-      <h4 id="explorer-failures-heading">
-        Failing schedules{' '}
+      <h4>
+        <span id={headingId}>Failing schedules</span>{' '}
         <span className="hint">
           {failures.length < total ? `the simplest ${failures.length} of ${total.toLocaleString('en-US')}, ` : ''}fewest preemptions first
           {minimal ? ' (the first has the fewest possible)' : ''}
         </span>
       </h4>
-      <ol className="failure-list" aria-labelledby="explorer-failures-heading">
+      <ol className="failure-list" aria-labelledby={headingId}>
         {failures.map((failure, i) => (
           <li key={i} className={i === replayed ? 'failure failure-replayed' : 'failure'}>
             <button type="button" className="failure-button" disabled={!canReplay} aria-current={i === replayed ? 'true' : undefined} onClick={() => onReplay(i)}>
