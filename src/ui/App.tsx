@@ -11,6 +11,7 @@ import Header from './shell/Header.tsx';
 import Resizer from './shell/Resizer.tsx';
 import { useAnalysisSync } from './shell/useAnalysisSync.ts';
 import { useAppliedTheme } from './shell/useAppliedTheme.ts';
+import WorkerStatus from './shell/WorkerStatus.tsx';
 
 const EditorPane = lazy(() => import('./editor/EditorPane.tsx'));
 
@@ -42,6 +43,7 @@ export default function App() {
           <RunPanel />
         </section>
       </main>
+      <WorkerStatus />
     </div>
   );
 }

@@ -1,21 +1,73 @@
-// Creates the core worker lazily and wraps it with comlink. The UI and state reach core only through here.
+// Creates the core worker lazily and wraps it with comlink, under a watchdog (watchdog.ts) that restarts a crashed
+// or hung worker and sends the outstanding requests again. The UI and state reach core only through here.
 import { wrap, type Remote } from 'comlink';
 import type { CoreBackend } from '../state/backend.ts';
 import type { CoreApi } from './api.ts';
+import { setWorkerHealth } from './health.ts';
+import { createWatchdog, type WatchedWorker, type Watchdog } from './watchdog.ts';
 
 /** The worker seen from the page: every function of {@link CoreApi}, returning a Promise. */
 export type CoreClient = Remote<CoreApi>;
 
+function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
+  // W1: the URL must be written inline in `new Worker(...)` or Vite does not emit the worker.
+  const worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault(); // reported by the status message instead of the console
+    onFailure(event.message || 'error event');
+  });
+  worker.addEventListener('messageerror', () => onFailure('a reply could not be read (messageerror)'));
+  const remote = wrap<Record<string, (...args: unknown[]) => unknown>>(worker);
+  return {
+    call: (method, args) => remote[method]!(...args),
+    // Awaiting a property of the comlink proxy is a GET round trip: no function in the worker is needed for it.
+    ping: () => Promise.resolve(remote.watchdogPing as unknown),
+    terminate: () => worker.terminate(),
+  };
+}
+
+let watchdog: Watchdog | null = null;
 let client: CoreClient | null = null;
 
-/** The one core worker client (created on first use). */
+/** The test hook (`window.__harnScopeLab`): it can only terminate the current worker, which the watchdog replaces. */
+export interface LabTestHooks {
+  /** Terminates the worker. Reported as a crash at once, or with `{ silent: true }` left for the ping to find.
+   * Returns how many requests were outstanding at that moment. */
+  killWorker: (options?: { silent?: boolean }) => number;
+}
+
+declare global {
+  interface Window {
+    __harnScopeLab?: LabTestHooks;
+  }
+}
+
+/**
+ * The one core worker client (created on first use). It stays the same object across worker restarts, so callers
+ * may keep it: each call goes to whichever worker is current.
+ */
 export function getCoreClient(): CoreClient {
   if (!client) {
-    // W1: the URL must be written inline in `new Worker(...)` or Vite does not emit the worker.
-    const worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
-    client = wrap<CoreApi>(worker);
+    const dog = createWatchdog({
+      spawn: spawnCoreWorker,
+      onHealth: setWorkerHealth,
+    });
+    watchdog = dog;
+    if (typeof window !== 'undefined') window.__harnScopeLab = { killWorker: (options) => dog.kill(options) };
+    // Any method name becomes a call through the watchdog; `then` stays undefined so the client is not a thenable.
+    client = new Proxy({} as CoreClient, {
+      get: (_target, name) =>
+        typeof name === 'string' && name !== 'then'
+          ? (...args: unknown[]) => dog.call(name, args)
+          : undefined,
+    });
   }
   return client;
+}
+
+/** The current watchdog, if the worker was started (tests and diagnostics). */
+export function getWatchdog(): Watchdog | null {
+  return watchdog;
 }
 
 /** Request ids for one kind of request: only the reply to the latest request is kept (latest wins). */

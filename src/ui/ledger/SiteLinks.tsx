@@ -20,7 +20,9 @@ export default function SiteLinks({ program, sites, label }: SiteLinksProps) {
       {sites.map((site) => {
         const { line, column } = offsetPosition(source, site.start);
         return (
-          <button key={`${site.start}-${site.end}`} type="button" className="site-link" aria-label={`Show ${label} at line ${line}, column ${column}`} onClick={() => reveal(program, site)}>
+          // The accessible name holds the visible "L3:5" (WCAG 2.5.3, label in name) after words that say what it shows.
+          <button key={`${site.start}-${site.end}`} type="button" className="site-link" title={`Line ${line}, column ${column}`} onClick={() => reveal(program, site)}>
+            <span className="visually-hidden">Show {label} at line {line}, column {column}, </span>
             L{line}:{column}
           </button>
         );

@@ -46,7 +46,8 @@ export default function RegisterFile(props: RegisterFileProps) {
   const swappingNow = step?.kind === 'swap' ? step : null;
   const polled = step?.task ?? null;
   return (
-    <div className="register-wrap">
+    // Focusable so the table can be scrolled by keyboard when it overflows (axe: scrollable-region-focusable).
+    <div className="register-wrap" tabIndex={0} role="region" aria-label="Thread-locals table">
       <table className="register-file" aria-label="Thread-locals">
         <thead>
           <tr>
