@@ -62,7 +62,9 @@ export type PollOutcome = 'pending' | 'complete' | 'panic';
 
 /** Observes every executor event that becomes a trace step. Never called on the fast path. */
 export interface Recorder {
-  pollEnter(task: number): void;
+  /** `choiceReady`: the ready tasks when this poll resolved a choice point (index `choice`, counted as picks
+   * count them), else null and -1. */
+  pollEnter(task: number, choiceReady: readonly number[] | null, choice: number): void;
   swap(task: number, slot: number, direction: 'in' | 'out', installed: SlotValue, saved: SlotValue): void;
   install(task: number, o: Op, before: SlotValue, after: SlotValue): void;
   read(
@@ -161,6 +163,8 @@ interface ExecOp {
   ticks: number;
   /** spawn: children; check: the slots it reads. */
   list: readonly number[];
+  /** read: what the value is read for; check: the call. */
+  what: string;
   src: Op;
 }
 
@@ -173,6 +177,7 @@ function lowerOp(o: Op): ExecOp {
     value: o.op === 'push' || o.op === 'set' ? o.value : null,
     ticks: o.op === 'await' ? o.ticks : 0,
     list: o.op === 'spawn' ? o.children : o.op === 'check' ? o.check.reads : NO_LIST,
+    what: o.op === 'read' ? o.what : o.op === 'check' ? o.check.call : '',
     src: o,
   };
 }
@@ -183,17 +188,28 @@ function popped(value: SlotValue, slot: number): readonly AmbientValue[] {
   return stack.length <= 1 ? (EMPTY[slot] as readonly AmbientValue[]) : stack.slice(0, -1);
 }
 
+/** A saved executor state at a choice point (flat, compact, opaque): `resume` continues from it. Only the slots
+ * some op writes are stored; every other slot is empty in the thread, every scope and every shadow. */
+export interface SavedState {
+  readonly kind: 'saved-exec-state';
+  readonly data: readonly unknown[];
+}
+
 /** A reusable executor for one task set and config: `run` resets the state in place (the explorer runs the
- * same scenario hundreds of thousands of times). */
+ * same scenario hundreds of thousands of times). Inside a choice function, `save()` captures the state at that
+ * choice point; `resume(saved, choose)` restores it and asks `choose` again there (fast path, no recorder). */
 export interface Runner {
   state: ExecState;
   run(choose: ChooseFn, recorder: Recorder | null): ExecOutcome;
+  save(): SavedState;
+  resume(saved: SavedState, choose: ChooseFn): ExecOutcome;
 }
 
 export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const { tasks: programs, roots } = taskSet;
   const { mode, captureSet, maxSteps, enforceAtSpawn, ignoreLatency } = config;
   const swapping = mode !== 'unscoped';
+  const restoring = mode === 'scoped';
   const state: ExecState = { thread: EMPTY.slice(), tasks: [], clock: 0, steps: 0, current: -1 };
   for (let i = 0; i < programs.length; i++) {
     // Slots outside the capture set are never written to a scope; they stay empty for snapshots.
@@ -212,19 +228,304 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   }
   const initial: readonly SlotValue[] = EMPTY;
   const lowered: readonly ExecOp[][] = programs.map((program) => program.ops.map(lowerOp));
+  const refusedAtSpawn: readonly boolean[] = programs.map((program) => enforceAtSpawn && program.refusal !== null);
+  // The slots some op writes: the only ones whose values can ever differ from empty (saved states keep these).
+  const written = new Set<number>();
+  for (const program of programs)
+    for (const o of program.ops)
+      if (o.op === 'push' || o.op === 'pop' || o.op === 'set' || o.op === 'unset' || o.op === 'inc' || o.op === 'dec')
+        written.add(o.slot);
+  const active: readonly number[] = [...written].sort((a, b) => a - b);
+  const activeCaptured: readonly number[] = swapping ? captureSet.filter((s) => written.has(s)) : [];
   const ready: number[] = [];
   const sleepers: number[] = [];
+  const thread = state.thread;
+  const tasks = state.tasks;
 
-  function run(choose: ChooseFn, rec: Recorder | null): ExecOutcome {
-    const thread = state.thread;
-    const tasks = state.tasks;
+  // Per-run state. The functions below are created once per runner, not per run: the explorer runs millions.
+  let rec: Recorder | null = null;
+  let stopped = false;
+  let crosswires = 0;
+  let firstCrosswireStep = -1;
+  let choicePoints = 0;
+  let choosing = false;
+  let panics: number[] = [];
+  let refused: number[] = [];
+
+  // Counts one trace step; false (and stop) once the bound is reached.
+  const step = (): boolean => {
+    if (state.steps >= maxSteps) {
+      stopped = true;
+      return false;
+    }
+    state.steps++;
+    return true;
+  };
+
+  const read = (t: number, slot: number, access: 'read' | 'pop' | 'check', what: string, span: Op['span']): void => {
+    const expected = slotCurrent(tasks[t]!.shadow[slot]);
+    const observed = slotCurrent(thread[slot]);
+    if (!step()) return;
+    if (expected !== observed) {
+      crosswires++;
+      if (firstCrosswireStep < 0) firstCrosswireStep = state.steps - 1;
+    }
+    if (rec) rec.read(t, slot, access, what, expected, observed, span);
+  };
+
+  // Spawns `child` from the task (or, for -1, the outer thread) currently installed on the thread.
+  const spawn = (from: number, child: number, span: Op['span']): void => {
+    const task = tasks[child]!;
+    if (refusedAtSpawn[child]) {
+      task.status = 'refused';
+      refused.push(child);
+      if (step() && rec) rec.refuse(from, child, span);
+      return;
+    }
+    const parentShadow = from >= 0 ? tasks[from]!.shadow : initial;
+    // The shadow is what a correctly scoped child sees: the catalog's captured slots per capture_inherited,
+    // every other slot the raw thread as its spawner left it.
+    const shadow = task.shadow;
+    for (let s = 0; s < SLOT_COUNT; s++) shadow[s] = parentShadow[s]!;
+    for (let i = 0; i < FRESH_IN_SCOPE.length; i++) shadow[FRESH_IN_SCOPE[i]!] = EMPTY[FRESH_IN_SCOPE[i]!]!;
+    const scope = task.scope;
+    for (let i = 0; i < captureSet.length; i++) {
+      const s = captureSet[i]!;
+      scope[s] = INHERITED[s] ? thread[s]! : EMPTY[s]!;
+    }
+    task.parent = from;
+    task.status = 'ready';
+    if (from >= 0) tasks[from]!.pending++;
+    ready.push(child);
+    if (step() && rec) rec.spawn(from, child, span);
+  };
+
+  const sleep = (t: number, wakeAt: number): void => {
+    const task = tasks[t]!;
+    task.status = 'sleeping';
+    task.wakeAt = wakeAt;
+    let at = sleepers.length;
+    while (at > 0 && tasks[sleepers[at - 1]!]!.wakeAt > wakeAt) at--;
+    sleepers.splice(at, 0, t);
+  };
+
+  const finish = (t: number): void => {
+    const parent = tasks[t]!.parent;
+    if (parent < 0) return;
+    const p = tasks[parent]!;
+    p.pending--;
+    if (p.pending === 0 && p.status === 'joining') {
+      p.status = 'ready';
+      ready.push(parent);
+      if (step() && rec) rec.wake(parent);
+    }
+  };
+
+  const exec = (t: number, task: TaskRuntime, x: ExecOp): PollOutcome | null => {
+    const slot = x.slot;
+    switch (x.code) {
+      case C_PUSH: {
+        const before = thread[slot]!;
+        const after = pushed(before, x.value!);
+        const shadowBefore = task.shadow[slot]!;
+        thread[slot] = after;
+        // When the task sees what it expects (the usual case), thread and shadow share one new stack.
+        task.shadow[slot] = shadowBefore === before ? after : pushed(shadowBefore, x.value!);
+        if (step() && rec) rec.install(t, x.src, before, after);
+        return null;
+      }
+      case C_POP: {
+        read(t, slot, 'pop', 'pop', x.src.span);
+        if (stopped) return null;
+        const before = thread[slot]!;
+        const after = popped(before, slot);
+        const shadowBefore = task.shadow[slot]!;
+        thread[slot] = after;
+        task.shadow[slot] = shadowBefore === before ? after : popped(shadowBefore, slot);
+        if (step() && rec) rec.install(t, x.src, before, after);
+        return null;
+      }
+      case C_SET: {
+        const before = thread[slot]!;
+        task.prevs.push(slot, before, task.shadow[slot]!);
+        thread[slot] = x.value;
+        task.shadow[slot] = x.value;
+        if (step() && rec) rec.install(t, x.src, before, x.value);
+        return null;
+      }
+      case C_UNSET: {
+        const before = thread[slot]!;
+        let real: SlotValue = EMPTY[slot]!;
+        let shadow: SlotValue = EMPTY[slot]!;
+        const prevs = task.prevs;
+        for (let i = prevs.length - 3; i >= 0; i -= 3) {
+          if (prevs[i] === slot) {
+            real = prevs[i + 1]!;
+            shadow = prevs[i + 2]!;
+            // Remove the triple without splice (which allocates the removed items).
+            for (let j = i + 3; j < prevs.length; j++) prevs[j - 3] = prevs[j]!;
+            // pop(), not `length -=`: setting length is a slow builtin call.
+            prevs.pop();
+            prevs.pop();
+            prevs.pop();
+            break;
+          }
+        }
+        thread[slot] = real;
+        task.shadow[slot] = shadow;
+        if (step() && rec) rec.install(t, x.src, before, real);
+        return null;
+      }
+      case C_INC:
+      case C_DEC: {
+        const before = thread[slot] as number;
+        const delta = x.code === C_INC ? 1 : -1;
+        // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
+        thread[slot] = Math.max(0, before + delta);
+        task.shadow[slot] = Math.max(0, (task.shadow[slot] as number) + delta);
+        if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
+        return null;
+      }
+      case C_READ:
+        read(t, slot, 'read', x.what, x.src.span);
+        return null;
+      case C_CHECK: {
+        const reads = x.list;
+        for (let i = 0; i < reads.length; i++) {
+          read(t, reads[i]!, 'check', x.what, x.src.span);
+          if (stopped) return null;
+        }
+        if (step() && rec) rec.check(t, (x.src as Extract<Op, { op: 'check' }>).check, x.src.span);
+        return null;
+      }
+      case C_AWAIT: {
+        const ticks = ignoreLatency ? 0 : x.ticks;
+        if (!step()) return null;
+        if (rec) {
+          const src = x.src as Extract<Op, { op: 'await' }>;
+          rec.await(t, src.kind, src.what, state.clock + ticks, src.span);
+        }
+        if (ticks <= 0) {
+          task.status = 'ready';
+          ready.push(t);
+        } else {
+          sleep(t, state.clock + ticks);
+        }
+        return 'pending';
+      }
+      case C_SPAWN: {
+        const children = x.list;
+        for (let i = 0; i < children.length; i++) {
+          spawn(t, children[i]!, x.src.span);
+          if (stopped) return null;
+        }
+        return null;
+      }
+      case C_JOIN:
+        if (task.pending === 0) return null;
+        if (!step()) return null;
+        task.status = 'joining';
+        if (rec) rec.await(t, 'join', 'join', -1, x.src.span);
+        return 'pending';
+      default: {
+        if (!step()) return null;
+        if (rec) rec.panic(t, (x.src as Extract<Op, { op: 'throw' }>).message, x.src.span);
+        return 'panic';
+      }
+    }
+  };
+
+  // Exchanges the thread's and `scope`'s value of every capture-set slot (swap in and swap out are the same
+  // exchange); one trace step per slot whose two values differ. Without a recorder the steps are counted in
+  // bulk, with the same result at the step bound (every slot is exchanged either way).
+  const swapAll = (t: number, scope: SlotValues, direction: 'in' | 'out'): void => {
+    if (rec === null) {
+      let differing = 0;
+      for (let i = 0; i < activeCaptured.length; i++) {
+        const s = activeCaptured[i]!;
+        const held = thread[s]!;
+        const incoming = scope[s]!;
+        thread[s] = incoming;
+        scope[s] = held;
+        if (held !== incoming) differing++;
+      }
+      const total = state.steps + differing;
+      if (total > maxSteps) {
+        state.steps = maxSteps;
+        stopped = true;
+      } else {
+        state.steps = total;
+      }
+      return;
+    }
+    for (let i = 0; i < captureSet.length; i++) {
+      const s = captureSet[i]!;
+      const held = thread[s]!;
+      const incoming = scope[s]!;
+      thread[s] = incoming;
+      scope[s] = held;
+      if (held !== incoming && step()) rec.swap(t, s, direction, incoming, held);
+    }
+  };
+
+  const poll = (t: number, choiceReady: readonly number[] | null): void => {
+    const task = tasks[t]!;
+    const scope = task.scope;
+    state.current = t;
+    task.status = 'running';
+    if (!step()) return;
+    if (rec) rec.pollEnter(t, choiceReady, choiceReady === null ? -1 : choicePoints - 1);
+    if (swapping) {
+      task.polling = true;
+      swapAll(t, scope, 'in');
+      if (stopped) return;
+    }
+    const ops = lowered[t]!;
+    let outcome: PollOutcome = 'complete';
+    while (task.pc < ops.length) {
+      const result = exec(t, task, ops[task.pc++]!);
+      if (stopped) return;
+      if (result !== null) {
+        outcome = result;
+        break;
+      }
+    }
+    if (outcome === 'complete') {
+      if (!step()) return;
+      if (rec) rec.complete(t);
+    }
+    const restore = restoring || (swapping && outcome !== 'panic');
+    if (swapping) {
+      task.polling = false;
+      if (restore) {
+        swapAll(t, scope, 'out');
+        if (stopped) return;
+      } else {
+        task.scopeLost = true;
+      }
+    }
+    state.current = -1;
+    if (!step()) return;
+    if (rec) rec.pollExit(t, outcome, restore);
+    if (outcome === 'complete') {
+      task.status = 'done';
+      finish(t);
+    } else if (outcome === 'panic') {
+      task.status = 'panicked';
+      panics.push(t);
+      finish(t);
+    }
+  };
+
+  const reset = (): void => {
     fillEmpty(thread);
     state.clock = 0;
     state.steps = 0;
     state.current = -1;
     ready.length = 0;
     sleepers.length = 0;
-    for (const task of tasks) {
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i]!;
       task.status = 'unspawned';
       task.pc = 0;
       task.prevs.length = 0;
@@ -234,293 +535,20 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       task.polling = false;
       task.scopeLost = false;
     }
-    let stopped = false;
-    let crosswires = 0;
-    let firstCrosswireStep = -1;
-    let choicePoints = 0;
-    const panics: number[] = [];
-    const refused: number[] = [];
-
-    // Counts one trace step; false (and stop) once the bound is reached.
-    const step = (): boolean => {
-      if (state.steps >= maxSteps) {
-        stopped = true;
-        return false;
-      }
-      state.steps++;
-      return true;
-    };
-
-    const read = (
-      t: number,
-      slot: number,
-      access: 'read' | 'pop' | 'check',
-      what: string,
-      span: Op['span'],
-    ): void => {
-      const task = tasks[t]!;
-      const expected = slotCurrent(task.shadow[slot]);
-      const observed = slotCurrent(thread[slot]);
-      if (!step()) return;
-      if (expected !== observed) {
-        crosswires++;
-        if (firstCrosswireStep < 0) firstCrosswireStep = state.steps - 1;
-      }
-      if (rec) rec.read(t, slot, access, what, expected, observed, span);
-    };
-
-    // Spawns `child` from the task (or, for -1, the outer thread) currently installed on the thread.
-    const spawn = (from: number, child: number, span: Op['span']): void => {
-      const task = tasks[child]!;
-      if (enforceAtSpawn && programs[child]!.refusal) {
-        task.status = 'refused';
-        refused.push(child);
-        if (step() && rec) rec.refuse(from, child, span);
-        return;
-      }
-      const parentShadow = from >= 0 ? tasks[from]!.shadow : initial;
-      // The shadow is what a correctly scoped child sees: the catalog's captured slots per capture_inherited,
-      // every other slot the raw thread as its spawner left it.
-      const shadow = task.shadow;
-      for (let s = 0; s < SLOT_COUNT; s++) shadow[s] = parentShadow[s]!;
-      for (let i = 0; i < FRESH_IN_SCOPE.length; i++) shadow[FRESH_IN_SCOPE[i]!] = EMPTY[FRESH_IN_SCOPE[i]!]!;
-      const scope = task.scope;
-      for (let i = 0; i < captureSet.length; i++) {
-        const s = captureSet[i]!;
-        scope[s] = INHERITED[s] ? thread[s]! : EMPTY[s]!;
-      }
-      task.parent = from;
-      task.status = 'ready';
-      if (from >= 0) tasks[from]!.pending++;
-      ready.push(child);
-      if (step() && rec) rec.spawn(from, child, span);
-    };
-
-    const sleep = (t: number, wakeAt: number): void => {
-      const task = tasks[t]!;
-      task.status = 'sleeping';
-      task.wakeAt = wakeAt;
-      let at = sleepers.length;
-      while (at > 0 && tasks[sleepers[at - 1]!]!.wakeAt > wakeAt) at--;
-      sleepers.splice(at, 0, t);
-    };
-
-    const finish = (t: number): void => {
-      const parent = tasks[t]!.parent;
-      if (parent < 0) return;
-      const p = tasks[parent]!;
-      p.pending--;
-      if (p.pending === 0 && p.status === 'joining') {
-        p.status = 'ready';
-        ready.push(parent);
-        if (step() && rec) rec.wake(parent);
-      }
-    };
-
-    const exec = (t: number, x: ExecOp): PollOutcome | null => {
-      const task = tasks[t]!;
-      const slot = x.slot;
-      switch (x.code) {
-        case C_PUSH: {
-          const before = thread[slot]!;
-          const after = pushed(before, x.value!);
-          const shadowBefore = task.shadow[slot]!;
-          thread[slot] = after;
-          // When the task sees what it expects (the usual case), thread and shadow share one new stack.
-          task.shadow[slot] = shadowBefore === before ? after : pushed(shadowBefore, x.value!);
-          if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
-          return null;
-        }
-        case C_POP: {
-          read(t, slot, 'pop', 'pop', x.src.span);
-          if (stopped) return null;
-          const before = thread[slot]!;
-          const after = popped(before, slot);
-          const shadowBefore = task.shadow[slot]!;
-          thread[slot] = after;
-          task.shadow[slot] = shadowBefore === before ? after : popped(shadowBefore, slot);
-          if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
-          return null;
-        }
-        case C_SET: {
-          const before = thread[slot]!;
-          task.prevs.push(slot, before, task.shadow[slot]!);
-          thread[slot] = x.value;
-          task.shadow[slot] = x.value;
-          if (step() && rec) rec.install(t, x.src, before, x.value);
-          return null;
-        }
-        case C_UNSET: {
-          const before = thread[slot]!;
-          let real: SlotValue = EMPTY[slot]!;
-          let shadow: SlotValue = EMPTY[slot]!;
-          const prevs = task.prevs;
-          for (let i = prevs.length - 3; i >= 0; i -= 3) {
-            if (prevs[i] === slot) {
-              real = prevs[i + 1]!;
-              shadow = prevs[i + 2]!;
-              // Remove the triple without splice (which allocates the removed items).
-              for (let j = i + 3; j < prevs.length; j++) prevs[j - 3] = prevs[j]!;
-              // pop(), not `length -=`: setting length is a slow builtin call.
-              prevs.pop();
-              prevs.pop();
-              prevs.pop();
-              break;
-            }
-          }
-          thread[slot] = real;
-          task.shadow[slot] = shadow;
-          if (step() && rec) rec.install(t, x.src, before, real);
-          return null;
-        }
-        case C_INC:
-        case C_DEC: {
-          const before = thread[slot] as number;
-          const delta = x.code === C_INC ? 1 : -1;
-          // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
-          thread[slot] = Math.max(0, before + delta);
-          task.shadow[slot] = Math.max(0, (task.shadow[slot] as number) + delta);
-          if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
-          return null;
-        }
-        case C_READ: {
-          const src = x.src as Extract<Op, { op: 'read' }>;
-          read(t, slot, 'read', src.what, src.span);
-          return null;
-        }
-        case C_CHECK: {
-          const src = x.src as Extract<Op, { op: 'check' }>;
-          const reads = x.list;
-          for (let i = 0; i < reads.length; i++) {
-            read(t, reads[i]!, 'check', src.check.call, src.span);
-            if (stopped) return null;
-          }
-          if (step() && rec) rec.check(t, src.check, src.span);
-          return null;
-        }
-        case C_AWAIT: {
-          const ticks = ignoreLatency ? 0 : x.ticks;
-          if (!step()) return null;
-          if (rec) {
-            const src = x.src as Extract<Op, { op: 'await' }>;
-            rec.await(t, src.kind, src.what, state.clock + ticks, src.span);
-          }
-          if (ticks <= 0) {
-            task.status = 'ready';
-            ready.push(t);
-          } else {
-            sleep(t, state.clock + ticks);
-          }
-          return 'pending';
-        }
-        case C_SPAWN: {
-          const children = x.list;
-          for (let i = 0; i < children.length; i++) {
-            spawn(t, children[i]!, x.src.span);
-            if (stopped) return null;
-          }
-          return null;
-        }
-        case C_JOIN:
-          if (task.pending === 0) return null;
-          if (!step()) return null;
-          task.status = 'joining';
-          if (rec) rec.await(t, 'join', 'join', -1, x.src.span);
-          return 'pending';
-        default: {
-          if (!step()) return null;
-          if (rec) rec.panic(t, (x.src as Extract<Op, { op: 'throw' }>).message, x.src.span);
-          return 'panic';
-        }
-      }
-    };
-
-    // Exchanges the thread's and `scope`'s value of every capture-set slot (swap in and swap out are the same
-    // exchange); one trace step per slot whose two values differ. Without a recorder the steps are counted in
-    // bulk, with the same result at the step bound (every slot is exchanged either way).
-    const swapAll = (t: number, scope: SlotValues, direction: 'in' | 'out'): void => {
-      if (rec === null) {
-        let differing = 0;
-        for (let i = 0; i < captureSet.length; i++) {
-          const s = captureSet[i]!;
-          const held = thread[s]!;
-          const incoming = scope[s]!;
-          thread[s] = incoming;
-          scope[s] = held;
-          if (held !== incoming) differing++;
-        }
-        const total = state.steps + differing;
-        if (total > maxSteps) {
-          state.steps = maxSteps;
-          stopped = true;
-        } else {
-          state.steps = total;
-        }
-        return;
-      }
-      for (let i = 0; i < captureSet.length; i++) {
-        const s = captureSet[i]!;
-        const held = thread[s]!;
-        const incoming = scope[s]!;
-        thread[s] = incoming;
-        scope[s] = held;
-        if (held !== incoming && step()) rec.swap(t, s, direction, incoming, held);
-      }
-    };
-
-    const poll = (t: number): void => {
-      const task = tasks[t]!;
-      const scope = task.scope;
-      state.current = t;
-      task.status = 'running';
-      if (!step()) return;
-      if (rec) rec.pollEnter(t);
-      if (swapping) {
-        task.polling = true;
-        swapAll(t, scope, 'in');
-        if (stopped) return;
-      }
-      const ops = lowered[t]!;
-      let outcome: PollOutcome = 'complete';
-      while (task.pc < ops.length) {
-        const result = exec(t, ops[task.pc++]!);
-        if (stopped) return;
-        if (result !== null) {
-          outcome = result;
-          break;
-        }
-      }
-      if (outcome === 'complete') {
-        if (!step()) return;
-        if (rec) rec.complete(t);
-      }
-      const restore = mode === 'scoped' || (mode === 'naive' && outcome !== 'panic');
-      if (swapping) {
-        task.polling = false;
-        if (restore) {
-          swapAll(t, scope, 'out');
-          if (stopped) return;
-        } else {
-          task.scopeLost = true;
-        }
-      }
-      state.current = -1;
-      if (!step()) return;
-      if (rec) rec.pollExit(t, outcome, restore);
-      if (outcome === 'complete') {
-        task.status = 'done';
-        finish(t);
-      } else if (outcome === 'panic') {
-        task.status = 'panicked';
-        panics.push(t);
-        finish(t);
-      }
-    };
-
+    stopped = false;
+    crosswires = 0;
+    firstCrosswireStep = -1;
+    choicePoints = 0;
+    panics = [];
+    refused = [];
     for (const root of roots) {
       spawn(-1, root, null);
       if (stopped) break;
     }
+  };
+
+  // The scheduling loop, from a reset or restored state to the end, the step bound or a refused choice.
+  const loop = (choose: ChooseFn): ExecOutcome => {
     let awaiting: number[] = [];
     while (!stopped) {
       if (ready.length === 0) {
@@ -537,24 +565,28 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         continue;
       }
       let pick = 0;
+      let choiceReady: number[] | null = null;
       if (ready.length > 1) {
         choicePoints++;
+        choosing = true;
         pick = choose(ready, state);
+        choosing = false;
         if (pick < 0 || pick >= ready.length) {
           awaiting = ready.slice();
           break;
         }
+        if (rec) choiceReady = ready.slice();
       }
       const t = ready[pick]!;
       for (let i = pick + 1; i < ready.length; i++) ready[i - 1] = ready[i]!;
       ready.pop();
-      poll(t);
+      poll(t, choiceReady);
     }
 
     const leaks: number[] = [];
     let status: ExecStatus = stopped ? 'step-limit' : awaiting.length > 0 ? 'awaiting-choice' : 'finished';
     if (status === 'finished') {
-      for (let s = 0; s < SLOT_COUNT; s++) if (!isSlotEmpty(thread[s])) leaks.push(s);
+      for (let i = 0; i < active.length; i++) if (!isSlotEmpty(thread[active[i]!])) leaks.push(active[i]!);
       if (step()) {
         if (rec) rec.outerCheck(leaks);
       } else {
@@ -572,9 +604,94 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       ready: awaiting,
       choicePoints,
     };
-  }
+  };
 
-  return { state, run };
+  // Saved layout: counters, ready, sleepers, panics, refused (each length-prefixed), the thread's active
+  // slots, then per task its scalars, prevs (length-prefixed), active captured scope slots and active shadow.
+  const save = (): SavedState => {
+    const data: unknown[] = [
+      state.clock,
+      state.steps,
+      crosswires,
+      firstCrosswireStep,
+      // At the loop's top, before this choice point was counted (resume counts it again).
+      choosing ? choicePoints - 1 : choicePoints,
+      ready.length,
+    ];
+    for (let i = 0; i < ready.length; i++) data.push(ready[i]);
+    data.push(sleepers.length);
+    for (let i = 0; i < sleepers.length; i++) data.push(sleepers[i]);
+    data.push(panics.length);
+    for (let i = 0; i < panics.length; i++) data.push(panics[i]);
+    data.push(refused.length);
+    for (let i = 0; i < refused.length; i++) data.push(refused[i]);
+    for (let i = 0; i < active.length; i++) data.push(thread[active[i]!]);
+    for (let t = 0; t < tasks.length; t++) {
+      const task = tasks[t]!;
+      data.push(task.status, task.pc, task.parent, task.pending, task.wakeAt, task.scopeLost, task.prevs.length);
+      const prevs = task.prevs;
+      for (let i = 0; i < prevs.length; i++) data.push(prevs[i]);
+      const scope = task.scope;
+      for (let i = 0; i < activeCaptured.length; i++) data.push(scope[activeCaptured[i]!]);
+      const shadow = task.shadow;
+      for (let i = 0; i < active.length; i++) data.push(shadow[active[i]!]);
+    }
+    return { kind: 'saved-exec-state', data };
+  };
+
+  const restore = (saved: SavedState): void => {
+    const d = saved.data;
+    let k = 0;
+    state.clock = d[k++] as number;
+    state.steps = d[k++] as number;
+    crosswires = d[k++] as number;
+    firstCrosswireStep = d[k++] as number;
+    choicePoints = d[k++] as number;
+    state.current = -1;
+    stopped = false;
+    ready.length = 0;
+    for (let n = d[k++] as number; n > 0; n--) ready.push(d[k++] as number);
+    sleepers.length = 0;
+    for (let n = d[k++] as number; n > 0; n--) sleepers.push(d[k++] as number);
+    panics = [];
+    for (let n = d[k++] as number; n > 0; n--) panics.push(d[k++] as number);
+    refused = [];
+    for (let n = d[k++] as number; n > 0; n--) refused.push(d[k++] as number);
+    // Slots no op writes are empty everywhere; `reset` style fill keeps them so.
+    for (let i = 0; i < active.length; i++) thread[active[i]!] = d[k++] as SlotValue;
+    for (let t = 0; t < tasks.length; t++) {
+      const task = tasks[t]!;
+      task.status = d[k++] as TaskStatus;
+      task.pc = d[k++] as number;
+      task.parent = d[k++] as number;
+      task.pending = d[k++] as number;
+      task.wakeAt = d[k++] as number;
+      task.scopeLost = d[k++] as boolean;
+      task.polling = false;
+      const prevs = task.prevs;
+      prevs.length = 0;
+      for (let n = d[k++] as number; n > 0; n--) prevs.push(d[k++] as SlotValue);
+      const scope = task.scope;
+      for (let i = 0; i < activeCaptured.length; i++) scope[activeCaptured[i]!] = d[k++] as SlotValue;
+      const shadow = task.shadow;
+      for (let i = 0; i < active.length; i++) shadow[active[i]!] = d[k++] as SlotValue;
+    }
+  };
+
+  return {
+    state,
+    run(choose, recorder) {
+      rec = recorder;
+      reset();
+      return loop(choose);
+    },
+    save,
+    resume(saved, choose) {
+      rec = null;
+      restore(saved);
+      return loop(choose);
+    },
+  };
 }
 
 /** The slot the policy decision of every check reads. */

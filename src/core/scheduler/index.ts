@@ -14,11 +14,12 @@ export {
   type PollOutcome,
   type Recorder,
   type Runner,
+  type SavedState,
   type TaskRuntime,
   type TaskStatus,
 } from './executor.ts';
 export * from './choosers.ts';
-export type { CheckInfo, CrosswireRecord, ReadInfo, Snapshot, TraceStep, TraceStepKind } from './trace.ts';
+export type { CheckInfo, ChoiceInfo, CrosswireRecord, ReadInfo, Snapshot, TraceStep, TraceStepKind } from './trace.ts';
 export { resolvePath } from './narrate.ts';
 export * from './run.ts';
 export * from './print.ts';

@@ -33,6 +33,14 @@ interface StepBase {
   snapshot: Snapshot;
 }
 
+/** The choice point a poll resolved: the tasks ready there (queue order), the one polled, and which choice
+ * point of the run it was (0-based, as `picks` count them: pick `index` decides it). */
+export interface ChoiceInfo {
+  ready: string[];
+  chosen: string;
+  index: number;
+}
+
 /** A read of one slot: what the task should see (its shadow) vs what the thread gives it. */
 export interface ReadInfo {
   slot: string;
@@ -66,7 +74,7 @@ export interface CheckInfo {
 
 export type TraceStep = StepBase &
   (
-    | { kind: 'poll-enter' }
+    | { kind: 'poll-enter'; choice: ChoiceInfo | null }
     | { kind: 'swap'; slot: string; direction: 'in' | 'out'; installed: string; saved: string }
     | {
         kind: 'install';
@@ -183,11 +191,19 @@ export function createTraceRecorder(
   return {
     steps,
     crosswires,
-    pollEnter(t) {
+    pollEnter(t, choiceReady, choiceIndex) {
       threadDirty = true;
       dirtyScope(t);
       const swap = mode === 'unscoped' ? ' on the shared thread-locals (unscoped)' : '; its scope swaps in';
-      emit(t, null, `${name(t)} is polled at t=${state.clock}${swap}.`, { kind: 'poll-enter' }, true);
+      let choice: ChoiceInfo | null = null;
+      let why = '';
+      if (choiceReady !== null) {
+        const ready: string[] = [];
+        for (let i = 0; i < choiceReady.length; i++) ready.push(names[choiceReady[i]!]!);
+        choice = { ready, chosen: names[t]!, index: choiceIndex };
+        why = ` (choice point ${choiceIndex + 1}: ${ready.join(', ')} ready)`;
+      }
+      emit(t, null, `${name(t)} is polled at t=${state.clock}${why}${swap}.`, { kind: 'poll-enter', choice }, true);
     },
     swap(t, slot, direction, installed, saved) {
       threadDirty = true;

@@ -61,20 +61,18 @@ export function isCrosswireStep(simulation: SimulationResult, i: number): boolea
   return step !== undefined && (step.kind === 'read' || step.kind === 'check') && step.crosswire;
 }
 
-/** The tasks that were ready just before step `i` when step `i` is a poll that resolved a choice, else null. */
+/** The tasks that were ready at the choice point step `i` resolved (recorded on its poll-enter), else null. */
 export function choiceAt(simulation: SimulationResult, i: number): string[] | null {
   const step = simulation.steps[i];
-  const before = simulation.steps[i - 1];
-  if (!step || !before || step.kind !== 'poll-enter') return null;
-  const ready = simulation.tasks.filter((_, t) => before.snapshot.statuses[t] === 'ready').map((task) => task.name);
-  return ready.length > 1 ? ready : null;
+  return step?.kind === 'poll-enter' && step.choice ? step.choice.ready : null;
 }
 
 /** The task polled at each choice point strictly before step `i`, in order (the picks that reproduce them). */
 export function picksBefore(simulation: SimulationResult, i: number): string[] {
   const picks: string[] = [];
-  for (let s = 1; s < i && s < simulation.steps.length; s++) {
-    if (choiceAt(simulation, s)) picks.push(simulation.steps[s]!.task ?? '');
+  for (let s = 0; s < i && s < simulation.steps.length; s++) {
+    const step = simulation.steps[s]!;
+    if (step.kind === 'poll-enter' && step.choice) picks.push(step.choice.chosen);
   }
   return picks;
 }

@@ -109,6 +109,25 @@ describe('schedules', () => {
     expect(observedReads(result, 'beta')).toEqual(['policy(alpha)']);
   });
 
+  it('records each choice point on the poll that resolved it: the ready tasks, the one chosen, its index as picks count', () => {
+    const result = runRoots(policyTasks(), {
+      mode: 'unscoped',
+      schedule: { kind: 'picks', picks: ['beta', 'nobody'] },
+    });
+    const polls = result.steps.filter((s) => s.kind === 'poll-enter');
+    expect(polls.map((s) => (s.kind === 'poll-enter' ? s.choice : undefined))).toEqual([
+      { ready: ['alpha', 'beta'], chosen: 'beta', index: 0 },
+      null,
+      { ready: ['beta', 'alpha'], chosen: 'beta', index: 1 },
+      null,
+    ]);
+    expect(polls[2]!.narration).toContain('choice point 2: beta, alpha ready');
+    // Replaying the recorded choices as picks gives the same trace.
+    const chosen = polls.flatMap((s) => (s.kind === 'poll-enter' && s.choice ? [s.choice.chosen] : []));
+    const replay = runRoots(policyTasks(), { mode: 'unscoped', schedule: { kind: 'picks', picks: chosen } });
+    expect(printTrace(replay)).toBe(printTrace(result));
+  });
+
   it('stops at the first choice point without a pick in interactive mode, naming the ready tasks', () => {
     const result = runRoots(policyTasks(), { schedule: { kind: 'interactive', picks: [] } });
     expect(result.summary.status).toBe('awaiting-choice');

@@ -3,7 +3,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../src/core/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, simulate, type Scenario } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import RunPanel from '../../../src/ui/run/RunPanel.tsx';
 import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
@@ -130,7 +130,11 @@ describe('narration and the register file', () => {
   });
 
   it('a capture toggle changes the run and re-simulates', async () => {
-    await renderPanel(f1('scoped'));
+    // F1 as it was before the fix: scoped, but VM_EXECUTION_CONTEXT left out of the capture set.
+    const before = f1('scoped');
+    const captured = AMBIENT_THREAD_LOCAL_CATALOG.filter((s) => s.scoping.kind === 'captured' && s.name !== 'VM_EXECUTION_CONTEXT');
+    await renderPanel({ ...before, run: { ...before.run, captured: captured.map((s) => s.name) as Scenario['run']['captured'] } });
+    expect(useStore.getState().simulation!.summary.crosswires.length).toBeGreaterThan(0);
     await userEvent.click(screen.getByRole('checkbox', { name: 'Capture VM_EXECUTION_CONTEXT' }));
     expect(useStore.getState().scenario.run.captured).toContain('VM_EXECUTION_CONTEXT');
     await waitFor(() => expect(useStore.getState().simulation!.summary.crosswires).toHaveLength(0));
@@ -155,13 +159,16 @@ describe('reads log and chooser', () => {
   });
 
   it('at a choice point the user picks which ready task is polled next', async () => {
-    await renderPanel(f1('scoped', 20));
+    // The first recorded choice point of F1: alpha and beta ready after the spawn, FIFO polls alpha.
+    const choice = simulate(f1('scoped')).steps.find((s) => s.kind === 'poll-enter' && s.choice !== null)!;
+    expect(choice).toMatchObject({ task: 'alpha', choice: { ready: ['alpha', 'beta'], chosen: 'alpha', index: 0 } });
+    await renderPanel(f1('scoped', choice.index - 1));
     const chooser = screen.getByRole('group', { name: 'Choose the next task' });
     expect(within(chooser).getByRole('button', { name: 'alpha' })).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(within(chooser).getByRole('button', { name: 'beta' }));
     expect(useStore.getState().scenario.run.schedule).toEqual({ kind: 'picks', picks: ['beta'] });
-    await waitFor(() => expect(useStore.getState().simulation!.steps[21]!.task).toBe('beta'));
-    expect(useStore.getState().stepIndex).toBe(21);
+    await waitFor(() => expect(useStore.getState().simulation!.steps[choice.index]!.task).toBe('beta'));
+    expect(useStore.getState().stepIndex).toBe(choice.index);
     expect(screen.getByText(/Schedule: picks: beta, then FIFO/)).toBeInTheDocument();
   });
 });
