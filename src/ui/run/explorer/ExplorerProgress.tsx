@@ -28,7 +28,7 @@ export default function ExplorerProgress({ progress, result, running, cancelling
       />
       {counts ? (
         <p className="explorer-counts">
-          <span>{countText(counts.runs, 'run')}</span>
+          <span>{progress && !result ? `${counts.runs.toLocaleString('en-US')} of ${countText(progress.maxSchedules, 'run')} budget` : countText(counts.runs, 'run')}</span>
           <span>{countText(counts.schedules, 'schedule')}</span>
           <span className={counts.failing > 0 ? 'explorer-failing-count' : undefined}>{counts.failing.toLocaleString('en-US')} failing</span>
           <span>preemption bound {counts.bound}</span>

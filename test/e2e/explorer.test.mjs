@@ -1,0 +1,72 @@
+// The explorer panel in Chromium against the real worker (comlink, progress through a proxied callback): F2 from
+// the Examples menu explores to failing schedules, the first replays in the stepper at a red cross-wire read, and a
+// long unpruned exploration of the three-way fan-out stops on Cancel with a partial, incomplete verdict.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, setup } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.teardown();
+});
+
+async function openLesson(page, title) {
+  await page.getByRole('button', { name: /Examples/ }).click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).click();
+}
+
+test('F2: Explore finds failing schedules; the first replays in the stepper at its cross-wire', async () => {
+  const { page, record, context } = await openPage(env.browser, env.url);
+  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await openLesson(page, /F2: mutation session/);
+  const explorer = page.getByRole('region', { name: /^Explorer/ });
+  await explorer.getByRole('button', { name: 'Explore', exact: true }).click();
+
+  const verdict = explorer.getByRole('status', { name: 'Explorer verdict' });
+  await verdict.getByText(/failing schedules? found/).waitFor({ timeout: 20000 });
+  assert.match(await verdict.textContent(), /✖ \d+ failing schedules? found — every interleaving covered/);
+  assert.equal(await explorer.getByRole('progressbar', { name: 'Exploration progress' }).getAttribute('value'), '1');
+
+  const list = explorer.getByRole('list', { name: 'Failing schedules' });
+  const first = list.getByRole('listitem').first();
+  const firstText = await first.textContent();
+  assert.match(firstText, /#1 \d+ preemptions?/);
+  assert.match(firstText, /alpha after llm_call \(line \d+\)/);
+  const [, step, slot] = /cross-wire at step (\d+) \((\w+)\)/.exec(firstText) ?? [];
+  assert.ok(step, `no cross-wire step in: ${firstText}`);
+
+  await first.getByRole('button').click();
+  // The stepper reloads the schedule (a picks schedule) and lands on that cross-wire: red, in words, and narrated.
+  await page.getByText(new RegExp(`^step ${step} / \\d+$`)).waitFor();
+  await page.getByText(/Schedule: picks: parent/).waitFor();
+  const narration = page.locator('.narration');
+  assert.match(await narration.textContent(), new RegExp(`Step ${step}: ✖ cross-wire: .*${slot}`));
+  const current = page.getByRole('list', { name: 'Reads' }).locator('li.read-current');
+  assert.match(await current.textContent(), /✖ cross-wire/);
+  assert.match(await current.textContent(), new RegExp(`reads ${slot}`));
+  assert.equal(await first.getByRole('button').getAttribute('aria-current'), 'true');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('Cancel stops a long exploration in the worker and keeps an incomplete result', async () => {
+  const { page, record, context } = await openPage(env.browser, env.url);
+  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await openLesson(page, /Three-way fan-out/);
+  const explorer = page.getByRole('region', { name: /^Explorer/ });
+  await explorer.getByRole('checkbox', { name: 'Prune equivalent schedules' }).uncheck();
+  await explorer.getByRole('combobox', { name: 'Budget' }).selectOption({ label: '1,000,000 runs' });
+  await explorer.getByRole('button', { name: 'Explore', exact: true }).click();
+  const verdict = explorer.getByRole('status', { name: 'Explorer verdict' });
+  // Progress arrives from the worker while it runs.
+  await verdict.getByText(/Exploring: searching schedules/).waitFor();
+  await explorer.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await verdict.getByText(/cancelled: incomplete/).waitFor({ timeout: 20000 });
+  assert.equal(await explorer.getByRole('button', { name: 'Explore', exact: true }).isEnabled(), true);
+  assert.equal(await explorer.getByRole('button', { name: 'Cancel', exact: true }).isDisabled(), true);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
