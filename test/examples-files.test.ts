@@ -9,7 +9,7 @@ const DIR = join(__dirname, '..', 'examples');
 
 describe('examples/*.json', () => {
   it('has exactly one file per lesson', () => {
-    expect(readdirSync(DIR).sort()).toEqual(EXAMPLES.map((e) => `${e.id}.json`).sort());
+    expect(readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()).toEqual(EXAMPLES.map((e) => `${e.id}.json`).sort());
   });
 
   it.each(EXAMPLES.map((e) => [e.id, e] as const))('%s matches its lesson and validates', (id, example) => {
