@@ -9,9 +9,11 @@ import { EXAMPLES } from '../core/examples/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 
-/** Runs per explorer slice (~20 ms at the fast path's budget): between slices the worker yields to its event loop so
- * a progress post goes out and a cancel or a newer exploration gets through. */
-const EXPLORE_SLICE_RUNS = 2000;
+/** Explorer slices: between slices the worker yields to its event loop so a progress post goes out, a cancel or a
+ * newer exploration gets through, and the watchdog's liveness ping is answered (client.ts hangs a worker after
+ * 1.5 s). A slice starts at 2,000 runs (~20 ms at the fast path's budget on small scenarios) and is resized after
+ * each to take about `targetMs`, since one run of a long program costs far more than one of a lesson. */
+const EXPLORE_SLICE = { firstRuns: 2000, minRuns: 1, maxRuns: 50_000, targetMs: 30 } as const;
 /** The id of the latest exploration; an older one sees the change at its next slice and stops (latest wins). */
 let latestExplore = 0;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -25,8 +27,13 @@ async function startExplore(id: number, scenario: Scenario, options: ExploreRequ
   latestExplore = id;
   const { mode, maxSchedules, prune, maxFailures } = options;
   const explorer = createExplorer(scenario, { mode, maxSchedules, prune, maxFailures });
+  let sliceRuns: number = EXPLORE_SLICE.firstRuns;
   for (;;) {
-    const progress = explorer.run(EXPLORE_SLICE_RUNS);
+    const started = performance.now();
+    const progress = explorer.run(sliceRuns);
+    const took = Math.max(1, performance.now() - started);
+    const next = Math.round((sliceRuns * EXPLORE_SLICE.targetMs) / took);
+    sliceRuns = Math.min(EXPLORE_SLICE.maxRuns, sliceRuns * 4, Math.max(EXPLORE_SLICE.minRuns, next));
     // A progress post is fire-and-forget: a page that went away must not fail the exploration.
     if (onProgress) Promise.resolve(onProgress(progress)).catch(() => undefined);
     if (progress.done) break;
