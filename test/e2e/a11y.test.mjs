@@ -1,0 +1,143 @@
+// Accessibility of the main views in Chromium (issue 8): axe-core reports no violations at any impact level on
+// the default page in light, dark and high-contrast themes, the stepper at a cross-wire, the ledger with
+// violations, the open examples gallery, the share field, a bad-link banner, the worker-restart message and a
+// 375 px phone width. Each view also passes the CSP and offline checks. axe is injected with `page.evaluate`
+// (@axe-core/playwright), which the page's CSP does not govern, so no view needs `bypassCSP`.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { externalRequests, openPage, setup, waitForMonaco } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.teardown();
+});
+
+const chooseTheme = (page, theme) => page.getByRole('combobox', { name: /^Theme/ }).selectOption(theme);
+
+async function openExample(page, title) {
+  await page.getByRole('button', { name: /Examples/ }).click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).click();
+}
+
+/** F1 in unscoped mode, stepped from the start to its first cross-wire. */
+async function stepToCrosswire(page) {
+  await openExample(page, /F1: working directory/);
+  await page.getByRole('radio', { name: 'unscoped', exact: true }).check();
+  await page.getByText('Mode unscoped').waitFor();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByText(/^step 1 \/ \d+$/).waitFor();
+  await page.getByRole('button', { name: 'Run to next cross-wire' }).click();
+  await page.getByRole('list', { name: 'Reads' }).locator('li.read-crosswire').first().waitFor();
+}
+
+async function showBetaLedger(page) {
+  await page.getByRole('tab', { name: /beta/ }).click();
+  await page
+    .getByRole('region', { name: /Violations \(HARN-CAP-301\)/ })
+    .locator('code', { hasText: 'net:write' })
+    .first()
+    .waitFor();
+}
+
+/** Each view: how to open it (`options` for openPage) and what to do before the scan. */
+const VIEWS = [
+  ['the default page (light)', {}, async () => {}],
+  ['the default page (dark, from the system)', { colorScheme: 'dark' }, async () => {}],
+  ['the dark theme', {}, (page) => chooseTheme(page, 'dark')],
+  ['the high-contrast theme', {}, (page) => chooseTheme(page, 'contrast')],
+  ['the stepper at a cross-wire (light)', {}, stepToCrosswire],
+  ['the stepper at a cross-wire (dark)', { colorScheme: 'dark' }, stepToCrosswire],
+  [
+    'the stepper at a cross-wire (high contrast)',
+    {},
+    async (page) => {
+      await chooseTheme(page, 'contrast');
+      await stepToCrosswire(page);
+    },
+  ],
+  ['the ledger with violations (light)', {}, showBetaLedger],
+  ['the ledger with violations (dark)', { colorScheme: 'dark' }, showBetaLedger],
+  [
+    'the ledger with violations (high contrast)',
+    {},
+    async (page) => {
+      await chooseTheme(page, 'contrast');
+      await showBetaLedger(page);
+    },
+  ],
+  [
+    'the examples gallery open',
+    {},
+    async (page) => {
+      await page.getByRole('button', { name: /Examples/ }).click();
+      await page
+        .getByRole('dialog', { name: 'Examples' })
+        .getByRole('button', { name: /F1: working directory/ })
+        .waitFor();
+    },
+  ],
+  [
+    'the share field',
+    {},
+    async (page) => {
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      await page.getByRole('textbox', { name: 'Share link' }).waitFor();
+    },
+  ],
+  [
+    'a bad-link banner',
+    { hash: '#s=1.@@@@!!!!' },
+    async (page) => {
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /not base64url/ })
+        .waitFor();
+    },
+  ],
+  [
+    'the worker-restart message',
+    {},
+    async (page) => {
+      await page.evaluate(() => window.__harnScopeLab.killWorker());
+      await page
+        .getByRole('status')
+        .filter({ hasText: /was restarted/ })
+        .waitFor();
+    },
+  ],
+  ['a 375 px phone', { viewport: { width: 375, height: 800 } }, async () => {}],
+  [
+    'a 375 px phone at a cross-wire (dark)',
+    { viewport: { width: 375, height: 800 }, colorScheme: 'dark' },
+    stepToCrosswire,
+  ],
+];
+
+/** One line per violation and node, so a failure says what to fix. */
+function describeViolations(violations) {
+  return violations.flatMap((v) =>
+    v.nodes.map(
+      (n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`,
+    ),
+  );
+}
+
+for (const [name, options, prepare] of VIEWS) {
+  test(`axe finds no violations on ${name}; no CSP violation, no request leaves the origin`, async () => {
+    const { page, context, record } = await openPage(env.browser, env.url, options);
+    await waitForMonaco(page);
+    await page.getByText(/^step \d+ \/ \d+$/).waitFor();
+    await prepare(page);
+    const results = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(describeViolations(results.violations), []);
+    assert.ok(results.passes.length > 20, 'axe ran its rules');
+    assert.deepEqual(record.cspViolations, []);
+    assert.deepEqual(externalRequests(record, env.url), []);
+    assert.deepEqual(record.errors, []);
+    await context.close();
+  });
+}
