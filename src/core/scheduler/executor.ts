@@ -122,9 +122,10 @@ function fillEmpty(values: SlotValues): void {
 function pushed(value: SlotValue, item: AmbientValue): readonly AmbientValue[] {
   const stack = value as readonly AmbientValue[];
   const n = stack.length;
-  const out: AmbientValue[] = [];
-  for (let i = 0; i < n; i++) out.push(stack[i]!);
-  out.push(item);
+  // Sized up front: growing by push() would allocate a 17-slot backing store for a 1-frame stack.
+  const out = new Array<AmbientValue>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = stack[i]!;
+  out[n] = item;
   return out;
 }
 
@@ -169,6 +170,8 @@ interface ExecOp {
 }
 
 const NO_LIST: readonly number[] = [];
+// The panics / refusals of a run that has none: shared, and replaced by a fresh list on the first push.
+const NO_TASKS: number[] = [];
 
 function lowerOp(o: Op): ExecOp {
   return {
@@ -251,6 +254,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   let choosing = false;
   let panics: number[] = [];
   let refused: number[] = [];
+  // Each task's record in the last saved or restored state; null once the task changed since (see `save`).
+  const records: (unknown[] | null)[] = tasks.map(() => null);
 
   // Counts one trace step; false (and stop) once the bound is reached.
   const step = (): boolean => {
@@ -276,8 +281,11 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   // Spawns `child` from the task (or, for -1, the outer thread) currently installed on the thread.
   const spawn = (from: number, child: number, span: Op['span']): void => {
     const task = tasks[child]!;
+    records[child] = null;
+    if (from >= 0) records[from] = null;
     if (refusedAtSpawn[child]) {
       task.status = 'refused';
+      if (refused === NO_TASKS) refused = [];
       refused.push(child);
       if (step() && rec) rec.refuse(from, child, span);
       return;
@@ -313,6 +321,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     const parent = tasks[t]!.parent;
     if (parent < 0) return;
     const p = tasks[parent]!;
+    records[parent] = null;
     p.pending--;
     if (p.pending === 0 && p.status === 'joining') {
       p.status = 'ready';
@@ -470,6 +479,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
 
   const poll = (t: number, choiceReady: readonly number[] | null): void => {
     const task = tasks[t]!;
+    records[t] = null;
     const scope = task.scope;
     state.current = t;
     task.status = 'running';
@@ -512,6 +522,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       finish(t);
     } else if (outcome === 'panic') {
       task.status = 'panicked';
+      if (panics === NO_TASKS) panics = [];
       panics.push(t);
       finish(t);
     }
@@ -519,6 +530,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
 
   const reset = (): void => {
     fillEmpty(thread);
+    records.fill(null);
     state.clock = 0;
     state.steps = 0;
     state.current = -1;
@@ -539,8 +551,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     crosswires = 0;
     firstCrosswireStep = -1;
     choicePoints = 0;
-    panics = [];
-    refused = [];
+    panics = NO_TASKS;
+    refused = NO_TASKS;
     for (const root of roots) {
       spawn(-1, root, null);
       if (stopped) break;
@@ -558,6 +570,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         while (sleepers.length > 0 && tasks[sleepers[0]!]!.wakeAt === state.clock) {
           const t = sleepers.shift()!;
           tasks[t]!.status = 'ready';
+          records[t] = null;
           ready.push(t);
           if (!step()) break;
           if (rec) rec.wake(t);
@@ -607,35 +620,51 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   };
 
   // Saved layout: counters, ready, sleepers, panics, refused (each length-prefixed), the thread's active
-  // slots, then per task its scalars, prevs (length-prefixed), active captured scope slots and active shadow.
+  // slots, then one record per task: its scalars, prevs (length-prefixed), active captured scope slots and
+  // active shadow slots. A task untouched since the last save or restore shares that state's record.
+  const recordOf = (t: number): unknown[] => {
+    const cached = records[t];
+    if (cached) return cached;
+    const task = tasks[t]!;
+    const prevs = task.prevs;
+    const record = new Array<unknown>(7 + prevs.length + activeCaptured.length + active.length);
+    let k = 0;
+    record[k++] = task.status;
+    record[k++] = task.pc;
+    record[k++] = task.parent;
+    record[k++] = task.pending;
+    record[k++] = task.wakeAt;
+    record[k++] = task.scopeLost;
+    record[k++] = prevs.length;
+    for (let i = 0; i < prevs.length; i++) record[k++] = prevs[i];
+    const scope = task.scope;
+    for (let i = 0; i < activeCaptured.length; i++) record[k++] = scope[activeCaptured[i]!];
+    const shadow = task.shadow;
+    for (let i = 0; i < active.length; i++) record[k++] = shadow[active[i]!];
+    records[t] = record;
+    return record;
+  };
+
   const save = (): SavedState => {
-    const data: unknown[] = [
-      state.clock,
-      state.steps,
-      crosswires,
-      firstCrosswireStep,
-      // At the loop's top, before this choice point was counted (resume counts it again).
-      choosing ? choicePoints - 1 : choicePoints,
-      ready.length,
-    ];
-    for (let i = 0; i < ready.length; i++) data.push(ready[i]);
-    data.push(sleepers.length);
-    for (let i = 0; i < sleepers.length; i++) data.push(sleepers[i]);
-    data.push(panics.length);
-    for (let i = 0; i < panics.length; i++) data.push(panics[i]);
-    data.push(refused.length);
-    for (let i = 0; i < refused.length; i++) data.push(refused[i]);
-    for (let i = 0; i < active.length; i++) data.push(thread[active[i]!]);
-    for (let t = 0; t < tasks.length; t++) {
-      const task = tasks[t]!;
-      data.push(task.status, task.pc, task.parent, task.pending, task.wakeAt, task.scopeLost, task.prevs.length);
-      const prevs = task.prevs;
-      for (let i = 0; i < prevs.length; i++) data.push(prevs[i]);
-      const scope = task.scope;
-      for (let i = 0; i < activeCaptured.length; i++) data.push(scope[activeCaptured[i]!]);
-      const shadow = task.shadow;
-      for (let i = 0; i < active.length; i++) data.push(shadow[active[i]!]);
-    }
+    const size = 9 + ready.length + sleepers.length + panics.length + refused.length + active.length + tasks.length;
+    const data = new Array<unknown>(size);
+    let k = 0;
+    data[k++] = state.clock;
+    data[k++] = state.steps;
+    data[k++] = crosswires;
+    data[k++] = firstCrosswireStep;
+    // At the loop's top, before this choice point was counted (resume counts it again).
+    data[k++] = choosing ? choicePoints - 1 : choicePoints;
+    data[k++] = ready.length;
+    for (let i = 0; i < ready.length; i++) data[k++] = ready[i];
+    data[k++] = sleepers.length;
+    for (let i = 0; i < sleepers.length; i++) data[k++] = sleepers[i];
+    data[k++] = panics.length;
+    for (let i = 0; i < panics.length; i++) data[k++] = panics[i];
+    data[k++] = refused.length;
+    for (let i = 0; i < refused.length; i++) data[k++] = refused[i];
+    for (let i = 0; i < active.length; i++) data[k++] = thread[active[i]!];
+    for (let t = 0; t < tasks.length; t++) data[k++] = recordOf(t);
     return { kind: 'saved-exec-state', data };
   };
 
@@ -649,32 +678,38 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     choicePoints = d[k++] as number;
     state.current = -1;
     stopped = false;
-    ready.length = 0;
+    // pop() loops, not `length = 0`: setting length is a slow builtin call.
+    while (ready.length > 0) ready.pop();
     for (let n = d[k++] as number; n > 0; n--) ready.push(d[k++] as number);
-    sleepers.length = 0;
+    while (sleepers.length > 0) sleepers.pop();
     for (let n = d[k++] as number; n > 0; n--) sleepers.push(d[k++] as number);
-    panics = [];
-    for (let n = d[k++] as number; n > 0; n--) panics.push(d[k++] as number);
-    refused = [];
-    for (let n = d[k++] as number; n > 0; n--) refused.push(d[k++] as number);
-    // Slots no op writes are empty everywhere; `reset` style fill keeps them so.
+    let n = d[k++] as number;
+    panics = n > 0 ? [] : NO_TASKS;
+    for (; n > 0; n--) panics.push(d[k++] as number);
+    n = d[k++] as number;
+    refused = n > 0 ? [] : NO_TASKS;
+    for (; n > 0; n--) refused.push(d[k++] as number);
+    // Slots no op writes are empty everywhere already.
     for (let i = 0; i < active.length; i++) thread[active[i]!] = d[k++] as SlotValue;
     for (let t = 0; t < tasks.length; t++) {
+      const record = d[k++] as unknown[];
+      records[t] = record;
       const task = tasks[t]!;
-      task.status = d[k++] as TaskStatus;
-      task.pc = d[k++] as number;
-      task.parent = d[k++] as number;
-      task.pending = d[k++] as number;
-      task.wakeAt = d[k++] as number;
-      task.scopeLost = d[k++] as boolean;
+      let r = 0;
+      task.status = record[r++] as TaskStatus;
+      task.pc = record[r++] as number;
+      task.parent = record[r++] as number;
+      task.pending = record[r++] as number;
+      task.wakeAt = record[r++] as number;
+      task.scopeLost = record[r++] as boolean;
       task.polling = false;
       const prevs = task.prevs;
-      prevs.length = 0;
-      for (let n = d[k++] as number; n > 0; n--) prevs.push(d[k++] as SlotValue);
+      while (prevs.length > 0) prevs.pop();
+      for (let n = record[r++] as number; n > 0; n--) prevs.push(record[r++] as SlotValue);
       const scope = task.scope;
-      for (let i = 0; i < activeCaptured.length; i++) scope[activeCaptured[i]!] = d[k++] as SlotValue;
+      for (let i = 0; i < activeCaptured.length; i++) scope[activeCaptured[i]!] = record[r++] as SlotValue;
       const shadow = task.shadow;
-      for (let i = 0; i < active.length; i++) shadow[active[i]!] = d[k++] as SlotValue;
+      for (let i = 0; i < active.length; i++) shadow[active[i]!] = record[r++] as SlotValue;
     }
   };
 

@@ -6,6 +6,12 @@ import { normalizeScenario } from '../../../src/core/scenario/defaults.ts';
 import {
   SLOT,
   chooseFifo,
+  compileScenario,
+  createRunner,
+  execConfigOf,
+  runOptionsOf,
+  type ChooseFn,
+  type SavedState,
   createMulberry32,
   createPolicyValue,
   op,
@@ -195,6 +201,25 @@ describe('the fast path', () => {
           traced.summary.refused.length,
         ]);
         expect(fast.firstCrosswireStep).toBe(traced.summary.crosswires[0]?.step ?? -1);
+      }
+    }
+  });
+
+  it('resumes a state saved at any choice point to the same outcome as the run that saved it', () => {
+    for (const example of EXAMPLES) {
+      const { taskSet } = compileScenario(example.scenario);
+      const runner = createRunner(taskSet, execConfigOf(runOptionsOf(example.scenario, { ignoreLatency: true })));
+      // Alternate picks so later choice points see varied states; save at every one.
+      const saves: SavedState[] = [];
+      const alternate: ChooseFn = (ready, state) => {
+        saves.push(runner.save());
+        return state.steps % ready.length;
+      };
+      const whole = runner.run(alternate, null);
+      expect(saves.length, example.id).toBe(whole.choicePoints);
+      for (const saved of saves.slice()) {
+        const resumed = runner.resume(saved, (ready, state) => state.steps % ready.length);
+        expect(resumed, example.id).toEqual(whole);
       }
     }
   });
