@@ -4,7 +4,7 @@
 // Each task keeps a shadow of what it would see alone; a read whose observed value differs is a cross-wire.
 // A Recorder (trace.ts) turns events into trace steps; without one this is the explorer's lean fast path.
 import { AMBIENT_THREAD_LOCAL_CATALOG, INHERITED_SLOT_INDICES, SLOT, SLOT_COUNT } from './catalog.ts';
-import type { CheckSpec, Op, TaskSet } from './ops.ts';
+import type { CheckSpec, Op, TaskProgram, TaskSet } from './ops.ts';
 import {
   emptySlotValue,
   isSlotEmpty,
@@ -185,6 +185,19 @@ function lowerOp(o: Op): ExecOp {
   };
 }
 
+// Lowered programs by op list: a scenario's programs are run again and again (every re-simulation and explorer
+// pass of one compile); op lists are immutable once compiled.
+const LOWERED = new WeakMap<readonly Op[], ExecOp[]>();
+
+function loweredOps(program: TaskProgram): ExecOp[] {
+  let ops = LOWERED.get(program.ops);
+  if (!ops) {
+    ops = program.ops.map(lowerOp);
+    LOWERED.set(program.ops, ops);
+  }
+  return ops;
+}
+
 function popped(value: SlotValue, slot: number): readonly AmbientValue[] {
   const stack = value as readonly AmbientValue[];
   // An emptied stack is the slot's one empty value again, so the outer check and swaps compare by identity.
@@ -230,7 +243,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     });
   }
   const initial: readonly SlotValue[] = EMPTY;
-  const lowered: readonly ExecOp[][] = programs.map((program) => program.ops.map(lowerOp));
+  const lowered: readonly ExecOp[][] = programs.map(loweredOps);
   const refusedAtSpawn: readonly boolean[] = programs.map((program) => enforceAtSpawn && program.refusal !== null);
   // The slots some op writes: the only ones whose values can ever differ from empty (saved states keep these).
   const written = new Set<number>();

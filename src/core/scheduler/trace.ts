@@ -109,7 +109,13 @@ export interface CrosswireRecord {
 
 const EMPTY_ARRAY: readonly never[] = Object.freeze([]);
 
-type StepFields = { kind: TraceStepKind } & Record<string, unknown>;
+function topLabel(value: SlotValue): string {
+  return currentLabel(slotCurrent(value));
+}
+
+function ownerOf(value: AmbientValue | number | null): string | null {
+  return value !== null && typeof value === 'object' ? value.owner : null;
+}
 
 function allows(check: CheckSpec, policy: AmbientValue | null): boolean {
   const ceiling = policy?.ceiling ?? null;
@@ -144,49 +150,51 @@ export function createTraceRecorder(
   let snapshot: Snapshot | null = null;
   let guard: readonly SlotValue[] | null = null;
 
+  let guardDirty = false;
+
+  // A task's saved scope may have changed (and the guard with it). A scope that stays null (taken by the poll)
+  // needs no new scopes array.
   const dirtyScope = (t: number): void => {
     const task = state.tasks[t]!;
-    scopes[t] =
-      task.status === 'unspawned' || task.status === 'refused' || task.polling || task.scopeLost
-        ? null
-        : task.scope.slice();
+    guardDirty = true;
+    const hidden = task.status === 'unspawned' || task.status === 'refused' || task.polling || task.scopeLost;
+    if (hidden && scopes[t] === null) return;
+    scopes[t] = hidden ? null : task.scope.slice();
     scopesDirty = true;
   };
 
   const snap = (statusChanged: boolean): Snapshot => {
-    if (snapshot && !threadDirty && !scopesDirty && !statusChanged && snapshot.clock === state.clock)
+    if (
+      snapshot &&
+      !threadDirty &&
+      !scopesDirty &&
+      !guardDirty &&
+      !statusChanged &&
+      snapshot.clock === state.clock
+    )
       return snapshot;
     if (threadDirty) thread = state.thread.slice();
     if (scopesDirty) scopesView = scopes.slice();
-    if (statusChanged || statuses.length === 0) statuses = state.tasks.map((task) => task.status);
-    const current = state.current >= 0 ? state.tasks[state.current] : undefined;
+    if (statusChanged || statuses.length === 0) {
+      const next = new Array<TaskStatus>(state.tasks.length);
+      for (let i = 0; i < next.length; i++) next[i] = state.tasks[i]!.status;
+      statuses = next;
+    }
     // The guard changes only with a swap or a poll boundary, each of which marks a scope dirty.
-    if (scopesDirty || !snapshot)
-      guard = current && current.polling && mode !== 'unscoped' ? current.scope.slice() : null;
+    if (guardDirty || !snapshot) {
+      const current = state.current >= 0 ? state.tasks[state.current] : undefined;
+      guard = mode !== 'unscoped' && current && current.polling ? current.scope.slice() : null;
+    }
     threadDirty = false;
     scopesDirty = false;
+    guardDirty = false;
     snapshot = { clock: state.clock, thread, scopes: scopesView, guard, statuses };
     return snapshot;
   };
 
-  // Adds the common fields to the kind's own object (no spread copy: this is the trace's hot path). Every
-  // step of a kind gets its keys in the same order, so JSON output is stable.
-  const emit = (
-    t: number,
-    span: Span | null,
-    narration: string,
-    fields: StepFields,
-    statusChanged = false,
-  ): void => {
-    fields.index = steps.length;
-    fields.task = t >= 0 ? names[t]! : null;
-    fields.span = span;
-    fields.narration = narration;
-    fields.snapshot = snap(statusChanged);
-    steps.push(fields as unknown as TraceStep);
-  };
-
   const name = (t: number): string => (t >= 0 ? names[t]! : 'the outer thread');
+  // Task name by index + 1: null for the outer thread (-1).
+  const owners: readonly (string | null)[] = [null, ...names];
 
   return {
     steps,
@@ -203,7 +211,15 @@ export function createTraceRecorder(
         choice = { ready, chosen: names[t]!, index: choiceIndex };
         why = ` (choice point ${choiceIndex + 1}: ${ready.join(', ')} ready)`;
       }
-      emit(t, null, `${name(t)} is polled at t=${state.clock}${why}${swap}.`, { kind: 'poll-enter', choice }, true);
+      steps.push({
+        kind: 'poll-enter',
+        choice,
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span: null,
+        narration: `${name(t)} is polled at t=${state.clock}${why}${swap}.`,
+        snapshot: snap(true),
+      } as TraceStep);
     },
     swap(t, slot, direction, installed, saved) {
       threadDirty = true;
@@ -215,13 +231,18 @@ export function createTraceRecorder(
           ? `${slotName} swaps in: the thread now holds ${name(t)}'s ${inLabel}; the guard keeps the outer ${savedLabel}.`
           : `${slotName} swaps out: ${name(t)}'s ${savedLabel} goes back to its saved scope; the thread gets ${inLabel} back.`;
       dirtyScope(t);
-      emit(t, null, narration, {
+      steps.push({
         kind: 'swap',
         slot: slotName,
         direction,
         installed: inLabel,
         saved: savedLabel,
-      });
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span: null,
+        narration,
+        snapshot: snap(false),
+      } as TraceStep);
     },
     install(t, o: Op, before, after) {
       threadDirty = true;
@@ -230,34 +251,36 @@ export function createTraceRecorder(
       const beforeLabel = slotValueLabel(before);
       const afterLabel = slotValueLabel(after);
       const action = o.op as 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec';
-      const top = (value: SlotValue): string => currentLabel(slotCurrent(value));
       const narration =
         action === 'push'
-          ? `${name(t)} pushes ${top(after)} onto ${slotName}.`
+          ? `${name(t)} pushes ${topLabel(after)} onto ${slotName}.`
           : action === 'pop'
-            ? `${name(t)} pops ${top(before)} off ${slotName}.`
+            ? `${name(t)} pops ${topLabel(before)} off ${slotName}.`
             : action === 'set'
               ? `${name(t)} sets ${slotName} to ${afterLabel}.`
               : action === 'unset'
                 ? `${name(t)} puts back the ${slotName} it replaced: ${afterLabel}.`
                 : `${name(t)} ${action === 'inc' ? 'raises' : 'lowers'} ${slotName} to ${afterLabel}.`;
-      emit(t, o.span, narration, {
+      steps.push({
         kind: 'install',
         action,
         slot: slotName,
         before: beforeLabel,
         after: afterLabel,
-      });
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span: o.span,
+        narration,
+        snapshot: snap(false),
+      } as TraceStep);
     },
     read(t, slot, readAccess, what, expected, observed, span) {
       const access = readAccess === 'pop' ? 'pop' : 'read';
-      if (readAccess !== 'check') openReads = [];
+      if (readAccess !== 'check' && openReads.length > 0) openReads = [];
       const slotName = SLOT_NAMES[slot]!;
       const crosswire = expected !== observed;
       const expectedLabel = currentLabel(expected);
       const observedLabel = currentLabel(observed);
-      const owner = (v: AmbientValue | number | null): string | null =>
-        v !== null && typeof v === 'object' ? v.owner : null;
       let narration: string;
       let record: CrosswireRecord | null = null;
       if (crosswire) {
@@ -286,17 +309,22 @@ export function createTraceRecorder(
             : `${name(t)} reads ${slotName} for ${what}: ${observedLabel}, as expected.`;
       }
       if (readAccess === 'check') openReads.push({ record, slot, observed });
-      emit(t, span, narration, {
+      steps.push({
         kind: 'read',
         slot: slotName,
         access,
         what,
         expected: expectedLabel,
         observed: observedLabel,
-        expectedOwner: owner(expected),
-        observedOwner: owner(observed),
+        expectedOwner: ownerOf(expected),
+        observedOwner: ownerOf(observed),
         crosswire,
-      });
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span,
+        narration,
+        snapshot: snap(false),
+      } as TraceStep);
     },
     check(t, check, span) {
       const task = state.tasks[t]!;
@@ -309,7 +337,7 @@ export function createTraceRecorder(
       const info = narrateCheck(name(t), check, state, reads, decision, preflight);
       for (const read of reads)
         if (read.record) read.record.consequence = info.consequence ?? read.record.consequence;
-      emit(t, span, info.narration, {
+      steps.push({
         kind: 'check',
         call: check.call,
         effects: check.effects.map(effectRecordSummary),
@@ -322,7 +350,12 @@ export function createTraceRecorder(
         session: info.session,
         crosswire: info.consequence !== null,
         consequence: info.consequence,
-      });
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span,
+        narration: info.narration,
+        snapshot: snap(false),
+      } as TraceStep);
     },
     await(t, kind, what, wakeAt, span) {
       const narration =
@@ -331,41 +364,74 @@ export function createTraceRecorder(
           : wakeAt <= state.clock
             ? `${name(t)} yields at ${what} and is ready again at once.`
             : `${name(t)} awaits ${what} (wakes at t=${wakeAt}).`;
-      emit(t, span, narration, { kind: 'await', awaitKind: kind, what, wakeAt }, true);
+      steps.push({
+        kind: 'await',
+        awaitKind: kind,
+        what,
+        wakeAt,
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span,
+        narration,
+        snapshot: snap(true),
+      } as TraceStep);
     },
     wake(t) {
-      emit(t, null, `${name(t)} wakes at t=${state.clock} and is ready.`, { kind: 'wake' }, true);
+      steps.push({
+        kind: 'wake',
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span: null,
+        narration: `${name(t)} wakes at t=${state.clock} and is ready.`,
+        snapshot: snap(true),
+      } as TraceStep);
     },
     spawn(t, child, span) {
       dirtyScope(child);
-      emit(
-        t,
+      steps.push({
+        kind: 'spawn',
+        child: name(child),
+        index: steps.length,
+        task: owners[t + 1] ?? null,
         span,
-        `${name(t)} spawns ${name(child)}, which captures its inherited scope now.`,
-        { kind: 'spawn', child: name(child) },
-        true,
-      );
+        narration: `${name(t)} spawns ${name(child)}, which captures its inherited scope now.`,
+        snapshot: snap(true),
+      } as TraceStep);
     },
     refuse(t, child, span) {
       const refusal = programs[child]!.refusal!;
-      emit(
-        t,
+      steps.push({
+        kind: 'refuse',
+        child: name(child),
+        code: 'HARN-CAP-301',
+        violations: refusal.violations,
+        index: steps.length,
+        task: owners[t + 1] ?? null,
         span,
-        `${name(t)}'s spawn of ${name(child)} is refused (HARN-CAP-301): ${refusal.message}`,
-        {
-          kind: 'refuse',
-          child: name(child),
-          code: 'HARN-CAP-301',
-          violations: refusal.violations,
-        },
-        true,
-      );
+        narration: `${name(t)}'s spawn of ${name(child)} is refused (HARN-CAP-301): ${refusal.message}`,
+        snapshot: snap(true),
+      } as TraceStep);
     },
     complete(t) {
-      emit(t, null, `${name(t)} completes.`, { kind: 'complete' });
+      steps.push({
+        kind: 'complete',
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span: null,
+        narration: `${name(t)} completes.`,
+        snapshot: snap(false),
+      } as TraceStep);
     },
     panic(t, message, span) {
-      emit(t, span, `${name(t)} panics mid-poll: ${message}.`, { kind: 'panic', message });
+      steps.push({
+        kind: 'panic',
+        message,
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span,
+        narration: `${name(t)} panics mid-poll: ${message}.`,
+        snapshot: snap(false),
+      } as TraceStep);
     },
     pollExit(t, outcome, restored) {
       threadDirty = true;
@@ -376,7 +442,16 @@ export function createTraceRecorder(
       } else if (outcome === 'panic' && mode === 'scoped') {
         narration = `${name(t)}'s poll unwinds; the restore guard put the outer values back.`;
       }
-      emit(t, null, narration, { kind: 'poll-exit', outcome, restored }, true);
+      steps.push({
+        kind: 'poll-exit',
+        outcome,
+        restored,
+        index: steps.length,
+        task: owners[t + 1] ?? null,
+        span: null,
+        narration,
+        snapshot: snap(true),
+      } as TraceStep);
     },
     outerCheck(leaks) {
       const leakNames = leaks.map((slot) => SLOT_NAMES[slot]!);
@@ -386,7 +461,16 @@ export function createTraceRecorder(
           : `All tasks are finished, but the outer thread still holds ${leakNames
               .map((n, i) => `${n} = ${slotValueLabel(state.thread[leaks[i]!])}`)
               .join(', ')}: leaked.`;
-      emit(-1, null, narration, { kind: 'outer-check', leaks: leakNames, clean: leaks.length === 0 });
+      steps.push({
+        kind: 'outer-check',
+        leaks: leakNames,
+        clean: leaks.length === 0,
+        index: steps.length,
+        task: null,
+        span: null,
+        narration,
+        snapshot: snap(false),
+      } as TraceStep);
     },
   };
 }
