@@ -82,6 +82,10 @@ export default function EditorPane() {
           fixedOverflowWidgets: true,
         }}
       />
+      {/* Shown while the editor has focus (CSS): Tab indents inside it, so say how to leave by keyboard. */}
+      <p className="editor-keys" aria-hidden="true">
+        Tab indents · <kbd>Ctrl</kbd>+<kbd>M</kbd> (Mac <kbd>⌃</kbd><kbd>⇧</kbd><kbd>M</kbd>): Tab moves focus
+      </p>
     </div>
   );
 }

@@ -13,6 +13,7 @@ export default function ExamplesMenu() {
   const [open, setOpen] = useState(false);
   const [examples, setExamples] = useState<readonly Example[] | null>(null);
   const panel = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open || examples) return;
     let live = true;
@@ -27,13 +28,18 @@ export default function ExamplesMenu() {
   useEffect(() => {
     if (open) panel.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [open, examples]);
+  // Closing removes the focused card: focus goes back to the toggle so a keyboard user keeps their place.
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
   const choose = (example: Example) => {
     openOver(example.scenario, currentScenario(useStore.getState()), 'example', useStore, browserSessionEnv());
-    setOpen(false);
+    close();
   };
   return (
     <span className="examples">
-      <button type="button" className="header-button" aria-expanded={open} aria-controls="examples-gallery" onClick={() => setOpen(!open)}>
+      <button type="button" className="header-button" ref={toggle} aria-expanded={open} aria-controls="examples-gallery" onClick={() => setOpen(!open)}>
         Examples <span aria-hidden="true">▾</span>
       </button>
       {open ? (
@@ -44,7 +50,7 @@ export default function ExamplesMenu() {
           aria-label="Examples"
           ref={panel}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setOpen(false);
+            if (e.key === 'Escape') close();
           }}
         >
           {examples === null ? <p>Loading the examples…</p> : null}

@@ -23,11 +23,12 @@ export function usePlayback(): void {
 
 const FORM_FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 
-/** → steps, ← steps back, space plays or pauses; form fields keep their own keys, a button keeps space. */
+/** → steps, ← steps back, space plays or pauses; form fields keep their own keys, a button keeps space, and a
+ * focused scroll region (role=region, e.g. the thread-locals table) keeps the arrows and space for scrolling. */
 export function onStepperKey(event: React.KeyboardEvent<HTMLElement>): void {
   if (event.altKey || event.ctrlKey || event.metaKey) return;
   const target = event.target as HTMLElement;
-  if (FORM_FIELDS.has(target.tagName) || target.isContentEditable) return;
+  if (FORM_FIELDS.has(target.tagName) || target.isContentEditable || target.getAttribute('role') === 'region') return;
   const state = useStore.getState();
   if (event.key === 'ArrowRight') {
     state.setPlaying(false);

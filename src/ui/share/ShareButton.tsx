@@ -1,6 +1,6 @@
 // Header: Share copies a link holding the whole session (sources, policies, run settings, stepper position, tab)
 // and shows its length against the 2,000-character budget. The link is also shown in a field to copy by hand.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
 import '../run/run.css';
@@ -16,6 +16,12 @@ export default function ShareButton() {
   const backend = useRunBackend();
   const link = useStore((s) => s.shareLink);
   const [shown, setShown] = useState<{ url: string; copied: boolean } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // Closing removes the focused × button: focus goes back to Share so a keyboard user keeps their place.
+  const close = () => {
+    setShown(null);
+    button.current?.focus();
+  };
   const share = async () => {
     const fragment = await backend.encodeLink(currentScenario(useStore.getState()));
     const url = `${location.origin}${location.pathname}${location.search}${fragment}`;
@@ -32,7 +38,7 @@ export default function ShareButton() {
   const length = shown?.url.length ?? link?.url.length ?? null;
   return (
     <span className="share">
-      <button type="button" className="header-button" onClick={() => void share()}>
+      <button type="button" className="header-button" ref={button} onClick={() => void share()}>
         Share
       </button>
       {length !== null ? (
@@ -43,11 +49,20 @@ export default function ShareButton() {
       ) : null}
       {shown ? (
         <>
-          <input className="share-manual" readOnly value={shown.url} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
+          <input
+            className="share-manual"
+            readOnly
+            value={shown.url}
+            aria-label="Share link"
+            onFocus={(e) => e.currentTarget.select()}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') close();
+            }}
+          />
           <span className="share-copied" role="status">
             {shown.copied ? 'Copied' : 'Copy the link from the field'}
           </span>
-          <button type="button" className="small-button" onClick={() => setShown(null)} aria-label="Close the share link">
+          <button type="button" className="small-button" onClick={close} aria-label="Close the share link">
             ×
           </button>
         </>
