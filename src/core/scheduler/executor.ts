@@ -3,223 +3,61 @@
 // exit, with the restore guard), unscoped (raw shared slots), naive (no guard: a panic leaks the scope).
 // Each task keeps a shadow of what it would see alone; a read whose observed value differs is a cross-wire.
 // A Recorder (trace.ts) turns events into trace steps; without one this is the explorer's lean fast path.
-import { AMBIENT_THREAD_LOCAL_CATALOG, INHERITED_SLOT_INDICES, SLOT, SLOT_COUNT } from './catalog.ts';
-import type { CheckSpec, Op, TaskProgram, TaskSet } from './ops.ts';
+import { SLOT, SLOT_COUNT } from './catalog.ts';
 import {
-  emptySlotValue,
-  isSlotEmpty,
-  slotCurrent,
-  type AmbientValue,
-  type SlotValue,
-  type SlotValues,
-} from './scope.ts';
+  C_AWAIT,
+  C_CHECK,
+  C_DEC,
+  C_INC,
+  C_JOIN,
+  C_POP,
+  C_PUSH,
+  C_READ,
+  C_SET,
+  C_SPAWN,
+  C_UNSET,
+  EMPTY,
+  FRESH_IN_SCOPE,
+  INHERITED,
+  fillEmpty,
+  loweredOps,
+  popped,
+  pushed,
+  type ExecOp,
+} from './lower.ts';
+import type {
+  ChooseFn,
+  ExecConfig,
+  ExecOutcome,
+  ExecState,
+  ExecStatus,
+  PollOutcome,
+  Recorder,
+  Runner,
+  SavedState,
+  TaskRuntime,
+  TaskStatus,
+} from './execTypes.ts';
+import type { Op, TaskSet } from './ops.ts';
+import { isSlotEmpty, slotCurrent, type SlotValue, type SlotValues } from './scope.ts';
 
-export type ExecMode = 'scoped' | 'unscoped' | 'naive';
+export type {
+  ChooseFn,
+  ExecConfig,
+  ExecMode,
+  ExecOutcome,
+  ExecState,
+  ExecStatus,
+  PollOutcome,
+  Recorder,
+  Runner,
+  SavedState,
+  TaskRuntime,
+  TaskStatus,
+} from './execTypes.ts';
 
-export type TaskStatus =
-  'unspawned' | 'ready' | 'running' | 'sleeping' | 'joining' | 'done' | 'panicked' | 'refused';
-
-/** Live state of one task. `scope` is its saved scope; while it is being polled with swapping on, it holds
- * the outer values the restore guard will put back (the seed's `RestoreGuard.outer`). */
-export interface TaskRuntime {
-  status: TaskStatus;
-  pc: number;
-  scope: SlotValues;
-  shadow: SlotValues;
-  /** Set/unset memory: triples (slot, replaced real value, replaced shadow value), LIFO. */
-  prevs: SlotValue[];
-  parent: number;
-  pending: number;
-  wakeAt: number;
-  polling: boolean;
-  /** Naive mode: the task panicked mid-poll and its guard-held outer values were lost with it. */
-  scopeLost: boolean;
-}
-
-/** The executor's whole mutable state; recorders read it to snapshot. */
-export interface ExecState {
-  thread: SlotValues;
-  tasks: TaskRuntime[];
-  clock: number;
-  steps: number;
-  current: number;
-}
-
-export interface ExecConfig {
-  mode: ExecMode;
-  /** Slot indices swapped per poll in scoped/naive mode. */
-  captureSet: readonly number[];
-  maxSteps: number;
-  enforceAtSpawn: boolean;
-  /** Explorer semantics: every await is ready again at once (ticks ignored). */
-  ignoreLatency: boolean;
-}
-
-/** Picks which ready task runs next at a choice point: an index into `ready`, or -1 to stop there. */
-export type ChooseFn = (ready: readonly number[], state: ExecState) => number;
-
-export type PollOutcome = 'pending' | 'complete' | 'panic';
-
-/** Observes every executor event that becomes a trace step. Never called on the fast path. */
-export interface Recorder {
-  /** `choiceReady`: the ready tasks when this poll resolved a choice point (index `choice`, counted as picks
-   * count them), else null and -1. */
-  pollEnter(task: number, choiceReady: readonly number[] | null, choice: number): void;
-  swap(task: number, slot: number, direction: 'in' | 'out', installed: SlotValue, saved: SlotValue): void;
-  install(task: number, o: Op, before: SlotValue, after: SlotValue): void;
-  read(
-    task: number,
-    slot: number,
-    access: 'read' | 'pop' | 'check',
-    what: string,
-    expected: AmbientValue | number | null,
-    observed: AmbientValue | number | null,
-    span: Op['span'],
-  ): void;
-  check(task: number, check: CheckSpec, span: Op['span']): void;
-  await(task: number, kind: string, what: string, wakeAt: number, span: Op['span']): void;
-  wake(task: number): void;
-  spawn(task: number, child: number, span: Op['span']): void;
-  refuse(task: number, child: number, span: Op['span']): void;
-  complete(task: number): void;
-  panic(task: number, message: string, span: Op['span']): void;
-  pollExit(task: number, outcome: PollOutcome, restored: boolean): void;
-  outerCheck(leaks: number[]): void;
-}
-
-export type ExecStatus = 'finished' | 'step-limit' | 'awaiting-choice';
-
-export interface ExecOutcome {
-  status: ExecStatus;
-  steps: number;
-  crosswires: number;
-  firstCrosswireStep: number;
-  /** Slots the outer thread does not get back to their initial values (only when finished). */
-  leaks: number[];
-  panics: number[];
-  refused: number[];
-  /** The ready tasks at the choice point where the run stopped (awaiting-choice only). */
-  ready: number[];
-  choicePoints: number;
-}
-
-const CATALOG_CAPTURED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map(
-  (slot) => slot.scoping.kind === 'captured',
-);
-const INHERITED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) =>
-  INHERITED_SLOT_INDICES.includes(slot.index),
-);
-const EMPTY: readonly SlotValue[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) => emptySlotValue(slot.index));
-/** Slots a correctly scoped task starts empty: the catalog's Captured ones `capture_inherited` does not copy. */
-const FRESH_IN_SCOPE: readonly number[] = AMBIENT_THREAD_LOCAL_CATALOG.filter(
-  (slot) => CATALOG_CAPTURED[slot.index] && !INHERITED[slot.index],
-).map((slot) => slot.index);
-
-function fillEmpty(values: SlotValues): void {
-  for (let i = 0; i < SLOT_COUNT; i++) values[i] = EMPTY[i]!;
-}
-
-function pushed(value: SlotValue, item: AmbientValue): readonly AmbientValue[] {
-  const stack = value as readonly AmbientValue[];
-  const n = stack.length;
-  // Sized up front: growing by push() would allocate a 17-slot backing store for a 1-frame stack.
-  const out = new Array<AmbientValue>(n + 1);
-  for (let i = 0; i < n; i++) out[i] = stack[i]!;
-  out[n] = item;
-  return out;
-}
-
-// Ops lowered to one object shape with an integer opcode, so the hot loop's property loads stay monomorphic.
-const C_PUSH = 0;
-const C_POP = 1;
-const C_SET = 2;
-const C_UNSET = 3;
-const C_INC = 4;
-const C_DEC = 5;
-const C_AWAIT = 6;
-const C_READ = 7;
-const C_CHECK = 8;
-const C_SPAWN = 9;
-const C_JOIN = 10;
-const C_THROW = 11;
-const CODES: Record<Op['op'], number> = {
-  push: C_PUSH,
-  pop: C_POP,
-  set: C_SET,
-  unset: C_UNSET,
-  inc: C_INC,
-  dec: C_DEC,
-  await: C_AWAIT,
-  read: C_READ,
-  check: C_CHECK,
-  spawn: C_SPAWN,
-  join: C_JOIN,
-  throw: C_THROW,
-};
-
-interface ExecOp {
-  code: number;
-  slot: number;
-  value: AmbientValue | null;
-  ticks: number;
-  /** spawn: children; check: the slots it reads. */
-  list: readonly number[];
-  /** read: what the value is read for; check: the call. */
-  what: string;
-  src: Op;
-}
-
-const NO_LIST: readonly number[] = [];
 // The panics / refusals of a run that has none: shared, and replaced by a fresh list on the first push.
 const NO_TASKS: number[] = [];
-
-function lowerOp(o: Op): ExecOp {
-  return {
-    code: CODES[o.op],
-    slot: 'slot' in o ? o.slot : -1,
-    value: o.op === 'push' || o.op === 'set' ? o.value : null,
-    ticks: o.op === 'await' ? o.ticks : 0,
-    list: o.op === 'spawn' ? o.children : o.op === 'check' ? o.check.reads : NO_LIST,
-    what: o.op === 'read' ? o.what : o.op === 'check' ? o.check.call : '',
-    src: o,
-  };
-}
-
-// Lowered programs by op list: a scenario's programs are run again and again (every re-simulation and explorer
-// pass of one compile); op lists are immutable once compiled.
-const LOWERED = new WeakMap<readonly Op[], ExecOp[]>();
-
-function loweredOps(program: TaskProgram): ExecOp[] {
-  let ops = LOWERED.get(program.ops);
-  if (!ops) {
-    ops = program.ops.map(lowerOp);
-    LOWERED.set(program.ops, ops);
-  }
-  return ops;
-}
-
-function popped(value: SlotValue, slot: number): readonly AmbientValue[] {
-  const stack = value as readonly AmbientValue[];
-  // An emptied stack is the slot's one empty value again, so the outer check and swaps compare by identity.
-  return stack.length <= 1 ? (EMPTY[slot] as readonly AmbientValue[]) : stack.slice(0, -1);
-}
-
-/** A saved executor state at a choice point (flat, compact, opaque): `resume` continues from it. Only the slots
- * some op writes are stored; every other slot is empty in the thread, every scope and every shadow. */
-export interface SavedState {
-  readonly kind: 'saved-exec-state';
-  readonly data: readonly unknown[];
-}
-
-/** A reusable executor for one task set and config: `run` resets the state in place (the explorer runs the
- * same scenario hundreds of thousands of times). Inside a choice function, `save()` captures the state at that
- * choice point; `resume(saved, choose)` restores it and asks `choose` again there (fast path, no recorder). */
-export interface Runner {
-  state: ExecState;
-  run(choose: ChooseFn, recorder: Recorder | null): ExecOutcome;
-  save(): SavedState;
-  resume(saved: SavedState, choose: ChooseFn): ExecOutcome;
-}
 
 export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const { tasks: programs, roots } = taskSet;
@@ -244,12 +82,21 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   }
   const initial: readonly SlotValue[] = EMPTY;
   const lowered: readonly ExecOp[][] = programs.map(loweredOps);
-  const refusedAtSpawn: readonly boolean[] = programs.map((program) => enforceAtSpawn && program.refusal !== null);
+  const refusedAtSpawn: readonly boolean[] = programs.map(
+    (program) => enforceAtSpawn && program.refusal !== null,
+  );
   // The slots some op writes: the only ones whose values can ever differ from empty (saved states keep these).
   const written = new Set<number>();
   for (const program of programs)
     for (const o of program.ops)
-      if (o.op === 'push' || o.op === 'pop' || o.op === 'set' || o.op === 'unset' || o.op === 'inc' || o.op === 'dec')
+      if (
+        o.op === 'push' ||
+        o.op === 'pop' ||
+        o.op === 'set' ||
+        o.op === 'unset' ||
+        o.op === 'inc' ||
+        o.op === 'dec'
+      )
         written.add(o.slot);
   const active: readonly number[] = [...written].sort((a, b) => a - b);
   const activeCaptured: readonly number[] = swapping ? captureSet.filter((s) => written.has(s)) : [];
@@ -280,7 +127,13 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     return true;
   };
 
-  const read = (t: number, slot: number, access: 'read' | 'pop' | 'check', what: string, span: Op['span']): void => {
+  const read = (
+    t: number,
+    slot: number,
+    access: 'read' | 'pop' | 'check',
+    what: string,
+    span: Op['span'],
+  ): void => {
     const expected = slotCurrent(tasks[t]!.shadow[slot]);
     const observed = slotCurrent(thread[slot]);
     if (!step()) return;
@@ -659,7 +512,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   };
 
   const save = (): SavedState => {
-    const size = 9 + ready.length + sleepers.length + panics.length + refused.length + active.length + tasks.length;
+    const size =
+      9 + ready.length + sleepers.length + panics.length + refused.length + active.length + tasks.length;
     const data = new Array<unknown>(size);
     let k = 0;
     data[k++] = state.clock;

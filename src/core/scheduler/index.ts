@@ -19,7 +19,15 @@ export {
   type TaskStatus,
 } from './executor.ts';
 export * from './choosers.ts';
-export type { CheckInfo, ChoiceInfo, CrosswireRecord, ReadInfo, Snapshot, TraceStep, TraceStepKind } from './trace.ts';
+export type {
+  CheckInfo,
+  ChoiceInfo,
+  CrosswireRecord,
+  ReadInfo,
+  Snapshot,
+  TraceStep,
+  TraceStepKind,
+} from './trace.ts';
 export { resolvePath } from './narrate.ts';
 export * from './run.ts';
 export * from './print.ts';

@@ -1,0 +1,111 @@
+// The executor's types: modes, task and executor state, configuration, choice functions, the recorder
+// interface the trace implements, outcomes, saved states and the runner. Pure types; depends on ./ops.ts and
+// ./scope.ts types only.
+import type { CheckSpec, Op } from './ops.ts';
+import type { AmbientValue, SlotValue, SlotValues } from './scope.ts';
+
+export type ExecMode = 'scoped' | 'unscoped' | 'naive';
+
+export type TaskStatus =
+  'unspawned' | 'ready' | 'running' | 'sleeping' | 'joining' | 'done' | 'panicked' | 'refused';
+
+/** Live state of one task. `scope` is its saved scope; while it is being polled with swapping on, it holds
+ * the outer values the restore guard will put back (the seed's `RestoreGuard.outer`). */
+export interface TaskRuntime {
+  status: TaskStatus;
+  pc: number;
+  scope: SlotValues;
+  shadow: SlotValues;
+  /** Set/unset memory: triples (slot, replaced real value, replaced shadow value), LIFO. */
+  prevs: SlotValue[];
+  parent: number;
+  pending: number;
+  wakeAt: number;
+  polling: boolean;
+  /** Naive mode: the task panicked mid-poll and its guard-held outer values were lost with it. */
+  scopeLost: boolean;
+}
+
+/** The executor's whole mutable state; recorders read it to snapshot. */
+export interface ExecState {
+  thread: SlotValues;
+  tasks: TaskRuntime[];
+  clock: number;
+  steps: number;
+  current: number;
+}
+
+export interface ExecConfig {
+  mode: ExecMode;
+  /** Slot indices swapped per poll in scoped/naive mode. */
+  captureSet: readonly number[];
+  maxSteps: number;
+  enforceAtSpawn: boolean;
+  /** Explorer semantics: every await is ready again at once (ticks ignored). */
+  ignoreLatency: boolean;
+}
+
+/** Picks which ready task runs next at a choice point: an index into `ready`, or -1 to stop there. */
+export type ChooseFn = (ready: readonly number[], state: ExecState) => number;
+
+export type PollOutcome = 'pending' | 'complete' | 'panic';
+
+/** Observes every executor event that becomes a trace step. Never called on the fast path. */
+export interface Recorder {
+  /** `choiceReady`: the ready tasks when this poll resolved a choice point (index `choice`, counted as picks
+   * count them), else null and -1. */
+  pollEnter(task: number, choiceReady: readonly number[] | null, choice: number): void;
+  swap(task: number, slot: number, direction: 'in' | 'out', installed: SlotValue, saved: SlotValue): void;
+  install(task: number, o: Op, before: SlotValue, after: SlotValue): void;
+  read(
+    task: number,
+    slot: number,
+    access: 'read' | 'pop' | 'check',
+    what: string,
+    expected: AmbientValue | number | null,
+    observed: AmbientValue | number | null,
+    span: Op['span'],
+  ): void;
+  check(task: number, check: CheckSpec, span: Op['span']): void;
+  await(task: number, kind: string, what: string, wakeAt: number, span: Op['span']): void;
+  wake(task: number): void;
+  spawn(task: number, child: number, span: Op['span']): void;
+  refuse(task: number, child: number, span: Op['span']): void;
+  complete(task: number): void;
+  panic(task: number, message: string, span: Op['span']): void;
+  pollExit(task: number, outcome: PollOutcome, restored: boolean): void;
+  outerCheck(leaks: number[]): void;
+}
+
+export type ExecStatus = 'finished' | 'step-limit' | 'awaiting-choice';
+
+export interface ExecOutcome {
+  status: ExecStatus;
+  steps: number;
+  crosswires: number;
+  firstCrosswireStep: number;
+  /** Slots the outer thread does not get back to their initial values (only when finished). */
+  leaks: number[];
+  panics: number[];
+  refused: number[];
+  /** The ready tasks at the choice point where the run stopped (awaiting-choice only). */
+  ready: number[];
+  choicePoints: number;
+}
+
+/** A saved executor state at a choice point (flat, compact, opaque): `resume` continues from it. Only the slots
+ * some op writes are stored; every other slot is empty in the thread, every scope and every shadow. */
+export interface SavedState {
+  readonly kind: 'saved-exec-state';
+  readonly data: readonly unknown[];
+}
+
+/** A reusable executor for one task set and config: `run` resets the state in place (the explorer runs the
+ * same scenario hundreds of thousands of times). Inside a choice function, `save()` captures the state at that
+ * choice point; `resume(saved, choose)` restores it and asks `choose` again there (fast path, no recorder). */
+export interface Runner {
+  state: ExecState;
+  run(choose: ChooseFn, recorder: Recorder | null): ExecOutcome;
+  save(): SavedState;
+  resume(saved: SavedState, choose: ChooseFn): ExecOutcome;
+}

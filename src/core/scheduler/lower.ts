@@ -1,0 +1,107 @@
+// Lowering for the executor: task-program ops turned into one object shape with an integer opcode (so the hot
+// loop's property loads stay monomorphic), cached per op list, plus the slot constants and immutable-stack
+// helpers the executor shares. Pure; depends on ./catalog.ts, ./scope.ts and ./ops.ts.
+import { AMBIENT_THREAD_LOCAL_CATALOG, INHERITED_SLOT_INDICES, SLOT_COUNT } from './catalog.ts';
+import type { Op, TaskProgram } from './ops.ts';
+import { emptySlotValue, type AmbientValue, type SlotValue, type SlotValues } from './scope.ts';
+
+const CATALOG_CAPTURED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map(
+  (slot) => slot.scoping.kind === 'captured',
+);
+export const INHERITED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) =>
+  INHERITED_SLOT_INDICES.includes(slot.index),
+);
+export const EMPTY: readonly SlotValue[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) =>
+  emptySlotValue(slot.index),
+);
+/** Slots a correctly scoped task starts empty: the catalog's Captured ones `capture_inherited` does not copy. */
+export const FRESH_IN_SCOPE: readonly number[] = AMBIENT_THREAD_LOCAL_CATALOG.filter(
+  (slot) => CATALOG_CAPTURED[slot.index] && !INHERITED[slot.index],
+).map((slot) => slot.index);
+
+export function fillEmpty(values: SlotValues): void {
+  for (let i = 0; i < SLOT_COUNT; i++) values[i] = EMPTY[i]!;
+}
+
+export function pushed(value: SlotValue, item: AmbientValue): readonly AmbientValue[] {
+  const stack = value as readonly AmbientValue[];
+  const n = stack.length;
+  // Sized up front: growing by push() would allocate a 17-slot backing store for a 1-frame stack.
+  const out = new Array<AmbientValue>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = stack[i]!;
+  out[n] = item;
+  return out;
+}
+
+// Ops lowered to one object shape with an integer opcode, so the hot loop's property loads stay monomorphic.
+export const C_PUSH = 0;
+export const C_POP = 1;
+export const C_SET = 2;
+export const C_UNSET = 3;
+export const C_INC = 4;
+export const C_DEC = 5;
+export const C_AWAIT = 6;
+export const C_READ = 7;
+export const C_CHECK = 8;
+export const C_SPAWN = 9;
+export const C_JOIN = 10;
+export const C_THROW = 11;
+const CODES: Record<Op['op'], number> = {
+  push: C_PUSH,
+  pop: C_POP,
+  set: C_SET,
+  unset: C_UNSET,
+  inc: C_INC,
+  dec: C_DEC,
+  await: C_AWAIT,
+  read: C_READ,
+  check: C_CHECK,
+  spawn: C_SPAWN,
+  join: C_JOIN,
+  throw: C_THROW,
+};
+
+export interface ExecOp {
+  code: number;
+  slot: number;
+  value: AmbientValue | null;
+  ticks: number;
+  /** spawn: children; check: the slots it reads. */
+  list: readonly number[];
+  /** read: what the value is read for; check: the call. */
+  what: string;
+  src: Op;
+}
+
+const NO_LIST: readonly number[] = [];
+
+function lowerOp(o: Op): ExecOp {
+  return {
+    code: CODES[o.op],
+    slot: 'slot' in o ? o.slot : -1,
+    value: o.op === 'push' || o.op === 'set' ? o.value : null,
+    ticks: o.op === 'await' ? o.ticks : 0,
+    list: o.op === 'spawn' ? o.children : o.op === 'check' ? o.check.reads : NO_LIST,
+    what: o.op === 'read' ? o.what : o.op === 'check' ? o.check.call : '',
+    src: o,
+  };
+}
+
+// Lowered programs by op list: a scenario's programs are run again and again (every re-simulation and explorer
+// pass of one compile); op lists are immutable once compiled.
+const LOWERED = new WeakMap<readonly Op[], ExecOp[]>();
+
+export function loweredOps(program: TaskProgram): ExecOp[] {
+  let ops = LOWERED.get(program.ops);
+  if (!ops) {
+    ops = program.ops.map(lowerOp);
+    LOWERED.set(program.ops, ops);
+  }
+  return ops;
+}
+
+export function popped(value: SlotValue, slot: number): readonly AmbientValue[] {
+  const stack = value as readonly AmbientValue[];
+  // An emptied stack is the slot's one empty value again, so the outer check and swaps compare by identity.
+  return stack.length <= 1 ? (EMPTY[slot] as readonly AmbientValue[]) : stack.slice(0, -1);
+}
