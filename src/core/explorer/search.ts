@@ -56,6 +56,8 @@ export interface SearchConfig {
   maxBound: number;
   /** Stop after the first bucket in which `isFailing` held for some run (the verification pass). */
   stopAfterFailingBucket: boolean;
+  /** Live saved states at most (default {@link MAX_SAVED_STATES}; 0 re-runs every branch from the start). */
+  maxSavedStates?: number;
 }
 
 export interface SearchEngine {
@@ -121,6 +123,7 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   };
 
   let liveSaved = 0;
+  const maxSaved = search.maxSavedStates ?? MAX_SAVED_STATES;
 
   // The run in progress: the item it explores and its path so far. These and `choose`/`settle` live in the
   // engine, not per run: the explorer makes hundreds of thousands of runs.
@@ -180,7 +183,7 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     if (order.length > 1) {
       // The branches leaving here resume from this state, or from the one this run resumed from.
       let node = from;
-      if (liveSaved < MAX_SAVED_STATES) node = { state: runner.save(), depth: i, refs: 0 };
+      if (liveSaved < maxSaved) node = { state: runner.save(), depth: i, refs: 0 };
       let before = sleep | (1 << order[0]!);
       for (let k = 1; k < order.length; k++) {
         const y = order[k]!;

@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   EXAMPLES,
+  compileScenario,
   createExplorer,
+  execConfigOf,
+  runOptionsOf,
   explore,
   findExample,
   replayScenario,
@@ -14,6 +17,7 @@ import {
   type ExploredSchedule,
   type Scenario,
 } from '../../../src/core/index.ts';
+import { createSearchEngine } from '../../../src/core/explorer/search.ts';
 import { fanOut, multinomial, outcomeSignature, pipeline } from './helpers.ts';
 
 const MODES: readonly ExecMode[] = ['scoped', 'unscoped', 'naive'];
@@ -49,6 +53,36 @@ describe('unpruned schedule counts', () => {
     const after = fanOut([bodyWith(1), bodyWith(2)], { parent: ['parallel each ["a", "b"] { n ->', '  spawn_agent(n)', `  ${Y}`, '}'] });
     expect(explore(after, { prune: false }).schedules).toBe(multinomial([2, 3, 4]));
   });
+});
+
+describe('backtracking from saved states', () => {
+  /** Every run the engine makes, in order: kind, picks, preemptions and the whole outcome. */
+  function runsOf(scenario: Scenario, mode: ExecMode, prune: boolean, maxSavedStates: number): string[] {
+    const { taskSet } = compileScenario(scenario);
+    const exec = execConfigOf(runOptionsOf(scenario, { mode, ignoreLatency: true }));
+    const engine = createSearchEngine(taskSet, exec, { prune, maxBound: Infinity, stopAfterFailingBucket: false, maxSavedStates });
+    const runs: string[] = [];
+    while (!engine.exhausted) engine.runSlice(1_000, (kind, run) => void runs.push(JSON.stringify([kind, run.picks, run.preemptions, run.outcome])));
+    return runs;
+  }
+
+  const scenarios: [string, Scenario][] = [
+    ...EXAMPLES.map((e) => [e.id, e.scenario] as [string, Scenario]),
+    ['two children, uneven awaits, a panic', fanOut([bodyWith(3), [Y, 'throw "boom"']])],
+  ];
+  for (const [name, scenario] of scenarios) {
+    it(`visits the same runs in the same order as re-running every branch from the start: ${name}`, () => {
+      for (const mode of MODES) {
+        for (const prune of [false, true]) {
+          const fromStart = runsOf(scenario, mode, prune, 0);
+          expect(fromStart.length).toBeGreaterThan(0);
+          // Unbounded saves, and a cap so small that most branches replay from an older saved state.
+          expect(runsOf(scenario, mode, prune, 1_000_000), `${mode} prune=${prune}`).toEqual(fromStart);
+          expect(runsOf(scenario, mode, prune, 3), `${mode} prune=${prune} cap 3`).toEqual(fromStart);
+        }
+      }
+    });
+  }
 });
 
 /** Pruned vs unpruned on one scenario: same verdict, same set of outcomes, fewer runs. */
