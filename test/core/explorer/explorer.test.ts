@@ -81,7 +81,7 @@ describe('backtracking from saved states', () => {
           expect(runsOf(scenario, mode, prune, 3), `${mode} prune=${prune} cap 3`).toEqual(fromStart);
         }
       }
-    });
+    }, 120_000);
   }
 });
 
