@@ -1,6 +1,7 @@
 // Scheduler budgets (DESIGN §8): ≥ 1M trace steps/s with the full trace (snapshots + narration) on a 3-child
-// scenario, and the explorer's no-trace fast path on a 3-child × 4-await scenario (≥ 100k schedules/s for the
-// explorer means the fast path itself must run well above that). Also end-to-end `simulate` (parse included).
+// scenario (median run, plus the rate over the whole sample with GC pauses and in CPU time). Informational:
+// end-to-end `simulate` (parse included) and whole no-trace runs of the 3-child × 4-await scenario (the
+// explorer's budget is measured by bench/explorer.ts: it resumes saved states instead of whole runs).
 import {
   compileScenario,
   createFastSimulation,
@@ -47,13 +48,19 @@ export async function bench(): Promise<BenchLine[]> {
   const compiled = compileScenario(traced);
   const options = runOptionsOf(traced);
   let steps = 0;
+  const cpu0 = process.cpuUsage();
   const traceTimes = sample(() => {
     steps = runTaskSet(compiled.taskSet, options).steps.length;
   });
+  const cpu = process.cpuUsage(cpu0);
   const stepsPerSec = steps / (median(traceTimes) / 1000);
+  // The sample's warm-up runs are not in traceTimes; count them in for the whole-sample rates.
+  const sampled = steps * (traceTimes.length + 3);
+  const wholeSeconds = traceTimes.reduce((a, b) => a + b, 0) / 1000;
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   lines.push({
     name: `trace steps/s (3 children, scoped, ${steps} steps/run)`,
-    measured: `${fmt(stepsPerSec / 1e6)} M steps/s`,
+    measured: `${fmt(stepsPerSec / 1e6)} M steps/s median run (${fmt((steps * traceTimes.length) / wholeSeconds / 1e6)} M/s over the sample, ${fmt(sampled / cpuSeconds / 1e6)} M/s of CPU time)`,
     budget: '>= 1M steps/s',
     ok: stepsPerSec >= 1e6,
   });
@@ -79,10 +86,8 @@ export async function bench(): Promise<BenchLine[]> {
     });
     const runsPerSec = batch / (median(fastTimes) / 1000);
     lines.push({
-      name: `no-trace runs/s (3 children x 4 awaits, ${mode})`,
+      name: `no-trace whole runs/s (3 children x 4 awaits, ${mode})`,
       measured: `${fmt(runsPerSec / 1000, 1)} k runs/s`,
-      budget: '>= 100k runs/s',
-      ok: runsPerSec >= 100_000,
     });
   }
   return lines;
