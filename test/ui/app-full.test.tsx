@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+// The whole app in jsdom with the real run panel, explorer and header (only Monaco and the worker are stand-ins:
+// the core runs in-process): it renders, analyzes and simulates, and steps.
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetStore } from '../../src/state/store.ts';
+import App from '../../src/ui/App.tsx';
+import { WORKER_RESTARTED_MESSAGE, WORKER_STOPPED_MESSAGE } from '../../src/ui/shell/WorkerStatus.tsx';
+import { setWorkerHealth } from '../../src/worker/health.ts';
+
+// The factory must not import test/ui/run/fakeBackend.tsx: that imports src/ui/run/backend.ts, which imports this
+// very module, so the mock would wait on itself and the file would hang before its first test (the "full App
+// hangs in jsdom" report). Core only, in-process, like the worker.
+vi.mock('../../src/worker/client.ts', async () => {
+  const { fakeBackend } = await import('./fakeBackend.ts');
+  const core = await import('../../src/core/index.ts');
+  const scheduler = await import('../../src/core/scheduler/index.ts');
+  const backend = {
+    ...fakeBackend,
+    simulate: async (scenario: Parameters<typeof scheduler.simulate>[0]) => scheduler.simulate(scenario),
+    slotCatalog: async () => scheduler.AMBIENT_THREAD_LOCAL_CATALOG,
+    examples: async () => core.EXAMPLES,
+    encodeLink: async (scenario: Parameters<typeof core.encodeLink>[0]) => core.encodeLink(scenario),
+    decodeLink: async (text: string) => core.decodeLink(text),
+    loadScenario: async (input: unknown) => core.loadScenario(input),
+  };
+  return { getCoreBackend: () => backend, getCoreClient: () => backend };
+});
+vi.mock('@monaco-editor/react', () => ({
+  default: (p: { value?: string; onChange?: (v: string | undefined) => void }) => (
+    <textarea data-testid="monaco-mock" value={p.value} onChange={(e) => p.onChange?.(e.target.value)} />
+  ),
+  loader: { config: vi.fn() },
+}));
+vi.mock('../../src/ui/editor/setup.ts', () => ({
+  monaco: {
+    editor: { getModel: () => null, getModels: () => [], setModelMarkers: vi.fn() },
+    Uri: { parse: (s: string) => ({ toString: () => s }) },
+  },
+}));
+
+beforeEach(() => {
+  resetStore();
+  setWorkerHealth({ kind: 'running', restarts: 0 });
+});
+
+describe('the whole app', () => {
+  it('renders with the real run panel, simulates the default scenario and steps', async () => {
+    render(<App />);
+    expect(await screen.findByText(/^step 1 \/ \d+$/, {}, { timeout: 10000 })).toBeInTheDocument();
+    const narration = document.querySelector('.narration')?.textContent;
+    await userEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(await screen.findByText(/^step 2 \/ \d+$/)).toBeInTheDocument();
+    expect(document.querySelector('.narration')?.textContent).not.toBe(narration);
+    expect(
+      await screen.findByRole('heading', { name: 'What parent grants its children' }),
+    ).toBeInTheDocument();
+  });
+
+  it('opens a lesson from the Examples gallery and gives focus back to the Examples button', async () => {
+    render(<App />);
+    await screen.findByText(/^step 1 \/ \d+$/, {}, { timeout: 10000 });
+    const toggle = screen.getByRole('button', { name: /Examples/ });
+    await userEvent.click(toggle);
+    const gallery = await screen.findByRole('dialog', { name: 'Examples' });
+    await userEvent.click(await within(gallery).findByRole('button', { name: /F1: working directory/ }));
+    expect(screen.queryByRole('dialog', { name: 'Examples' })).not.toBeInTheDocument();
+    expect(toggle).toHaveFocus();
+    await waitFor(() =>
+      expect((screen.getByTestId('monaco-mock') as HTMLTextAreaElement).value).toContain('parallel each'),
+    );
+  });
+
+  it('shows the worker message after a restart, hides it when dismissed, and shows it again on the next restart', async () => {
+    render(<App />);
+    const status = () => screen.getAllByRole('status').find((el) => el.classList.contains('worker-status'))!;
+    expect(status()).toBeEmptyDOMElement();
+    act(() => setWorkerHealth({ kind: 'restarted', reason: 'crashed', restarts: 1 }));
+    expect(status()).toHaveTextContent(WORKER_RESTARTED_MESSAGE);
+    await userEvent.click(within(status()).getByRole('button', { name: 'Dismiss' }));
+    expect(status()).toBeEmptyDOMElement();
+    act(() => setWorkerHealth({ kind: 'restarted', reason: 'hung', restarts: 2 }));
+    expect(status()).toHaveTextContent(WORKER_RESTARTED_MESSAGE);
+    act(() => setWorkerHealth({ kind: 'stopped', reason: 'hung', restarts: 3 }));
+    expect(status()).toHaveTextContent(WORKER_STOPPED_MESSAGE);
+  });
+});
