@@ -1,7 +1,11 @@
 // One section of the effects ledger: a heading with a count and one row per effect with its call-site links.
 // Violations are red and always carry an icon and words.
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type { Span } from '../../core/diagnostics.ts';
-import SiteLinks from './SiteLinks.tsx';
+import { selectSource } from '../../state/selectors.ts';
+import { useStore } from '../../state/store.ts';
+import { offsetPosition } from '../format.ts';
+import SiteLinks, { type PlacedSite } from './SiteLinks.tsx';
 
 export interface LedgerRow {
   key: string;
@@ -27,8 +31,57 @@ interface LedgerSectionProps {
   rows: LedgerRow[];
 }
 
+interface RowViewProps {
+  kind: keyof typeof ICON;
+  program: string;
+  row: LedgerRow;
+  sites: PlacedSite[];
+  /** Everything the row shows, as one string: the row re-renders only when it changes. */
+  signature: string;
+  onReveal: (rowKey: string, siteIndex: number) => void;
+}
+
+// Every analysis replaces the report whole, so without this each keystroke in a long child re-rendered every row.
+const RowView = memo(
+  function RowView({ kind, row, sites, onReveal }: RowViewProps) {
+    return (
+      <li className="ledger-row">
+        <span className="ledger-icon" aria-hidden="true">
+          {ICON[kind]}
+        </span>
+        <code className="effect-summary">{row.summary}</code>
+        <SiteLinks sites={sites} label={row.summary} onReveal={(index) => onReveal(row.key, index)} />
+        {row.detail ? <span className="ledger-detail">{row.detail}</span> : null}
+        {row.extra ? <span className="ledger-extra">{row.extra}</span> : null}
+      </li>
+    );
+  },
+  (a, b) => a.signature === b.signature && a.kind === b.kind && a.program === b.program && a.onReveal === b.onReveal,
+);
+
 export default function LedgerSection({ title, hint, kind = 'requested', program, rows }: LedgerSectionProps) {
   const id = `ledger-${kind}`;
+  const source = useStore(selectSource(program));
+  const placed = useMemo(
+    () =>
+      rows.map((row) => {
+        const sites = row.sites.map((span) => ({ span, ...offsetPosition(source, span.start) }));
+        // Positions, not offsets: typing above a call shifts its offsets but leaves its line:column (what the row shows).
+        const signature = [row.summary, row.detail ?? '', row.extra ?? '', ...sites.map((s) => `${s.line}:${s.column}`)].join('\u0000');
+        return { row, sites, signature };
+      }),
+    [rows, source],
+  );
+  const latest = useRef(placed);
+  latest.current = placed;
+  const reveal = useStore((s) => s.reveal);
+  const onReveal = useCallback(
+    (rowKey: string, siteIndex: number) => {
+      const site = latest.current.find((p) => p.row.key === rowKey)?.sites[siteIndex];
+      if (site) reveal(program, site.span);
+    },
+    [program, reveal],
+  );
   return (
     <section className={`ledger-section ledger-${kind}`} aria-labelledby={id}>
       <h3 id={id}>
@@ -38,16 +91,8 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
         <p className="muted ledger-empty">{EMPTY[kind]}</p>
       ) : (
         <ul className="ledger-rows">
-          {rows.map((row) => (
-            <li key={row.key} className="ledger-row">
-              <span className="ledger-icon" aria-hidden="true">
-                {ICON[kind]}
-              </span>
-              <code className="effect-summary">{row.summary}</code>
-              <SiteLinks program={program} sites={row.sites} label={row.summary} />
-              {row.detail ? <span className="ledger-detail">{row.detail}</span> : null}
-              {row.extra ? <span className="ledger-extra">{row.extra}</span> : null}
-            </li>
+          {placed.map(({ row, sites, signature }) => (
+            <RowView key={row.key} kind={kind} program={program} row={row} sites={sites} signature={signature} onReveal={onReveal} />
           ))}
         </ul>
       )}
