@@ -12,6 +12,12 @@ export function selectSource(tab: string): (s: AppState) => string {
   return (s) => (tab === s.scenario.parent.name ? s.scenario.parent.source : (s.scenario.children.find((c) => c.name === tab)?.source ?? ''));
 }
 
+/** The source the latest analysis of `tab` was computed from (its spans index into it); the current source until a
+ * reply has arrived. Use it, not {@link selectSource}, to turn analysis spans into line:column. */
+export function selectAnalyzedSource(tab: string): (s: AppState) => string {
+  return (s) => s.analyzedSources[tab] ?? selectSource(tab)(s);
+}
+
 /** The child's index, or null for the parent / an unknown name. */
 export function selectChildIndex(tab: string): (s: AppState) => number | null {
   return (s) => {

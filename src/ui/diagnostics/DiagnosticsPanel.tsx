@@ -1,39 +1,85 @@
 // Lists every program's diagnostics (parse errors, HARN-CAP-301 violations, lints); clicking one reveals and
 // selects its range in the editor. Severity is always shown by icon and word, never colour alone.
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { ScenarioAnalysis } from '../../state/analysisTypes.ts';
-import type { Scenario } from '../../core/scenario/types.ts';
 import { useStore } from '../../state/store.ts';
 import { offsetPosition } from '../format.ts';
 import { SEVERITY_ICON } from './severity.ts';
 
 interface Row {
   program: string;
-  source: string;
   diagnostic: Diagnostic;
+  line: number;
+  column: number;
 }
 
-function diagnosticRows(analysis: ScenarioAnalysis | null, scenario: Scenario): Row[] {
+// Positions come from the sources the analysis was computed from (its spans index into them), so the panel
+// depends on the analysis alone and a keystroke does not re-render it before the reply arrives.
+function diagnosticRows(analysis: ScenarioAnalysis | null, sources: Readonly<Record<string, string>>): Row[] {
   if (!analysis) return [];
-  const sources = new Map([[scenario.parent.name, scenario.parent.source], ...scenario.children.map((c) => [c.name, c.source] as const)]);
   const rows: Row[] = [];
   for (const program of [analysis.parent, ...analysis.children]) {
-    const source = sources.get(program.name);
+    const source = sources[program.name];
     if (source === undefined) continue;
-    for (const diagnostic of program.diagnostics) rows.push({ program: program.name, source, diagnostic });
+    for (const diagnostic of program.diagnostics) rows.push({ program: program.name, diagnostic, ...offsetPosition(source, diagnostic.span.start) });
   }
   return rows;
 }
 
+interface RowViewProps {
+  row: Row;
+  index: number;
+  onReveal: (index: number) => void;
+}
+
+// Every analysis replaces the diagnostics whole; a row re-renders only when what it shows changes.
+const RowView = memo(
+  function RowView({ row, index, onReveal }: RowViewProps) {
+    const { program, diagnostic, line, column } = row;
+    return (
+      <li className={`diagnostic severity-${diagnostic.severity}`}>
+        <button type="button" onClick={() => onReveal(index)}>
+          <span className="severity" aria-hidden="true">{SEVERITY_ICON[diagnostic.severity]}</span>
+          <span className="visually-hidden">{diagnostic.severity}</span>
+          <span className="code">{diagnostic.code}</span>
+          <span className="message">{diagnostic.message}</span>
+          <span className="where">
+            {program} {line}:{column}
+          </span>
+        </button>
+      </li>
+    );
+  },
+  (a, b) =>
+    a.index === b.index &&
+    a.onReveal === b.onReveal &&
+    a.row.program === b.row.program &&
+    a.row.line === b.row.line &&
+    a.row.column === b.row.column &&
+    a.row.diagnostic.severity === b.row.diagnostic.severity &&
+    a.row.diagnostic.code === b.row.diagnostic.code &&
+    a.row.diagnostic.message === b.row.diagnostic.message,
+);
+
 export default function DiagnosticsPanel() {
   const analysis = useStore((s) => s.analysis);
-  const scenario = useStore((s) => s.scenario);
-  const rows = useMemo(() => diagnosticRows(analysis, scenario), [analysis, scenario]);
+  const sources = useStore((s) => s.analyzedSources);
+  const rows = useMemo(() => diagnosticRows(analysis, sources), [analysis, sources]);
   const hasAnalysis = analysis !== null;
   const error = useStore((s) => s.analysisError);
   const reveal = useStore((s) => s.reveal);
-  const errors = rows.filter((r) => r.diagnostic.severity === 'error').length;
+  // A memoized row may hold an older diagnostic with the same text; its click reveals the latest span.
+  const latest = useRef(rows);
+  latest.current = rows;
+  const onReveal = useCallback(
+    (index: number) => {
+      const row = latest.current[index];
+      if (row) reveal(row.program, row.diagnostic.span);
+    },
+    [reveal],
+  );
+  const errors = useMemo(() => rows.filter((r) => r.diagnostic.severity === 'error').length, [rows]);
   return (
     <section className="diagnostics-panel" aria-labelledby="diagnostics-heading">
       <h2 id="diagnostics-heading">
@@ -46,22 +92,9 @@ export default function DiagnosticsPanel() {
       ) : null}
       {!hasAnalysis ? <p className="muted">Analyzing…</p> : rows.length === 0 ? <p className="muted">✔ No diagnostics.</p> : null}
       <ul className="diagnostics-list">
-        {rows.map((row, i) => {
-          const { line, column } = offsetPosition(row.source, row.diagnostic.span.start);
-          return (
-            <li key={`${row.program}-${i}`} className={`diagnostic severity-${row.diagnostic.severity}`}>
-              <button type="button" onClick={() => reveal(row.program, row.diagnostic.span)}>
-                <span className="severity" aria-hidden="true">{SEVERITY_ICON[row.diagnostic.severity]}</span>
-                <span className="visually-hidden">{row.diagnostic.severity}</span>
-                <span className="code">{row.diagnostic.code}</span>
-                <span className="message">{row.diagnostic.message}</span>
-                <span className="where">
-                  {row.program} {line}:{column}
-                </span>
-              </button>
-            </li>
-          );
-        })}
+        {rows.map((row, i) => (
+          <RowView key={`${row.program}-${i}`} row={row} index={i} onReveal={onReveal} />
+        ))}
       </ul>
     </section>
   );

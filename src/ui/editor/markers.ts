@@ -25,7 +25,19 @@ export function diagnosticMarkers(monaco: typeof Monaco, model: Monaco.editor.IT
   });
 }
 
-/** Sets the markers of every program model that exists; clears models of programs the analysis no longer has. */
+// What each model was last given, by model: setModelMarkers redecorates the whole model (hundreds of markers in a
+// long child), and most keystrokes leave every marker where it was. Weak keys, so a disposed model is forgotten.
+const applied = new WeakMap<Monaco.editor.ITextModel, string>();
+
+function setMarkersIfChanged(monaco: typeof Monaco, model: Monaco.editor.ITextModel, markers: Monaco.editor.IMarkerData[]): void {
+  const key = JSON.stringify(markers);
+  if (applied.get(model) === key) return;
+  applied.set(model, key);
+  monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
+}
+
+/** Sets the markers of every program model that exists; clears models of programs the analysis no longer has.
+ * A model whose markers would not change is left alone. */
 export function applyMarkers(monaco: typeof Monaco, analysis: ScenarioAnalysis | null): void {
   const programs = analysis ? [analysis.parent, ...analysis.children] : [];
   const seen = new Set<string>();
@@ -33,9 +45,9 @@ export function applyMarkers(monaco: typeof Monaco, analysis: ScenarioAnalysis |
     const uri = programUri(program.name);
     seen.add(uri);
     const model = monaco.editor.getModel(monaco.Uri.parse(uri));
-    if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnosticMarkers(monaco, model, program.diagnostics));
+    if (model) setMarkersIfChanged(monaco, model, diagnosticMarkers(monaco, model, program.diagnostics));
   }
   for (const model of monaco.editor.getModels()) {
-    if (!seen.has(model.uri.toString())) monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
+    if (!seen.has(model.uri.toString())) setMarkersIfChanged(monaco, model, []);
   }
 }

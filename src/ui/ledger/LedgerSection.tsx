@@ -2,7 +2,7 @@
 // Violations are red and always carry an icon and words.
 import { memo, useCallback, useMemo, useRef } from 'react';
 import type { Span } from '../../core/diagnostics.ts';
-import { selectSource } from '../../state/selectors.ts';
+import { selectAnalyzedSource } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
 import { offsetPosition } from '../format.ts';
 import SiteLinks, { type PlacedSite } from './SiteLinks.tsx';
@@ -61,7 +61,9 @@ const RowView = memo(
 
 export default function LedgerSection({ title, hint, kind = 'requested', program, rows }: LedgerSectionProps) {
   const id = `ledger-${kind}`;
-  const source = useStore(selectSource(program));
+  // The analyzed source, not the edited one: a keystroke must not move every site (old offsets, new text) before
+  // its reply arrives, which re-rendered every row twice per key.
+  const source = useStore(selectAnalyzedSource(program));
   const placed = useMemo(
     () =>
       rows.map((row) => {

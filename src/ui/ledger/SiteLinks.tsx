@@ -20,9 +20,10 @@ export default function SiteLinks({ sites, onReveal, label }: SiteLinksProps) {
   if (sites.length === 0) return <span className="muted">no call site</span>;
   return (
     <span className="site-links">
-      {sites.map(({ span, line, column }, index) => (
+      {sites.map(({ line, column }, index) => (
         // The accessible name holds the visible "L3:5" (WCAG 2.5.3, label in name) after words that say what it shows.
-        <button key={`${span.start}-${span.end}`} type="button" className="site-link" title={`Line ${line}, column ${column}`} onClick={() => onReveal(index)}>
+        // Keyed by position, not offset: typing above a call shifts its offsets, which remounted every link.
+        <button key={`${line}:${column}:${index}`} type="button" className="site-link" title={`Line ${line}, column ${column}`} onClick={() => onReveal(index)}>
           <span className="visually-hidden">Show {label} at line {line}, column {column}, </span>L{line}:{column}
         </button>
       ))}
