@@ -23,6 +23,7 @@ import {
   loweredOps,
   popped,
   pushed,
+  writtenSlots,
   type ExecOp,
 } from './lower.ts';
 import type {
@@ -39,7 +40,7 @@ import type {
   TaskStatus,
 } from './execTypes.ts';
 import type { Op, TaskSet } from './ops.ts';
-import { isSlotEmpty, slotCurrent, type SlotValue, type SlotValues } from './scope.ts';
+import { isSlotEmpty, slotCurrent, type SlotValue } from './scope.ts';
 
 export type {
   ChooseFn,
@@ -55,6 +56,15 @@ export type {
   TaskRuntime,
   TaskStatus,
 } from './execTypes.ts';
+
+// Module-local copies of the imports the hot loop uses: tsx (the bench, the tests) compiles each module to
+// CommonJS, where every use of an imported binding is a getter call through a shared, megamorphic accessor.
+const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = [C_PUSH, C_POP, C_SET, C_UNSET, C_INC, C_DEC, C_AWAIT, C_READ, C_CHECK, C_SPAWN, C_JOIN];
+const EMPTY_OF: readonly SlotValue[] = EMPTY;
+const FRESH: readonly number[] = FRESH_IN_SCOPE;
+const INHERITS: readonly boolean[] = INHERITED;
+const SLOTS = SLOT_COUNT;
+const [push1, pop1, current, isEmpty] = [pushed, popped, slotCurrent, isSlotEmpty];
 
 // The panics / refusals of a run that has none: shared, and replaced by a fresh list on the first push.
 const NO_TASKS: number[] = [];
@@ -80,29 +90,20 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       scopeLost: false,
     });
   }
-  const initial: readonly SlotValue[] = EMPTY;
+  const initial: readonly SlotValue[] = EMPTY_OF;
   const lowered: readonly ExecOp[][] = programs.map(loweredOps);
   const refusedAtSpawn: readonly boolean[] = programs.map(
     (program) => enforceAtSpawn && program.refusal !== null,
   );
   // The slots some op writes: the only ones whose values can ever differ from empty (saved states keep these).
-  const written = new Set<number>();
-  for (const program of programs)
-    for (const o of program.ops)
-      if (
-        o.op === 'push' ||
-        o.op === 'pop' ||
-        o.op === 'set' ||
-        o.op === 'unset' ||
-        o.op === 'inc' ||
-        o.op === 'dec'
-      )
-        written.add(o.slot);
+  const written = writtenSlots(programs);
   const active: readonly number[] = [...written].sort((a, b) => a - b);
   const activeCaptured: readonly number[] = swapping ? captureSet.filter((s) => written.has(s)) : [];
+  const activeShared: readonly number[] = swapping ? active.filter((s) => !captureSet.includes(s)) : [];
   const ready: number[] = [];
   const sleepers: number[] = [];
-  const thread = state.thread;
+  // Without a recorder a poll trades the thread's array with the task's scope array (see `swapAll`).
+  let thread = state.thread;
   const tasks = state.tasks;
 
   // Per-run state. The functions below are created once per runner, not per run: the explorer runs millions.
@@ -134,8 +135,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     what: string,
     span: Op['span'],
   ): void => {
-    const expected = slotCurrent(tasks[t]!.shadow[slot]);
-    const observed = slotCurrent(thread[slot]);
+    const expected = current(tasks[t]!.shadow[slot]);
+    const observed = current(thread[slot]);
     if (!step()) return;
     if (expected !== observed) {
       crosswires++;
@@ -160,12 +161,12 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     // The shadow is what a correctly scoped child sees: the catalog's captured slots per capture_inherited,
     // every other slot the raw thread as its spawner left it.
     const shadow = task.shadow;
-    for (let s = 0; s < SLOT_COUNT; s++) shadow[s] = parentShadow[s]!;
-    for (let i = 0; i < FRESH_IN_SCOPE.length; i++) shadow[FRESH_IN_SCOPE[i]!] = EMPTY[FRESH_IN_SCOPE[i]!]!;
+    for (let s = 0; s < SLOTS; s++) shadow[s] = parentShadow[s]!;
+    for (let i = 0; i < FRESH.length; i++) shadow[FRESH[i]!] = EMPTY_OF[FRESH[i]!]!;
     const scope = task.scope;
     for (let i = 0; i < captureSet.length; i++) {
       const s = captureSet[i]!;
-      scope[s] = INHERITED[s] ? thread[s]! : EMPTY[s]!;
+      scope[s] = INHERITS[s] ? thread[s]! : EMPTY_OF[s]!;
     }
     task.parent = from;
     task.status = 'ready';
@@ -199,28 +200,28 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const exec = (t: number, task: TaskRuntime, x: ExecOp): PollOutcome | null => {
     const slot = x.slot;
     switch (x.code) {
-      case C_PUSH: {
+      case PUSH: {
         const before = thread[slot]!;
-        const after = pushed(before, x.value!);
+        const after = push1(before, x.value!);
         const shadowBefore = task.shadow[slot]!;
         thread[slot] = after;
         // When the task sees what it expects (the usual case), thread and shadow share one new stack.
-        task.shadow[slot] = shadowBefore === before ? after : pushed(shadowBefore, x.value!);
+        task.shadow[slot] = shadowBefore === before ? after : push1(shadowBefore, x.value!);
         if (step() && rec) rec.install(t, x.src, before, after);
         return null;
       }
-      case C_POP: {
+      case POP: {
         read(t, slot, 'pop', 'pop', x.src.span);
         if (stopped) return null;
         const before = thread[slot]!;
-        const after = popped(before, slot);
+        const after = pop1(before, slot);
         const shadowBefore = task.shadow[slot]!;
         thread[slot] = after;
-        task.shadow[slot] = shadowBefore === before ? after : popped(shadowBefore, slot);
+        task.shadow[slot] = shadowBefore === before ? after : pop1(shadowBefore, slot);
         if (step() && rec) rec.install(t, x.src, before, after);
         return null;
       }
-      case C_SET: {
+      case SET: {
         const before = thread[slot]!;
         task.prevs.push(slot, before, task.shadow[slot]!);
         thread[slot] = x.value;
@@ -228,10 +229,10 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         if (step() && rec) rec.install(t, x.src, before, x.value);
         return null;
       }
-      case C_UNSET: {
+      case UNSET: {
         const before = thread[slot]!;
-        let real: SlotValue = EMPTY[slot]!;
-        let shadow: SlotValue = EMPTY[slot]!;
+        let real: SlotValue = EMPTY_OF[slot]!;
+        let shadow: SlotValue = EMPTY_OF[slot]!;
         const prevs = task.prevs;
         for (let i = prevs.length - 3; i >= 0; i -= 3) {
           if (prevs[i] === slot) {
@@ -251,20 +252,20 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         if (step() && rec) rec.install(t, x.src, before, real);
         return null;
       }
-      case C_INC:
-      case C_DEC: {
+      case INC:
+      case DEC: {
         const before = thread[slot] as number;
-        const delta = x.code === C_INC ? 1 : -1;
+        const delta = x.code === INC ? 1 : -1;
         // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
         thread[slot] = Math.max(0, before + delta);
         task.shadow[slot] = Math.max(0, (task.shadow[slot] as number) + delta);
         if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
         return null;
       }
-      case C_READ:
+      case READ:
         read(t, slot, 'read', x.what, x.src.span);
         return null;
-      case C_CHECK: {
+      case CHECK: {
         const reads = x.list;
         for (let i = 0; i < reads.length; i++) {
           read(t, reads[i]!, 'check', x.what, x.src.span);
@@ -273,7 +274,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         if (step() && rec) rec.check(t, (x.src as Extract<Op, { op: 'check' }>).check, x.src.span);
         return null;
       }
-      case C_AWAIT: {
+      case AWAIT: {
         const ticks = ignoreLatency ? 0 : x.ticks;
         if (!step()) return null;
         if (rec) {
@@ -288,7 +289,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         }
         return 'pending';
       }
-      case C_SPAWN: {
+      case SPAWN: {
         const children = x.list;
         for (let i = 0; i < children.length; i++) {
           spawn(t, children[i]!, x.src.span);
@@ -296,7 +297,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         }
         return null;
       }
-      case C_JOIN:
+      case JOIN:
         if (task.pending === 0) return null;
         if (!step()) return null;
         task.status = 'joining';
@@ -310,20 +311,25 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     }
   };
 
-  // Exchanges the thread's and `scope`'s value of every capture-set slot (swap in and swap out are the same
-  // exchange); one trace step per slot whose two values differ. Without a recorder the steps are counted in
-  // bulk, with the same result at the step bound (every slot is exchanged either way).
-  const swapAll = (t: number, scope: SlotValues, direction: 'in' | 'out'): void => {
+  // Exchanges the thread's and the task's scope's value of every capture-set slot (swap in and swap out are the
+  // same exchange); one trace step per slot whose two values differ. Without a recorder the thread and the
+  // scope trade arrays whole (only written shared slots are carried over) and the steps are counted in bulk,
+  // with the same result at the step bound (every slot is exchanged either way).
+  const swapAll = (t: number, task: TaskRuntime, direction: 'in' | 'out'): void => {
+    const scope = task.scope;
     if (rec === null) {
       let differing = 0;
       for (let i = 0; i < activeCaptured.length; i++) {
         const s = activeCaptured[i]!;
-        const held = thread[s]!;
-        const incoming = scope[s]!;
-        thread[s] = incoming;
-        scope[s] = held;
-        if (held !== incoming) differing++;
+        if (thread[s] !== scope[s]) differing++;
       }
+      for (let i = 0; i < activeShared.length; i++) {
+        const s = activeShared[i]!;
+        scope[s] = thread[s]!;
+      }
+      task.scope = thread;
+      thread = scope;
+      state.thread = scope;
       const total = state.steps + differing;
       if (total > maxSteps) {
         state.steps = maxSteps;
@@ -346,14 +352,13 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const poll = (t: number, choiceReady: readonly number[] | null): void => {
     const task = tasks[t]!;
     records[t] = null;
-    const scope = task.scope;
     state.current = t;
     task.status = 'running';
     if (!step()) return;
     if (rec) rec.pollEnter(t, choiceReady, choiceReady === null ? -1 : choicePoints - 1);
     if (swapping) {
       task.polling = true;
-      swapAll(t, scope, 'in');
+      swapAll(t, task, 'in');
       if (stopped) return;
     }
     const ops = lowered[t]!;
@@ -374,7 +379,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     if (swapping) {
       task.polling = false;
       if (restore) {
-        swapAll(t, scope, 'out');
+        swapAll(t, task, 'out');
         if (stopped) return;
       } else {
         task.scopeLost = true;
@@ -397,6 +402,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const reset = (): void => {
     fillEmpty(thread);
     records.fill(null);
+    // Arrays traded by swaps may hold shared slots' values; snapshots show a scope's other slots empty.
+    for (let i = 0; i < tasks.length; i++) fillEmpty(tasks[i]!.scope);
     state.clock = 0;
     state.steps = 0;
     state.current = -1;
@@ -465,7 +472,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     const leaks: number[] = [];
     let status: ExecStatus = stopped ? 'step-limit' : awaiting.length > 0 ? 'awaiting-choice' : 'finished';
     if (status === 'finished') {
-      for (let i = 0; i < active.length; i++) if (!isSlotEmpty(thread[active[i]!])) leaks.push(active[i]!);
+      for (let i = 0; i < active.length; i++) if (!isEmpty(thread[active[i]!])) leaks.push(active[i]!);
       if (step()) {
         if (rec) rec.outerCheck(leaks);
       } else {

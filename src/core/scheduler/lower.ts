@@ -100,6 +100,13 @@ export function loweredOps(program: TaskProgram): ExecOp[] {
   return ops;
 }
 
+/** The slots some op of `programs` writes (push, pop, set, unset, inc, dec: the codes up to C_DEC). */
+export function writtenSlots(programs: readonly TaskProgram[]): Set<number> {
+  const written = new Set<number>();
+  for (const program of programs) for (const o of program.ops) if ('slot' in o && CODES[o.op] <= C_DEC) written.add(o.slot);
+  return written;
+}
+
 export function popped(value: SlotValue, slot: number): readonly AmbientValue[] {
   const stack = value as readonly AmbientValue[];
   // An emptied stack is the slot's one empty value again, so the outer check and swaps compare by identity.
