@@ -13,9 +13,18 @@ after(async () => {
   await env?.teardown();
 });
 
-/** The centre of the first rendered token in the editor whose text is `text`. */
+/**
+ * The centre of the first rendered token in the editor whose text is `text`. Monaco re-renders a line's spans when
+ * tokens or decorations arrive, so a span found a moment ago may be detached (no box): look again until one holds still.
+ */
 async function tokenCentre(page, text) {
-  const box = await page.locator('.monaco-editor .view-line span span', { hasText: text }).first().boundingBox();
+  const token = page.locator('.monaco-editor .view-line span span', { hasText: text }).first();
+  let box = null;
+  for (let attempt = 0; attempt < 20 && !box; attempt++) {
+    await token.waitFor();
+    box = await token.boundingBox();
+    if (!box) await page.waitForTimeout(100);
+  }
   assert.ok(box, `token ${text} is rendered`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
