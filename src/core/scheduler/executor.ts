@@ -117,6 +117,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   let refused: number[] = [];
   // Each task's record in the last saved or restored state; null once the task changed since (see `save`).
   const records: (unknown[] | null)[] = tasks.map(() => null);
+  // Per task, the captured slots its last swap out found differing (-1: unknown); see `swapAll`.
+  const diffs = new Int32Array(tasks.length);
 
   // Counts one trace step; false (and stop) once the bound is reached.
   const step = (): boolean => {
@@ -135,9 +137,13 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     what: string,
     span: Op['span'],
   ): void => {
-    const expected = current(tasks[t]!.shadow[slot]);
-    const observed = current(thread[slot]);
+    const alone = tasks[t]!.shadow[slot];
+    const live = thread[slot];
     if (!step()) return;
+    // One value reads the same either way; only two different values need their current entries compared.
+    if (alone === live && rec === null) return;
+    const expected = current(alone);
+    const observed = current(live);
     if (expected !== observed) {
       crosswires++;
       if (firstCrosswireStep < 0) firstCrosswireStep = state.steps - 1;
@@ -149,6 +155,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const spawn = (from: number, child: number, span: Op['span']): void => {
     const task = tasks[child]!;
     records[child] = null;
+    diffs[child] = -1;
     if (from >= 0) records[from] = null;
     if (refusedAtSpawn[child]) {
       task.status = 'refused';
@@ -318,10 +325,15 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const swapAll = (t: number, task: TaskRuntime, direction: 'in' | 'out'): void => {
     const scope = task.scope;
     if (rec === null) {
-      let differing = 0;
-      for (let i = 0; i < activeCaptured.length; i++) {
-        const s = activeCaptured[i]!;
-        if (thread[s] !== scope[s]) differing++;
+      // Scoped, the outer values never change between polls, so a swap in differs where the last swap out did.
+      let differing = restoring && direction === 'in' ? diffs[t]! : -1;
+      if (differing < 0) {
+        differing = 0;
+        for (let i = 0; i < activeCaptured.length; i++) {
+          const s = activeCaptured[i]!;
+          if (thread[s] !== scope[s]) differing++;
+        }
+        diffs[t] = differing;
       }
       for (let i = 0; i < activeShared.length; i++) {
         const s = activeShared[i]!;
@@ -402,6 +414,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const reset = (): void => {
     fillEmpty(thread);
     records.fill(null);
+    diffs.fill(-1);
     // Arrays traded by swaps may hold shared slots' values; snapshots show a scope's other slots empty.
     for (let i = 0; i < tasks.length; i++) fillEmpty(tasks[i]!.scope);
     state.clock = 0;
@@ -500,7 +513,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     if (cached) return cached;
     const task = tasks[t]!;
     const prevs = task.prevs;
-    const record = new Array<unknown>(7 + prevs.length + activeCaptured.length + active.length);
+    const record = new Array<unknown>(8 + prevs.length + activeCaptured.length + active.length);
     let k = 0;
     record[k++] = task.status;
     record[k++] = task.pc;
@@ -508,6 +521,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     record[k++] = task.pending;
     record[k++] = task.wakeAt;
     record[k++] = task.scopeLost;
+    record[k++] = diffs[t];
     record[k++] = prevs.length;
     for (let i = 0; i < prevs.length; i++) record[k++] = prevs[i];
     const scope = task.scope;
@@ -576,6 +590,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       task.pending = record[r++] as number;
       task.wakeAt = record[r++] as number;
       task.scopeLost = record[r++] as boolean;
+      diffs[t] = record[r++] as number;
       task.polling = false;
       const prevs = task.prevs;
       while (prevs.length > 0) prevs.pop();
