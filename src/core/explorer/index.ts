@@ -110,9 +110,13 @@ interface Kept {
 }
 
 function better(a: Kept, b: Kept): boolean {
-  if (a.preemptions !== b.preemptions) return a.preemptions < b.preemptions;
-  if (a.picks.length !== b.picks.length) return a.picks.length < b.picks.length;
-  return a.order < b.order;
+  return ranksBefore(a.preemptions, a.picks.length, a.order, b);
+}
+
+function ranksBefore(preemptions: number, length: number, order: number, b: Kept): boolean {
+  if (preemptions !== b.preemptions) return preemptions < b.preemptions;
+  if (length !== b.picks.length) return length < b.picks.length;
+  return order < b.order;
 }
 
 export function createExplorer(scenario: Scenario, options: ExploreOptions = {}): Explorer {
@@ -140,8 +144,10 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
   let described: ExploreFailure[] | null = null;
 
   const keep = (record: RunRecord): void => {
+    // Most failing runs rank below every kept one: judged before their picks are copied.
+    const last = kept[kept.length - 1];
+    if (kept.length >= maxFailures && !ranksBefore(record.preemptions, record.picks.length, failing, last!)) return;
     const entry: Kept = { picks: record.picks.slice(), preemptions: record.preemptions, order: failing };
-    if (kept.length >= maxFailures && !better(entry, kept[kept.length - 1]!)) return;
     let at = kept.length;
     while (at > 0 && better(entry, kept[at - 1]!)) at--;
     kept.splice(at, 0, entry);

@@ -66,7 +66,8 @@ const INHERITS: readonly boolean[] = INHERITED;
 const SLOTS = SLOT_COUNT;
 const [push1, pop1, current, isEmpty] = [pushed, popped, slotCurrent, isSlotEmpty];
 
-// The panics / refusals of a run that has none: shared, and replaced by a fresh list on the first push.
+// The panics, refusals, leaks or awaiting ready tasks of a run that has none: one shared empty list (never
+// pushed to), replaced by a fresh list on the first push.
 const NO_TASKS: number[] = [];
 
 export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
@@ -447,7 +448,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
 
   // The scheduling loop, from a reset or restored state to the end, the step bound or a refused choice.
   const loop = (choose: ChooseFn): ExecOutcome => {
-    let awaiting: number[] = [];
+    let awaiting: number[] = NO_TASKS;
     while (!stopped) {
       if (ready.length === 0) {
         if (sleepers.length === 0) break;
@@ -482,10 +483,14 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       poll(t, choiceReady);
     }
 
-    const leaks: number[] = [];
+    let leaks: number[] = NO_TASKS;
     let status: ExecStatus = stopped ? 'step-limit' : awaiting.length > 0 ? 'awaiting-choice' : 'finished';
     if (status === 'finished') {
-      for (let i = 0; i < active.length; i++) if (!isEmpty(thread[active[i]!])) leaks.push(active[i]!);
+      for (let i = 0; i < active.length; i++) {
+        if (isEmpty(thread[active[i]!])) continue;
+        if (leaks === NO_TASKS) leaks = [];
+        leaks.push(active[i]!);
+      }
       if (step()) {
         if (rec) rec.outerCheck(leaks);
       } else {
