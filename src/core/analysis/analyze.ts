@@ -116,7 +116,9 @@ function buildHovers(analysis: ProgramAnalysis, hasCeiling: boolean, parent: rea
   };
   for (const drop of analysis.dropped) {
     const parentDecision: HoverDecision = { decision: 'unchecked', reason: 'dropped by the ceiling, so not checked against the parent' };
-    for (const site of drop.sites) add(site, { summary: effectRecordSummary(drop.effect), ceiling: { decision: 'dropped', reason: drop.reason }, parent: parentDecision });
+    // One entry object for all sites of an effect: structured cloning sends a shared object once (a reference after).
+    const entry = { summary: effectRecordSummary(drop.effect), ceiling: { decision: 'dropped', reason: drop.reason } as const, parent: parentDecision };
+    for (const site of drop.sites) add(site, entry);
   }
   const violationByEffect = new Map(violations.map((v) => [v.effect, v]));
   for (const item of analysis.granted) {
@@ -129,7 +131,8 @@ function buildHovers(analysis: ProgramAnalysis, hasCeiling: boolean, parent: rea
       const cover = parent.find((record) => parentCoversChild(record, item.effect));
       parentDecision = { decision: 'covered', reason: cover ? `covered by parent record ${effectRecordSummary(cover)}` : 'covered by the parent grant' };
     }
-    for (const site of item.sites) add(site, { summary: effectRecordSummary(item.effect), ceiling, parent: parentDecision });
+    const entry = { summary: effectRecordSummary(item.effect), ceiling, parent: parentDecision };
+    for (const site of item.sites) add(site, entry);
   }
   return [...bySpan.values()].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
