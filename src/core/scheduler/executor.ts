@@ -17,6 +17,7 @@ import {
   C_SPAWN,
   C_UNSET,
   EMPTY,
+  createTaskRuntime,
   FRESH_IN_SCOPE,
   INHERITED,
   fillEmpty,
@@ -42,24 +43,23 @@ import type {
 import type { Op, TaskSet } from './ops.ts';
 import { isSlotEmpty, slotCurrent, type SlotValue } from './scope.ts';
 
-export type {
-  ChooseFn,
-  ExecConfig,
-  ExecMode,
-  ExecOutcome,
-  ExecState,
-  ExecStatus,
-  PollOutcome,
-  Recorder,
-  Runner,
-  SavedState,
-  TaskRuntime,
-  TaskStatus,
-} from './execTypes.ts';
+export type * from './execTypes.ts';
 
 // Module-local copies of the imports the hot loop uses: tsx (the bench, the tests) compiles each module to
 // CommonJS, where every use of an imported binding is a getter call through a shared, megamorphic accessor.
-const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = [C_PUSH, C_POP, C_SET, C_UNSET, C_INC, C_DEC, C_AWAIT, C_READ, C_CHECK, C_SPAWN, C_JOIN];
+const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = [
+  C_PUSH,
+  C_POP,
+  C_SET,
+  C_UNSET,
+  C_INC,
+  C_DEC,
+  C_AWAIT,
+  C_READ,
+  C_CHECK,
+  C_SPAWN,
+  C_JOIN,
+];
 const EMPTY_OF: readonly SlotValue[] = EMPTY;
 const FRESH: readonly number[] = FRESH_IN_SCOPE;
 const INHERITS: readonly boolean[] = INHERITED;
@@ -76,21 +76,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const swapping = mode !== 'unscoped';
   const restoring = mode === 'scoped';
   const state: ExecState = { thread: EMPTY.slice(), tasks: [], clock: 0, steps: 0, current: -1 };
-  for (let i = 0; i < programs.length; i++) {
-    // Slots outside the capture set are never written to a scope; they stay empty for snapshots.
-    state.tasks.push({
-      status: 'unspawned',
-      pc: 0,
-      scope: EMPTY.slice(),
-      shadow: EMPTY.slice(),
-      prevs: [],
-      parent: -1,
-      pending: 0,
-      wakeAt: 0,
-      polling: false,
-      scopeLost: false,
-    });
-  }
+  for (let i = 0; i < programs.length; i++) state.tasks.push(createTaskRuntime());
   const initial: readonly SlotValue[] = EMPTY_OF;
   const lowered: readonly ExecOp[][] = programs.map(loweredOps);
   const refusedAtSpawn: readonly boolean[] = programs.map(

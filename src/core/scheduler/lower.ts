@@ -1,7 +1,9 @@
 // Lowering for the executor: task-program ops turned into one object shape with an integer opcode (so the hot
 // loop's property loads stay monomorphic), cached per op list, plus the slot constants and immutable-stack
-// helpers the executor shares. Pure; depends on ./catalog.ts, ./scope.ts and ./ops.ts.
+// helpers the executor shares, and a fresh task's runtime record. Pure; depends on ./catalog.ts, ./scope.ts,
+// ./ops.ts and ./execTypes.ts types.
 import { AMBIENT_THREAD_LOCAL_CATALOG, INHERITED_SLOT_INDICES, SLOT_COUNT } from './catalog.ts';
+import type { TaskRuntime } from './execTypes.ts';
 import type { Op, TaskProgram } from './ops.ts';
 import { emptySlotValue, type AmbientValue, type SlotValue, type SlotValues } from './scope.ts';
 
@@ -103,8 +105,25 @@ export function loweredOps(program: TaskProgram): ExecOp[] {
 /** The slots some op of `programs` writes (push, pop, set, unset, inc, dec: the codes up to C_DEC). */
 export function writtenSlots(programs: readonly TaskProgram[]): Set<number> {
   const written = new Set<number>();
-  for (const program of programs) for (const o of program.ops) if ('slot' in o && CODES[o.op] <= C_DEC) written.add(o.slot);
+  for (const program of programs)
+    for (const o of program.ops) if ('slot' in o && CODES[o.op] <= C_DEC) written.add(o.slot);
   return written;
+}
+
+/** A task before its spawn. Slots outside the capture set are never written to a scope; they stay empty. */
+export function createTaskRuntime(): TaskRuntime {
+  return {
+    status: 'unspawned',
+    pc: 0,
+    scope: EMPTY.slice(),
+    shadow: EMPTY.slice(),
+    prevs: [],
+    parent: -1,
+    pending: 0,
+    wakeAt: 0,
+    polling: false,
+    scopeLost: false,
+  };
 }
 
 export function popped(value: SlotValue, slot: number): readonly AmbientValue[] {
