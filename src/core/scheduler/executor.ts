@@ -572,6 +572,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     for (let i = 0; i < active.length; i++) thread[active[i]!] = d[k++] as SlotValue;
     for (let t = 0; t < tasks.length; t++) {
       const record = d[k++] as unknown[];
+      // Every change to a task clears its record, so a task still holding this one is in this state already.
+      if (records[t] === record) continue;
       records[t] = record;
       const task = tasks[t]!;
       let r = 0;
