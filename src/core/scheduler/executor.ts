@@ -45,8 +45,8 @@ import { isSlotEmpty, slotCurrent, type SlotValue } from './scope.ts';
 
 export type * from './execTypes.ts';
 
-// Module-local copies of the imports the hot loop uses: tsx (the bench, the tests) compiles each module to
-// CommonJS, where every use of an imported binding is a getter call through a shared, megamorphic accessor.
+// Module-local copies of the imports the hot loop uses: loaded as CommonJS (tsx from a CommonJS script) every
+// use of an imported binding is a getter call through one megamorphic accessor (a quarter of such a profile).
 const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = [
   C_PUSH,
   C_POP,
