@@ -86,6 +86,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const written = writtenSlots(programs);
   const active: readonly number[] = [...written].sort((a, b) => a - b);
   const activeCaptured: readonly number[] = swapping ? captureSet.filter((s) => written.has(s)) : [];
+  const activeCapturedSlot: readonly boolean[] = EMPTY.map((_, s) => activeCaptured.includes(s));
   const activeShared: readonly number[] = swapping ? active.filter((s) => !captureSet.includes(s)) : [];
   const ready: number[] = [];
   const sleepers: number[] = [];
@@ -191,6 +192,14 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     }
   };
 
+  // Scoped fast path, during a poll: keeps `diffs` (see `swapAll`) current as an op changes a captured slot.
+  const track = (task: TaskRuntime, slot: number, before: SlotValue, after: SlotValue): void => {
+    if (!restoring || rec !== null || !activeCapturedSlot[slot]) return;
+    const outer = task.scope[slot];
+    const t = state.current;
+    diffs[t] = diffs[t]! + (after !== outer ? 1 : 0) - (before !== outer ? 1 : 0);
+  };
+
   const exec = (t: number, task: TaskRuntime, x: ExecOp): PollOutcome | null => {
     const slot = x.slot;
     switch (x.code) {
@@ -199,6 +208,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         const after = push1(before, x.value!);
         const shadowBefore = task.shadow[slot]!;
         thread[slot] = after;
+        track(task, slot, before, after);
         // When the task sees what it expects (the usual case), thread and shadow share one new stack.
         task.shadow[slot] = shadowBefore === before ? after : push1(shadowBefore, x.value!);
         if (step() && rec) rec.install(t, x.src, before, after);
@@ -211,6 +221,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         const after = pop1(before, slot);
         const shadowBefore = task.shadow[slot]!;
         thread[slot] = after;
+        track(task, slot, before, after);
         task.shadow[slot] = shadowBefore === before ? after : pop1(shadowBefore, slot);
         if (step() && rec) rec.install(t, x.src, before, after);
         return null;
@@ -219,6 +230,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         const before = thread[slot]!;
         task.prevs.push(slot, before, task.shadow[slot]!);
         thread[slot] = x.value;
+        track(task, slot, before, x.value);
         task.shadow[slot] = x.value;
         if (step() && rec) rec.install(t, x.src, before, x.value);
         return null;
@@ -242,6 +254,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
           }
         }
         thread[slot] = real;
+        track(task, slot, before, real);
         task.shadow[slot] = shadow;
         if (step() && rec) rec.install(t, x.src, before, real);
         return null;
@@ -252,6 +265,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         const delta = x.code === INC ? 1 : -1;
         // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
         thread[slot] = Math.max(0, before + delta);
+        track(task, slot, before, thread[slot]!);
         task.shadow[slot] = Math.max(0, (task.shadow[slot] as number) + delta);
         if (step() && rec) rec.install(t, x.src, before, thread[slot]!);
         return null;
@@ -312,8 +326,9 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const swapAll = (t: number, task: TaskRuntime, direction: 'in' | 'out'): void => {
     const scope = task.scope;
     if (rec === null) {
-      // Scoped, the outer values never change between polls, so a swap in differs where the last swap out did.
-      let differing = restoring && direction === 'in' ? diffs[t]! : -1;
+      // Scoped, the outer values never change between polls, so a swap in differs where the last swap out did,
+      // and `track` keeps the count current through the poll for its swap out.
+      let differing = restoring ? diffs[t]! : -1;
       if (differing < 0) {
         differing = 0;
         for (let i = 0; i < activeCaptured.length; i++) {
@@ -338,6 +353,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       }
       return;
     }
+    diffs[t] = -1;
     for (let i = 0; i < captureSet.length; i++) {
       const s = captureSet[i]!;
       const held = thread[s]!;
