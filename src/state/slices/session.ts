@@ -2,20 +2,11 @@
 // an unreadable autosave), the recoverable previous session, and the current share link. The effects (reading
 // the URL and localStorage, asking the worker to decode and validate) live in src/ui/share/session.ts.
 import type { Scenario } from '../../core/scenario/types.ts';
+import type { LinkErrorKind } from '../../core/index.ts';
 import type { SliceCreator } from '../storeTypes.ts';
 
-/** The decoder's error kinds (core/scenario `decodeLink`), plus what can go wrong with the autosave. */
-export type LinkProblem =
-  | 'empty'
-  | 'no-payload'
-  | 'bad-version'
-  | 'future-version'
-  | 'not-base64'
-  | 'not-deflate'
-  | 'too-large'
-  | 'bomb'
-  | 'not-json'
-  | 'schema';
+/** The decoder's error kinds (core/scenario `decodeLink`). */
+export type LinkProblem = LinkErrorKind;
 
 /** What the banner above the columns says. */
 export type SessionBanner =
