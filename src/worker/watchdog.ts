@@ -17,6 +17,13 @@ export const WATCHDOG_LIMITS = {
    */
   hangAfterMs: 1500,
   /**
+   * Until a worker has answered once, it is still starting, not hung: the dev server (`npm start`) compiles the
+   * worker's whole module graph on first load, which took several seconds on a cold 2-core machine and made the
+   * 1.5 s limit restart a healthy worker with a false "stopped responding" message. A crash while starting is still
+   * caught at once by the worker's `error` event.
+   */
+  startupAfterMs: 30_000,
+  /**
    * A check that fires this much later than planned means the page itself was blocked (or throttled in a
    * background tab): a reply may be queued behind it, so the ping gets a fresh deadline instead of a verdict.
    */
@@ -93,6 +100,8 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
   const restartTimes: number[] = [];
   // The outstanding ping (sent at `pingSentAt`), and the one check timer with when it was meant to fire.
   let pingSentAt: number | null = null;
+  // Whether the current worker has answered anything yet (a reply or a ping): before that it is starting up.
+  let answered = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let timerDue = 0;
 
@@ -104,6 +113,7 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
   const current = (): WatchedWorker => {
     if (!worker) {
       const mine = ++generation;
+      answered = false;
       worker = options.spawn((detail) => {
         if (mine === generation) restart('crashed', detail);
       });
@@ -113,7 +123,9 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
 
   const settle = (entry: Pending, mine: number, outcome: (entry: Pending) => void) => {
     // Replies from a worker that was replaced are dropped: the request was sent again to its successor.
-    if (mine !== generation || !pending.has(entry)) return;
+    if (mine !== generation) return;
+    answered = true;
+    if (!pending.has(entry)) return;
     pending.delete(entry);
     outcome(entry);
   };
@@ -156,11 +168,14 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
       pingSentAt = at;
       target.ping().then(
         () => {
-          if (mine === generation) pingSentAt = null;
+          if (mine === generation) {
+            pingSentAt = null;
+            answered = true;
+          }
         },
         () => undefined, // a failing ping says nothing the deadline will not
       );
-    } else if (at - pingSentAt >= limits.hangAfterMs) {
+    } else if (at - pingSentAt >= (answered ? limits.hangAfterMs : limits.startupAfterMs)) {
       restart('hung', `no answer for ${Math.round(at - pingSentAt)} ms`);
       return;
     }

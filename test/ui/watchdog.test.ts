@@ -121,6 +121,7 @@ describe('worker watchdog', () => {
   it('restarts a worker that leaves the liveness ping unanswered for the hang limit while a call is outstanding', async () => {
     const { dog, workers, health } = createFakes();
     const reply = dog.call('analyzeScenario', ['sources']);
+    await vi.advanceTimersByTimeAsync(WATCHDOG_LIMITS.pingEveryMs); // the first ping is answered: the worker has started
     workers[0]!.alive = false;
     await vi.advanceTimersByTimeAsync(WATCHDOG_LIMITS.pingEveryMs + WATCHDOG_LIMITS.hangAfterMs - 10);
     expect(workers).toHaveLength(1);
@@ -130,6 +131,26 @@ describe('worker watchdog', () => {
     expect(health).toEqual([{ kind: 'restarted', reason: 'hung', restarts: 1 }]);
     workers[1]!.calls[0]!.resolve('result');
     await expect(reply).resolves.toBe('result');
+  });
+
+  it('gives a worker that has not answered yet the startup limit, not the hang limit (a cold dev server compiles it)', async () => {
+    const { dog, workers, health } = createFakes();
+    const reply = dog.call('analyzeScenario', ['sources']);
+    workers[0]!.alive = false; // still loading its modules: no answer to anything yet
+    await vi.advanceTimersByTimeAsync(WATCHDOG_LIMITS.hangAfterMs * 4);
+    expect(workers).toHaveLength(1);
+    expect(health).toEqual([]);
+    workers[0]!.calls[0]!.resolve('late but fine');
+    await expect(reply).resolves.toBe('late but fine');
+  });
+
+  it('restarts a worker that never answers within the startup limit', async () => {
+    const { dog, workers, health } = createFakes();
+    void dog.call('analyzeScenario', ['sources']);
+    workers[0]!.alive = false;
+    await vi.advanceTimersByTimeAsync(WATCHDOG_LIMITS.startupAfterMs + 2 * WATCHDOG_LIMITS.pingEveryMs);
+    expect(workers).toHaveLength(2);
+    expect(health).toEqual([{ kind: 'restarted', reason: 'hung', restarts: 1 }]);
   });
 
   it('leaves a slow worker alone while it keeps answering pings (a long exploration yields between slices)', async () => {
@@ -156,6 +177,7 @@ describe('worker watchdog', () => {
   it('gives a ping a fresh deadline when the page itself was blocked past the check time', async () => {
     const { dog, workers } = createFakes();
     void dog.call('analyzeScenario', []);
+    await vi.advanceTimersByTimeAsync(WATCHDOG_LIMITS.pingEveryMs); // the first ping is answered: the worker has started
     workers[0]!.alive = false;
     await vi.advanceTimersByTimeAsync(WATCHDOG_LIMITS.pingEveryMs); // the ping goes out
     // The page's main thread is blocked for 3 s: the clock moves on but no timer runs meanwhile.
