@@ -3,6 +3,7 @@
 // reply is kept only if it answers the latest request (ids in the analysis slice).
 import type { ScenarioAnalysisInput } from './analysisTypes.ts';
 import type { CoreBackend } from './backend.ts';
+import { createCoalescer } from './coalesce.ts';
 import { useStore } from './store.ts';
 import type { AppState } from './storeTypes.ts';
 
@@ -17,38 +18,25 @@ export function analysisInput(state: AppState): ScenarioAnalysisInput {
 
 /** Starts syncing; returns a function that stops it. */
 export function startAnalysisSync(backend: Pick<CoreBackend, 'analyzeScenario'>): () => void {
-  let inFlight = false;
-  let dirty = false;
-  let stopped = false;
-
-  const send = async () => {
-    if (inFlight) {
-      dirty = true;
-      return;
-    }
-    inFlight = true;
-    dirty = false;
+  const requests = createCoalescer(async () => {
     const state = useStore.getState();
     const id = state.beginAnalysis();
     const sentAt = performance.now();
     try {
       const result = await backend.analyzeScenario(analysisInput(state));
       measureRoundTrip(sentAt);
-      if (!stopped) useStore.getState().receiveAnalysis(id, result);
+      if (!requests.isStopped()) useStore.getState().receiveAnalysis(id, result);
     } catch (error) {
-      if (!stopped) useStore.getState().failAnalysis(id, error instanceof Error ? error.message : String(error));
-    } finally {
-      inFlight = false;
-      if (dirty && !stopped) void send();
+      if (!requests.isStopped()) useStore.getState().failAnalysis(id, error instanceof Error ? error.message : String(error));
     }
-  };
+  });
 
   const unsubscribe = useStore.subscribe((state, previous) => {
-    if (state.scenario.parent !== previous.scenario.parent || state.scenario.children !== previous.scenario.children) void send();
+    if (state.scenario.parent !== previous.scenario.parent || state.scenario.children !== previous.scenario.children) requests.request();
   });
-  void send();
+  requests.request();
   return () => {
-    stopped = true;
+    requests.stop();
     unsubscribe();
   };
 }

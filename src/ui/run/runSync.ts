@@ -3,6 +3,7 @@
 // dropped by request id (run slice). The step index is clamped to the new trace.
 import { useStore } from '../../state/store.ts';
 import type { AppState } from '../../state/store.ts';
+import { createCoalescer } from '../../state/coalesce.ts';
 import type { RunBackend } from './backend.ts';
 
 /** Quiet time after an edit before re-simulating. */
@@ -16,45 +17,32 @@ function simulatedInputsChanged(state: AppState, previous: AppState): boolean {
 
 /** Starts syncing; returns a function that stops it. */
 export function startRunSync(backend: Pick<RunBackend, 'simulate'>): () => void {
-  let inFlight = false;
-  let dirty = false;
-  let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-
-  const send = async () => {
-    if (inFlight) {
-      dirty = true;
-      return;
-    }
-    inFlight = true;
-    dirty = false;
+  const requests = createCoalescer(async () => {
     const state = useStore.getState();
     const id = state.beginSimulation();
     try {
       const result = await backend.simulate(state.scenario);
-      if (!stopped) useStore.getState().receiveSimulation(id, result);
+      if (!requests.isStopped()) useStore.getState().receiveSimulation(id, result);
     } catch (error) {
-      if (!stopped) useStore.getState().failSimulation(id, error instanceof Error ? error.message : String(error));
-    } finally {
-      inFlight = false;
-      if (dirty && !stopped) void send();
+      if (!requests.isStopped()) useStore.getState().failSimulation(id, error instanceof Error ? error.message : String(error));
     }
-  };
+  });
 
   const schedule = () => {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      void send();
+      requests.request();
     }, SIMULATE_DELAY_MS);
   };
 
   const unsubscribe = useStore.subscribe((state, previous) => {
     if (simulatedInputsChanged(state, previous)) schedule();
   });
-  void send();
+  requests.request();
   return () => {
-    stopped = true;
+    requests.stop();
     if (timer !== null) clearTimeout(timer);
     unsubscribe();
   };
