@@ -32,6 +32,9 @@ export interface ExploreOptions {
   prune?: boolean;
   /** Failing schedules kept and described (default {@link MAX_REPORTED_FAILURES}). */
   maxFailures?: number;
+  /** Live saved executor states at most (default: the engine's); 0 re-runs every branch from the start
+   * (the benchmark's peer). Changes only the speed, never the schedules or their order. */
+  maxSavedStates?: number;
   /** Sees every complete schedule run (tests and benchmarks; not for postMessage). */
   onSchedule?: (schedule: ExploredSchedule) => void;
 }
@@ -130,7 +133,8 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
   const searchBudget = prune ? Math.max(1, maxSchedules - Math.floor(maxSchedules / VERIFY_SHARE)) : maxSchedules;
 
   let phase: ExplorePhase = 'search';
-  let engine: SearchEngine = createSearchEngine(compiled.taskSet, exec, { prune, maxBound: Infinity, stopAfterFailingBucket: false });
+  const saving = options.maxSavedStates === undefined ? {} : { maxSavedStates: options.maxSavedStates };
+  let engine: SearchEngine = createSearchEngine(compiled.taskSet, exec, { prune, maxBound: Infinity, stopAfterFailingBucket: false, ...saving });
   let runs = 0;
   let schedules = 0;
   let blocked = 0;
@@ -185,7 +189,7 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
     const best = kept[0];
     if (prune && best && best.preemptions > 0 && runs < maxSchedules) {
       phase = 'verify';
-      engine = createSearchEngine(compiled.taskSet, exec, { prune: false, maxBound: best.preemptions - 1, stopAfterFailingBucket: true });
+      engine = createSearchEngine(compiled.taskSet, exec, { prune: false, maxBound: best.preemptions - 1, stopAfterFailingBucket: true, ...saving });
     } else {
       verified = best !== undefined && (!prune || best.preemptions === 0);
       phase = 'done';

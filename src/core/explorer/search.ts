@@ -183,7 +183,7 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     if (order.length > 1) {
       // The branches leaving here resume from this state, or from the one this run resumed from.
       let node = from;
-      if (liveSaved < maxSaved) node = { state: runner.save(), depth: i, refs: 0 };
+      if (liveSaved < maxSaved || (!canContinue && maxSaved > 0 && preemptions === bound)) node = { state: runner.save(), depth: i, refs: 0 };
       let before = sleep | (1 << order[0]!);
       for (let k = 1; k < order.length; k++) {
         const y = order[k]!;

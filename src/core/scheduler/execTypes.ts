@@ -109,3 +109,46 @@ export interface Runner {
   save(): SavedState;
   resume(saved: SavedState, choose: ChooseFn): ExecOutcome;
 }
+
+/** The runner's whole mutable run state beyond `ExecState` (internal: shared by executor.ts, fastPoll.ts and
+ * saved.ts; never crosses postMessage). `thread` is `state.thread`, cached. */
+export interface Machine {
+  state: ExecState;
+  thread: SlotValues;
+  ready: number[];
+  sleepers: number[];
+  /** The shared empty list (see executor.ts `NO_TASKS`) until the first push. */
+  panics: number[];
+  refused: number[];
+  crosswires: number;
+  firstCrosswireStep: number;
+  choicePoints: number;
+  choosing: boolean;
+  stopped: boolean;
+  /** Each task's record in the last saved or restored state; null once the task changed since (saved.ts). */
+  records: (unknown[] | null)[];
+  /** Per task, the active captured slots its last swap out found differing from the outer values (-1: unknown). */
+  diffs: Int32Array;
+  /** Spawns `child` from task `from` (-1: the outer thread), with the recorder if any. */
+  spawn(from: number, child: number, span: Op['span']): void;
+  /** Puts task `t` to sleep until `wakeAt`. */
+  sleep(t: number, wakeAt: number): void;
+  /** Task `t` completed or panicked: its parent's join counter drops (and the parent wakes at 0). */
+  finish(t: number): void;
+}
+
+/** What a runner knows about its task set and config, fixed for its lifetime (internal, like {@link Machine}). */
+export interface Layout {
+  swapping: boolean;
+  /** Scoped: the restore guard swaps out after a panic too; the fast path tracks `diffs` through a poll. */
+  restoring: boolean;
+  ignoreLatency: boolean;
+  maxSteps: number;
+  /** Slots some op writes, ascending: the only ones that can ever be non-empty (saved states keep these). */
+  active: readonly number[];
+  /** Of those, the captured ones (empty unless swapping) and the shared ones (idem). */
+  activeCaptured: readonly number[];
+  activeShared: readonly number[];
+  /** By slot: 1 when the slot is in `activeCaptured`. */
+  activeCapturedSlot: Uint8Array;
+}

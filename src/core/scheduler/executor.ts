@@ -2,7 +2,8 @@
 // tasks, and choice points resolved by a caller-supplied function. Modes: scoped (swap on poll enter and
 // exit, with the restore guard), unscoped (raw shared slots), naive (no guard: a panic leaks the scope).
 // Each task keeps a shadow of what it would see alone; a read whose observed value differs is a cross-wire.
-// A Recorder (trace.ts) turns events into trace steps; without one this is the explorer's lean fast path.
+// A Recorder (trace.ts) turns events into trace steps; without one polls take the lean fast path (fastPoll.ts)
+// and saved states (saved.ts) let the explorer backtrack.
 import { SLOT, SLOT_COUNT } from './catalog.ts';
 import {
   C_AWAIT,
@@ -33,14 +34,16 @@ import type {
   ExecOutcome,
   ExecState,
   ExecStatus,
+  Layout,
+  Machine,
   PollOutcome,
   Recorder,
   Runner,
-  SavedState,
   TaskRuntime,
-  TaskStatus,
 } from './execTypes.ts';
+import { pollFast, pollStepBounds, tradeScope } from './fastPoll.ts';
 import type { Op, TaskSet } from './ops.ts';
+import { restoreState, saveState } from './saved.ts';
 import { isSlotEmpty, slotCurrent, type SlotValue } from './scope.ts';
 
 export type * from './execTypes.ts';
@@ -86,32 +89,48 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const written = writtenSlots(programs);
   const active: readonly number[] = [...written].sort((a, b) => a - b);
   const activeCaptured: readonly number[] = swapping ? captureSet.filter((s) => written.has(s)) : [];
-  const activeCapturedSlot: readonly boolean[] = EMPTY.map((_, s) => activeCaptured.includes(s));
-  const activeShared: readonly number[] = swapping ? active.filter((s) => !captureSet.includes(s)) : [];
-  const ready: number[] = [];
-  const sleepers: number[] = [];
-  // Without a recorder a poll trades the thread's array with the task's scope array (see `swapAll`).
-  let thread = state.thread;
+  const layout: Layout = {
+    swapping,
+    restoring,
+    ignoreLatency,
+    maxSteps,
+    active,
+    activeCaptured,
+    activeShared: swapping ? active.filter((s) => !captureSet.includes(s)) : [],
+    activeCapturedSlot: Uint8Array.from(EMPTY, (_, s) => (activeCaptured.includes(s) ? 1 : 0)),
+  };
+  const { activeShared, activeCapturedSlot } = layout;
+  // Per task and pc, the most steps a poll from there counts: within the bound, it takes the fast path.
+  const stepBounds: readonly Int32Array[] = lowered.map((ops) => pollStepBounds(ops, activeCaptured.length));
   const tasks = state.tasks;
+  const m: Machine = {
+    state,
+    thread: state.thread,
+    ready: [],
+    sleepers: [],
+    panics: NO_TASKS,
+    refused: NO_TASKS,
+    crosswires: 0,
+    firstCrosswireStep: -1,
+    choicePoints: 0,
+    choosing: false,
+    stopped: false,
+    records: tasks.map(() => null),
+    diffs: new Int32Array(tasks.length),
+    spawn: (from, child, span) => spawn(from, child, span),
+    sleep: (t, wakeAt) => sleep(t, wakeAt),
+    finish: (t) => finish(t),
+  };
+  const { ready, sleepers, records, diffs } = m;
 
-  // Per-run state. The functions below are created once per runner, not per run: the explorer runs millions.
+  // The recorder of the run in progress (null on the fast path). The functions below are created once per
+  // runner, not per run: the explorer runs millions.
   let rec: Recorder | null = null;
-  let stopped = false;
-  let crosswires = 0;
-  let firstCrosswireStep = -1;
-  let choicePoints = 0;
-  let choosing = false;
-  let panics: number[] = [];
-  let refused: number[] = [];
-  // Each task's record in the last saved or restored state; null once the task changed since (see `save`).
-  const records: (unknown[] | null)[] = tasks.map(() => null);
-  // Per task, the captured slots its last swap out found differing (-1: unknown); see `swapAll`.
-  const diffs = new Int32Array(tasks.length);
 
   // Counts one trace step; false (and stop) once the bound is reached.
   const step = (): boolean => {
     if (state.steps >= maxSteps) {
-      stopped = true;
+      m.stopped = true;
       return false;
     }
     state.steps++;
@@ -126,15 +145,15 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     span: Op['span'],
   ): void => {
     const alone = tasks[t]!.shadow[slot];
-    const live = thread[slot];
+    const live = m.thread[slot];
     if (!step()) return;
     // One value reads the same either way; only two different values need their current entries compared.
     if (alone === live && rec === null) return;
     const expected = current(alone);
     const observed = current(live);
     if (expected !== observed) {
-      crosswires++;
-      if (firstCrosswireStep < 0) firstCrosswireStep = state.steps - 1;
+      m.crosswires++;
+      if (m.firstCrosswireStep < 0) m.firstCrosswireStep = state.steps - 1;
     }
     if (rec) rec.read(t, slot, access, what, expected, observed, span);
   };
@@ -147,8 +166,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     if (from >= 0) records[from] = null;
     if (refusedAtSpawn[child]) {
       task.status = 'refused';
-      if (refused === NO_TASKS) refused = [];
-      refused.push(child);
+      if (m.refused === NO_TASKS) m.refused = [];
+      m.refused.push(child);
       if (step() && rec) rec.refuse(from, child, span);
       return;
     }
@@ -161,7 +180,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     const scope = task.scope;
     for (let i = 0; i < captureSet.length; i++) {
       const s = captureSet[i]!;
-      scope[s] = INHERITS[s] ? thread[s]! : EMPTY_OF[s]!;
+      scope[s] = INHERITS[s] ? m.thread[s]! : EMPTY_OF[s]!;
     }
     task.parent = from;
     task.status = 'ready';
@@ -192,16 +211,18 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     }
   };
 
-  // Scoped fast path, during a poll: keeps `diffs` (see `swapAll`) current as an op changes a captured slot.
+  // Scoped, without a recorder: keeps `diffs` (see fastPoll.ts `trade`) current as an op changes a captured slot.
   const track = (task: TaskRuntime, slot: number, before: SlotValue, after: SlotValue): void => {
-    if (!restoring || rec !== null || !activeCapturedSlot[slot]) return;
+    if (!restoring || rec !== null || activeCapturedSlot[slot] !== 1) return;
     const outer = task.scope[slot];
     const t = state.current;
     diffs[t] = diffs[t]! + (after !== outer ? 1 : 0) - (before !== outer ? 1 : 0);
   };
 
+  // One op on the recorded (or step-bounded) path; fastPoll.ts has the same semantics for the fast path.
   const exec = (t: number, task: TaskRuntime, x: ExecOp): PollOutcome | null => {
     const slot = x.slot;
+    const thread = m.thread;
     switch (x.code) {
       case PUSH: {
         const before = thread[slot]!;
@@ -216,7 +237,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       }
       case POP: {
         read(t, slot, 'pop', 'pop', x.src.span);
-        if (stopped) return null;
+        if (m.stopped) return null;
         const before = thread[slot]!;
         const after = pop1(before, slot);
         const shadowBefore = task.shadow[slot]!;
@@ -277,7 +298,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         const reads = x.list;
         for (let i = 0; i < reads.length; i++) {
           read(t, reads[i]!, 'check', x.what, x.src.span);
-          if (stopped) return null;
+          if (m.stopped) return null;
         }
         if (step() && rec) rec.check(t, (x.src as Extract<Op, { op: 'check' }>).check, x.src.span);
         return null;
@@ -301,7 +322,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         const children = x.list;
         for (let i = 0; i < children.length; i++) {
           spawn(t, children[i]!, x.src.span);
-          if (stopped) return null;
+          if (m.stopped) return null;
         }
         return null;
       }
@@ -320,40 +341,22 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   };
 
   // Exchanges the thread's and the task's scope's value of every capture-set slot (swap in and swap out are the
-  // same exchange); one trace step per slot whose two values differ. Without a recorder the thread and the
-  // scope trade arrays whole (only written shared slots are carried over) and the steps are counted in bulk,
-  // with the same result at the step bound (every slot is exchanged either way).
+  // same exchange); one trace step per slot whose two values differ. Without a recorder (a poll near the step
+  // bound) the arrays are traded whole as on the fast path, with the same result at the bound.
   const swapAll = (t: number, task: TaskRuntime, direction: 'in' | 'out'): void => {
-    const scope = task.scope;
     if (rec === null) {
-      // Scoped, the outer values never change between polls, so a swap in differs where the last swap out did,
-      // and `track` keeps the count current through the poll for its swap out.
-      let differing = restoring ? diffs[t]! : -1;
-      if (differing < 0) {
-        differing = 0;
-        for (let i = 0; i < activeCaptured.length; i++) {
-          const s = activeCaptured[i]!;
-          if (thread[s] !== scope[s]) differing++;
-        }
-        diffs[t] = differing;
-      }
-      for (let i = 0; i < activeShared.length; i++) {
-        const s = activeShared[i]!;
-        scope[s] = thread[s]!;
-      }
-      task.scope = thread;
-      thread = scope;
-      state.thread = scope;
-      const total = state.steps + differing;
+      const total = state.steps + tradeScope(m, layout, t, restoring ? diffs[t]! : -1);
       if (total > maxSteps) {
         state.steps = maxSteps;
-        stopped = true;
+        m.stopped = true;
       } else {
         state.steps = total;
       }
       return;
     }
     diffs[t] = -1;
+    const scope = task.scope;
+    const thread = m.thread;
     for (let i = 0; i < captureSet.length; i++) {
       const s = captureSet[i]!;
       const held = thread[s]!;
@@ -370,17 +373,17 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     state.current = t;
     task.status = 'running';
     if (!step()) return;
-    if (rec) rec.pollEnter(t, choiceReady, choiceReady === null ? -1 : choicePoints - 1);
+    if (rec) rec.pollEnter(t, choiceReady, choiceReady === null ? -1 : m.choicePoints - 1);
     if (swapping) {
       task.polling = true;
       swapAll(t, task, 'in');
-      if (stopped) return;
+      if (m.stopped) return;
     }
     const ops = lowered[t]!;
     let outcome: PollOutcome = 'complete';
     while (task.pc < ops.length) {
       const result = exec(t, task, ops[task.pc++]!);
-      if (stopped) return;
+      if (m.stopped) return;
       if (result !== null) {
         outcome = result;
         break;
@@ -395,7 +398,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       task.polling = false;
       if (restore) {
         swapAll(t, task, 'out');
-        if (stopped) return;
+        if (m.stopped) return;
       } else {
         task.scopeLost = true;
       }
@@ -408,14 +411,14 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       finish(t);
     } else if (outcome === 'panic') {
       task.status = 'panicked';
-      if (panics === NO_TASKS) panics = [];
-      panics.push(t);
+      if (m.panics === NO_TASKS) m.panics = [];
+      m.panics.push(t);
       finish(t);
     }
   };
 
   const reset = (): void => {
-    fillEmpty(thread);
+    fillEmpty(m.thread);
     records.fill(null);
     diffs.fill(-1);
     // Arrays traded by swaps may hold shared slots' values; snapshots show a scope's other slots empty.
@@ -436,22 +439,22 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       task.polling = false;
       task.scopeLost = false;
     }
-    stopped = false;
-    crosswires = 0;
-    firstCrosswireStep = -1;
-    choicePoints = 0;
-    panics = NO_TASKS;
-    refused = NO_TASKS;
+    m.stopped = false;
+    m.crosswires = 0;
+    m.firstCrosswireStep = -1;
+    m.choicePoints = 0;
+    m.panics = NO_TASKS;
+    m.refused = NO_TASKS;
     for (const root of roots) {
       spawn(-1, root, null);
-      if (stopped) break;
+      if (m.stopped) break;
     }
   };
 
   // The scheduling loop, from a reset or restored state to the end, the step bound or a refused choice.
   const loop = (choose: ChooseFn): ExecOutcome => {
     let awaiting: number[] = NO_TASKS;
-    while (!stopped) {
+    while (!m.stopped) {
       if (ready.length === 0) {
         if (sleepers.length === 0) break;
         const first = tasks[sleepers[0]!]!;
@@ -469,10 +472,10 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       let pick = 0;
       let choiceReady: number[] | null = null;
       if (ready.length > 1) {
-        choicePoints++;
-        choosing = true;
+        m.choicePoints++;
+        m.choosing = true;
         pick = choose(ready, state);
-        choosing = false;
+        m.choosing = false;
         if (pick < 0 || pick >= ready.length) {
           awaiting = ready.slice();
           break;
@@ -482,12 +485,14 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       const t = ready[pick]!;
       for (let i = pick + 1; i < ready.length; i++) ready[i - 1] = ready[i]!;
       ready.pop();
-      poll(t, choiceReady);
+      if (rec === null && state.steps + stepBounds[t]![tasks[t]!.pc]! <= maxSteps) pollFast(m, layout, lowered[t]!, t);
+      else poll(t, choiceReady);
     }
 
     let leaks: number[] = NO_TASKS;
-    let status: ExecStatus = stopped ? 'step-limit' : awaiting.length > 0 ? 'awaiting-choice' : 'finished';
+    let status: ExecStatus = m.stopped ? 'step-limit' : awaiting.length > 0 ? 'awaiting-choice' : 'finished';
     if (status === 'finished') {
+      const thread = m.thread;
       for (let i = 0; i < active.length; i++) {
         if (isEmpty(thread[active[i]!])) continue;
         if (leaks === NO_TASKS) leaks = [];
@@ -502,113 +507,14 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     return {
       status,
       steps: state.steps,
-      crosswires,
-      firstCrosswireStep,
+      crosswires: m.crosswires,
+      firstCrosswireStep: m.firstCrosswireStep,
       leaks,
-      panics,
-      refused,
+      panics: m.panics,
+      refused: m.refused,
       ready: awaiting,
-      choicePoints,
+      choicePoints: m.choicePoints,
     };
-  };
-
-  // Saved layout: counters, ready, sleepers, panics, refused (each length-prefixed), the thread's active
-  // slots, then one record per task: its scalars, prevs (length-prefixed), active captured scope slots and
-  // active shadow slots. A task untouched since the last save or restore shares that state's record.
-  const recordOf = (t: number): unknown[] => {
-    const cached = records[t];
-    if (cached) return cached;
-    const task = tasks[t]!;
-    const prevs = task.prevs;
-    const record = new Array<unknown>(8 + prevs.length + activeCaptured.length + active.length);
-    let k = 0;
-    record[k++] = task.status;
-    record[k++] = task.pc;
-    record[k++] = task.parent;
-    record[k++] = task.pending;
-    record[k++] = task.wakeAt;
-    record[k++] = task.scopeLost;
-    record[k++] = diffs[t];
-    record[k++] = prevs.length;
-    for (let i = 0; i < prevs.length; i++) record[k++] = prevs[i];
-    const scope = task.scope;
-    for (let i = 0; i < activeCaptured.length; i++) record[k++] = scope[activeCaptured[i]!];
-    const shadow = task.shadow;
-    for (let i = 0; i < active.length; i++) record[k++] = shadow[active[i]!];
-    records[t] = record;
-    return record;
-  };
-
-  const save = (): SavedState => {
-    const size =
-      9 + ready.length + sleepers.length + panics.length + refused.length + active.length + tasks.length;
-    const data = new Array<unknown>(size);
-    let k = 0;
-    data[k++] = state.clock;
-    data[k++] = state.steps;
-    data[k++] = crosswires;
-    data[k++] = firstCrosswireStep;
-    // At the loop's top, before this choice point was counted (resume counts it again).
-    data[k++] = choosing ? choicePoints - 1 : choicePoints;
-    data[k++] = ready.length;
-    for (let i = 0; i < ready.length; i++) data[k++] = ready[i];
-    data[k++] = sleepers.length;
-    for (let i = 0; i < sleepers.length; i++) data[k++] = sleepers[i];
-    data[k++] = panics.length;
-    for (let i = 0; i < panics.length; i++) data[k++] = panics[i];
-    data[k++] = refused.length;
-    for (let i = 0; i < refused.length; i++) data[k++] = refused[i];
-    for (let i = 0; i < active.length; i++) data[k++] = thread[active[i]!];
-    for (let t = 0; t < tasks.length; t++) data[k++] = recordOf(t);
-    return { kind: 'saved-exec-state', data };
-  };
-
-  const restore = (saved: SavedState): void => {
-    const d = saved.data;
-    let k = 0;
-    state.clock = d[k++] as number;
-    state.steps = d[k++] as number;
-    crosswires = d[k++] as number;
-    firstCrosswireStep = d[k++] as number;
-    choicePoints = d[k++] as number;
-    state.current = -1;
-    stopped = false;
-    // pop() loops, not `length = 0`: setting length is a slow builtin call.
-    while (ready.length > 0) ready.pop();
-    for (let n = d[k++] as number; n > 0; n--) ready.push(d[k++] as number);
-    while (sleepers.length > 0) sleepers.pop();
-    for (let n = d[k++] as number; n > 0; n--) sleepers.push(d[k++] as number);
-    let n = d[k++] as number;
-    panics = n > 0 ? [] : NO_TASKS;
-    for (; n > 0; n--) panics.push(d[k++] as number);
-    n = d[k++] as number;
-    refused = n > 0 ? [] : NO_TASKS;
-    for (; n > 0; n--) refused.push(d[k++] as number);
-    // Slots no op writes are empty everywhere already.
-    for (let i = 0; i < active.length; i++) thread[active[i]!] = d[k++] as SlotValue;
-    for (let t = 0; t < tasks.length; t++) {
-      const record = d[k++] as unknown[];
-      // Every change to a task clears its record, so a task still holding this one is in this state already.
-      if (records[t] === record) continue;
-      records[t] = record;
-      const task = tasks[t]!;
-      let r = 0;
-      task.status = record[r++] as TaskStatus;
-      task.pc = record[r++] as number;
-      task.parent = record[r++] as number;
-      task.pending = record[r++] as number;
-      task.wakeAt = record[r++] as number;
-      task.scopeLost = record[r++] as boolean;
-      diffs[t] = record[r++] as number;
-      task.polling = false;
-      const prevs = task.prevs;
-      while (prevs.length > 0) prevs.pop();
-      for (let n = record[r++] as number; n > 0; n--) prevs.push(record[r++] as SlotValue);
-      const scope = task.scope;
-      for (let i = 0; i < activeCaptured.length; i++) scope[activeCaptured[i]!] = record[r++] as SlotValue;
-      const shadow = task.shadow;
-      for (let i = 0; i < active.length; i++) shadow[active[i]!] = record[r++] as SlotValue;
-    }
   };
 
   return {
@@ -618,10 +524,10 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       reset();
       return loop(choose);
     },
-    save,
+    save: () => saveState(m, layout),
     resume(saved, choose) {
       rec = null;
-      restore(saved);
+      restoreState(m, layout, saved, NO_TASKS);
       return loop(choose);
     },
   };

@@ -1,0 +1,115 @@
+// Saved executor states (the explorer's backtracking): `saveState` captures a runner's machine at a choice point
+// in one flat array, `restoreState` puts it back. Only the slots some op writes are stored, and a task untouched
+// since the last save or restore shares that state's record. Pure; depends on ./execTypes.ts types only.
+import type { Layout, Machine, SavedState, TaskStatus } from './execTypes.ts';
+import type { SlotValue } from './scope.ts';
+
+// Saved layout: counters, ready, sleepers, panics, refused (each length-prefixed), the thread's active slots,
+// then one record per task: its scalars, prevs (length-prefixed), active captured scope slots and active
+// shadow slots. A task untouched since the last save or restore shares that state's record.
+function recordOf(m: Machine, layout: Layout, t: number): unknown[] {
+  const cached = m.records[t];
+  if (cached) return cached;
+  const { active, activeCaptured } = layout;
+  const task = m.state.tasks[t]!;
+  const prevs = task.prevs;
+  const record = new Array<unknown>(8 + prevs.length + activeCaptured.length + active.length);
+  let k = 0;
+  record[k++] = task.status;
+  record[k++] = task.pc;
+  record[k++] = task.parent;
+  record[k++] = task.pending;
+  record[k++] = task.wakeAt;
+  record[k++] = task.scopeLost;
+  record[k++] = m.diffs[t];
+  record[k++] = prevs.length;
+  for (let i = 0; i < prevs.length; i++) record[k++] = prevs[i];
+  const scope = task.scope;
+  for (let i = 0; i < activeCaptured.length; i++) record[k++] = scope[activeCaptured[i]!];
+  const shadow = task.shadow;
+  for (let i = 0; i < active.length; i++) record[k++] = shadow[active[i]!];
+  m.records[t] = record;
+  return record;
+}
+
+/** The machine's state at the choice point being resolved (or at the loop's top). */
+export function saveState(m: Machine, layout: Layout): SavedState {
+  const { ready, sleepers, panics, refused, thread, state } = m;
+  const active = layout.active;
+  const tasks = state.tasks;
+  const size = 9 + ready.length + sleepers.length + panics.length + refused.length + active.length + tasks.length;
+  const data = new Array<unknown>(size);
+  let k = 0;
+  data[k++] = state.clock;
+  data[k++] = state.steps;
+  data[k++] = m.crosswires;
+  data[k++] = m.firstCrosswireStep;
+  // At the loop's top, before this choice point was counted (resume counts it again).
+  data[k++] = m.choosing ? m.choicePoints - 1 : m.choicePoints;
+  data[k++] = ready.length;
+  for (let i = 0; i < ready.length; i++) data[k++] = ready[i];
+  data[k++] = sleepers.length;
+  for (let i = 0; i < sleepers.length; i++) data[k++] = sleepers[i];
+  data[k++] = panics.length;
+  for (let i = 0; i < panics.length; i++) data[k++] = panics[i];
+  data[k++] = refused.length;
+  for (let i = 0; i < refused.length; i++) data[k++] = refused[i];
+  for (let i = 0; i < active.length; i++) data[k++] = thread[active[i]!];
+  for (let t = 0; t < tasks.length; t++) data[k++] = recordOf(m, layout, t);
+  return { kind: 'saved-exec-state', data };
+}
+
+/** Puts a saved state back. `noTasks` is the shared empty list panics and refusals start as. */
+export function restoreState(m: Machine, layout: Layout, saved: SavedState, noTasks: number[]): void {
+  const d = saved.data;
+  const { active, activeCaptured } = layout;
+  const state = m.state;
+  let k = 0;
+  state.clock = d[k++] as number;
+  state.steps = d[k++] as number;
+  m.crosswires = d[k++] as number;
+  m.firstCrosswireStep = d[k++] as number;
+  m.choicePoints = d[k++] as number;
+  state.current = -1;
+  m.stopped = false;
+  // pop() loops, not `length = 0`: setting length is a slow builtin call.
+  const { ready, sleepers } = m;
+  while (ready.length > 0) ready.pop();
+  for (let n = d[k++] as number; n > 0; n--) ready.push(d[k++] as number);
+  while (sleepers.length > 0) sleepers.pop();
+  for (let n = d[k++] as number; n > 0; n--) sleepers.push(d[k++] as number);
+  let n = d[k++] as number;
+  m.panics = n > 0 ? [] : noTasks;
+  for (; n > 0; n--) m.panics.push(d[k++] as number);
+  n = d[k++] as number;
+  m.refused = n > 0 ? [] : noTasks;
+  for (; n > 0; n--) m.refused.push(d[k++] as number);
+  // Slots no op writes are empty everywhere already.
+  const thread = m.thread;
+  for (let i = 0; i < active.length; i++) thread[active[i]!] = d[k++] as SlotValue;
+  const tasks = state.tasks;
+  const records = m.records;
+  for (let t = 0; t < tasks.length; t++) {
+    const record = d[k++] as unknown[];
+    // Every change to a task clears its record, so a task still holding this one is in this state already.
+    if (records[t] === record) continue;
+    records[t] = record;
+    const task = tasks[t]!;
+    let r = 0;
+    task.status = record[r++] as TaskStatus;
+    task.pc = record[r++] as number;
+    task.parent = record[r++] as number;
+    task.pending = record[r++] as number;
+    task.wakeAt = record[r++] as number;
+    task.scopeLost = record[r++] as boolean;
+    m.diffs[t] = record[r++] as number;
+    task.polling = false;
+    const prevs = task.prevs;
+    while (prevs.length > 0) prevs.pop();
+    for (let n = record[r++] as number; n > 0; n--) prevs.push(record[r++] as SlotValue);
+    const scope = task.scope;
+    for (let i = 0; i < activeCaptured.length; i++) scope[activeCaptured[i]!] = record[r++] as SlotValue;
+    const shadow = task.shadow;
+    for (let i = 0; i < active.length; i++) shadow[active[i]!] = record[r++] as SlotValue;
+  }
+}
