@@ -99,7 +99,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     activeShared: swapping ? active.filter((s) => !captureSet.includes(s)) : [],
     activeCapturedSlot: Uint8Array.from(EMPTY, (_, s) => (activeCaptured.includes(s) ? 1 : 0)),
   };
-  const { activeShared, activeCapturedSlot } = layout;
+  const { activeCapturedSlot } = layout;
   // Per task and pc, the most steps a poll from there counts: within the bound, it takes the fast path.
   const stepBounds: readonly Int32Array[] = lowered.map((ops) => pollStepBounds(ops, activeCaptured.length));
   const tasks = state.tasks;
