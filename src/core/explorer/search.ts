@@ -11,7 +11,7 @@ import {
   type SavedState,
 } from '../scheduler/executor.ts';
 import type { TaskSet } from '../scheduler/ops.ts';
-import { createFootprintTable, footprintsConflict, type FootprintTable } from './footprint.ts';
+import { createFootprintTable, footprintsConflict, MAX_POR_TASKS, type FootprintTable } from './footprint.ts';
 
 /** An executor state saved at choice point `depth` of some path, shared by the branches that leave from it. */
 interface SavedNode {
@@ -35,9 +35,10 @@ interface Item {
 
 const ROOT: Item = { base: [], depth: -1, pick: -1, sleep: 0, preemptions: 0, saved: null };
 
-/** Saved states kept alive at once. Past this, new branches resume from the state their run resumed from and
- * replay the picks from there. Small on purpose: measured on the 3 × 4 fan-out, a few thousand live states
- * beat tens of thousands by ~2x (the garbage collector's cost of keeping states alive outweighs the replays). */
+/** Saved states kept alive at once for branches into later buckets. Past this, such branches resume from the
+ * state their run resumed from and replay the picks from there. Small on purpose: measured on the 3 × 4
+ * fan-out, a few thousand live states beat tens of thousands by ~2x (the garbage collector's cost of keeping
+ * states alive outweighs the replays). Branches staying in the current bucket always get a state (see `choose`). */
 export const MAX_SAVED_STATES = 2_048;
 
 /** One finished run, as the engine hands it to its owner. */
@@ -172,18 +173,28 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
     while (order.length > 0) order.pop();
     if (canContinue && (sleep & (1 << last)) === 0) order.push(last);
-    for (let t = 0; t < n; t++) {
-      if ((sleep & (1 << t)) !== 0 || (canContinue && t === last)) continue;
-      if (ready.includes(t)) order.push(t);
+    if (n <= MAX_POR_TASKS) {
+      // The ready tasks as bits, less the sleeping ones and the one continuing.
+      let candidates = 0;
+      for (let k = 0; k < ready.length; k++) candidates |= 1 << ready[k]!;
+      candidates &= ~sleep;
+      if (canContinue) candidates &= ~(1 << last);
+      for (let t = 0; t < n; t++) if ((candidates & (1 << t)) !== 0) order.push(t);
+    } else {
+      // Too many tasks for bits (then nothing sleeps: pruning is off).
+      for (let t = 0; t < n; t++) if ((!canContinue || t !== last) && ready.includes(t)) order.push(t);
     }
     if (order.length === 0) {
       blocked = true;
       return -1;
     }
     if (order.length > 1) {
-      // The branches leaving here resume from this state, or from the one this run resumed from.
+      // The branches leaving here resume from this state, or from the one this run resumed from. Past the cap,
+      // a state is still saved when its branches stay in the bucket being explored (no preemption here): run
+      // depth-first, they come next and free it soon, while later buckets' branches hold theirs for long.
       let node = from;
-      if (liveSaved < maxSaved || (!canContinue && maxSaved > 0 && preemptions === bound)) node = { state: runner.save(), depth: i, refs: 0 };
+      const soon = !canContinue && preemptions === bound && maxSaved > 0;
+      if (liveSaved < maxSaved || soon) node = { state: runner.save(), depth: i, refs: 0 };
       let before = sleep | (1 << order[0]!);
       for (let k = 1; k < order.length; k++) {
         const y = order[k]!;

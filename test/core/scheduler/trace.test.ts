@@ -1,5 +1,6 @@
 // Printed traces (inline snapshots), schedules (FIFO, seeded random, picks, interactive), the step bound,
 // copy-on-write snapshots, and the fast path agreeing with the traced run.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../../src/core/examples/index.ts';
 import { normalizeScenario } from '../../../src/core/scenario/defaults.ts';
@@ -11,6 +12,7 @@ import {
   execConfigOf,
   runOptionsOf,
   type ChooseFn,
+  type ExecMode,
   type SavedState,
   createMulberry32,
   createPolicyValue,
@@ -203,6 +205,46 @@ describe('the fast path', () => {
         expect(fast.firstCrosswireStep).toBe(traced.summary.crosswires[0]?.step ?? -1);
       }
     }
+  });
+
+  it('agrees with the traced run under random picks on every example, in every mode, near the step bound too', () => {
+    const modes: ExecMode[] = ['scoped', 'unscoped', 'naive'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...EXAMPLES),
+        fc.constantFrom(...modes),
+        fc.boolean(),
+        fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 0x7fffffff }),
+        (example, mode, ignoreLatency, maxSteps, seed) => {
+          const options = { mode, ignoreLatency, ...(maxSteps === undefined ? {} : { maxSteps }) };
+          const { simulation, taskSet } = prepareFastSimulation(example.scenario, options);
+          // Random picks, named as the traced run's `picks` schedule names them.
+          const random = createMulberry32(seed);
+          const picks: string[] = [];
+          const fast = simulation.run((ready) => {
+            const index = Math.floor(random() * ready.length);
+            picks.push(taskSet.tasks[ready[index]!]!.name);
+            return index;
+          });
+          const traced = simulate(example.scenario, { ...options, schedule: { kind: 'picks', picks } }).summary;
+          expect(traced.ignoredPicks).toEqual([]);
+          expect([fast.status, fast.steps, fast.crosswires, fast.firstCrosswireStep]).toEqual([
+            traced.status,
+            traced.steps,
+            traced.crosswires.length,
+            traced.crosswires[0]?.step ?? -1,
+          ]);
+          const names = (list: number[]) => list.map((t) => taskSet.tasks[t]!.name);
+          expect([names(fast.panics), names(fast.refused), fast.leaks.length]).toEqual([
+            traced.panics,
+            traced.refused,
+            traced.leaks.length,
+          ]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('resumes a state saved at any choice point to the same outcome as the run that saved it', () => {
