@@ -1,13 +1,14 @@
 // The core web worker: exposes core functions with comlink and nothing more (no logic here — STYLE "The worker
 // has no logic"). Every function takes and returns plain data. The run side adds its functions to `api`.
-import { expose } from 'comlink';
-import { analyzeScenario, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../core/analysis/index.ts';
+import { expose, type Endpoint } from 'comlink';
+import { createScenarioAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario } from '../core/scenario/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../core/scheduler/index.ts';
 import { EXAMPLES } from '../core/examples/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import type { Scenario } from '../core/scenario/types.ts';
+import { timedEndpoint } from './timing.ts';
 
 /** Explorer slices: between slices the worker yields to its event loop so a progress post goes out, a cancel or a
  * newer exploration gets through, and the watchdog's liveness ping is answered (client.ts hangs a worker after
@@ -46,10 +47,15 @@ async function startExplore(id: number, scenario: Scenario, options: ExploreRequ
   return explorer.result();
 }
 
+/** The analyses of this worker: unchanged programs are not re-analyzed, and hovers come from the latest one. */
+const analyzer = createScenarioAnalyzer();
+
 /** The worker protocol: one object of functions, each a direct call into core. */
 export const api = {
-  /** Parent + children → per program effects, drops, violations, lints, diagnostics and hovers. */
-  analyzeScenario,
+  /** Parent + children → per program effects, drops, violations, lints and diagnostics (`analyzeScenario`). */
+  analyzeScenario: (input: Parameters<typeof analyzer.analyze>[0]) => analyzer.analyze(input),
+  /** The effect hover at `offset` in `program` as last analyzed, or null (computed on demand, not sent per edit). */
+  effectHoverAt: (program: string, offset: number) => analyzer.hoverAt(program, offset),
   /** Validates a ceiling's JSON text; errors are returned, never thrown. */
   parseCeiling,
   /** Decodes an explicit parent grant (serde JSON effect list); errors are returned, never thrown. */
@@ -78,4 +84,4 @@ export const api = {
   replayScenario,
 };
 
-expose(api);
+expose(api, timedEndpoint(self as unknown as Endpoint));

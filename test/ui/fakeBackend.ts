@@ -1,9 +1,12 @@
 // A fake core worker for component tests: the real core functions, called in-process (no Worker in jsdom).
-import { analyzeScenario, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../../src/core/index.ts';
+import { createScenarioAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../../src/core/index.ts';
 import type { CoreBackend } from '../../src/state/backend.ts';
 
+const analyzer = createScenarioAnalyzer();
+
 export const fakeBackend: CoreBackend = {
-  analyzeScenario: async (input) => analyzeScenario(input),
+  analyzeScenario: async (input) => analyzer.analyze(input),
+  effectHoverAt: async (program, offset) => analyzer.hoverAt(program, offset),
   parseCeiling: async (text) => parseCeiling(text),
   effectsFromJson: async (text) => effectsFromJson(text),
   policyVocabulary: async () => ({ capabilities: KNOWN_CAPABILITY_OPS, levels: ['none', 'read_only', 'workspace_write', 'process_exec', 'network'] }),

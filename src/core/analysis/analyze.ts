@@ -1,5 +1,6 @@
 // What the worker calls on every edit: per program requested → dropped (with the rule) → granted effects,
-// violations against the parent's grant, policy lints, diagnostics and hovers — all plain data.
+// violations against the parent's grant, policy lints and diagnostics — all plain data. Hovers (what a call site
+// produces and why) are computed apart, on demand: `scenarioHovers`, or `createScenarioAnalyzer().hoverAt`.
 // "Nothing may look fine when it is not" (DESIGN §3): an unparsable program reports parsed:false, never [].
 // Depends on ../syntax (parse), ../diagnostics.ts and the other analysis modules.
 import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
@@ -77,7 +78,6 @@ export interface ProgramReport extends ProgramAnalysis {
   /** False when there was nothing to check against (parent grant unknown, or this is the parent). */
   violationsChecked: boolean;
   lints: PolicyLint[];
-  hovers: EffectHover[];
 }
 
 export interface ScenarioAnalysis {
@@ -137,13 +137,12 @@ function buildHovers(analysis: ProgramAnalysis, hasCeiling: boolean, parent: rea
   return [...bySpan.values()].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
-/**
- * THE function the worker calls on every edit: analyzes the parent and every child, clamps each child
- * to its ceiling, checks it against the parent's grant (or computed effects), and lints the policies.
- * Never throws on bad input; the result is plain data.
- */
-export function analyzeScenario(input: ScenarioAnalysisInput): ScenarioAnalysis {
-  const parentAnalysis = analyzeProgram(input.parent.source, null);
+/** Analyzes one program (parse, effects, ceiling split): `analyzeProgram`, or a caching stand-in for it that keys
+ * its cache by `role` ('p' for the parent, 'c<index>' for a child). */
+type ProgramAnalyzer = (source: string, ceiling: CapabilityPolicy | null, role: string) => ProgramAnalysis;
+
+function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnalyzer): ScenarioAnalysis {
+  const parentAnalysis = analyze(input.parent.source, null, 'p');
   const grant = decodeGrant(input.parent.grant);
   let parentEffects: EffectRecord[] | null;
   let parentEffectsSource: ScenarioAnalysis['parentEffectsSource'];
@@ -159,12 +158,12 @@ export function analyzeScenario(input: ScenarioAnalysisInput): ScenarioAnalysis 
   }
 
   const ceilingErrors: PolicyError[][] = [];
-  const children = input.children.map((child): ProgramReport => {
+  const children = input.children.map((child, index): ProgramReport => {
     // A ceiling arriving over postMessage is untrusted: validate it like the JSON editor does.
     const checked = parseCeilingValue(child.ceiling ?? null);
     ceilingErrors.push(checked.errors);
     const ceiling = checked.value;
-    const analysis = analyzeProgram(child.source, ceiling);
+    const analysis = analyze(child.source, ceiling, `c${index}`);
     const violations = explainViolations(parentEffects, analysis.granted);
     const lints = ceiling ? lintCeiling(ceiling) : [];
     const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic)];
@@ -175,7 +174,6 @@ export function analyzeScenario(input: ScenarioAnalysisInput): ScenarioAnalysis 
       violations,
       violationsChecked: parentEffects !== null && analysis.parsed,
       lints,
-      hovers: buildHovers(analysis, ceiling !== null, parentEffects, violations),
     };
   });
 
@@ -187,7 +185,70 @@ export function analyzeScenario(input: ScenarioAnalysisInput): ScenarioAnalysis 
     violations: [],
     violationsChecked: false,
     lints: parentLints,
-    hovers: buildHovers(parentAnalysis, false, null, []),
   };
   return { parent, children, parentEffects, parentEffectsSource, grantErrors: grant.errors, ceilingErrors };
+}
+
+/**
+ * Analyzes the parent and every child, clamps each child to its ceiling, checks it against the parent's grant (or
+ * computed effects), and lints the policies. Never throws on bad input; the result is plain data.
+ */
+export function analyzeScenario(input: ScenarioAnalysisInput): ScenarioAnalysis {
+  return analyzeScenarioWith(input, (source, ceiling) => analyzeProgram(source, ceiling));
+}
+
+/** The hovers of one program of an analyzed scenario (`program` names the parent or a child), sorted by span;
+ * [] for a name the analysis does not have. `input` is what `analysis` was computed from. */
+export function scenarioHovers(input: ScenarioAnalysisInput, analysis: ScenarioAnalysis, program: string): EffectHover[] {
+  if (analysis.parent.name === program) return buildHovers(analysis.parent, false, null, []);
+  const index = analysis.children.findIndex((child) => child.name === program);
+  if (index < 0) return [];
+  const report = analysis.children[index]!;
+  const hasCeiling = parseCeilingValue(input.children[index]?.ceiling ?? null).value !== null;
+  return buildHovers(report, hasCeiling, analysis.parentEffects, report.violations);
+}
+
+/** The worker's analyzer: `analyze` is `analyzeScenario` that re-analyzes only programs whose source or ceiling
+ * changed since the previous call (typing in one child leaves the others alone); `hoverAt` answers a hover from the
+ * latest analysis, computing that program's hovers on first use (they stay out of every edit's reply). */
+export interface ScenarioAnalyzer {
+  analyze(input: ScenarioAnalysisInput): ScenarioAnalysis;
+  /** The hover whose call site contains `offset` in `program`'s source as last analyzed, or null. */
+  hoverAt(program: string, offset: number): EffectHover | null;
+}
+
+interface CachedProgram {
+  source: string;
+  ceilingKey: string;
+  analysis: ProgramAnalysis;
+}
+
+export function createScenarioAnalyzer(): ScenarioAnalyzer {
+  // Keyed by role: 'p' for the parent, 'c<index>' for a child, so renaming a tab keeps its analysis.
+  let cache = new Map<string, CachedProgram>();
+  let last: { input: ScenarioAnalysisInput; analysis: ScenarioAnalysis; hovers: Map<string, EffectHover[]> } | null = null;
+  return {
+    analyze(input) {
+      const next = new Map<string, CachedProgram>();
+      const analysis = analyzeScenarioWith(input, (source, ceiling, role) => {
+        const ceilingKey = ceiling ? JSON.stringify(ceiling) : '';
+        const hit = cache.get(role);
+        const program = hit && hit.source === source && hit.ceilingKey === ceilingKey ? hit.analysis : analyzeProgram(source, ceiling);
+        next.set(role, { source, ceilingKey, analysis: program });
+        return program;
+      });
+      cache = next;
+      last = { input, analysis, hovers: new Map() };
+      return analysis;
+    },
+    hoverAt(program, offset) {
+      if (!last) return null;
+      let hovers = last.hovers.get(program);
+      if (!hovers) {
+        hovers = scenarioHovers(last.input, last.analysis, program);
+        last.hovers.set(program, hovers);
+      }
+      return hovers.find((hover) => hover.span.start <= offset && offset < hover.span.end) ?? null;
+    },
+  };
 }

@@ -1,21 +1,25 @@
-// Hover and completion for Harn models. Hovers read the latest analysis from the store (computed in the worker);
-// completion offers builtin names and `harness.<sub>.<method>` calls.
+// Hover and completion for Harn models. A hover asks the worker for the effects of the call under the pointer in
+// its latest analysis (hovers are computed on demand there, not sent with every edit); completion offers builtin
+// names and `harness.<sub>.<method>` calls.
 import type * as Monaco from 'monaco-editor/editor';
-import { selectProgramAnalysis } from '../../state/selectors.ts';
+import { selectAnalyzedSource } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
+import { getCoreBackend } from '../../worker/client.ts';
 import { BUILTIN_COMPLETIONS, completionContext, HARNESS_METHODS } from './completions.ts';
 import { HARN_LANGUAGE_ID } from './harnLanguage.ts';
 import { hoverMarkdown } from './hoverContent.ts';
 import { programFromUri } from './programUri.ts';
 
-function provideHover(monaco: typeof Monaco, model: Monaco.editor.ITextModel, position: Monaco.Position): Monaco.languages.Hover | null {
+async function provideHover(monaco: typeof Monaco, model: Monaco.editor.ITextModel, position: Monaco.Position): Promise<Monaco.languages.Hover | null> {
   const program = programFromUri(model.uri.toString());
   if (program === null) return null;
-  const analysis = selectProgramAnalysis(program)(useStore.getState());
-  if (!analysis) return null;
+  // Spans index into the analyzed text: while a newer edit is still being analyzed, show nothing rather than a
+  // hover placed by old offsets.
+  const version = model.getVersionId();
+  if (selectAnalyzedSource(program)(useStore.getState()) !== model.getValue()) return null;
   const offset = model.getOffsetAt(position);
-  const hover = analysis.hovers.find((h) => h.span.start <= offset && offset < h.span.end);
-  if (!hover) return null;
+  const hover = await getCoreBackend().effectHoverAt(program, offset);
+  if (!hover || model.isDisposed() || model.getVersionId() !== version) return null;
   const start = model.getPositionAt(hover.span.start);
   const end = model.getPositionAt(hover.span.end);
   return {

@@ -6,6 +6,7 @@ import {
   callEffects,
   callSemantics,
   computeHandoffEffects,
+  createScenarioAnalyzer,
   effectAllowedByCeiling,
   effectRecord,
   effectRecordSummary,
@@ -19,6 +20,7 @@ import {
   lintGrant,
   llmKind,
   parseCeiling,
+  scenarioHovers,
   type AnalyzedEffect,
   type CapabilityPolicy,
   type EffectRecord,
@@ -210,6 +212,7 @@ describe('analyzeScenario', () => {
       parent: { name: 'parent', source: parentSource },
       children: [{ name: 'alpha', source: child, ceiling: { side_effect_level: 'network', capabilities: { network: [], workspace: ['write_text'] } } }],
     });
+    expect(result.children[0]).not.toHaveProperty('hovers');
     expect(result.parentEffectsSource).toBe('computed');
     expect(result.parentEffects!.map(effectRecordSummary)).toEqual(['net:write (https://x)', 'spawn:write (cfg)']);
     const alpha = result.children[0]!;
@@ -222,7 +225,11 @@ describe('analyzeScenario', () => {
     expect(cap301).toHaveLength(1);
     expect(child.slice(cap301[0]!.span.start, cap301[0]!.span.end)).toBe('write_file("notes.txt", d)');
     expect(cap301[0]!.message).toMatch(/^Child effect fs:write \(notes\.txt\) escapes the parent grant: /);
-    expect(alpha.hovers.map((h) => [child.slice(h.span.start, h.span.end), h.effects.map((e) => `${e.summary} ${e.ceiling.decision} ${e.parent.decision}`)])).toEqual([
+    const input = {
+      parent: { name: 'parent', source: parentSource },
+      children: [{ name: 'alpha', source: child, ceiling: { side_effect_level: 'network', capabilities: { network: [], workspace: ['write_text'] } } }],
+    };
+    expect(scenarioHovers(input, result, 'alpha').map((h) => [child.slice(h.span.start, h.span.end), h.effects.map((e) => `${e.summary} ${e.ceiling.decision} ${e.parent.decision}`)])).toEqual([
       ['http_get("https://x")', ['net:write (https://x) granted covered']],
       ['write_file("notes.txt", d)', ['fs:write (notes.txt) granted violation']],
       ['println("hi")', ['stdio:observe (hi) dropped unchecked']],
@@ -242,12 +249,13 @@ describe('analyzeScenario', () => {
   });
 
   it('reports grant JSON errors instead of throwing, and leaves violations unchecked', () => {
-    const result = analyzeScenario({ parent: { name: 'p', source: '', grant: '[{"kind":{"kind":"nope"},"scope":"write"}]' }, children: [{ name: 'a', source: 'fn main() { http_get("u") }' }] });
+    const input = { parent: { name: 'p', source: '', grant: '[{"kind":{"kind":"nope"},"scope":"write"}]' }, children: [{ name: 'a', source: 'fn main() { http_get("u") }' }] };
+    const result = analyzeScenario(input);
     expect(result.parentEffects).toBeNull();
     expect(result.parentEffectsSource).toBe('unknown');
     expect(result.grantErrors[0]!.path).toBe('[0].kind.kind');
     expect(result.children[0]!.violationsChecked).toBe(false);
-    expect(result.children[0]!.hovers[0]!.effects[0]!.parent.decision).toBe('unchecked');
+    expect(scenarioHovers(input, result, 'a')[0]!.effects[0]!.parent.decision).toBe('unchecked');
   });
 
   it('an empty grant makes every child effect a violation', () => {
@@ -275,6 +283,66 @@ describe('analyzeScenario', () => {
     expect(result.children[0]!.lints.map((l) => l.code)).toEqual(['L403']);
     expect(result.children[0]!.diagnostics.map((d) => d.code)).toEqual(['L403']);
     expect(result.ceilingErrors[1]![0]!.path).toBe('side_effect_level');
+  });
+});
+
+describe('createScenarioAnalyzer (the worker\'s analyzer)', () => {
+  const parent = 'pipeline main() {\n  http_get("https://x")\n  spawn_agent(cfg)\n}';
+  const alpha = 'pipeline main(harness) {\n  http_get("https://x")\n  write_file("notes.txt", d)\n  println("hi")\n}';
+  const beta = 'fn main() {\n  read_file("a.txt")\n}';
+  const ceiling: CapabilityPolicy = { side_effect_level: 'network', capabilities: { network: [], workspace: ['write_text'] } };
+  const input = (alphaSource: string, alphaCeiling: CapabilityPolicy | null = ceiling, grant?: unknown) => ({
+    parent: { name: 'parent', source: parent, ...(grant === undefined ? {} : { grant }) },
+    children: [
+      { name: 'alpha', source: alphaSource, ceiling: alphaCeiling },
+      { name: 'beta', source: beta },
+    ],
+  });
+
+  it('gives what analyzeScenario gives, edit after edit, ceiling and grant changes included', () => {
+    const analyzer = createScenarioAnalyzer();
+    const steps = [
+      input(alpha),
+      input(alpha.replace('notes.txt', 'notes.md')),
+      input(alpha.replace('notes.txt', 'notes.md'), null),
+      input(alpha, { side_effect_level: 'read_only' }),
+      input('fn main( {'),
+      input(alpha, ceiling, [{ kind: { kind: 'net' }, scope: 'write' }]),
+      input(alpha),
+    ];
+    for (const step of steps) expect(analyzer.analyze(step)).toEqual(analyzeScenario(step));
+  });
+
+  it('re-analyzes only the programs whose source or ceiling changed', () => {
+    const analyzer = createScenarioAnalyzer();
+    const first = analyzer.analyze(input(alpha));
+    const second = analyzer.analyze(input(alpha.replace('notes.txt', 'notes.md')));
+    expect(second.parent.requested).toBe(first.parent.requested);
+    expect(second.children[1]!.requested).toBe(first.children[1]!.requested);
+    expect(second.children[0]!.requested).not.toBe(first.children[0]!.requested);
+    const third = analyzer.analyze(input(alpha.replace('notes.txt', 'notes.md'), { side_effect_level: 'read_only' }));
+    expect(third.children[0]!.requested).not.toBe(second.children[0]!.requested);
+    expect(third.children[0]!.dropped.length).toBeGreaterThan(second.children[0]!.dropped.length);
+  });
+
+  it('answers hovers from the latest analysis: the call under the offset, null elsewhere', () => {
+    const analyzer = createScenarioAnalyzer();
+    expect(analyzer.hoverAt('alpha', 30)).toBeNull();
+    const step = input(alpha);
+    const result = analyzer.analyze(step);
+    const expected = scenarioHovers(step, result, 'alpha');
+    expect(expected).toHaveLength(3);
+    for (const hover of expected) {
+      expect(analyzer.hoverAt('alpha', hover.span.start)).toEqual(hover);
+      expect(analyzer.hoverAt('alpha', hover.span.end - 1)).toEqual(hover);
+    }
+    expect(analyzer.hoverAt('alpha', 0)).toBeNull();
+    expect(analyzer.hoverAt('nobody', expected[0]!.span.start)).toBeNull();
+    expect(analyzer.hoverAt('parent', parent.indexOf('http_get'))!.effects[0]!.summary).toBe('net:write (https://x)');
+    // After an edit the hovers are the new source's: the write call moved two characters right.
+    analyzer.analyze(input(alpha.replace('notes.txt', 'notes.txt!!')));
+    const write = alpha.indexOf('write_file');
+    expect(analyzer.hoverAt('alpha', write)!.effects[0]!.summary).toBe('fs:write (notes.txt!!)');
   });
 });
 

@@ -11,6 +11,7 @@ import {
   computeHandoffEffects,
   effectsFromJson,
   effectsToJson,
+  scenarioHovers,
 } from '../../../src/core/analysis/index.ts';
 import { parse } from '../../../src/core/syntax/index.ts';
 
@@ -71,10 +72,11 @@ describe('analysis on mutated sources', () => {
           const start = a % (base.length + 1);
           const end = Math.min(base.length, start + (b % 40));
           const source = base.slice(0, start) + insert + base.slice(end);
-          const result = analyzeScenario({ parent: { name: 'p', source: base }, children: [{ name: 'c', source, ceiling: { side_effect_level: 'workspace_write' } }] });
+          const input = { parent: { name: 'p', source: base }, children: [{ name: 'c', source, ceiling: { side_effect_level: 'workspace_write' } }] };
+          const result = analyzeScenario(input);
           const child = result.children[0]!;
           for (const d of child.diagnostics) expect(d.span.start >= 0 && d.span.end <= source.length).toBe(true);
-          for (const h of child.hovers) expect(h.span.end <= source.length).toBe(true);
+          for (const h of scenarioHovers(input, result, 'c')) expect(h.span.end <= source.length).toBe(true);
           if (!child.parsed) expect(child.requested).toEqual([]);
         },
       ),
