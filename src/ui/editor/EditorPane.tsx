@@ -1,7 +1,7 @@
 // The Monaco editor (lazily loaded, its own chunk): one model per program, edits go to the store, the worker's
 // diagnostics become markers, and reveal requests (diagnostic / ledger clicks) select a range.
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import { selectSource } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
@@ -12,6 +12,15 @@ import { applyMarkers } from './markers.ts';
 import { programUri } from './programUri.ts';
 import { monaco } from './setup.ts';
 import { HARN_LANGUAGE_ID } from './harnLanguage.ts';
+
+const EDITOR_OPTIONS: Monaco.editor.IStandaloneEditorConstructionOptions = {
+  minimap: { enabled: false },
+  fontSize: 13,
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  tabSize: 2,
+  fixedOverflowWidgets: true,
+};
 
 const EDITOR_THEME = { light: 'harn-light', dark: 'harn-dark', contrast: 'harn-contrast' } as const;
 
@@ -35,6 +44,9 @@ export default function EditorPane() {
   const revealRequest = useStore((s) => s.revealRequest);
   const theme = useResolvedTheme();
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  // One object per tab: the wrapper calls updateOptions (a whole configuration pass) whenever this changes identity,
+  // and the pane re-renders on every keystroke and every analysis.
+  const options = useMemo(() => ({ ...EDITOR_OPTIONS, ariaLabel: `Harn source of ${tab}` }), [tab]);
   const pendingReveal = useRef<RevealRequest | null>(null);
 
   const onMount: OnMount = (editor) => {
@@ -72,15 +84,7 @@ export default function EditorPane() {
         onChange={(value) => {
           if (value !== undefined) setSource(tab, value);
         }}
-        options={{
-          minimap: { enabled: false },
-          fontSize: 13,
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          tabSize: 2,
-          ariaLabel: `Harn source of ${tab}`,
-          fixedOverflowWidgets: true,
-        }}
+        options={options}
       />
       {/* Shown while the editor has focus (CSS): Tab indents inside it, so say how to leave by keyboard. */}
       <p className="editor-keys" aria-hidden="true">
