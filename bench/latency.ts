@@ -1,10 +1,13 @@
 // In-browser latency (issue 8): builds the app into a temporary directory, serves it with `vite preview`, opens a
 // generated 1,000-line child through a share link in Debian's Chromium (playwright-core, the e2e harness), then types
-// single keystrokes that each change one ledger row and measures (a) the analysis round trip in the page, from the
-// `harn-scope:analysis-round-trip` User Timing measure around the worker request (src/state/analysisSync.ts), and
-// (b) keydown → ledger DOM change, from the key event's timestamp to a MutationObserver on the policy column.
-// Budgets (DESIGN §8, issue 8; on keystrokes typed once the app is idle): round trip median < 16 ms (one frame),
-// visible update p95 < 50 ms. Keystrokes typed back to back (re-simulation competing for the worker) are printed too.
+// single keystrokes that each change one ledger row and measures (a) the analysis round trip in the worker, from the
+// request arriving to its reply posted (parse + analyze + post back, the `harn-scope:worker:analyzeScenario` User
+// Timing measure of src/worker/timing.ts, observed inside the worker), (b) the same request as the page sees it, from
+// sent to reply handled (`harn-scope:analysis-round-trip`, src/state/analysisSync.ts: it also waits for the page's own
+// rendering of the keystroke, which the visible-update budget covers), and (c) keydown → ledger DOM change, from the
+// key event's timestamp to a MutationObserver on the policy column.
+// Budgets (DESIGN §8, issue 8; on keystrokes typed once the app is idle): (a) median < 16 ms (one frame), (c) p95 <
+// 50 ms. Keystrokes typed back to back (re-simulation competing for the worker) are printed too.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,6 +16,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { encodeLink, type ScenarioInput } from '../src/core/index.ts';
 import { ANALYSIS_ROUND_TRIP_MEASURE } from '../src/state/analysisSync.ts';
+import { WORKER_REQUEST_MEASURE_PREFIX } from '../src/worker/timing.ts';
 import { generateChild } from './analysis.ts';
 import { fmt, median, percentile, type BenchLine } from './lib.ts';
 
@@ -40,9 +44,11 @@ interface Harness {
   waitForMonaco: (page: Page, timeout?: number) => Promise<void>;
 }
 
-/** What the page-side probes collect (see installProbes); times in ms on the page's performance clock. */
+/** What the probes collect (see installProbes, installWorkerProbe); times in ms on the page's performance clock. */
 interface Samples {
-  /** Durations of the analysis round-trip measures. */
+  /** Analysis requests in the worker: arrived → reply posted. */
+  inWorker: number[];
+  /** Durations of the page's analysis round-trip measures (sent → reply handled). */
   roundTrips: number[];
   /** Keydown → probe row changed in the ledger, per update. */
   visible: number[];
@@ -121,7 +127,7 @@ async function serve(outDir: string): Promise<{ url: string; process: ChildProce
 /** Installs, in the page, a PerformanceObserver for the round-trip measure and a MutationObserver that timestamps
  * each change of the probe's ledger row against the last keydown. Runs in the browser. */
 function installProbes(measureName: string): void {
-  const samples: Samples = { roundTrips: [], visible: [], windows: [], longTasks: [] };
+  const samples: Samples = { inWorker: [], roundTrips: [], visible: [], windows: [], longTasks: [] };
   let lastKey = 0;
   (window as unknown as { __latency: Samples }).__latency = samples;
   new PerformanceObserver((list) => {
@@ -149,8 +155,26 @@ function installProbes(measureName: string): void {
   }).observe(column, { subtree: true, childList: true, characterData: true });
 }
 
-const readSamples = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __latency: Samples }).__latency);
+/** Installs, in the core worker, a PerformanceObserver collecting the analysis request measures. Runs in the worker. */
+function installWorkerProbe(measureName: string): void {
+  const durations: number[] = [];
+  (globalThis as unknown as { __latencyInWorker: number[] }).__latencyInWorker = durations;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === measureName) durations.push(entry.duration);
+  }).observe({ type: 'measure' });
+}
+
+async function readSamples(page: Page): Promise<Samples> {
+  const samples = await page.evaluate(() => (window as unknown as { __latency: Samples }).__latency);
+  const worker = coreWorker(page);
+  const inWorker = worker ? await worker.evaluate(() => (globalThis as unknown as { __latencyInWorker?: number[] }).__latencyInWorker ?? []) : [];
+  return { ...samples, inWorker };
+}
+
+/** The core worker (the one serving the analysis), by its script name. */
+function coreWorker(page: Page) {
+  return page.workers().find((worker) => worker.url().includes('core.worker')) ?? null;
+}
 
 /** One keystroke (a letter, then its Backspace) at the end of the probe's resource; waits for its ledger update. */
 async function edit(page: Page, index: number): Promise<void> {
@@ -192,6 +216,7 @@ async function typeKeys(page: Page, count: number, quiet: boolean): Promise<Samp
   }
   const after = await readSamples(page);
   return {
+    inWorker: after.inWorker.slice(before.inWorker.length),
     roundTrips: after.roundTrips.slice(before.roundTrips.length),
     visible: after.visible.slice(before.visible.length),
     windows: after.windows.slice(before.windows.length),
@@ -220,6 +245,10 @@ async function measure(harness: Harness, url: string): Promise<Measured> {
     // tsx (esbuild, keepNames) wraps the probes' inner functions in `__name(...)`, which the page lacks.
     await page.evaluate('globalThis.__name = (fn) => fn');
     await page.evaluate(installProbes, ANALYSIS_ROUND_TRIP_MEASURE);
+    const worker = coreWorker(page);
+    if (!worker) throw new Error('the core worker is not running');
+    await worker.evaluate('globalThis.__name = (fn) => fn');
+    await worker.evaluate(installWorkerProbe, `${WORKER_REQUEST_MEASURE_PREFIX}analyzeScenario`);
     // The cursor goes just inside the probe's closing quote: Ctrl+Home, down to line 2, End, left past `")`.
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+Home');
@@ -237,11 +266,15 @@ async function measure(harness: Harness, url: string): Promise<Measured> {
 }
 
 function linesFor(label: string, samples: Samples, withBudgets: boolean): BenchLine[] {
-  const { roundTrips, visible } = samples;
+  const { inWorker, roundTrips, visible } = samples;
   const where = `${CHILD_LINES.toLocaleString('en-US')}-line child, ${EDITS} keys, ${label}`;
+  const worker: BenchLine = {
+    name: `latency: analysis round trip in the worker, request in → reply posted (${where})`,
+    measured: `median ${fmt(median(inWorker))} ms, p95 ${fmt(percentile(inWorker, 95))} ms (${inWorker.length} requests)`,
+  };
   const roundTrip: BenchLine = {
-    name: `latency: analysis round trip (${where})`,
-    measured: `median ${fmt(median(roundTrips))} ms, p95 ${fmt(percentile(roundTrips, 95))} ms (${roundTrips.length} requests)`,
+    name: `latency: analysis request seen by the page, sent → reply handled (${where})`,
+    measured: `median ${fmt(median(roundTrips))} ms, p95 ${fmt(percentile(roundTrips, 95))} ms (${roundTrips.length} requests; includes waiting for the page to render the keystroke)`,
   };
   const busy = samples.windows.map(([from, to]) =>
     samples.longTasks.reduce(
@@ -255,13 +288,14 @@ function linesFor(label: string, samples: Samples, withBudgets: boolean): BenchL
       `median ${fmt(median(visible))} ms, p95 ${fmt(percentile(visible, 95))} ms (${visible.length} updates; ` +
       `main-thread long tasks in between: median ${fmt(median(busy), 0)} ms)`,
   };
-  if (!withBudgets) return [roundTrip, shown];
+  if (!withBudgets) return [worker, roundTrip, shown];
   return [
     {
-      ...roundTrip,
+      ...worker,
       budget: `median < ${FRAME_BUDGET_MS} ms`,
-      ok: roundTrips.length >= EDITS && median(roundTrips) < FRAME_BUDGET_MS,
+      ok: inWorker.length >= EDITS && median(inWorker) < FRAME_BUDGET_MS,
     },
+    roundTrip,
     {
       ...shown,
       budget: `p95 < ${VISIBLE_P95_BUDGET_MS} ms`,
