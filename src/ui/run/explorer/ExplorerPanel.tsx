@@ -32,9 +32,10 @@ export default function ExplorerPanel() {
   const error = useStore((s) => s.explorerError);
   const explored = useStore((s) => s.exploredScenario);
   const replayed = useStore((s) => s.replayedFailure);
-  const scenario = useStore((s) => s.scenario);
+  // Only needed (and subscribed to) once something was explored: otherwise every keystroke re-rendered the panel.
+  const scenario = useStore((s) => (s.exploredScenario === null ? null : s.scenario));
   const simulation = useStore((s) => s.simulation);
-  const stale = useMemo(() => explored !== null && !sameExploration(explored, scenario), [explored, scenario]);
+  const stale = useMemo(() => explored !== null && scenario !== null && !sameExploration(explored, scenario), [explored, scenario]);
   const colors = useMemo(() => (simulation ? taskColors(simulation) : new Map<string, number>()), [simulation]);
   const running = status === 'running' || status === 'cancelling';
 
