@@ -21,19 +21,11 @@ interface SavedNode {
   refs: number;
 }
 
-/** A branch to explore: the picks of `base` before choice point `depth`, then `pick` there, with the sleep
- * set in force after it (tasks as bits) and the preemptions the path has made so far. It resumes from
- * `saved` (a state at choice point `saved.depth` ≤ `depth`, replaying `base` up to `depth`), or from the start. */
-interface Item {
-  base: readonly number[];
-  depth: number;
-  pick: number;
-  sleep: number;
-  preemptions: number;
-  saved: SavedNode | null;
-}
-
-const ROOT: Item = { base: [], depth: -1, pick: -1, sleep: 0, preemptions: 0, saved: null };
+// A branch to explore: the picks of `base` before choice point `depth`, then `pick` there, with the sleep set
+// in force after it (tasks as bits); its preemptions are its bucket's index. It resumes from `saved` (a state
+// at choice point `saved.depth` ≤ `depth`, replaying `base` up to `depth`), or from the start. A bucket keeps
+// its branches flat, five entries each in this order (base, depth, pick, sleep, saved): no object per branch,
+// as the frontier grows by several branches per run and the garbage collector's cost follows its objects.
 
 /** Saved states kept alive at once for branches into later buckets. Past this, such branches resume from the
  * state their run resumed from and replay the picks from there. Small on purpose: measured on the 3 × 4
@@ -83,7 +75,8 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   const n = programs.length;
   const table: FootprintTable = createFootprintTable(taskSet, exec.mode, exec.captureSet);
   const prune = search.prune && table.usable;
-  const buckets: Item[][] = [[ROOT]];
+  // The root branch: no picks, no state.
+  const buckets: unknown[][] = [[[], -1, -1, 0, null]];
   let bound = 0;
   let frontier = 1;
   let failedInBucket = false;
@@ -99,10 +92,10 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     ...program.ops.map((o) => o.op === 'await'),
   ]);
 
-  const enqueue = (item: Item): boolean => {
-    if (item.preemptions > search.maxBound) return false;
-    while (buckets.length <= item.preemptions) buckets.push([]);
-    buckets[item.preemptions]!.push(item);
+  const enqueue = (preemptions: number, base: readonly number[], depth: number, pick: number, sleep: number, saved: SavedNode | null): boolean => {
+    if (preemptions > search.maxBound) return false;
+    while (buckets.length <= preemptions) buckets.push([]);
+    buckets[preemptions]!.push(base, depth, pick, sleep, saved);
     frontier++;
     return true;
   };
@@ -129,9 +122,15 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   // The run in progress: the item it explores and its path so far. These and `choose`/`settle` live in the
   // engine, not per run: the explorer makes hundreds of thousands of runs.
   const tasks = runner.state.tasks;
-  let item: Item = ROOT;
+  let itemBase: readonly number[] = [];
+  let itemDepth = -1;
+  let itemPick = -1;
+  let itemSleep = 0;
   let from: SavedNode | null = null;
-  let path: number[] = [];
+  // The run's picks so far, in one reused array; each run ends with an exact copy (see `runItem`).
+  const path: number[] = [];
+  // Where this run's branches sit in the buckets (bucket, index of their base), to get that copy.
+  const newBranches: number[] = [];
   let preemptions = 0;
   let sleep = 0;
   let lastPick = -1;
@@ -154,13 +153,13 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
 
   const choose: ChooseFn = (ready) => {
     const i = choice++;
-    if (i < item.depth) return ready.indexOf(item.base[i]!);
-    if (i === item.depth) {
+    if (i < itemDepth) return ready.indexOf(itemBase[i]!);
+    if (i === itemDepth) {
       for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
-      sleep = item.sleep;
-      lastPick = item.pick;
-      path.push(item.pick);
-      return ready.indexOf(item.pick);
+      sleep = itemSleep;
+      lastPick = itemPick;
+      path.push(itemPick);
+      return ready.indexOf(itemPick);
     }
     if (!settle()) {
       blocked = true;
@@ -199,15 +198,11 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
       for (let k = 1; k < order.length; k++) {
         const y = order[k]!;
         const cost = canContinue && y !== last ? 1 : 0;
-        const branch: Item = {
-          base: path,
-          depth: i,
-          pick: y,
-          sleep: prune ? before : 0,
-          preemptions: preemptions + cost,
-          saved: node,
-        };
-        if (enqueue(branch) && node && node.refs++ === 0) liveSaved++;
+        const bucket = preemptions + cost;
+        if (enqueue(bucket, path, i, y, prune ? before : 0, node)) {
+          newBranches.push(bucket, buckets[bucket]!.length - 5);
+          if (node && node.refs++ === 0) liveSaved++;
+        }
         before |= 1 << y;
       }
     }
@@ -218,32 +213,43 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     return ready.indexOf(x);
   };
 
-  function runItem(next: Item, visit: (kind: RunKind, run: RunRecord) => void): void {
-    item = next;
-    from = next.saved;
-    path = next.base.slice(0, Math.max(0, next.depth));
-    preemptions = next.preemptions;
+  // Runs the branch last taken off the frontier (see `nextItem`).
+  function runItem(visit: (kind: RunKind, run: RunRecord) => void): void {
+    while (path.length > 0) path.pop();
+    for (let k = 0; k < itemDepth; k++) path.push(itemBase[k]!);
     sleep = 0;
     lastPick = -1;
     blocked = false;
     choice = from ? from.depth : 0;
     if (from && --from.refs === 0) liveSaved--;
     const outcome = from ? runner.resume(from.state, choose) : runner.run(choose, null);
-    if (!blocked && outcome.status === 'finished' && choice > next.depth && !settle()) blocked = true;
+    if (!blocked && outcome.status === 'finished' && choice > itemDepth && !settle()) blocked = true;
     const kind: RunKind = blocked ? 'blocked' : outcome.status === 'step-limit' ? 'step-limit' : 'schedule';
     if (kind === 'schedule' && isFailingOutcome(outcome)) failedInBucket = true;
-    visit(kind, { picks: path, preemptions, outcome });
+    // The branches this run left share one exact copy of its picks: the frontier holds them long, and the
+    // reused array's spare capacity would double what they keep alive.
+    const picks = path.slice();
+    for (let k = 0; k < newBranches.length; k += 2) buckets[newBranches[k]!]![newBranches[k + 1]!] = picks;
+    while (newBranches.length > 0) newBranches.pop();
+    visit(kind, { picks, preemptions, outcome });
   }
 
-  const nextItem = (): Item | null => {
+  // Takes the next branch off the frontier into the run's variables; false when none is left.
+  const nextItem = (): boolean => {
     for (;;) {
       const bucket = buckets[bound];
       if (bucket && bucket.length > 0) {
         frontier--;
-        return bucket.pop()!;
+        from = bucket.pop() as SavedNode | null;
+        itemSleep = bucket.pop() as number;
+        itemPick = bucket.pop() as number;
+        itemDepth = bucket.pop() as number;
+        itemBase = bucket.pop() as readonly number[];
+        preemptions = bound;
+        return true;
       }
-      if (search.stopAfterFailingBucket && failedInBucket) return null;
-      if (bound + 1 >= buckets.length) return null;
+      if (search.stopAfterFailingBucket && failedInBucket) return false;
+      if (bound + 1 >= buckets.length) return false;
       bound++;
     }
   };
@@ -252,12 +258,11 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     runSlice(maxRuns, visit) {
       let done = 0;
       while (done < maxRuns && !stopped) {
-        const item = nextItem();
-        if (!item) {
+        if (!nextItem()) {
           stopped = true;
           break;
         }
-        runItem(item, visit);
+        runItem(visit);
         done++;
       }
       return done;
