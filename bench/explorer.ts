@@ -52,7 +52,7 @@ function timeRound(scenario: Scenario, runs: number, fromScratch: boolean, into:
   if (!into) return;
   const schedules = explorer.progress().runs;
   into.wall.push(schedules / (wall / 1000));
-  into.cpu.push(schedules / ((cpu.user + cpu.system) / 1000));
+  into.cpu.push(schedules / ((cpu.user + cpu.system) / 1e6));
 }
 
 /** The explorer and its peer (the same exploration re-running every branch from the start), interleaved
