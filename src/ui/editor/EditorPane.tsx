@@ -20,6 +20,12 @@ const EDITOR_OPTIONS: Monaco.editor.IStandaloneEditorConstructionOptions = {
   automaticLayout: true,
   tabSize: 2,
   fixedOverflowWidgets: true,
+  // Colouring bracket pairs decorates every bracket of a model (~2,800 decorations in a 1,000-line child) and every
+  // keystroke's render queries them; matching the bracket at the cursor stays on. It is a model option that models
+  // read from the configuration key `editor.bracketPairColorization.enabled`: the standalone editor forwards an
+  // option to the configuration only under that exact dotted key (the nested `bracketPairColorization: { enabled }`
+  // is ignored for models).
+  ...({ 'bracketPairColorization.enabled': false } as Monaco.editor.IStandaloneEditorConstructionOptions),
 };
 
 const EDITOR_THEME = { light: 'harn-light', dark: 'harn-dark', contrast: 'harn-contrast' } as const;
