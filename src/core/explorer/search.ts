@@ -27,10 +27,11 @@ interface SavedNode {
 // its branches flat, five entries each in this order (base, depth, pick, sleep, saved): no object per branch,
 // as the frontier grows by several branches per run and the garbage collector's cost follows its objects.
 
-/** Saved states kept alive at once for branches into later buckets. Past this, such branches resume from the
- * state their run resumed from and replay the picks from there. Small on purpose: measured on the 3 × 4
- * fan-out, a few thousand live states beat tens of thousands by ~2x (the garbage collector's cost of keeping
- * states alive outweighs the replays). Branches staying in the current bucket always get a state (see `choose`). */
+/** Saved states kept alive at once. Past this, new branches resume from the state their run resumed from and
+ * replay the picks from there. Small on purpose: measured on the 3 × 4 fan-out, a few thousand live states
+ * beat tens of thousands by ~2x (the garbage collector's cost of keeping states alive outweighs the replays);
+ * always saving where the branches stay in the bucket being explored cut the replays by a quarter but
+ * measured no faster, and its live states have no bound. */
 export const MAX_SAVED_STATES = 2_048;
 
 /** One finished run, as the engine hands it to its owner. */
@@ -95,7 +96,13 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   const enqueue = (preemptions: number, base: readonly number[], depth: number, pick: number, sleep: number, saved: SavedNode | null): boolean => {
     if (preemptions > search.maxBound) return false;
     while (buckets.length <= preemptions) buckets.push([]);
-    buckets[preemptions]!.push(base, depth, pick, sleep, saved);
+    const bucket = buckets[preemptions]!;
+    // One push per field: a push of several arguments is a builtin call, one argument is inlined.
+    bucket.push(base);
+    bucket.push(depth);
+    bucket.push(pick);
+    bucket.push(sleep);
+    bucket.push(saved);
     frontier++;
     return true;
   };
@@ -188,19 +195,17 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
       return -1;
     }
     if (order.length > 1) {
-      // The branches leaving here resume from this state, or from the one this run resumed from. Past the cap,
-      // a state is still saved when its branches stay in the bucket being explored (no preemption here): run
-      // depth-first, they come next and free it soon, while later buckets' branches hold theirs for long.
+      // The branches leaving here resume from this state, or from the one this run resumed from.
       let node = from;
-      const soon = !canContinue && preemptions === bound && maxSaved > 0;
-      if (liveSaved < maxSaved || soon) node = { state: runner.save(), depth: i, refs: 0 };
+      if (liveSaved < maxSaved) node = { state: runner.save(), depth: i, refs: 0 };
       let before = sleep | (1 << order[0]!);
       for (let k = 1; k < order.length; k++) {
         const y = order[k]!;
         const cost = canContinue && y !== last ? 1 : 0;
         const bucket = preemptions + cost;
         if (enqueue(bucket, path, i, y, prune ? before : 0, node)) {
-          newBranches.push(bucket, buckets[bucket]!.length - 5);
+          newBranches.push(bucket);
+          newBranches.push(buckets[bucket]!.length - 5);
           if (node && node.refs++ === 0) liveSaved++;
         }
         before |= 1 << y;
@@ -215,8 +220,11 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
 
   // Runs the branch last taken off the frontier (see `nextItem`).
   function runItem(visit: (kind: RunKind, run: RunRecord) => void): void {
-    while (path.length > 0) path.pop();
-    for (let k = 0; k < itemDepth; k++) path.push(itemBase[k]!);
+    // The branch's picks before its choice point: written over the last run's, the rest popped.
+    let k = 0;
+    for (; k < itemDepth && k < path.length; k++) path[k] = itemBase[k]!;
+    for (; k < itemDepth; k++) path.push(itemBase[k]!);
+    while (path.length > k) path.pop();
     sleep = 0;
     lastPick = -1;
     blocked = false;

@@ -140,7 +140,10 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
         shadow[slot] = alone === before ? after : pop1(alone, slot);
       } else if (code === SET) {
         after = x.value;
-        task.prevs.push(slot, before, shadow[slot]!);
+        const prevs = task.prevs;
+        prevs.push(slot);
+        prevs.push(before);
+        prevs.push(shadow[slot]!);
         shadow[slot] = after;
       } else if (code === UNSET) {
         after = EMPTY_OF[slot]!;
