@@ -101,8 +101,9 @@ export interface SavedState {
 }
 
 /** A reusable executor for one task set and config: `run` resets the state in place (the explorer runs the
- * same scenario hundreds of thousands of times). Inside a choice function, `save()` captures the state at that
- * choice point; `resume(saved, choose)` restores it and asks `choose` again there (fast path, no recorder). */
+ * same scenario hundreds of thousands of times). Inside a choice function of a run without a recorder, `save()`
+ * captures the state at that choice point; `resume(saved, choose)` restores it and asks `choose` again there
+ * (fast path, no recorder). Without a recorder, `state`'s stacks are linked frames (lower.ts), not arrays. */
 export interface Runner {
   state: ExecState;
   run(choose: ChooseFn, recorder: Recorder | null): ExecOutcome;

@@ -19,6 +19,9 @@ import {
   C_UNSET,
   EMPTY,
   createTaskRuntime,
+  frameCurrent,
+  poppedFrame,
+  pushedFrame,
   FRESH_IN_SCOPE,
   INHERITED,
   fillEmpty,
@@ -44,7 +47,7 @@ import type {
 import { pollFast, pollStepBounds, tradeScope } from './fastPoll.ts';
 import type { Op, TaskSet } from './ops.ts';
 import { restoreState, saveState } from './saved.ts';
-import { isSlotEmpty, slotCurrent, type SlotValue } from './scope.ts';
+import { isSlotEmpty, slotCurrent, type AmbientValue, type SlotValue } from './scope.ts';
 
 export type * from './execTypes.ts';
 
@@ -68,6 +71,7 @@ const FRESH: readonly number[] = FRESH_IN_SCOPE;
 const INHERITS: readonly boolean[] = INHERITED;
 const SLOTS = SLOT_COUNT;
 const [push1, pop1, current, isEmpty] = [pushed, popped, slotCurrent, isSlotEmpty];
+const [pushFrame, popFrame, currentFrame] = [pushedFrame, poppedFrame, frameCurrent];
 
 // The panics, refusals, leaks or awaiting ready tasks of a run that has none: one shared empty list (never
 // pushed to), replaced by a fresh list on the first push.
@@ -149,8 +153,9 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     if (!step()) return;
     // One value reads the same either way; only two different values need their current entries compared.
     if (alone === live && rec === null) return;
-    const expected = current(alone);
-    const observed = current(live);
+    // Without a recorder, stacks are linked frames (see fastPoll.ts).
+    const expected = rec === null ? currentFrame(alone, slot) : current(alone);
+    const observed = rec === null ? currentFrame(live, slot) : current(live);
     if (expected !== observed) {
       m.crosswires++;
       if (m.firstCrosswireStep < 0) m.firstCrosswireStep = state.steps - 1;
@@ -211,6 +216,11 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     }
   };
 
+  // A stack with one more or one fewer frame: arrays for the recorder, linked frames without one.
+  const stackPush = (value: SlotValue, item: AmbientValue, slot: number): SlotValue =>
+    rec === null ? (pushFrame(value, item, slot) as unknown as SlotValue) : push1(value, item);
+  const stackPop = (value: SlotValue, slot: number): SlotValue => (rec === null ? popFrame(value, slot) : pop1(value, slot));
+
   // Scoped, without a recorder: keeps `diffs` (see fastPoll.ts `trade`) current as an op changes a captured slot.
   const track = (task: TaskRuntime, slot: number, before: SlotValue, after: SlotValue): void => {
     if (!restoring || rec !== null || activeCapturedSlot[slot] !== 1) return;
@@ -226,12 +236,12 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     switch (x.code) {
       case PUSH: {
         const before = thread[slot]!;
-        const after = push1(before, x.value!);
+        const after = stackPush(before, x.value!, slot);
         const shadowBefore = task.shadow[slot]!;
         thread[slot] = after;
         track(task, slot, before, after);
         // When the task sees what it expects (the usual case), thread and shadow share one new stack.
-        task.shadow[slot] = shadowBefore === before ? after : push1(shadowBefore, x.value!);
+        task.shadow[slot] = shadowBefore === before ? after : stackPush(shadowBefore, x.value!, slot);
         if (step() && rec) rec.install(t, x.src, before, after);
         return null;
       }
@@ -239,11 +249,11 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         read(t, slot, 'pop', 'pop', x.src.span);
         if (m.stopped) return null;
         const before = thread[slot]!;
-        const after = pop1(before, slot);
+        const after = stackPop(before, slot);
         const shadowBefore = task.shadow[slot]!;
         thread[slot] = after;
         track(task, slot, before, after);
-        task.shadow[slot] = shadowBefore === before ? after : pop1(shadowBefore, slot);
+        task.shadow[slot] = shadowBefore === before ? after : stackPop(shadowBefore, slot);
         if (step() && rec) rec.install(t, x.src, before, after);
         return null;
       }

@@ -1,7 +1,7 @@
 // The executor's fast path for one poll (no recorder; the explorer runs millions): the same events and step
-// counts as executor.ts's recorded poll, in one loop with the step counter, thread and shadow in locals and no
-// per-op step-bound check (the caller polls here only when the poll cannot reach the bound; see
-// `pollStepBounds`). Pure; depends on ./lower.ts, ./scope.ts and ./execTypes.ts types.
+// counts as executor.ts's recorded poll, in one loop with the step counter, thread and shadow in locals, stacks
+// as linked frames (lower.ts `Frame`) and no per-op step-bound check (the caller polls here only when the poll
+// cannot reach the bound; see `pollStepBounds`). Pure; depends on ./lower.ts, ./scope.ts and ./execTypes.ts types.
 import {
   C_AWAIT,
   C_CHECK,
@@ -15,12 +15,13 @@ import {
   C_SPAWN,
   C_UNSET,
   EMPTY,
-  popped,
-  pushed,
+  frameCurrent,
+  poppedFrame,
+  pushedFrame,
   type ExecOp,
 } from './lower.ts';
 import type { Layout, Machine } from './execTypes.ts';
-import { slotCurrent, type SlotValue } from './scope.ts';
+import type { SlotValue } from './scope.ts';
 
 // Module-local copies of the imports the loop uses (see executor.ts: imported bindings can be getter calls).
 const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = [
@@ -37,7 +38,7 @@ const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = [
   C_JOIN,
 ];
 const EMPTY_OF: readonly SlotValue[] = EMPTY;
-const [push1, pop1, current] = [pushed, popped, slotCurrent];
+const [push1, pop1, current] = [pushedFrame, poppedFrame, frameCurrent];
 
 /** The most steps an op can count: a pop reads then installs, a check reads each slot then checks, a spawn
  * counts one per child. */
@@ -124,15 +125,15 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
       const before = thread[slot]!;
       let after: SlotValue;
       if (code === PUSH) {
-        after = push1(before, x.value!);
+        after = push1(before, x.value!, slot) as unknown as SlotValue;
         const alone = shadow[slot]!;
         // When the task sees what it expects (the usual case), thread and shadow share one new stack.
-        shadow[slot] = alone === before ? after : push1(alone, x.value!);
+        shadow[slot] = alone === before ? after : (push1(alone, x.value!, slot) as unknown as SlotValue);
       } else if (code === POP) {
         // A pop is a read too: popping a frame that is not yours is a cross-wire.
         const alone = shadow[slot]!;
         steps++;
-        if (alone !== before && current(alone) !== current(before)) {
+        if (alone !== before && current(alone, slot) !== current(before, slot)) {
           m.crosswires++;
           if (m.firstCrosswireStep < 0) m.firstCrosswireStep = steps - 1;
         }
@@ -185,7 +186,7 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
         const live = thread[s];
         steps++;
         // One value reads the same either way; only two different values need their current entries compared.
-        if (alone !== live && current(alone) !== current(live)) {
+        if (alone !== live && current(alone, s) !== current(live, s)) {
           m.crosswires++;
           if (m.firstCrosswireStep < 0) m.firstCrosswireStep = steps - 1;
         }

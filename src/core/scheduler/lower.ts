@@ -21,6 +21,38 @@ export const FRESH_IN_SCOPE: readonly number[] = AMBIENT_THREAD_LOCAL_CATALOG.fi
   (slot) => CATALOG_CAPTURED[slot.index] && !INHERITED[slot.index],
 ).map((slot) => slot.index);
 
+/** By slot: 1 for a stack slot. */
+export const STACK_SLOT: Uint8Array = Uint8Array.from(AMBIENT_THREAD_LOCAL_CATALOG, (slot) =>
+  slot.shape === 'stack' ? 1 : 0,
+);
+
+/**
+ * The fast path's non-empty stack: linked frames, newest first (`rest` null at the bottom); the empty stack is
+ * the slot's one EMPTY value, as on the recorded path. A push or pop allocates one frame where the recorded
+ * path copies the array, and gives a new identity exactly where the array copy does (values are compared by
+ * identity). Frames never leave the runner: outcomes carry none, and recorders only see array stacks.
+ */
+export interface Frame {
+  readonly top: AmbientValue;
+  readonly rest: Frame | null;
+}
+
+export function pushedFrame(value: SlotValue, item: AmbientValue, slot: number): Frame {
+  return { top: item, rest: value === EMPTY[slot] ? null : (value as unknown as Frame) };
+}
+
+export function poppedFrame(value: SlotValue, slot: number): SlotValue {
+  const rest = value === EMPTY[slot] ? null : (value as unknown as Frame).rest;
+  // A copy of the frame below: a pop's result is a new value, as the array copy is (empty: the EMPTY value).
+  return rest === null ? EMPTY[slot]! : ({ top: rest.top, rest: rest.rest } as unknown as SlotValue);
+}
+
+/** The fast path's `slotCurrent`: the top frame's value of a stack, the depth, the option. */
+export function frameCurrent(value: SlotValue | undefined, slot: number): AmbientValue | number | null {
+  if (STACK_SLOT[slot] === 1) return value === EMPTY[slot] ? null : (value as unknown as Frame).top;
+  return value === undefined ? null : (value as AmbientValue | number | null);
+}
+
 export function fillEmpty(values: SlotValues): void {
   for (let i = 0; i < SLOT_COUNT; i++) values[i] = EMPTY[i]!;
 }
