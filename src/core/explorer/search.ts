@@ -36,7 +36,7 @@ export const MAX_SAVED_STATES = 2_048;
 
 /** One finished run, as the engine hands it to its owner. */
 export interface RunRecord {
-  /** Task index picked at each choice point. */
+  /** Task index picked at each choice point; the engine may reuse the array after `visit` returns (copy it). */
   picks: readonly number[];
   preemptions: number;
   outcome: ExecOutcome;
@@ -235,8 +235,9 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     const kind: RunKind = blocked ? 'blocked' : outcome.status === 'step-limit' ? 'step-limit' : 'schedule';
     if (kind === 'schedule' && isFailingOutcome(outcome)) failedInBucket = true;
     // The branches this run left share one exact copy of its picks: the frontier holds them long, and the
-    // reused array's spare capacity would double what they keep alive.
-    const picks = path.slice();
+    // reused array's spare capacity would double what they keep alive. A run that left none shows `visit` the
+    // reused array itself.
+    const picks = newBranches.length > 0 ? path.slice() : path;
     for (let k = 0; k < newBranches.length; k += 2) buckets[newBranches[k]!]![newBranches[k + 1]!] = picks;
     while (newBranches.length > 0) newBranches.pop();
     visit(kind, { picks, preemptions, outcome });

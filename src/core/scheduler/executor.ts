@@ -106,6 +106,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const { activeCapturedSlot } = layout;
   // Per task and pc, the most steps a poll from there counts: within the bound, it takes the fast path.
   const stepBounds: readonly Int32Array[] = lowered.map((ops) => pollStepBounds(ops, activeCaptured.length));
+  // Below this many steps, no poll of any task from any pc can reach the bound (one compare per poll).
+  const fastBelow = maxSteps - Math.max(0, ...stepBounds.map((bounds) => bounds[0]!));
   const tasks = state.tasks;
   const m: Machine = {
     state,
@@ -495,7 +497,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       const t = ready[pick]!;
       for (let i = pick + 1; i < ready.length; i++) ready[i - 1] = ready[i]!;
       ready.pop();
-      if (rec === null && state.steps + stepBounds[t]![tasks[t]!.pc]! <= maxSteps) pollFast(m, layout, lowered[t]!, t);
+      if (rec === null && (state.steps <= fastBelow || state.steps + stepBounds[t]![tasks[t]!.pc]! <= maxSteps))
+        pollFast(m, layout, lowered[t]!, t);
       else poll(t, choiceReady);
     }
 
