@@ -5,15 +5,23 @@ import type { Layout, Machine, SavedState, TaskStatus } from './execTypes.ts';
 import type { SlotValue } from './scope.ts';
 
 // Saved layout: counters, ready, sleepers, panics, refused (each length-prefixed), the thread's active slots,
-// then one record per task: its scalars, prevs (length-prefixed), active captured scope slots and active
-// shadow slots. A task untouched since the last save or restore shares that state's record.
+// then one record per task: its scalars, prevs (length-prefixed), whether scope and shadow agree on every
+// active slot (all captured), then those values once, or the active captured scope slots and the active shadow
+// slots. A task untouched since the last save or restore shares that state's record.
 function recordOf(m: Machine, layout: Layout, t: number): unknown[] {
   const cached = m.records[t];
   if (cached) return cached;
   const { active, activeCaptured } = layout;
   const task = m.state.tasks[t]!;
   const prevs = task.prevs;
-  const record = new Array<unknown>(8 + prevs.length + activeCaptured.length + active.length);
+  const scope = task.scope;
+  const shadow = task.shadow;
+  // Scoped with every written slot captured, a task's saved scope is usually its shadow, value for value: then
+  // the record keeps the values once.
+  let same = activeCaptured.length === active.length;
+  for (let i = 0; same && i < active.length; i++) same = scope[active[i]!] === shadow[active[i]!];
+  const values = same ? active.length : activeCaptured.length + active.length;
+  const record = new Array<unknown>(9 + prevs.length + values);
   let k = 0;
   record[k++] = task.status;
   record[k++] = task.pc;
@@ -24,9 +32,8 @@ function recordOf(m: Machine, layout: Layout, t: number): unknown[] {
   record[k++] = m.diffs[t];
   record[k++] = prevs.length;
   for (let i = 0; i < prevs.length; i++) record[k++] = prevs[i];
-  const scope = task.scope;
-  for (let i = 0; i < activeCaptured.length; i++) record[k++] = scope[activeCaptured[i]!];
-  const shadow = task.shadow;
+  record[k++] = same;
+  if (!same) for (let i = 0; i < activeCaptured.length; i++) record[k++] = scope[activeCaptured[i]!];
   for (let i = 0; i < active.length; i++) record[k++] = shadow[active[i]!];
   m.records[t] = record;
   return record;
@@ -108,8 +115,17 @@ export function restoreState(m: Machine, layout: Layout, saved: SavedState, noTa
     while (prevs.length > 0) prevs.pop();
     for (let n = record[r++] as number; n > 0; n--) prevs.push(record[r++] as SlotValue);
     const scope = task.scope;
-    for (let i = 0; i < activeCaptured.length; i++) scope[activeCaptured[i]!] = record[r++] as SlotValue;
     const shadow = task.shadow;
-    for (let i = 0; i < active.length; i++) shadow[active[i]!] = record[r++] as SlotValue;
+    if (record[r++] === true) {
+      // Scope and shadow agreed on every active slot, all captured (see `recordOf`).
+      for (let i = 0; i < active.length; i++) {
+        const value = record[r++] as SlotValue;
+        scope[active[i]!] = value;
+        shadow[active[i]!] = value;
+      }
+    } else {
+      for (let i = 0; i < activeCaptured.length; i++) scope[activeCaptured[i]!] = record[r++] as SlotValue;
+      for (let i = 0; i < active.length; i++) shadow[active[i]!] = record[r++] as SlotValue;
+    }
   }
 }
