@@ -16,8 +16,10 @@ export interface TaskRuntime {
   pc: number;
   scope: SlotValues;
   shadow: SlotValues;
-  /** Set/unset memory: triples (slot, replaced real value, replaced shadow value), LIFO. */
+  /** Set/unset memory: triples (slot, replaced real value, replaced shadow value), LIFO, in its first
+   * `prevCount` entries (the array only grows: popping it to empty would shrink and regrow its store). */
   prevs: SlotValue[];
+  prevCount: number;
   parent: number;
   pending: number;
   wakeAt: number;

@@ -261,7 +261,10 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       }
       case SET: {
         const before = thread[slot]!;
-        task.prevs.push(slot, before, task.shadow[slot]!);
+        const prevs = task.prevs;
+        prevs[task.prevCount++] = slot;
+        prevs[task.prevCount++] = before;
+        prevs[task.prevCount++] = task.shadow[slot]!;
         thread[slot] = x.value;
         track(task, slot, before, x.value);
         task.shadow[slot] = x.value;
@@ -273,16 +276,13 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         let real: SlotValue = EMPTY_OF[slot]!;
         let shadow: SlotValue = EMPTY_OF[slot]!;
         const prevs = task.prevs;
-        for (let i = prevs.length - 3; i >= 0; i -= 3) {
+        for (let i = task.prevCount - 3; i >= 0; i -= 3) {
           if (prevs[i] === slot) {
             real = prevs[i + 1]!;
             shadow = prevs[i + 2]!;
-            // Remove the triple without splice (which allocates the removed items).
-            for (let j = i + 3; j < prevs.length; j++) prevs[j - 3] = prevs[j]!;
-            // pop(), not `length -=`: setting length is a slow builtin call.
-            prevs.pop();
-            prevs.pop();
-            prevs.pop();
+            // Remove the triple: the ones after it move down.
+            for (let j = i + 3; j < task.prevCount; j++) prevs[j - 3] = prevs[j]!;
+            task.prevCount -= 3;
             break;
           }
         }
@@ -444,7 +444,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       const task = tasks[i]!;
       task.status = 'unspawned';
       task.pc = 0;
-      task.prevs.length = 0;
+      task.prevCount = 0;
       task.parent = -1;
       task.pending = 0;
       task.wakeAt = 0;

@@ -142,23 +142,22 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
       } else if (code === SET) {
         after = x.value;
         const prevs = task.prevs;
-        prevs.push(slot);
-        prevs.push(before);
-        prevs.push(shadow[slot]!);
+        prevs[task.prevCount++] = slot;
+        prevs[task.prevCount++] = before;
+        prevs[task.prevCount++] = shadow[slot]!;
         shadow[slot] = after;
       } else if (code === UNSET) {
         after = EMPTY_OF[slot]!;
         let alone: SlotValue = after;
         const prevs = task.prevs;
-        for (let i = prevs.length - 3; i >= 0; i -= 3) {
+        const count = task.prevCount;
+        for (let i = count - 3; i >= 0; i -= 3) {
           if (prevs[i] === slot) {
             after = prevs[i + 1]!;
             alone = prevs[i + 2]!;
-            // Remove the triple without splice (which allocates the removed items).
-            for (let j = i + 3; j < prevs.length; j++) prevs[j - 3] = prevs[j]!;
-            prevs.pop();
-            prevs.pop();
-            prevs.pop();
+            // Remove the triple: the ones after it move down.
+            for (let j = i + 3; j < count; j++) prevs[j - 3] = prevs[j]!;
+            task.prevCount = count - 3;
             break;
           }
         }

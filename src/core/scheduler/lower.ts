@@ -150,6 +150,7 @@ export function createTaskRuntime(): TaskRuntime {
     scope: EMPTY.slice(),
     shadow: EMPTY.slice(),
     prevs: [],
+    prevCount: 0,
     parent: -1,
     pending: 0,
     wakeAt: 0,

@@ -14,6 +14,7 @@ function recordOf(m: Machine, layout: Layout, t: number): unknown[] {
   const { active, activeCaptured } = layout;
   const task = m.state.tasks[t]!;
   const prevs = task.prevs;
+  const prevCount = task.prevCount;
   const scope = task.scope;
   const shadow = task.shadow;
   // Scoped with every written slot captured, a task's saved scope is usually its shadow, value for value: then
@@ -21,7 +22,7 @@ function recordOf(m: Machine, layout: Layout, t: number): unknown[] {
   let same = activeCaptured.length === active.length;
   for (let i = 0; same && i < active.length; i++) same = scope[active[i]!] === shadow[active[i]!];
   const values = same ? active.length : activeCaptured.length + active.length;
-  const record = new Array<unknown>(9 + prevs.length + values);
+  const record = new Array<unknown>(9 + prevCount + values);
   let k = 0;
   record[k++] = task.status;
   record[k++] = task.pc;
@@ -30,8 +31,8 @@ function recordOf(m: Machine, layout: Layout, t: number): unknown[] {
   record[k++] = task.wakeAt;
   record[k++] = task.scopeLost;
   record[k++] = m.diffs[t];
-  record[k++] = prevs.length;
-  for (let i = 0; i < prevs.length; i++) record[k++] = prevs[i];
+  record[k++] = prevCount;
+  for (let i = 0; i < prevCount; i++) record[k++] = prevs[i];
   record[k++] = same;
   if (!same) for (let i = 0; i < activeCaptured.length; i++) record[k++] = scope[activeCaptured[i]!];
   for (let i = 0; i < active.length; i++) record[k++] = shadow[active[i]!];
@@ -112,8 +113,9 @@ export function restoreState(m: Machine, layout: Layout, saved: SavedState, noTa
     m.diffs[t] = record[r++] as number;
     task.polling = false;
     const prevs = task.prevs;
-    while (prevs.length > 0) prevs.pop();
-    for (let n = record[r++] as number; n > 0; n--) prevs.push(record[r++] as SlotValue);
+    const prevCount = record[r++] as number;
+    for (let i = 0; i < prevCount; i++) prevs[i] = record[r++] as SlotValue;
+    task.prevCount = prevCount;
     const scope = task.scope;
     const shadow = task.shadow;
     if (record[r++] === true) {
