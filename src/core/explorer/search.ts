@@ -85,7 +85,10 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
 
   // Per-run scratch, reused.
   const prevPc = new Int32Array(n);
-  const order: number[] = [];
+  // The ways on from a choice point, in the first `count` entries (an array emptied by pop() would shrink and
+  // regrow its store at every choice point).
+  const order = new Int32Array(n);
+  let count = 0;
 
   // Whether op pc-1 of each task is an await (a task resuming there may continue without a preemption).
   const awaitsBefore: readonly boolean[][] = programs.map((program) => [
@@ -137,7 +140,9 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   // The run's picks so far, in one reused array; each run ends with an exact copy (see `runItem`).
   const path: number[] = [];
   // Where this run's branches sit in the buckets (bucket, index of their base), to get that copy.
+  // (In the first `newCount` entries: see `order`.)
   const newBranches: number[] = [];
+  let newCount = 0;
   let preemptions = 0;
   let sleep = 0;
   let lastPick = -1;
@@ -177,35 +182,35 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     const lastPc = tasks[last]!.pc;
     const canContinue = lastPc !== prevPc[last] && awaitsBefore[last]![lastPc]!;
     for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
-    while (order.length > 0) order.pop();
-    if (canContinue && (sleep & (1 << last)) === 0) order.push(last);
+    count = 0;
+    if (canContinue && (sleep & (1 << last)) === 0) order[count++] = last;
     if (n <= MAX_POR_TASKS) {
       // The ready tasks as bits, less the sleeping ones and the one continuing.
       let candidates = 0;
       for (let k = 0; k < ready.length; k++) candidates |= 1 << ready[k]!;
       candidates &= ~sleep;
       if (canContinue) candidates &= ~(1 << last);
-      for (let t = 0; t < n; t++) if ((candidates & (1 << t)) !== 0) order.push(t);
+      for (let t = 0; t < n; t++) if ((candidates & (1 << t)) !== 0) order[count++] = t;
     } else {
       // Too many tasks for bits (then nothing sleeps: pruning is off).
-      for (let t = 0; t < n; t++) if ((!canContinue || t !== last) && ready.includes(t)) order.push(t);
+      for (let t = 0; t < n; t++) if ((!canContinue || t !== last) && ready.includes(t)) order[count++] = t;
     }
-    if (order.length === 0) {
+    if (count === 0) {
       blocked = true;
       return -1;
     }
-    if (order.length > 1) {
+    if (count > 1) {
       // The branches leaving here resume from this state, or from the one this run resumed from.
       let node = from;
       if (liveSaved < maxSaved) node = { state: runner.save(), depth: i, refs: 0 };
       let before = sleep | (1 << order[0]!);
-      for (let k = 1; k < order.length; k++) {
+      for (let k = 1; k < count; k++) {
         const y = order[k]!;
         const cost = canContinue && y !== last ? 1 : 0;
         const bucket = preemptions + cost;
         if (enqueue(bucket, path, i, y, prune ? before : 0, node)) {
-          newBranches.push(bucket);
-          newBranches.push(buckets[bucket]!.length - 5);
+          newBranches[newCount++] = bucket;
+          newBranches[newCount++] = buckets[bucket]!.length - 5;
           if (node && node.refs++ === 0) liveSaved++;
         }
         before |= 1 << y;
@@ -237,9 +242,9 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     // The branches this run left share one exact copy of its picks: the frontier holds them long, and the
     // reused array's spare capacity would double what they keep alive. A run that left none shows `visit` the
     // reused array itself.
-    const picks = newBranches.length > 0 ? path.slice() : path;
-    for (let k = 0; k < newBranches.length; k += 2) buckets[newBranches[k]!]![newBranches[k + 1]!] = picks;
-    while (newBranches.length > 0) newBranches.pop();
+    const picks = newCount > 0 ? path.slice() : path;
+    for (let k = 0; k < newCount; k += 2) buckets[newBranches[k]!]![newBranches[k + 1]!] = picks;
+    newCount = 0;
     visit(kind, { picks, preemptions, outcome });
   }
 
