@@ -34,7 +34,8 @@ export function effectSummary(effect: EffectRecord): string {
 const LINE_START_CACHE_SIZE = 16;
 const lineStartCache = new Map<string, number[]>();
 
-function lineStarts(source: string): number[] {
+/** The offsets where each line of `source` starts (cached for a few recent sources). */
+export function lineStarts(source: string): readonly number[] {
   const cached = lineStartCache.get(source);
   if (cached) return cached;
   const starts = [0];
@@ -44,18 +45,24 @@ function lineStarts(source: string): number[] {
   return starts;
 }
 
-/** 1-based line and column (UTF-16 units) of `offset` in `source`. */
-export function offsetPosition(source: string, offset: number): { line: number; column: number } {
-  const clamped = Math.max(0, Math.min(offset, source.length));
-  const starts = lineStarts(source);
+/** The 0-based line of `offset` (already clamped to the source) given the source's {@link lineStarts}. */
+export function lineIndexAt(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= clamped) lo = mid;
+    if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: clamped - starts[lo]! + 1 };
+  return lo;
+}
+
+/** 1-based line and column (UTF-16 units) of `offset` in `source`. */
+export function offsetPosition(source: string, offset: number): { line: number; column: number } {
+  const clamped = Math.max(0, Math.min(offset, source.length));
+  const starts = lineStarts(source);
+  const line = lineIndexAt(starts, clamped);
+  return { line: line + 1, column: clamped - starts[line]! + 1 };
 }
 
 /** The colour slot of a task: 0 = the parent, 1..8 = the children in order. */

@@ -71,6 +71,36 @@ describe('effects ledger', () => {
     expect(request.tab).toBe('beta');
     expect(useStore.getState().scenario.children[1]!.source.slice(request.span.start, request.span.end)).toMatch(/^http_get\(/);
   });
+
+  it('after an edit, a row shows its calls at their new lines, and a row whose calls kept their place reveals the latest span', async () => {
+    act(() => {
+      useStore.getState().selectTab('beta');
+      seedAnalysis();
+    });
+    render(<PolicyColumn />);
+    const requested = () => screen.getByRole('region', { name: /Requested/ });
+    const before = within(requested()).getAllByRole('button').map((b) => b.textContent);
+    const source = useStore.getState().scenario.children[1]!.source;
+    // Characters added at the end of the first line shift every later offset but no line:column.
+    const firstLineEnd = source.indexOf('\n');
+    act(() => {
+      useStore.getState().setSource('beta', `${source.slice(0, firstLineEnd)} ${source.slice(firstLineEnd)}`);
+      seedAnalysis();
+    });
+    expect(within(requested()).getAllByRole('button').map((b) => b.textContent)).toEqual(before);
+    await userEvent.click(screen.getAllByRole('button', { name: /Show net:write \(https:\/\/example\.com\) at line 3/ })[0]!);
+    const edited = useStore.getState().scenario.children[1]!.source;
+    const request = useStore.getState().revealRequest!;
+    expect(edited.slice(request.span.start, request.span.end)).toMatch(/^http_get\(/);
+    // A line inserted above moves every call one line down.
+    act(() => {
+      useStore.getState().setSource('beta', `\n${edited}`);
+      seedAnalysis();
+    });
+    const moved = within(requested()).getAllByRole('button').map((b) => b.textContent);
+    const down = (label: string) => label.replace(/line (\d+)/, (_, n: string) => `line ${Number(n) + 1}`).replace(/L(\d+):/, (_, n: string) => `L${Number(n) + 1}:`);
+    expect(moved).toEqual(before.map((label) => down(label!)));
+  });
 });
 
 describe('ceiling editor', () => {

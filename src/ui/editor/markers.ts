@@ -27,12 +27,24 @@ export function diagnosticMarkers(monaco: typeof Monaco, model: Monaco.editor.IT
 
 // What each model was last given, by model: setModelMarkers redecorates the whole model (hundreds of markers in a
 // long child), and most keystrokes leave every marker where it was. Weak keys, so a disposed model is forgotten.
-const applied = new WeakMap<Monaco.editor.ITextModel, string>();
+const applied = new WeakMap<Monaco.editor.ITextModel, Monaco.editor.IMarkerData[]>();
+
+function sameMarker(a: Monaco.editor.IMarkerData, b: Monaco.editor.IMarkerData): boolean {
+  return (
+    a.startLineNumber === b.startLineNumber &&
+    a.startColumn === b.startColumn &&
+    a.endLineNumber === b.endLineNumber &&
+    a.endColumn === b.endColumn &&
+    a.severity === b.severity &&
+    a.code === b.code &&
+    a.message === b.message
+  );
+}
 
 function setMarkersIfChanged(monaco: typeof Monaco, model: Monaco.editor.ITextModel, markers: Monaco.editor.IMarkerData[]): void {
-  const key = JSON.stringify(markers);
-  if (applied.get(model) === key) return;
-  applied.set(model, key);
+  const before = applied.get(model);
+  if (before && before.length === markers.length && before.every((marker, i) => sameMarker(marker, markers[i]!))) return;
+  applied.set(model, markers);
   monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
 }
 

@@ -4,7 +4,7 @@ import { memo, useCallback, useMemo, useRef } from 'react';
 import type { Span } from '../../core/diagnostics.ts';
 import { selectAnalyzedSource } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
-import { offsetPosition } from '../format.ts';
+import { lineIndexAt, lineStarts } from '../format.ts';
 import SiteLinks, { type PlacedSite } from './SiteLinks.tsx';
 
 export interface LedgerRow {
@@ -31,19 +31,24 @@ interface LedgerSectionProps {
   rows: LedgerRow[];
 }
 
+/** A row with its sites placed (1-based line:column in the analyzed source). Kept from one analysis to the next
+ * while the row shows the same text at the same positions, so its memoized view skips re-rendering. */
+interface PlacedRow {
+  row: LedgerRow;
+  sites: PlacedSite[];
+}
+
 interface RowViewProps {
   kind: keyof typeof ICON;
   program: string;
-  row: LedgerRow;
-  sites: PlacedSite[];
-  /** Everything the row shows, as one string: the row re-renders only when it changes. */
-  signature: string;
+  placed: PlacedRow;
   onReveal: (rowKey: string, siteIndex: number) => void;
 }
 
 // Every analysis replaces the report whole, so without this each keystroke in a long child re-rendered every row.
 const RowView = memo(
-  function RowView({ kind, row, sites, onReveal }: RowViewProps) {
+  function RowView({ kind, placed, onReveal }: RowViewProps) {
+    const { row, sites } = placed;
     return (
       <li className="ledger-row">
         <span className="ledger-icon" aria-hidden="true">
@@ -56,31 +61,67 @@ const RowView = memo(
       </li>
     );
   },
-  (a, b) => a.signature === b.signature && a.kind === b.kind && a.program === b.program && a.onReveal === b.onReveal,
+  (a, b) => a.placed === b.placed && a.kind === b.kind && a.program === b.program && a.onReveal === b.onReveal,
 );
+
+/** The 0-based line and column of `offset` in the source whose line starts are `starts` (offset clamped to `length`). */
+function placeSite(starts: readonly number[], length: number, offset: number): [line: number, column: number] {
+  const clamped = Math.max(0, Math.min(offset, length));
+  const line = lineIndexAt(starts, clamped);
+  return [line + 1, clamped - starts[line]! + 1];
+}
+
+/** Does `before` show exactly what `row` would, at the same positions? Positions, not offsets: typing above a call
+ * shifts its offsets but leaves its line:column (what the row shows). Allocates nothing: it runs for every row of a
+ * long ledger on every analysis. */
+function showsSame(before: PlacedRow, row: LedgerRow, starts: readonly number[], length: number): boolean {
+  const old = before.row;
+  if (old.summary !== row.summary || old.detail !== row.detail || old.extra !== row.extra || before.sites.length !== row.sites.length) return false;
+  for (let i = 0; i < row.sites.length; i++) {
+    const clamped = Math.max(0, Math.min(row.sites[i]!.start, length));
+    const line = lineIndexAt(starts, clamped);
+    const site = before.sites[i]!;
+    if (site.line !== line + 1 || site.column !== clamped - starts[line]! + 1) return false;
+  }
+  return true;
+}
 
 export default function LedgerSection({ title, hint, kind = 'requested', program, rows }: LedgerSectionProps) {
   const id = `ledger-${kind}`;
   // The analyzed source, not the edited one: a keystroke must not move every site (old offsets, new text) before
   // its reply arrives, which re-rendered every row twice per key.
   const source = useStore(selectAnalyzedSource(program));
-  const placed = useMemo(
-    () =>
-      rows.map((row) => {
-        const sites = row.sites.map((span) => ({ span, ...offsetPosition(source, span.start) }));
-        // Positions, not offsets: typing above a call shifts its offsets but leaves its line:column (what the row shows).
-        const signature = [row.summary, row.detail ?? '', row.extra ?? '', ...sites.map((s) => `${s.line}:${s.column}`)].join('\u0000');
-        return { row, sites, signature };
-      }),
-    [rows, source],
-  );
-  const latest = useRef(placed);
-  latest.current = placed;
+  const previous = useRef(new Map<string, PlacedRow>());
+  const placed = useMemo(() => {
+    const starts = lineStarts(source);
+    const before = previous.current;
+    const next = new Map<string, PlacedRow>();
+    const out = rows.map((row) => {
+      const kept = before.get(row.key);
+      const entry: PlacedRow =
+        kept && showsSame(kept, row, starts, source.length)
+          ? kept
+          : {
+              row,
+              sites: row.sites.map((span) => {
+                const [line, column] = placeSite(starts, source.length, span.start);
+                return { span, line, column };
+              }),
+            };
+      next.set(row.key, entry);
+      return entry;
+    });
+    previous.current = next;
+    return out;
+  }, [rows, source]);
+  // A kept row holds the spans of the analysis it was placed in; a click reveals the latest span of its site.
+  const latest = useRef(rows);
+  latest.current = rows;
   const reveal = useStore((s) => s.reveal);
   const onReveal = useCallback(
     (rowKey: string, siteIndex: number) => {
-      const site = latest.current.find((p) => p.row.key === rowKey)?.sites[siteIndex];
-      if (site) reveal(program, site.span);
+      const span = latest.current.find((row) => row.key === rowKey)?.sites[siteIndex];
+      if (span) reveal(program, span);
     },
     [program, reveal],
   );
@@ -93,8 +134,8 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
         <p className="muted ledger-empty">{EMPTY[kind]}</p>
       ) : (
         <ul className="ledger-rows">
-          {placed.map(({ row, sites, signature }) => (
-            <RowView key={row.key} kind={kind} program={program} row={row} sites={sites} signature={signature} onReveal={onReveal} />
+          {placed.map((entry) => (
+            <RowView key={entry.row.key} kind={kind} program={program} placed={entry} onReveal={onReveal} />
           ))}
         </ul>
       )}
