@@ -6,18 +6,8 @@
 // and saved states (saved.ts) let the explorer backtrack.
 import { SLOT, SLOT_COUNT } from './catalog.ts';
 import {
-  C_AWAIT,
-  C_CHECK,
-  C_DEC,
-  C_INC,
-  C_JOIN,
-  C_POP,
-  C_PUSH,
-  C_READ,
-  C_SET,
-  C_SPAWN,
-  C_UNSET,
   EMPTY,
+  HOT_OPCODES,
   createTaskRuntime,
   frameCurrent,
   poppedFrame,
@@ -53,19 +43,7 @@ export type * from './execTypes.ts';
 
 // Module-local copies of the imports the hot loop uses: loaded as CommonJS (tsx from a CommonJS script) every
 // use of an imported binding is a getter call through one megamorphic accessor (a quarter of such a profile).
-const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = [
-  C_PUSH,
-  C_POP,
-  C_SET,
-  C_UNSET,
-  C_INC,
-  C_DEC,
-  C_AWAIT,
-  C_READ,
-  C_CHECK,
-  C_SPAWN,
-  C_JOIN,
-];
+const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = HOT_OPCODES;
 const EMPTY_OF: readonly SlotValue[] = EMPTY;
 const FRESH: readonly number[] = FRESH_IN_SCOPE;
 const INHERITS: readonly boolean[] = INHERITED;

@@ -3,18 +3,8 @@
 // as linked frames (lower.ts `Frame`) and no per-op step-bound check (the caller polls here only when the poll
 // cannot reach the bound; see `pollStepBounds`). Pure; depends on ./lower.ts, ./scope.ts and ./execTypes.ts types.
 import {
-  C_AWAIT,
-  C_CHECK,
-  C_DEC,
-  C_INC,
-  C_JOIN,
-  C_POP,
-  C_PUSH,
-  C_READ,
-  C_SET,
-  C_SPAWN,
-  C_UNSET,
   EMPTY,
+  HOT_OPCODES,
   frameCurrent,
   poppedFrame,
   pushedFrame,
@@ -24,19 +14,7 @@ import type { Layout, Machine } from './execTypes.ts';
 import type { SlotValue } from './scope.ts';
 
 // Module-local copies of the imports the loop uses (see executor.ts: imported bindings can be getter calls).
-const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = [
-  C_PUSH,
-  C_POP,
-  C_SET,
-  C_UNSET,
-  C_INC,
-  C_DEC,
-  C_AWAIT,
-  C_READ,
-  C_CHECK,
-  C_SPAWN,
-  C_JOIN,
-];
+const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = HOT_OPCODES;
 const EMPTY_OF: readonly SlotValue[] = EMPTY;
 const [push1, pop1, current] = [pushedFrame, poppedFrame, frameCurrent];
 
