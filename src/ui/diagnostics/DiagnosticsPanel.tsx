@@ -33,6 +33,17 @@ interface RowViewProps {
   onReveal: (index: number) => void;
 }
 
+function sameRow(a: Row, b: Row): boolean {
+  return (
+    a.program === b.program &&
+    a.line === b.line &&
+    a.column === b.column &&
+    a.diagnostic.severity === b.diagnostic.severity &&
+    a.diagnostic.code === b.diagnostic.code &&
+    a.diagnostic.message === b.diagnostic.message
+  );
+}
+
 // Every analysis replaces the diagnostics whole; a row re-renders only when what it shows changes.
 const RowView = memo(
   function RowView({ row, index, onReveal }: RowViewProps) {
@@ -51,15 +62,24 @@ const RowView = memo(
       </li>
     );
   },
-  (a, b) =>
-    a.index === b.index &&
-    a.onReveal === b.onReveal &&
-    a.row.program === b.row.program &&
-    a.row.line === b.row.line &&
-    a.row.column === b.row.column &&
-    a.row.diagnostic.severity === b.row.diagnostic.severity &&
-    a.row.diagnostic.code === b.row.diagnostic.code &&
-    a.row.diagnostic.message === b.row.diagnostic.message,
+  (a, b) => a.index === b.index && a.onReveal === b.onReveal && sameRow(a.row, b.row),
+);
+
+/** Rows per memoized chunk: React walks a few chunks instead of every row of a long list when few rows change. */
+const CHUNK_ROWS = 32;
+
+interface RowChunkProps {
+  rows: readonly Row[];
+  /** The index of the chunk's first row. */
+  first: number;
+  onReveal: (index: number) => void;
+}
+
+const RowChunk = memo(
+  function RowChunk({ rows, first, onReveal }: RowChunkProps) {
+    return rows.map((row, i) => <RowView key={`${row.program}-${first + i}`} row={row} index={first + i} onReveal={onReveal} />);
+  },
+  (a, b) => a.first === b.first && a.onReveal === b.onReveal && a.rows.length === b.rows.length && a.rows.every((row, i) => sameRow(row, b.rows[i]!)),
 );
 
 export default function DiagnosticsPanel() {
@@ -80,6 +100,11 @@ export default function DiagnosticsPanel() {
     [reveal],
   );
   const errors = useMemo(() => rows.filter((r) => r.diagnostic.severity === 'error').length, [rows]);
+  const chunks = useMemo(() => {
+    const out: Row[][] = [];
+    for (let i = 0; i < rows.length; i += CHUNK_ROWS) out.push(rows.slice(i, i + CHUNK_ROWS));
+    return out;
+  }, [rows]);
   return (
     <section className="diagnostics-panel" aria-labelledby="diagnostics-heading">
       <h2 id="diagnostics-heading">
@@ -92,8 +117,8 @@ export default function DiagnosticsPanel() {
       ) : null}
       {!hasAnalysis ? <p className="muted">Analyzing…</p> : rows.length === 0 ? <p className="muted">✔ No diagnostics.</p> : null}
       <ul className="diagnostics-list">
-        {rows.map((row, i) => (
-          <RowView key={`${row.program}-${i}`} row={row} index={i} onReveal={onReveal} />
+        {chunks.map((chunk, c) => (
+          <RowChunk key={c} rows={chunk} first={c * CHUNK_ROWS} onReveal={onReveal} />
         ))}
       </ul>
     </section>

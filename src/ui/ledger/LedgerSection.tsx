@@ -64,6 +64,29 @@ const RowView = memo(
   (a, b) => a.placed === b.placed && a.kind === b.kind && a.program === b.program && a.onReveal === b.onReveal,
 );
 
+/** Rows per memoized chunk: an analysis that changes one row of a long ledger re-renders one chunk, and React
+ * walks a few dozen chunks instead of every row. */
+const CHUNK_ROWS = 32;
+
+interface RowChunkProps {
+  kind: keyof typeof ICON;
+  program: string;
+  entries: readonly PlacedRow[];
+  onReveal: (rowKey: string, siteIndex: number) => void;
+}
+
+const RowChunk = memo(
+  function RowChunk({ kind, program, entries, onReveal }: RowChunkProps) {
+    return entries.map((entry) => <RowView key={entry.row.key} kind={kind} program={program} placed={entry} onReveal={onReveal} />);
+  },
+  (a, b) =>
+    a.kind === b.kind &&
+    a.program === b.program &&
+    a.onReveal === b.onReveal &&
+    a.entries.length === b.entries.length &&
+    a.entries.every((entry, i) => entry === b.entries[i]),
+);
+
 /** The 0-based line and column of `offset` in the source whose line starts are `starts` (offset clamped to `length`). */
 function placeSite(starts: readonly number[], length: number, offset: number): [line: number, column: number] {
   const clamped = Math.max(0, Math.min(offset, length));
@@ -92,7 +115,7 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
   // its reply arrives, which re-rendered every row twice per key.
   const source = useStore(selectAnalyzedSource(program));
   const previous = useRef(new Map<string, PlacedRow>());
-  const placed = useMemo(() => {
+  const chunks = useMemo(() => {
     const starts = lineStarts(source);
     const before = previous.current;
     const next = new Map<string, PlacedRow>();
@@ -112,7 +135,9 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
       return entry;
     });
     previous.current = next;
-    return out;
+    const grouped: PlacedRow[][] = [];
+    for (let i = 0; i < out.length; i += CHUNK_ROWS) grouped.push(out.slice(i, i + CHUNK_ROWS));
+    return grouped;
   }, [rows, source]);
   // A kept row holds the spans of the analysis it was placed in; a click reveals the latest span of its site.
   const latest = useRef(rows);
@@ -134,8 +159,8 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
         <p className="muted ledger-empty">{EMPTY[kind]}</p>
       ) : (
         <ul className="ledger-rows">
-          {placed.map((entry) => (
-            <RowView key={entry.row.key} kind={kind} program={program} placed={entry} onReveal={onReveal} />
+          {chunks.map((entries, index) => (
+            <RowChunk key={index} kind={kind} program={program} entries={entries} onReveal={onReveal} />
           ))}
         </ul>
       )}
