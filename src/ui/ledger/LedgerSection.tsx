@@ -75,9 +75,18 @@ interface RowChunkProps {
   onReveal: (rowKey: string, siteIndex: number) => void;
 }
 
+// One list per chunk: the browser skips the layout and paint of an off-screen chunk (content-visibility in base.css),
+// watching a few dozen lists instead of every row for when they come into view.
 const RowChunk = memo(
   function RowChunk({ kind, program, entries, onReveal }: RowChunkProps) {
-    return entries.map((entry) => <RowView key={entry.row.key} kind={kind} program={program} placed={entry} onReveal={onReveal} />);
+    return (
+      // Its height before it is first laid out: about one line a row (then the browser remembers the real one).
+      <ul className="ledger-rows" style={{ containIntrinsicSize: `auto ${entries.length * 26}px` }}>
+        {entries.map((entry) => (
+          <RowView key={entry.row.key} kind={kind} program={program} placed={entry} onReveal={onReveal} />
+        ))}
+      </ul>
+    );
   },
   (a, b) =>
     a.kind === b.kind &&
@@ -158,11 +167,7 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
       {rows.length === 0 ? (
         <p className="muted ledger-empty">{EMPTY[kind]}</p>
       ) : (
-        <ul className="ledger-rows">
-          {chunks.map((entries, index) => (
-            <RowChunk key={index} kind={kind} program={program} entries={entries} onReveal={onReveal} />
-          ))}
-        </ul>
+        chunks.map((entries, index) => <RowChunk key={index} kind={kind} program={program} entries={entries} onReveal={onReveal} />)
       )}
     </section>
   );
