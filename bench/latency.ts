@@ -225,26 +225,6 @@ async function typeKeys(page: Page, count: number, quiet: boolean): Promise<Samp
   };
 }
 
-/** The machine's speed in the page, measured in the same run as the keystrokes: the median time of a fixed workload
- * (parse and serialize a 200 KB JSON document, sort 20,000 numbers). This machine is a shared VM whose speed varies
- * about twofold from minute to minute; this line says which kind of minute the latency lines were measured in. */
-async function pageReference(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const data = Array.from({ length: 2000 }, (_, i) => ({ id: i, name: `effect-${i}`, sites: [{ start: i, end: i + 9 }], note: 'x'.repeat(40) }));
-    const times: number[] = [];
-    for (let round = 0; round < 15; round++) {
-      const t0 = performance.now();
-      const copy = JSON.parse(JSON.stringify(data)) as { id: number }[];
-      const numbers = copy.map((item) => (item.id * 7919) % 20011);
-      for (let i = 0; i < 9; i++) numbers.push(...numbers.slice(0, 2000).map((n) => (n * 31) % 20011));
-      numbers.sort((a, b) => a - b);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    return times[7]!;
-  });
-}
-
 interface Measured {
   /** Each keystroke typed after the app has gone quiet (the debounced re-simulation and share link are done). */
   isolated: Samples;
@@ -252,8 +232,6 @@ interface Measured {
    * keystrokes competes with the analysis in the one core worker, as when someone keeps typing. */
   backToBack: Samples;
   errors: string[];
-  /** Medians (ms) of a fixed JavaScript workload run in the page before and after the keystrokes. */
-  reference: number[];
 }
 
 async function measure(harness: Harness, url: string): Promise<Measured> {
@@ -280,10 +258,9 @@ async function measure(harness: Harness, url: string): Promise<Measured> {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await typeKeys(page, WARMUP_EDITS, false);
-    const before = await pageReference(page);
     const isolated = await typeKeys(page, EDITS, true);
     const backToBack = await typeKeys(page, EDITS, false);
-    return { isolated, backToBack, errors: record.errors, reference: [before, await pageReference(page)] };
+    return { isolated, backToBack, errors: record.errors };
   } finally {
     await browser.close();
   }
@@ -338,14 +315,10 @@ export async function bench(): Promise<BenchLine[]> {
     // A non-literal specifier: the harness is plain JS without declarations; the Harness interface types it.
     const harnessPath = join(ROOT, 'test/e2e/harness.mjs');
     const harness = (await import(harnessPath)) as Harness;
-    const { isolated, backToBack, errors, reference } = await measure(harness, served.url);
+    const { isolated, backToBack, errors } = await measure(harness, served.url);
     const lines = [
       ...linesFor('each after a quiet pause', isolated, true),
       ...linesFor('back to back', backToBack, false),
-      {
-        name: 'latency: machine speed in the page, fixed workload (before / after the keystrokes)',
-        measured: `${reference.map((ms) => `${fmt(ms)} ms`).join(' / ')} (a throttled minute of this shared VM shows here as a larger number)`,
-      },
     ];
     if (errors.length > 0)
       lines.push({
