@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { externalRequests, openPage, setup, waitForMonaco } from './harness.mjs';
+import { externalRequests, openExample, openPage, setup, waitForMonaco } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -17,11 +17,6 @@ after(async () => {
 });
 
 const chooseTheme = (page, theme) => page.getByRole('combobox', { name: /^Theme/ }).selectOption(theme);
-
-async function openExample(page, title) {
-  await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).click();
-}
 
 /** F1 in unscoped mode, stepped from the start to its first cross-wire. */
 async function stepToCrosswire(page) {

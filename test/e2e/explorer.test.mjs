@@ -3,7 +3,7 @@
 // long unpruned exploration of the three-way fan-out stops on Cancel with a partial, incomplete verdict.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, setup } from './harness.mjs';
+import { openExample, openPage, setup } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -13,15 +13,10 @@ after(async () => {
   await env?.teardown();
 });
 
-async function openLesson(page, title) {
-  await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).click();
-}
-
 test('F2: Explore finds failing schedules; the first replays in the stepper at its cross-wire', async () => {
   const { page, record, context } = await openPage(env.browser, env.url);
   await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
-  await openLesson(page, /F2: mutation session/);
+  await openExample(page, /F2: mutation session/);
   const explorer = page.getByRole('region', { name: /^Explorer/ });
   await explorer.getByRole('button', { name: 'Explore', exact: true }).click();
 
@@ -55,7 +50,7 @@ test('F2: Explore finds failing schedules; the first replays in the stepper at i
 test('Cancel stops a long exploration in the worker and keeps an incomplete result', async () => {
   const { page, record, context } = await openPage(env.browser, env.url);
   await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
-  await openLesson(page, /Three-way fan-out/);
+  await openExample(page, /Three-way fan-out/);
   const explorer = page.getByRole('region', { name: /^Explorer/ });
   await explorer.getByRole('checkbox', { name: 'Prune equivalent schedules' }).uncheck();
   await explorer.getByRole('combobox', { name: 'Budget' }).selectOption({ label: '1,000,000 runs' });

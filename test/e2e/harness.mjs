@@ -84,6 +84,12 @@ export function externalRequests(record, url) {
   return record.requests.filter((r) => !r.startsWith('data:') && !r.startsWith('blob:') && new URL(r).origin !== origin);
 }
 
+/** Opens one lesson from the Examples menu (`title`: its button's name, a string or a RegExp). */
+export async function openExample(page, title) {
+  await page.getByRole('button', { name: /Examples/ }).click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).click();
+}
+
 /** Waits until Monaco has mounted in the page (the editor area replaces the read-only fallback). */
 export async function waitForMonaco(page, timeout = 20000) {
   await page.waitForSelector('.monaco-editor .view-lines', { timeout });

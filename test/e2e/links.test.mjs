@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { openPage, setup } from './harness.mjs';
+import { openExample, openPage, setup } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -25,15 +25,10 @@ async function share(page) {
   return field.inputValue();
 }
 
-async function openLesson(page, title) {
-  await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).click();
-}
-
 test('open a link, step, share, and the new link opens at the same step in a fresh page', async () => {
   const first = await openPage(env.browser, env.url);
   await first.page.getByRole('button', { name: 'Step', exact: true }).waitFor();
-  await openLesson(first.page, /F2: mutation session/);
+  await openExample(first.page, /F2: mutation session/);
   await first.page.getByRole('tab', { name: /beta/ }).click();
   await first.page.getByText(/^step 127 \/ \d+$/).waitFor();
   const link = await share(first.page);
@@ -62,7 +57,7 @@ test('open a link, step, share, and the new link opens at the same step in a fre
 test('the session is autosaved and restored on reload', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
-  await openLesson(page, /Panic without a restore guard/);
+  await openExample(page, /Panic without a restore guard/);
   await page.getByRole('button', { name: 'Step back', exact: true }).click();
   const at = await position(page);
   await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('naive'), AUTOSAVE_KEY);
@@ -89,7 +84,7 @@ const BAD_LINKS = [
 test('every kind of bad link shows a banner naming its problem; the previous session stays and the autosave is intact', async () => {
   const { page, context, record } = await openPage(env.browser, env.url);
   await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
-  await openLesson(page, /LIFO stacks interleaved/);
+  await openExample(page, /LIFO stacks interleaved/);
   await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('unscoped'), AUTOSAVE_KEY);
   await page.waitForTimeout(500);
   const good = await share(page);
@@ -114,9 +109,9 @@ test('every kind of bad link shows a banner naming its problem; the previous ses
 test('a link opened over local work offers to restore that work', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
-  await openLesson(page, /Escalation refused/);
+  await openExample(page, /Escalation refused/);
   const link = await share(page);
-  await openLesson(page, /Three-way fan-out/);
+  await openExample(page, /Three-way fan-out/);
   await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('gamma'), AUTOSAVE_KEY);
   await page.waitForTimeout(500);
   const tab = await context.newPage();

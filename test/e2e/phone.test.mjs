@@ -3,7 +3,7 @@
 // the width, and when the editor chunk finally arrives it replaces the read-only source.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { externalRequests, openPage, setup, waitForMonaco } from './harness.mjs';
+import { externalRequests, openExample, openPage, setup, waitForMonaco } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -81,11 +81,7 @@ test('at 375 px without Monaco: the source is read-only, Step advances with a ne
 test("at 375 px without Monaco: a lesson's cross-wire is stepped to, and a child's tab opens its effects ledger (the stacked columns do not overlap)", async () => {
   const { page, context, release } = await openWithoutMonaco({ colorScheme: 'dark' });
   await page.getByText(/^step \d+ \/ \d+$/).waitFor();
-  await page.getByRole('button', { name: /Examples/ }).click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .getByRole('button', { name: /F1: working directory/ })
-    .click();
+  await openExample(page, /F1: working directory/);
   await page.getByRole('radio', { name: 'unscoped', exact: true }).check();
   await page.getByText('Mode unscoped').waitFor();
   await page.getByRole('button', { name: 'Reset', exact: true }).click();

@@ -3,7 +3,7 @@
 // restores exactly.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, setup } from './harness.mjs';
+import { openExample, openPage, setup } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -12,11 +12,6 @@ before(async () => {
 after(async () => {
   await env?.teardown();
 });
-
-async function openLesson(page, title) {
-  await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).click();
-}
 
 const stepperState = (page) =>
   page.evaluate(() => ({
@@ -30,7 +25,7 @@ const stepperState = (page) =>
 test('F1 opens unscoped: the first cross-wire is a red read of the sibling cwd; scoped replays without cross-wires; Step back is exact', async () => {
   const { page, record, context } = await openPage(env.browser, env.url);
   await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
-  await openLesson(page, /F1: working directory/);
+  await openExample(page, /F1: working directory/);
   // The lesson opens in unscoped mode with the catalog's capture set.
   await page.getByText('Mode unscoped').waitFor();
   assert.equal(await page.getByRole('radio', { name: 'unscoped', exact: true }).isChecked(), true);
@@ -71,7 +66,7 @@ test('F1 opens unscoped: the first cross-wire is a red read of the sibling cwd; 
 test('keyboard: → steps and ← steps back while the panel has focus; the chooser re-runs with a pick', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
-  await openLesson(page, /F1: working directory/);
+  await openExample(page, /F1: working directory/);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByRole('button', { name: 'Step', exact: true }).focus();
   await page.keyboard.press('ArrowRight');
