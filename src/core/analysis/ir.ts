@@ -296,6 +296,13 @@ export function collectHandlerCalls(program: readonly SNode[]): IrCall[] {
   return out;
 }
 
+/** The IR calls of one handler body statement: `collectHandlerCalls` is these, statement after statement. */
+export function lowerStatement(statement: SNode): IrCall[] {
+  const out: IrCall[] = [];
+  lowerStmt(statement, out);
+  return out;
+}
+
 function lowerBlock(stmts: readonly SNode[], out: IrCall[]): void {
   for (const stmt of stmts) lowerStmt(stmt, out);
 }
