@@ -8,6 +8,7 @@ import { parse } from '../syntax/index.ts';
 import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
 import { ceilingDropReason, lintCeiling, lintGrant, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
 import { effectsFromJson, effectsFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
+import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { explainViolations, violationDiagnostics, type Violation } from './violations.ts';
 
 /** An effect the ceiling removed, with the rule that removed it. */
@@ -28,11 +29,16 @@ export interface ProgramAnalysis {
   granted: AnalyzedEffect[];
 }
 
-/** Parses (or takes a parse), computes the seed's effects with call sites, and splits them by the ceiling. */
-export function analyzeProgram(sourceOrParse: string | ParsedSource, ceiling?: CapabilityPolicy | null): ProgramAnalysis {
+/** Parses (or takes a parse), computes the seed's effects with call sites, and splits them by the ceiling.
+ * `collect` stands in for `collectHandoffEffects` (the worker's analyzer passes its incremental collector). */
+export function analyzeProgram(
+  sourceOrParse: string | ParsedSource,
+  ceiling?: CapabilityPolicy | null,
+  collect: (parsed: ParsedSource) => AnalyzedEffect[] | null = collectHandoffEffects,
+): ProgramAnalysis {
   const parsed = typeof sourceOrParse === 'string' ? parse(sourceOrParse) : sourceOrParse;
   const diagnostics = [...parsed.diagnostics];
-  const requested = collectHandoffEffects(parsed);
+  const requested = collect(parsed);
   if (requested === null) return { parsed: false, diagnostics, requested: [], dropped: [], granted: [] };
   const dropped: DroppedEffect[] = [];
   const granted: AnalyzedEffect[] = [];
@@ -209,7 +215,8 @@ export function scenarioHovers(input: ScenarioAnalysisInput, analysis: ScenarioA
 }
 
 /** The worker's analyzer: `analyze` is `analyzeScenario` that re-analyzes only programs whose source or ceiling
- * changed since the previous call (typing in one child leaves the others alone); `hoverAt` answers a hover from the
+ * changed since the previous call (typing in one child leaves the others alone), and in those only the handler body
+ * statements whose text changed (`createIncrementalEffects`); `hoverAt` answers a hover from the
  * latest analysis, computing that program's hovers on first use (they stay out of every edit's reply). */
 export interface ScenarioAnalyzer {
   analyze(input: ScenarioAnalysisInput): ScenarioAnalysis;
@@ -221,6 +228,8 @@ interface CachedProgram {
   source: string;
   ceilingKey: string;
   analysis: ProgramAnalysis;
+  /** Remembers the effects of its statements, so the next edit of this program re-collects only what changed. */
+  effects: IncrementalEffects;
 }
 
 export function createScenarioAnalyzer(): ScenarioAnalyzer {
@@ -233,8 +242,12 @@ export function createScenarioAnalyzer(): ScenarioAnalyzer {
       const analysis = analyzeScenarioWith(input, (source, ceiling, role) => {
         const ceilingKey = ceiling ? JSON.stringify(ceiling) : '';
         const hit = cache.get(role);
-        const program = hit && hit.source === source && hit.ceilingKey === ceilingKey ? hit.analysis : analyzeProgram(source, ceiling);
-        next.set(role, { source, ceilingKey, analysis: program });
+        const effects = hit?.effects ?? createIncrementalEffects();
+        const program =
+          hit && hit.source === source && hit.ceilingKey === ceilingKey
+            ? hit.analysis
+            : analyzeProgram(parse(source), ceiling, (parsed) => effects.collect(parsed, source));
+        next.set(role, { source, ceilingKey, analysis: program, effects });
         return program;
       });
       cache = next;

@@ -11,12 +11,15 @@
 // So the pairs of a handler body statement depend on that statement's subtree alone. A statement parses from its
 // own tokens (the lexer is between tokens at its start, and the parser stopped at its end either way), so the same
 // text gives the same subtree shifted to its offset: its pairs are kept with sites relative to its start.
-// Top-level nodes that are not handlers are walked as the seed walks them. test/core/analysis/incremental.test.ts
-// holds this against `collectHandoffEffects` on every corpus program and on long runs of random edits.
+// Top-level nodes that are not handlers are walked as the seed walks them. The canonical order is kept from one
+// collection to the next too: effects still present keep their order and new ones are placed by binary search
+// (`compareEffects`), instead of sorting them all again. test/core/analysis/incremental.test.ts holds this against
+// `collectHandoffEffects` on every corpus program and on long runs of random edits.
 import type { SNode } from '../syntax/ast.ts';
 import { effectsFromCall, parsedProgram, walkForHarnessEffects, type EffectCollector, type ParsedSource } from './effects.ts';
 import { lowerStatement } from './ir.ts';
-import { canonicalizeAnalyzed, effectKey, type AnalyzedEffect, type EffectRecord } from './types.ts';
+import type { Span } from '../diagnostics.ts';
+import { compareEffects, effectKey, type AnalyzedEffect, type EffectRecord } from './types.ts';
 
 /** One (effect, call site) pair of a statement, the site relative to the statement's start. */
 interface RelativeSite {
@@ -60,9 +63,43 @@ function handlerBody(node: SNode): readonly SNode[] | null {
   return inner.kind === 'FnDecl' || inner.kind === 'ToolDecl' || inner.kind === 'Pipeline' ? inner.body : null;
 }
 
+/** The keys of `collected` in canonical (`compareEffects`) order, given the order of the previous collection. */
+function canonicalKeys(collected: EffectCollector, previous: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (const key of previous) if (collected.has(key)) keys.push(key);
+  if (keys.length === collected.size) return keys;
+  const kept = new Set(keys);
+  for (const [key, { effect }] of collected) {
+    if (kept.has(key)) continue;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareEffects(collected.get(keys[mid]!)!.effect, effect) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    keys.splice(lo, 0, key);
+  }
+  return keys;
+}
+
+/** Sites by position, duplicates dropped (as `canonicalizeAnalyzed` leaves them); already sorted is the usual case. */
+function canonicalSites(sites: Span[]): Span[] {
+  let sorted = true;
+  for (let i = 1; i < sites.length && sorted; i++) {
+    const a = sites[i - 1]!;
+    const b = sites[i]!;
+    sorted = a.start < b.start || (a.start === b.start && a.end < b.end);
+  }
+  if (sorted) return sites;
+  sites.sort((a, b) => a.start - b.start || a.end - b.end);
+  return sites.filter((s, i) => i === 0 || sites[i - 1]!.start !== s.start || sites[i - 1]!.end !== s.end);
+}
+
 export function createIncrementalEffects(): IncrementalEffects {
   // The statements of the previous collection, by text; each collection keeps only what it used.
   let known = new Map<string, readonly RelativeSite[]>();
+  let order: string[] = [];
   return {
     collect(parsed, source) {
       const program = parsedProgram(parsed);
@@ -85,7 +122,11 @@ export function createIncrementalEffects(): IncrementalEffects {
         }
       }
       known = used;
-      return canonicalizeAnalyzed([...collected.values()]);
+      order = canonicalKeys(collected, order);
+      return order.map((key) => {
+        const item = collected.get(key)!;
+        return { effect: item.effect, sites: canonicalSites(item.sites) };
+      });
     },
   };
 }

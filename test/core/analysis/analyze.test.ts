@@ -304,6 +304,8 @@ describe('createScenarioAnalyzer (the worker\'s analyzer)', () => {
     const steps = [
       input(alpha),
       input(alpha.replace('notes.txt', 'notes.md')),
+      // A line above moves every remembered statement's sites.
+      input(alpha.replace('{\n', '{\n  let pad = harness.fs.read_text("p")\n').replace('notes.txt', 'notes.md')),
       input(alpha.replace('notes.txt', 'notes.md'), null),
       input(alpha, { side_effect_level: 'read_only' }),
       input('fn main( {'),
