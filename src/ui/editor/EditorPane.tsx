@@ -46,7 +46,6 @@ export default function EditorPane() {
   const tab = useStore((s) => s.selectedTab);
   const source = useStore(selectSource(tab));
   const setSource = useStore((s) => s.setSource);
-  const analysis = useStore((s) => s.analysis);
   const revealRequest = useStore((s) => s.revealRequest);
   const theme = useResolvedTheme();
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -67,9 +66,15 @@ export default function EditorPane() {
     if (pending && applyReveal(editorRef.current, pending)) pendingReveal.current = null;
   };
 
-  useEffect(() => {
-    applyMarkers(monaco, analysis);
-  }, [analysis]);
+  // Markers follow the store, not this component's renders: a reply re-rendering the pane (and the editor wrapper)
+  // on every keystroke did nothing else.
+  useEffect(
+    () =>
+      useStore.subscribe((state, previous) => {
+        if (state.analysis !== previous.analysis) applyMarkers(monaco, state.analysis);
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!revealRequest) return;

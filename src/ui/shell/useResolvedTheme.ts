@@ -4,15 +4,23 @@ import { useStore } from '../../state/store.ts';
 
 const QUERY = '(prefers-color-scheme: dark)';
 
+// One query list for the page: React reads the snapshot on every render of a component using the hook and on
+// every store change, and each `matchMedia` call builds and evaluates a new list.
+let list: MediaQueryList | null | undefined;
+function query(): MediaQueryList | null {
+  if (list === undefined) list = typeof window.matchMedia === 'function' ? window.matchMedia(QUERY) : null;
+  return list;
+}
+
 function subscribe(onChange: () => void): () => void {
-  if (typeof window.matchMedia !== 'function') return () => {};
-  const list = window.matchMedia(QUERY);
-  list.addEventListener('change', onChange);
-  return () => list.removeEventListener('change', onChange);
+  const current = query();
+  if (!current) return () => {};
+  current.addEventListener('change', onChange);
+  return () => current.removeEventListener('change', onChange);
 }
 
 function systemIsDark(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia(QUERY).matches;
+  return query()?.matches ?? false;
 }
 
 export function useResolvedTheme(): 'light' | 'dark' | 'contrast' {
