@@ -120,6 +120,10 @@ test('hovering a call shows its effect record and what the ceiling and the paren
   const text = await hover.textContent();
   assert.match(text, /ceiling: unconstrained/);
   assert.match(text, /parent: violation/);
+  // The resource reads as typed and is plain text, not a link (the renderer links bare https:// URLs).
+  assert.match(text, /net:write \(https:\/\/example\.com\)/);
+  assert.equal(await hover.locator('a', { hasText: 'example.com' }).count(), 0);
+  assert.equal(await hover.locator('a[href*="example.com"], a[data-href*="example.com"]').count(), 0);
   await context.close();
 });
 

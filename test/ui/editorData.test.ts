@@ -43,6 +43,8 @@ describe('editor data', () => {
   });
 
   it('escapes Markdown in hover text', () => {
-    expect(escapeMarkdown('fs:write (a_b*.txt)')).toBe('fs:write \\(a\\_b\\*\\.txt\\)');
+    expect(escapeMarkdown('fs:write (a_b*.txt)')).toBe('fs\\:write \\(a\\_b\\*\\.txt\\)');
+    // No bare scheme left for the renderer to turn into a link.
+    expect(escapeMarkdown('net:write (https://example.test/a)')).toBe('net\\:write \\(https\\://example\\.test/a\\)');
   });
 });

@@ -4,9 +4,10 @@ import type { EffectHover } from '../../state/analysisTypes.ts';
 
 const ICON: Record<string, string> = { granted: '✔', covered: '✔', unconstrained: '○', unchecked: '○', dropped: '⊘', violation: '✖' };
 
-/** Escapes Markdown punctuation so resource names and paths render as text. */
+/** Escapes Markdown punctuation so resource names and paths render as text. `:` too: the renderer turns a bare
+ * `https://…` into a link (and the link would take in the backslash of an escaped `)` after it). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~:]/g, '\\$&');
 }
 
 export function hoverMarkdown(hover: EffectHover): string[] {
