@@ -1,6 +1,6 @@
 // Lists every program's diagnostics (parse errors, HARN-CAP-301 violations, lints); clicking one reveals and
 // selects its range in the editor. Severity is always shown by icon and word, never colour alone.
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { ScenarioAnalysis } from '../../state/analysisTypes.ts';
 import { useStore } from '../../state/store.ts';
@@ -83,8 +83,10 @@ const RowChunk = memo(
 );
 
 export default function DiagnosticsPanel() {
-  const analysis = useStore((s) => s.analysis);
-  const sources = useStore((s) => s.analyzedSources);
+  // Deferred: a reply first updates the ledger and the editor's markers (what the keystroke is about), then this
+  // list in its own, interruptible render (the two values arrive together in one store update, so they stay paired).
+  const analysis = useDeferredValue(useStore((s) => s.analysis));
+  const sources = useDeferredValue(useStore((s) => s.analyzedSources));
   const rows = useMemo(() => diagnosticRows(analysis, sources), [analysis, sources]);
   const hasAnalysis = analysis !== null;
   const error = useStore((s) => s.analysisError);

@@ -42,6 +42,16 @@ function applyReveal(editor: Monaco.editor.IStandaloneCodeEditor, request: Revea
   return true;
 }
 
+// Markers follow the analysis from this leaf, not from the pane: a reply re-rendering the pane (and the editor
+// wrapper) on every keystroke did nothing else. An effect, so the markers are set right after the reply's commit.
+function MarkersSync() {
+  const analysis = useStore((s) => s.analysis);
+  useEffect(() => {
+    applyMarkers(monaco, analysis);
+  }, [analysis]);
+  return null;
+}
+
 export default function EditorPane() {
   const tab = useStore((s) => s.selectedTab);
   const source = useStore(selectSource(tab));
@@ -66,15 +76,6 @@ export default function EditorPane() {
     if (pending && applyReveal(editorRef.current, pending)) pendingReveal.current = null;
   };
 
-  // Markers follow the store, not this component's renders: a reply re-rendering the pane (and the editor wrapper)
-  // on every keystroke did nothing else.
-  useEffect(
-    () =>
-      useStore.subscribe((state, previous) => {
-        if (state.analysis !== previous.analysis) applyMarkers(monaco, state.analysis);
-      }),
-    [],
-  );
 
   useEffect(() => {
     if (!revealRequest) return;
@@ -85,6 +86,7 @@ export default function EditorPane() {
 
   return (
     <div className="editor-pane" id="program-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} data-testid="editor-pane">
+      <MarkersSync />
       <Editor
         path={programUri(tab)}
         language={HARN_LANGUAGE_ID}
