@@ -50,8 +50,13 @@ export function effectWithResource(effect: EffectRecord, resource: string): Effe
   return out;
 }
 
+// `Llm { None, None }`, one object shared by every record that has it (records are never mutated; structured
+// cloning a result pays per object).
+const LLM_ANY: EffectKind = { kind: 'llm' };
+
 /** `EffectKind::Llm { provider, model }` with None options left out. */
 export function llmKind(provider: string | null = null, model: string | null = null): EffectKind {
+  if (provider === null && model === null) return LLM_ANY;
   const kind: { kind: 'llm'; provider?: string; model?: string } = { kind: 'llm' };
   if (provider !== null) kind.provider = provider;
   if (model !== null) kind.model = model;
