@@ -101,6 +101,29 @@ describe('effects ledger', () => {
     const down = (label: string) => label.replace(/line (\d+)/, (_, n: string) => `line ${Number(n) + 1}`).replace(/L(\d+):/, (_, n: string) => `L${Number(n) + 1}:`);
     expect(moved).toEqual(before.map((label) => down(label!)));
   });
+  it('a new effect placed among the rows leaves every row showing its own calls', () => {
+    act(() => {
+      useStore.getState().selectTab('beta');
+      seedAnalysis();
+    });
+    const view = render(<PolicyColumn />);
+    const labels = () => within(screen.getByRole('region', { name: /Requested/ })).getAllByRole('listitem').map((li) => li.textContent);
+    const before = labels();
+    const source = useStore.getState().scenario.children[1]!.source;
+    // A call on a new first line of the pipeline: its effect sorts among the others and later calls move down a line.
+    const bodyStart = source.indexOf('{\n') + 1;
+    act(() => {
+      useStore.getState().setSource('beta', `${source.slice(0, bodyStart)}\n  println("first")${source.slice(bodyStart)}`);
+      seedAnalysis();
+    });
+    const after = labels();
+    expect(after).toHaveLength(before.length + 1);
+    // The same rows as a fresh render of the same analysis.
+    view.unmount();
+    render(<PolicyColumn />);
+    expect(labels()).toEqual(after);
+    expect(after.some((label) => label?.startsWith('→stdio:observe'))).toBe(true);
+  });
 });
 
 describe('ceiling editor', () => {

@@ -123,27 +123,28 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
   // The analyzed source, not the edited one: a keystroke must not move every site (old offsets, new text) before
   // its reply arrives, which re-rendered every row twice per key.
   const source = useStore(selectAnalyzedSource(program));
-  const previous = useRef(new Map<string, PlacedRow>());
+  const previous = useRef<readonly PlacedRow[]>([]);
   const chunks = useMemo(() => {
     const starts = lineStarts(source);
     const before = previous.current;
-    const next = new Map<string, PlacedRow>();
-    const out = rows.map((row) => {
-      const kept = before.get(row.key);
-      const entry: PlacedRow =
-        kept && showsSame(kept, row, starts, source.length)
-          ? kept
-          : {
-              row,
-              sites: row.sites.map((span) => {
-                const [line, column] = placeSite(starts, source.length, span.start);
-                return { span, line, column };
-              }),
-            };
-      next.set(row.key, entry);
-      return entry;
+    // Rows come in canonical order, so a row is usually where it was: look it up by key only when it is not.
+    let byKey: Map<string, PlacedRow> | null = null;
+    const out = rows.map((row, index): PlacedRow => {
+      let kept = before[index];
+      if (kept && kept.row.key !== row.key) {
+        byKey ??= new Map(before.map((entry) => [entry.row.key, entry]));
+        kept = byKey.get(row.key);
+      }
+      if (kept && showsSame(kept, row, starts, source.length)) return kept;
+      return {
+        row,
+        sites: row.sites.map((span) => {
+          const [line, column] = placeSite(starts, source.length, span.start);
+          return { span, line, column };
+        }),
+      };
     });
-    previous.current = next;
+    previous.current = out;
     const grouped: PlacedRow[][] = [];
     for (let i = 0; i < out.length; i += CHUNK_ROWS) grouped.push(out.slice(i, i + CHUNK_ROWS));
     return grouped;
