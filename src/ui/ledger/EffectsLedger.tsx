@@ -15,7 +15,8 @@ interface LedgerRows {
   violations: LedgerRow[];
 }
 
-/** The four sections' rows of one report (each effect summarized once: granted effects are requested ones). */
+/** The four sections' rows of one report. A granted effect is the requested one (the same object in the report),
+ * so its row is the same object too, and the ledger places its sites once for both sections. */
 function ledgerRows(report: ProgramAnalysis): LedgerRows {
   const summaries = new Map<object, string>();
   const summary = (effect: ProgramAnalysis['requested'][number]['effect']) => {
@@ -27,10 +28,16 @@ function ledgerRows(report: ProgramAnalysis): LedgerRows {
     const text = summary(effect);
     return { key: text, summary: text, sites };
   };
+  const rowOf = new Map<object, LedgerRow>();
+  const analyzed = (item: ProgramAnalysis['requested'][number]) => {
+    let row = rowOf.get(item);
+    if (row === undefined) rowOf.set(item, (row = plain(item.effect, item.sites)));
+    return row;
+  };
   return {
-    requested: report.requested.map((r) => plain(r.effect, r.sites)),
+    requested: report.requested.map(analyzed),
     dropped: report.dropped.map((d) => ({ ...plain(d.effect, d.sites), detail: `${d.rule === 'capability' ? 'capability/op' : 'side-effect level'}: ${d.reason}` })),
-    granted: report.granted.map((g) => plain(g.effect, g.sites)),
+    granted: report.granted.map(analyzed),
     violations: report.violations.map((v) => ({
       ...plain(v.effect, v.sites),
       detail: v.message,

@@ -106,6 +106,10 @@ function placeSite(starts: readonly number[], length: number, offset: number): [
 /** Does `before` show exactly what `row` would, at the same positions? Positions, not offsets: typing above a call
  * shifts its offsets but leaves its line:column (what the row shows). Allocates nothing: it runs for every row of a
  * long ledger on every analysis. */
+/** Rows placed by any section, by row object, with the line starts they were placed against: a granted row is the
+ * requested row (the same object, see EffectsLedger), so the second section takes the first one's placement. */
+const placedRows = new WeakMap<LedgerRow, { starts: readonly number[]; placed: PlacedRow }>();
+
 function showsSame(before: PlacedRow, row: LedgerRow, starts: readonly number[], length: number): boolean {
   const old = before.row;
   if (old.summary !== row.summary || old.detail !== row.detail || old.extra !== row.extra || before.sites.length !== row.sites.length) return false;
@@ -130,19 +134,25 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
     // Rows come in canonical order, so a row is usually where it was: look it up by key only when it is not.
     let byKey: Map<string, PlacedRow> | null = null;
     const out = rows.map((row, index): PlacedRow => {
+      const shared = placedRows.get(row);
+      if (shared && shared.starts === starts) return shared.placed;
       let kept = before[index];
       if (kept && kept.row.key !== row.key) {
         byKey ??= new Map(before.map((entry) => [entry.row.key, entry]));
         kept = byKey.get(row.key);
       }
-      if (kept && showsSame(kept, row, starts, source.length)) return kept;
-      return {
-        row,
-        sites: row.sites.map((span) => {
-          const [line, column] = placeSite(starts, source.length, span.start);
-          return { span, line, column };
-        }),
-      };
+      const placed: PlacedRow =
+        kept && showsSame(kept, row, starts, source.length)
+          ? kept
+          : {
+              row,
+              sites: row.sites.map((span) => {
+                const [line, column] = placeSite(starts, source.length, span.start);
+                return { span, line, column };
+              }),
+            };
+      placedRows.set(row, { starts, placed });
+      return placed;
     });
     previous.current = out;
     const grouped: PlacedRow[][] = [];
