@@ -1,26 +1,14 @@
 // The incremental collector must equal `collectHandoffEffects` everywhere: on every corpus program, with its
 // statement memory carried across programs, and along long runs of random edits (the keystrokes it exists for).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectHandoffEffects } from '../../../src/core/analysis/effects.ts';
 import { createIncrementalEffects, type IncrementalEffects } from '../../../src/core/analysis/incremental.ts';
 import { parse } from '../../../src/core/syntax/index.ts';
+import { corpusRoot, listHarnFiles } from '../syntax/corpus.ts';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
-const corpusRoot = resolve(repoRoot, '../shared/corpus');
-
-function harnFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...harnFiles(path));
-    else if (name.endsWith('.harn')) out.push(path);
-  }
-  return out.sort();
-}
-
-const sources = [...harnFiles(join(corpusRoot, 'harn')), ...harnFiles(join(corpusRoot, 'harn-rejected'))].map((file) => readFileSync(file, 'utf8'));
+const sources = ['harn', 'harn-rejected'].flatMap((dir) => listHarnFiles(join(corpusRoot, dir)).map((file) => readFileSync(join(corpusRoot, dir, file), 'utf8')));
 
 /** Both collections of `source`, as JSON (effects, then sites in order). */
 function both(collector: IncrementalEffects, source: string): [incremental: string, full: string] {
