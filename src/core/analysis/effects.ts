@@ -109,12 +109,12 @@ const SPAWN_WRITE = new Set([
   '__host_worker_wait', '__host_worker_close',
 ]);
 
-// The field-less kinds, one object each, shared by every record that has them (records are never mutated): a
+// The field-less kinds, one object each, shared by every record that has them (frozen: records are never mutated): a
 // 1,000-line program's result held ~300 copies of 7 kinds, and structured cloning pays per object.
-const STDIO: EffectKind = { kind: 'stdio' };
-const FS: EffectKind = { kind: 'fs' };
-const NET: EffectKind = { kind: 'net' };
-const SPAWN: EffectKind = { kind: 'spawn' };
+const STDIO: EffectKind = Object.freeze({ kind: 'stdio' });
+const FS: EffectKind = Object.freeze({ kind: 'fs' });
+const NET: EffectKind = Object.freeze({ kind: 'net' });
+const SPAWN: EffectKind = Object.freeze({ kind: 'spawn' });
 
 // effects.rs: builtin_effect
 export function builtinEffect(name: string): EffectRecord | null {

@@ -50,9 +50,9 @@ export function effectWithResource(effect: EffectRecord, resource: string): Effe
   return out;
 }
 
-// `Llm { None, None }`, one object shared by every record that has it (records are never mutated; structured
+// `Llm { None, None }`, one frozen object shared by every record that has it (records are never mutated; structured
 // cloning a result pays per object).
-const LLM_ANY: EffectKind = { kind: 'llm' };
+const LLM_ANY: EffectKind = Object.freeze({ kind: 'llm' });
 
 /** `EffectKind::Llm { provider, model }` with None options left out. */
 export function llmKind(provider: string | null = null, model: string | null = null): EffectKind {
