@@ -28,8 +28,8 @@ export interface ParsedSource {
 /** The BTreeSet the seed collects into, keyed by the record's identity, with the call sites merged. */
 export type EffectCollector = Map<string, AnalyzedEffect>;
 
-function insertEffect(out: EffectCollector, effect: EffectRecord, site: Span): void {
-  const key = effectKey(effect);
+/** Adds one call site of `effect` (`key` is its `effectKey`, when the caller already has it). */
+export function insertEffect(out: EffectCollector, effect: EffectRecord, site: Span, key: string = effectKey(effect)): void {
   const existing = out.get(key);
   if (existing) existing.sites.push(site);
   else out.set(key, { effect, sites: [site] });

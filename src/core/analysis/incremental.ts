@@ -16,10 +16,9 @@
 // (`compareEffects`), instead of sorting them all again. test/core/analysis/incremental.test.ts holds this against
 // `collectHandoffEffects` on every corpus program and on long runs of random edits.
 import type { SNode } from '../syntax/ast.ts';
-import { effectsFromCall, parsedProgram, walkForHarnessEffects, type EffectCollector, type ParsedSource } from './effects.ts';
+import { effectsFromCall, insertEffect, parsedProgram, walkForHarnessEffects, type EffectCollector, type ParsedSource } from './effects.ts';
 import { lowerStatement } from './ir.ts';
-import type { Span } from '../diagnostics.ts';
-import { compareEffects, effectKey, type AnalyzedEffect, type EffectRecord } from './types.ts';
+import { compareEffects, dedupeSpans, type AnalyzedEffect, type EffectRecord } from './types.ts';
 
 /** One (effect, call site) pair of a statement, the site relative to the statement's start. */
 interface RelativeSite {
@@ -40,7 +39,7 @@ const NO_SITES: readonly RelativeSite[] = [];
 function statementSites(statement: SNode): readonly RelativeSite[] {
   const found: EffectCollector = new Map();
   for (const call of lowerStatement(statement)) {
-    for (const effect of effectsFromCall(call.semantics)) add(found, effect, call.span.start, call.span.end);
+    for (const effect of effectsFromCall(call.semantics)) insertEffect(found, effect, call.span);
   }
   walkForHarnessEffects(statement, found);
   if (found.size === 0) return NO_SITES;
@@ -50,12 +49,6 @@ function statementSites(statement: SNode): readonly RelativeSite[] {
     for (const span of spans) sites.push({ key, effect, start: span.start - base, end: span.end - base });
   }
   return sites;
-}
-
-function add(out: EffectCollector, effect: EffectRecord, start: number, end: number, key: string = effectKey(effect)): void {
-  const existing = out.get(key);
-  if (existing) existing.sites.push({ start, end });
-  else out.set(key, { effect, sites: [{ start, end }] });
 }
 
 function handlerBody(node: SNode): readonly SNode[] | null {
@@ -83,19 +76,6 @@ function canonicalKeys(collected: EffectCollector, previous: readonly string[]):
   return keys;
 }
 
-/** Sites by position, duplicates dropped (as `canonicalizeAnalyzed` leaves them); already sorted is the usual case. */
-function canonicalSites(sites: Span[]): Span[] {
-  let sorted = true;
-  for (let i = 1; i < sites.length && sorted; i++) {
-    const a = sites[i - 1]!;
-    const b = sites[i]!;
-    sorted = a.start < b.start || (a.start === b.start && a.end < b.end);
-  }
-  if (sorted) return sites;
-  sites.sort((a, b) => a.start - b.start || a.end - b.end);
-  return sites.filter((s, i) => i === 0 || sites[i - 1]!.start !== s.start || sites[i - 1]!.end !== s.end);
-}
-
 export function createIncrementalEffects(): IncrementalEffects {
   // The statements of the previous collection, by text; each collection keeps only what it used.
   let known = new Map<string, readonly RelativeSite[]>();
@@ -118,14 +98,14 @@ export function createIncrementalEffects(): IncrementalEffects {
           let sites = used.get(text) ?? known.get(text);
           if (sites === undefined) sites = statementSites(statement);
           used.set(text, sites);
-          for (const site of sites) add(collected, site.effect, start + site.start, start + site.end, site.key);
+          for (const site of sites) insertEffect(collected, site.effect, { start: start + site.start, end: start + site.end }, site.key);
         }
       }
       known = used;
       order = canonicalKeys(collected, order);
       return order.map((key) => {
         const item = collected.get(key)!;
-        return { effect: item.effect, sites: canonicalSites(item.sites) };
+        return { effect: item.effect, sites: dedupeSpans(item.sites) };
       });
     },
   };

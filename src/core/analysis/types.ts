@@ -139,8 +139,15 @@ export function canonicalizeAnalyzed(effects: readonly AnalyzedEffect[]): Analyz
   return out;
 }
 
-function dedupeSpans(spans: Span[]): Span[] {
-  if (spans.length < 2) return spans;
+/** Spans by position with duplicates dropped; `spans` itself when it already is so (the usual case), else a copy. */
+export function dedupeSpans(spans: Span[]): Span[] {
+  let ordered = true;
+  for (let i = 1; i < spans.length && ordered; i++) {
+    const a = spans[i - 1]!;
+    const b = spans[i]!;
+    ordered = a.start < b.start || (a.start === b.start && a.end < b.end);
+  }
+  if (ordered) return spans;
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
   return sorted.filter((s, i) => i === 0 || sorted[i - 1]!.start !== s.start || sorted[i - 1]!.end !== s.end);
 }
