@@ -4,6 +4,7 @@ import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { ScenarioAnalysis } from '../../state/analysisTypes.ts';
 import { useStore } from '../../state/store.ts';
+import { CHUNK_ROWS, inChunks } from '../chunks.ts';
 import { offsetPosition } from '../format.ts';
 import { SEVERITY_ICON } from './severity.ts';
 
@@ -65,9 +66,6 @@ const RowView = memo(
   (a, b) => a.index === b.index && a.onReveal === b.onReveal && sameRow(a.row, b.row),
 );
 
-/** Rows per memoized chunk: React walks a few chunks instead of every row of a long list when few rows change. */
-const CHUNK_ROWS = 32;
-
 interface RowChunkProps {
   rows: readonly Row[];
   /** The index of the chunk's first row. */
@@ -102,11 +100,7 @@ export default function DiagnosticsPanel() {
     [reveal],
   );
   const errors = useMemo(() => rows.filter((r) => r.diagnostic.severity === 'error').length, [rows]);
-  const chunks = useMemo(() => {
-    const out: Row[][] = [];
-    for (let i = 0; i < rows.length; i += CHUNK_ROWS) out.push(rows.slice(i, i + CHUNK_ROWS));
-    return out;
-  }, [rows]);
+  const chunks = useMemo(() => inChunks(rows), [rows]);
   return (
     <section className="diagnostics-panel" aria-labelledby="diagnostics-heading">
       <h2 id="diagnostics-heading">

@@ -76,7 +76,6 @@ export default function EditorPane() {
     if (pending && applyReveal(editorRef.current, pending)) pendingReveal.current = null;
   };
 
-
   useEffect(() => {
     if (!revealRequest) return;
     const editor = editorRef.current;

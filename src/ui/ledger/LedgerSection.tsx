@@ -4,6 +4,7 @@ import { memo, useCallback, useMemo, useRef } from 'react';
 import type { Span } from '../../core/diagnostics.ts';
 import { selectAnalyzedSource } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
+import { inChunks } from '../chunks.ts';
 import { lineIndexAt, lineStarts } from '../format.ts';
 import SiteLinks, { type PlacedSite } from './SiteLinks.tsx';
 
@@ -64,10 +65,6 @@ const RowView = memo(
   (a, b) => a.placed === b.placed && a.kind === b.kind && a.program === b.program && a.onReveal === b.onReveal,
 );
 
-/** Rows per memoized chunk: an analysis that changes one row of a long ledger re-renders one chunk, and React
- * walks a few dozen chunks instead of every row. */
-const CHUNK_ROWS = 32;
-
 interface RowChunkProps {
   kind: keyof typeof ICON;
   program: string;
@@ -103,13 +100,13 @@ function placeSite(starts: readonly number[], length: number, offset: number): [
   return [line + 1, clamped - starts[line]! + 1];
 }
 
-/** Does `before` show exactly what `row` would, at the same positions? Positions, not offsets: typing above a call
- * shifts its offsets but leaves its line:column (what the row shows). Allocates nothing: it runs for every row of a
- * long ledger on every analysis. */
 /** Rows placed by any section, by row object, with the line starts they were placed against: a granted row is the
  * requested row (the same object, see EffectsLedger), so the second section takes the first one's placement. */
 const placedRows = new WeakMap<LedgerRow, { starts: readonly number[]; placed: PlacedRow }>();
 
+/** Does `before` show exactly what `row` would, at the same positions? Positions, not offsets: typing above a call
+ * shifts its offsets but leaves its line:column (what the row shows). Allocates nothing: it runs for every row of a
+ * long ledger on every analysis. */
 function showsSame(before: PlacedRow, row: LedgerRow, starts: readonly number[], length: number): boolean {
   const old = before.row;
   if (old.summary !== row.summary || old.detail !== row.detail || old.extra !== row.extra || before.sites.length !== row.sites.length) return false;
@@ -155,9 +152,7 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
       return placed;
     });
     previous.current = out;
-    const grouped: PlacedRow[][] = [];
-    for (let i = 0; i < out.length; i += CHUNK_ROWS) grouped.push(out.slice(i, i + CHUNK_ROWS));
-    return grouped;
+    return inChunks(out);
   }, [rows, source]);
   // A kept row holds the spans of the analysis it was placed in; a click reveals the latest span of its site.
   const latest = useRef(rows);
