@@ -22,7 +22,8 @@ export default function ProgramTabs() {
 
   const focusTab = (name: string) => {
     selectTab(name);
-    requestAnimationFrame(() => document.getElementById(tabId(name))?.focus());
+    // Every tab is rendered, so focus moves at once: a key pressed right after lands on the new tab.
+    document.getElementById(tabId(name))?.focus();
   };
   const onKeyDown = (e: React.KeyboardEvent, index: number) => {
     const last = names.length - 1;
