@@ -1,6 +1,8 @@
 // Keeps the analysis current: whenever a program, ceiling or grant changes, asks the worker to analyze the
 // scenario. At most one request is in flight; edits made meanwhile are coalesced into the next request, and a
-// reply is kept only if it answers the latest request (ids in the analysis slice).
+// reply is kept only if it answers the latest request (ids in the analysis slice). Each request names the reply
+// version the page holds, so the worker can answer with only what changed; a reply that cannot be applied asks
+// again for the whole view.
 import type { ScenarioAnalysisInput } from './analysisTypes.ts';
 import type { CoreBackend } from './backend.ts';
 import { createCoalescer } from './coalesce.ts';
@@ -23,9 +25,9 @@ export function startAnalysisSync(backend: Pick<CoreBackend, 'analyzeScenario'>)
     const id = state.beginAnalysis();
     const sentAt = performance.now();
     try {
-      const result = await backend.analyzeScenario(analysisInput(state));
+      const reply = await backend.analyzeScenario(analysisInput(state), state.analysisVersion);
       measureRoundTrip(sentAt);
-      if (!requests.isStopped()) useStore.getState().receiveAnalysis(id, result);
+      if (!requests.isStopped() && useStore.getState().receiveAnalysis(id, reply) === 'resync') requests.request();
     } catch (error) {
       if (!requests.isStopped()) useStore.getState().failAnalysis(id, error instanceof Error ? error.message : String(error));
     }

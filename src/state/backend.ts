@@ -1,6 +1,6 @@
 // What state actions need from the core worker, as an interface so tests can pass a fake. The real one is the
 // comlink client (src/worker/client.ts).
-import type { CeilingParseResult, EffectHover, EffectsDecodeResult, ScenarioAnalysis, ScenarioAnalysisInput } from './analysisTypes.ts';
+import type { CeilingParseResult, EffectHover, EffectsDecodeResult, ScenarioAnalysisInput, ViewReply } from './analysisTypes.ts';
 
 /** Capability → ops a ceiling can usefully name, and the known side-effect levels from lowest to highest. */
 export interface PolicyVocabulary {
@@ -9,7 +9,9 @@ export interface PolicyVocabulary {
 }
 
 export interface CoreBackend {
-  analyzeScenario: (input: ScenarioAnalysisInput) => Promise<ScenarioAnalysis>;
+  /** The analysis of `input` for the page: the whole view, or a patch against reply version `have` (which the page
+   * holds; null asks for the whole view). */
+  analyzeScenario: (input: ScenarioAnalysisInput, have: number | null) => Promise<ViewReply>;
   /** The effect hover at `offset` of `program` in the latest analysis, or null. */
   effectHoverAt: (program: string, offset: number) => Promise<EffectHover | null>;
   parseCeiling: (jsonText: string) => Promise<CeilingParseResult>;

@@ -1,5 +1,5 @@
 // Small selectors over the store, so components select the smallest value they need.
-import type { ProgramAnalysis } from './analysisTypes.ts';
+import type { ProgramView } from './analysisTypes.ts';
 import type { AppState } from './storeTypes.ts';
 
 /** The names of every program: the parent first, then the children in order (use with `useShallow`). */
@@ -12,8 +12,7 @@ export function selectSource(tab: string): (s: AppState) => string {
   return (s) => (tab === s.scenario.parent.name ? s.scenario.parent.source : (s.scenario.children.find((c) => c.name === tab)?.source ?? ''));
 }
 
-/** The source the latest analysis of `tab` was computed from (its spans index into it); the current source until a
- * reply has arrived. Use it, not {@link selectSource}, to turn analysis spans into line:column. */
+/** The source the latest analysis of `tab` was computed from; the current source until a reply has arrived. */
 export function selectAnalyzedSource(tab: string): (s: AppState) => string {
   return (s) => s.analyzedSources[tab] ?? selectSource(tab)(s);
 }
@@ -27,7 +26,7 @@ export function selectChildIndex(tab: string): (s: AppState) => number | null {
 }
 
 /** The latest analysis of one program, or null while none has arrived for it. */
-export function selectProgramAnalysis(tab: string): (s: AppState) => ProgramAnalysis | null {
+export function selectProgramAnalysis(tab: string): (s: AppState) => ProgramView | null {
   return (s) => {
     const analysis = s.analysis;
     if (!analysis) return null;

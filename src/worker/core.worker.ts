@@ -1,7 +1,7 @@
 // The core web worker: exposes core functions with comlink and nothing more (no logic here — STYLE "The worker
 // has no logic"). Every function takes and returns plain data. The run side adds its functions to `api`.
 import { expose, type Endpoint } from 'comlink';
-import { createScenarioAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../core/analysis/index.ts';
+import { createViewAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario } from '../core/scenario/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../core/scheduler/index.ts';
@@ -47,13 +47,15 @@ async function startExplore(id: number, scenario: Scenario, options: ExploreRequ
   return explorer.result();
 }
 
-/** The analyses of this worker: unchanged programs are not re-analyzed, and hovers come from the latest one. */
-const analyzer = createScenarioAnalyzer();
+/** The analyses of this worker: unchanged programs are not re-analyzed, replies carry only what changed since the
+ * reply the page holds, and hovers come from the latest analysis. */
+const analyzer = createViewAnalyzer();
 
 /** The worker protocol: one object of functions, each a direct call into core. */
 export const api = {
-  /** Parent + children → per program effects, drops, violations, lints and diagnostics (`analyzeScenario`). */
-  analyzeScenario: (input: Parameters<typeof analyzer.analyze>[0]) => analyzer.analyze(input),
+  /** Parent + children → the page's view of each program's effects, drops, violations, lints and diagnostics: the
+   * whole view, or a patch against reply version `have` when that is the last one sent (`createViewAnalyzer`). */
+  analyzeScenario: (input: Parameters<typeof analyzer.analyze>[0], have: number | null) => analyzer.analyze(input, have),
   /** The effect hover at `offset` in `program` as last analyzed, or null (computed on demand, not sent per edit). */
   effectHoverAt: (program: string, offset: number) => analyzer.hoverAt(program, offset),
   /** Validates a ceiling's JSON text; errors are returned, never thrown. */

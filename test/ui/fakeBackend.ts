@@ -1,11 +1,11 @@
 // A fake core worker for component tests: the real core functions, called in-process (no Worker in jsdom).
-import { createScenarioAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../../src/core/index.ts';
+import { createViewAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../../src/core/index.ts';
 import type { CoreBackend } from '../../src/state/backend.ts';
 
-const analyzer = createScenarioAnalyzer();
+const analyzer = createViewAnalyzer();
 
 export const fakeBackend: CoreBackend = {
-  analyzeScenario: async (input) => analyzer.analyze(input),
+  analyzeScenario: async (input, have) => analyzer.analyze(input, have),
   effectHoverAt: async (program, offset) => analyzer.hoverAt(program, offset),
   parseCeiling: async (text) => parseCeiling(text),
   effectsFromJson: async (text) => effectsFromJson(text),

@@ -4,7 +4,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyzeScenario } from '../../src/core/index.ts';
+import { analysisView, analyzeScenario, createLineIndex, type Place } from '../../src/core/index.ts';
 import { analysisInput } from '../../src/state/analysisSync.ts';
 import { resetStore, useStore } from '../../src/state/store.ts';
 import PolicyColumn from '../../src/ui/ledger/PolicyColumn.tsx';
@@ -17,7 +17,16 @@ vi.mock('../../src/worker/client.ts', async () => {
 function seedAnalysis() {
   const state = useStore.getState();
   const id = state.beginAnalysis();
-  useStore.getState().receiveAnalysis(id, analyzeScenario(analysisInput(useStore.getState())));
+  const input = analysisInput(useStore.getState());
+  useStore.getState().receiveAnalysis(id, { kind: 'full', version: id, view: analysisView(input, analyzeScenario(input)) });
+}
+
+/** The text a reveal request selects in `source`. */
+function revealed(source: string): string {
+  const { at } = useStore.getState().revealRequest!;
+  const lines = createLineIndex(source);
+  const place = at as Place;
+  return source.slice(lines.offset(place.line, place.column), lines.offset(place.endLine, place.endColumn));
 }
 
 beforeEach(() => {
@@ -67,9 +76,8 @@ describe('effects ledger', () => {
     });
     render(<PolicyColumn />);
     await userEvent.click(screen.getAllByRole('button', { name: /Show net:write \(https:\/\/example\.com\) at line 3/ })[0]!);
-    const request = useStore.getState().revealRequest!;
-    expect(request.tab).toBe('beta');
-    expect(useStore.getState().scenario.children[1]!.source.slice(request.span.start, request.span.end)).toMatch(/^http_get\(/);
+    expect(useStore.getState().revealRequest!.tab).toBe('beta');
+    expect(revealed(useStore.getState().scenario.children[1]!.source)).toMatch(/^http_get\(/);
   });
 
   it('after an edit, a row shows its calls at their new lines, and a row whose calls kept their place reveals the latest span', async () => {
@@ -90,8 +98,7 @@ describe('effects ledger', () => {
     expect(within(requested()).getAllByRole('button').map((b) => b.textContent)).toEqual(before);
     await userEvent.click(screen.getAllByRole('button', { name: /Show net:write \(https:\/\/example\.com\) at line 3/ })[0]!);
     const edited = useStore.getState().scenario.children[1]!.source;
-    const request = useStore.getState().revealRequest!;
-    expect(edited.slice(request.span.start, request.span.end)).toMatch(/^http_get\(/);
+    expect(revealed(edited)).toMatch(/^http_get\(/);
     // A line inserted above moves every call one line down.
     act(() => {
       useStore.getState().setSource('beta', `\n${edited}`);

@@ -1,6 +1,6 @@
 // The store's scenario, analysis and UI slices: edits, child names, stale worker replies, reveal requests.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { analyzeScenario } from '../../src/core/index.ts';
+import { createViewAnalyzer } from '../../src/core/index.ts';
 import { analysisInput } from '../../src/state/analysisSync.ts';
 import { resetStore, useStore } from '../../src/state/store.ts';
 
@@ -65,13 +65,54 @@ describe('scenario slice', () => {
 describe('analysis slice', () => {
   it('keeps only the reply to the latest request', () => {
     const s = useStore.getState();
-    const reply = analyzeScenario(analysisInput(useStore.getState()));
+    const reply = createViewAnalyzer().analyze(analysisInput(useStore.getState()), null);
     const first = s.beginAnalysis();
     const second = useStore.getState().beginAnalysis();
-    expect(useStore.getState().receiveAnalysis(first, reply)).toBe(false);
+    expect(useStore.getState().receiveAnalysis(first, reply)).toBe('stale');
     expect(useStore.getState().analysis).toBeNull();
-    expect(useStore.getState().receiveAnalysis(second, reply)).toBe(true);
-    expect(useStore.getState().analysis).toBe(reply);
+    expect(useStore.getState().receiveAnalysis(second, reply)).toBe('stored');
+    expect(reply.kind).toBe('full');
+    expect(useStore.getState().analysis).toBe(reply.kind === 'full' ? reply.view : null);
+    expect(useStore.getState().analysisVersion).toBe(reply.version);
+  });
+
+  it('applies a patch to the view it holds, keeping the rows it does not change', () => {
+    const analyzer = createViewAnalyzer();
+    const send = () => {
+      const id = useStore.getState().beginAnalysis();
+      return useStore.getState().receiveAnalysis(id, analyzer.analyze(analysisInput(useStore.getState()), useStore.getState().analysisVersion));
+    };
+    expect(send()).toBe('stored');
+    const before = useStore.getState().analysis!.children[1]!;
+    const source = useStore.getState().scenario.children[1]!.source;
+    // A space at the end of the first line: no call moves, so no row changes.
+    const firstLineEnd = source.indexOf('\n');
+    useStore.getState().setSource('beta', `${source.slice(0, firstLineEnd)} ${source.slice(firstLineEnd)}`);
+    const id = useStore.getState().beginAnalysis();
+    const reply = analyzer.analyze(analysisInput(useStore.getState()), useStore.getState().analysisVersion);
+    expect(reply.kind).toBe('patch');
+    expect(useStore.getState().receiveAnalysis(id, reply)).toBe('stored');
+    const after = useStore.getState().analysis!.children[1]!;
+    expect(after.requested).toBe(before.requested);
+    // A line above every call moves them all down: new rows, with the new lines.
+    useStore.getState().setSource('beta', `\n${useStore.getState().scenario.children[1]!.source}`);
+    expect(send()).toBe('stored');
+    const moved = useStore.getState().analysis!.children[1]!;
+    expect(moved.requested.map((row) => row.sites.map((site) => site.line))).toEqual(before.requested.map((row) => row.sites.map((site) => site.line + 1)));
+  });
+
+  it('refuses a patch against a view it does not hold, and asks for the whole view', () => {
+    const analyzer = createViewAnalyzer();
+    const input = analysisInput(useStore.getState());
+    const full = analyzer.analyze(input, null);
+    const patch = analyzer.analyze(input, full.version);
+    expect(patch.kind).toBe('patch');
+    const id = useStore.getState().beginAnalysis();
+    expect(useStore.getState().receiveAnalysis(id, patch)).toBe('resync');
+    expect(useStore.getState().analysis).toBeNull();
+    expect(useStore.getState().analysisVersion).toBeNull();
+    // The worker answers a request that holds nothing with the whole view.
+    expect(analyzer.analyze(input, null).kind).toBe('full');
   });
 
   it('reports a worker failure only for the latest request', () => {
@@ -91,7 +132,7 @@ describe('ui slice', () => {
     s.reveal('beta', { start: 0, end: 4 });
     const second = useStore.getState().revealRequest!;
     expect(useStore.getState().selectedTab).toBe('beta');
-    expect(second.span).toEqual({ start: 0, end: 4 });
+    expect(second.at).toEqual({ start: 0, end: 4 });
     expect(second.nonce).toBe(first.nonce + 1);
   });
 });

@@ -48,3 +48,4 @@ export {
 export * from './policy.ts';
 export * from './violations.ts';
 export * from './analyze.ts';
+export * from './view.ts';

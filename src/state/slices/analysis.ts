@@ -1,18 +1,24 @@
-// The latest scenario analysis from the worker. Requests carry increasing ids; a reply for anything but the latest
-// request is dropped, and a reply replaces the previous analysis whole.
-import type { ScenarioAnalysis } from '../analysisTypes.ts';
+// The latest scenario analysis from the worker, as the page's view of it (core's AnalysisView). Requests carry
+// increasing ids; a reply for anything but the latest request is dropped. A reply is the whole view or a patch
+// against the one held (viewPatch.ts), and either way the view is replaced by a new object.
+import type { AnalysisView, ViewReply } from '../analysisTypes.ts';
 import type { SliceCreator } from '../storeTypes.ts';
+import { applyViewReply } from '../viewPatch.ts';
+
+/** What storing a reply did: kept it, dropped it as stale, or could not apply it (ask for the whole view again). */
+export type ReceiveOutcome = 'stored' | 'stale' | 'resync';
 
 export interface AnalysisSlice {
-  /** The analysis of the latest scenario the worker answered for; `null` until the first reply. */
-  analysis: ScenarioAnalysis | null;
+  /** The view of the latest scenario the worker answered for; `null` until the first reply. */
+  analysis: AnalysisView | null;
+  /** The reply version `analysis` came from (the next request's `have`), or null to ask for the whole view. */
+  analysisVersion: number | null;
   /** The id of the latest analysis request sent. */
   analysisRequestId: number;
   /** The id `analysis` answers (lags `analysisRequestId` while a request is in flight). */
   analysisAnsweredId: number;
-  /** The program sources the shown `analysis` was computed from (name → source): its spans are offsets into these,
-   * not into the sources being edited, so positions shown with it (ledger, diagnostics) stay put while a reply is
-   * on its way. Empty until the first reply. */
+  /** The program sources the shown `analysis` was computed from (name → source): a hover is placed by offsets into
+   * these, so it is shown only while the editor holds the same text. Empty until the first reply. */
   analyzedSources: Readonly<Record<string, string>>;
   /** The sources of the latest request, which become `analyzedSources` when its reply is stored. */
   analysisRequestSources: Readonly<Record<string, string>>;
@@ -20,13 +26,14 @@ export interface AnalysisSlice {
   analysisError: string | null;
   /** Starts a request: returns its id, which makes every earlier request stale. */
   beginAnalysis: () => number;
-  /** Stores a reply; returns false (and changes nothing) when `id` is not the latest request. */
-  receiveAnalysis: (id: number, analysis: ScenarioAnalysis) => boolean;
+  /** Stores a reply to request `id` (see {@link ReceiveOutcome}); changes nothing unless it is 'stored'. */
+  receiveAnalysis: (id: number, reply: ViewReply) => ReceiveOutcome;
   failAnalysis: (id: number, message: string) => boolean;
 }
 
 export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   analysis: null,
+  analysisVersion: null,
   analysisRequestId: 0,
   analysisAnsweredId: 0,
   analysisError: null,
@@ -40,10 +47,16 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
     set({ analysisRequestId: id, analysisRequestSources: sources });
     return id;
   },
-  receiveAnalysis: (id, analysis) => {
-    if (id !== get().analysisRequestId) return false;
-    set({ analysis, analysisAnsweredId: id, analysisError: null, analyzedSources: get().analysisRequestSources });
-    return true;
+  receiveAnalysis: (id, reply) => {
+    if (id !== get().analysisRequestId) return 'stale';
+    const { analysis, analysisVersion } = get();
+    const held = applyViewReply(analysis && analysisVersion !== null ? { version: analysisVersion, view: analysis } : null, reply);
+    if (!held) {
+      set({ analysisVersion: null });
+      return 'resync';
+    }
+    set({ analysis: held.view, analysisVersion: held.version, analysisAnsweredId: id, analysisError: null, analyzedSources: get().analysisRequestSources });
+    return 'stored';
   },
   failAnalysis: (id, message) => {
     if (id !== get().analysisRequestId) return false;

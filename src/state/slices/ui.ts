@@ -1,14 +1,18 @@
 // UI state: the selected editor tab, theme, pane sizes, the ceiling view, and reveal requests that the editor
 // watches to reveal and select a range (a diagnostic or ledger row was clicked).
 import type { Span } from '../../core/diagnostics.ts';
+import type { Place } from '../analysisTypes.ts';
 import type { SliceCreator } from '../storeTypes.ts';
 
 export type Theme = 'system' | 'light' | 'dark' | 'contrast';
 
-/** Ask the editor to show `tab` and select `span`; `nonce` makes a repeated click on the same range count. */
+/** Where to reveal: offsets (a trace's spans) or 1-based line:column (the analysis view's places). */
+export type RevealTarget = Span | Place;
+
+/** Ask the editor to show `tab` and select `at`; `nonce` makes a repeated click on the same range count. */
 export interface RevealRequest {
   tab: string;
-  span: Span;
+  at: RevealTarget;
   nonce: number;
 }
 
@@ -28,8 +32,8 @@ export interface UiSlice {
   ceilingView: 'form' | 'json';
   selectTab: (tab: string) => void;
   setTheme: (theme: Theme) => void;
-  /** Selects `tab` and asks the editor to reveal and select `span` in it. */
-  reveal: (tab: string, span: Span) => void;
+  /** Selects `tab` and asks the editor to reveal and select `at` in it. */
+  reveal: (tab: string, at: RevealTarget) => void;
   setPanes: (panes: PaneSizes) => void;
   setCeilingView: (view: 'form' | 'json') => void;
 }
@@ -42,8 +46,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   ceilingView: 'form',
   selectTab: (selectedTab) => set({ selectedTab }),
   setTheme: (theme) => set({ theme }),
-  reveal: (tab, span) =>
-    set(({ revealRequest }) => ({ selectedTab: tab, revealRequest: { tab, span: { start: span.start, end: span.end }, nonce: (revealRequest?.nonce ?? 0) + 1 } })),
+  reveal: (tab, at) => set(({ revealRequest }) => ({ selectedTab: tab, revealRequest: { tab, at: { ...at }, nonce: (revealRequest?.nonce ?? 0) + 1 } })),
   setPanes: (panes) => set({ panes }),
   setCeilingView: (ceilingView) => set({ ceilingView }),
 });

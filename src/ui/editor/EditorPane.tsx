@@ -33,9 +33,11 @@ const EDITOR_THEME = { light: 'harn-light', dark: 'harn-dark', contrast: 'harn-c
 function applyReveal(editor: Monaco.editor.IStandaloneCodeEditor, request: RevealRequest): boolean {
   const model = editor.getModel();
   if (!model || model.uri.toString() !== monaco.Uri.parse(programUri(request.tab)).toString()) return false;
-  const start = model.getPositionAt(request.span.start);
-  const end = model.getPositionAt(request.span.end);
-  const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+  const { at } = request;
+  const range =
+    'line' in at
+      ? model.validateRange(new monaco.Range(at.line, at.column, at.endLine, at.endColumn))
+      : monaco.Range.fromPositions(model.getPositionAt(at.start), model.getPositionAt(at.end));
   editor.setSelection(range);
   editor.revealRangeInCenterIfOutsideViewport(range);
   editor.focus();

@@ -155,7 +155,7 @@ describe('reads log and chooser', () => {
     // Newest first: the oldest read is the last entry.
     await userEvent.click(reads[reads.length - 1]!);
     expect(useStore.getState().stepIndex).toBe(first.index);
-    if (first.span) expect(useStore.getState().revealRequest).toMatchObject({ tab: first.task, span: first.span });
+    if (first.span) expect(useStore.getState().revealRequest).toMatchObject({ tab: first.task, at: first.span });
   });
 
   it('at a choice point the user picks which ready task is polled next', async () => {

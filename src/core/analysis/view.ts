@@ -1,0 +1,235 @@
+// The page's view of a scenario analysis: what the ledger, the diagnostics list and the editor's markers show,
+// with every call site placed as 1-based line:column (UTF-16 columns, as the editor counts them). Positions, not
+// offsets: a keystroke moves the offsets of every later call but the line:column of only the calls on its own line,
+// so between two analyses most rows stay equal, and a reply carries only the rows that changed (diffView; the page
+// splices them into the view it holds). Depends on ./analyze.ts, ./effects.ts and ../diagnostics.ts.
+import { createLineIndex, type DiagnosticCode, type LineIndex, type Severity, type Span } from '../diagnostics.ts';
+import { createScenarioAnalyzer, type EffectHover, type ProgramReport, type ScenarioAnalysis, type ScenarioAnalysisInput } from './analyze.ts';
+import { effectRecordSummary } from './effects.ts';
+import type { PolicyError, PolicyLint } from './policy.ts';
+import type { AnalyzedEffect, EffectRecord } from './types.ts';
+
+/** Where a span is: 1-based lines and columns of its start and end. */
+export interface Place {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One effect of a ledger section, with its call sites. */
+export interface LedgerRow {
+  /** Unique within its section: the effect's summary. */
+  key: string;
+  /** `net:write (https://example.test/api)`. */
+  summary: string;
+  sites: Place[];
+  /** Why it was dropped or escapes the parent. */
+  detail?: string;
+  /** The nearest parent record of a violation. */
+  extra?: string;
+}
+
+export interface DiagnosticRow {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  notes?: string[];
+  place: Place;
+}
+
+export interface ProgramView {
+  name: string;
+  /** False when the source has an error diagnostic: its effects are unknown, not empty. */
+  parsed: boolean;
+  violationsChecked: boolean;
+  requested: LedgerRow[];
+  dropped: LedgerRow[];
+  granted: LedgerRow[];
+  violations: LedgerRow[];
+  diagnostics: DiagnosticRow[];
+  lints: PolicyLint[];
+}
+
+export interface AnalysisView {
+  parent: ProgramView;
+  children: ProgramView[];
+  parentEffects: EffectRecord[] | null;
+  parentEffectsSource: ScenarioAnalysis['parentEffectsSource'];
+  grantErrors: PolicyError[];
+  ceilingErrors: PolicyError[][];
+}
+
+/** `next = prev[0, keep) ++ insert ++ prev[keep + drop, …)`: one contiguous change of a list. */
+export interface ListPatch<T> {
+  keep: number;
+  drop: number;
+  insert: T[];
+}
+
+/** A program's changes; an absent list is unchanged. */
+export interface ProgramPatch {
+  name: string;
+  parsed: boolean;
+  violationsChecked: boolean;
+  requested?: ListPatch<LedgerRow>;
+  dropped?: ListPatch<LedgerRow>;
+  granted?: ListPatch<LedgerRow>;
+  violations?: ListPatch<LedgerRow>;
+  diagnostics?: ListPatch<DiagnosticRow>;
+  lints?: PolicyLint[];
+}
+
+/** What changed between two views with the same number of children; an absent field is unchanged. */
+export interface ViewPatch {
+  parent?: ProgramPatch;
+  /** By index; null for a child that did not change. */
+  children: (ProgramPatch | null)[];
+  parentEffects?: EffectRecord[] | null;
+  parentEffectsSource: AnalysisView['parentEffectsSource'];
+  grantErrors?: PolicyError[];
+  ceilingErrors?: PolicyError[][];
+}
+
+/** An analysis reply: the whole view, or the changes to the view of version `base` (which the request said it has). */
+export type ViewReply = { kind: 'full'; version: number; view: AnalysisView } | { kind: 'patch'; version: number; base: number; patch: ViewPatch };
+
+function placeSpan(lines: LineIndex, length: number, span: Span): Place {
+  const start = lines.position(Math.max(0, Math.min(span.start, length)));
+  const end = lines.position(Math.max(0, Math.min(Math.max(span.end, span.start), length)));
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** The view of one program's report; `source` is the text its spans index into. */
+export function programView(report: ProgramReport, source: string): ProgramView {
+  const lines = createLineIndex(source);
+  const place = (span: Span) => placeSpan(lines, source.length, span);
+  const row = (effect: EffectRecord, sites: readonly Span[], detail?: string, extra?: string): LedgerRow => {
+    const summary = effectRecordSummary(effect);
+    const out: LedgerRow = { key: summary, summary, sites: sites.map(place) };
+    if (detail !== undefined) out.detail = detail;
+    if (extra !== undefined) out.extra = extra;
+    return out;
+  };
+  // A granted effect is the requested one (the same object in the report): one row object for both sections, which
+  // structured cloning then sends once.
+  const rowOf = new Map<AnalyzedEffect, LedgerRow>();
+  const analyzed = (item: AnalyzedEffect) => {
+    let out = rowOf.get(item);
+    if (out === undefined) rowOf.set(item, (out = row(item.effect, item.sites)));
+    return out;
+  };
+  return {
+    name: report.name,
+    parsed: report.parsed,
+    violationsChecked: report.violationsChecked,
+    requested: report.requested.map(analyzed),
+    dropped: report.dropped.map((d) => row(d.effect, d.sites, `${d.rule === 'capability' ? 'capability/op' : 'side-effect level'}: ${d.reason}`)),
+    granted: report.granted.map(analyzed),
+    violations: report.violations.map((v) =>
+      row(v.effect, v.sites, v.message, v.nearest ? `nearest parent record: ${effectRecordSummary(v.nearest)}` : 'no parent record of this kind'),
+    ),
+    diagnostics: report.diagnostics.map((d) => {
+      const out: DiagnosticRow = { code: d.code, severity: d.severity, message: d.message, place: place(d.span) };
+      if (d.notes !== undefined) out.notes = d.notes;
+      return out;
+    }),
+    lints: report.lints,
+  };
+}
+
+/** The whole view of `analysis`, computed from `input` (whose sources its spans index into). */
+export function analysisView(input: ScenarioAnalysisInput, analysis: ScenarioAnalysis): AnalysisView {
+  return {
+    parent: programView(analysis.parent, input.parent.source),
+    children: analysis.children.map((child, i) => programView(child, input.children[i]?.source ?? '')),
+    parentEffects: analysis.parentEffects,
+    parentEffectsSource: analysis.parentEffectsSource,
+    grantErrors: analysis.grantErrors,
+    ceilingErrors: analysis.ceilingErrors,
+  };
+}
+
+function samePlace(a: Place, b: Place): boolean {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}
+
+function sameRow(a: LedgerRow, b: LedgerRow): boolean {
+  if (a.key !== b.key || a.summary !== b.summary || a.detail !== b.detail || a.extra !== b.extra || a.sites.length !== b.sites.length) return false;
+  for (let i = 0; i < a.sites.length; i++) if (!samePlace(a.sites[i]!, b.sites[i]!)) return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+function sameDiagnostic(a: DiagnosticRow, b: DiagnosticRow): boolean {
+  return a.code === b.code && a.severity === b.severity && a.message === b.message && sameStrings(a.notes, b.notes) && samePlace(a.place, b.place);
+}
+
+/** Small plain data (lints, policy errors, effect records): equal when their JSON is. */
+function sameData(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The one contiguous change from `prev` to `next` (common head and tail kept), or undefined when they are equal. */
+export function diffList<T>(prev: readonly T[], next: readonly T[], same: (a: T, b: T) => boolean): ListPatch<T> | undefined {
+  const shorter = Math.min(prev.length, next.length);
+  let head = 0;
+  while (head < shorter && same(prev[head]!, next[head]!)) head++;
+  if (head === prev.length && head === next.length) return undefined;
+  let tail = 0;
+  while (tail < shorter - head && same(prev[prev.length - 1 - tail]!, next[next.length - 1 - tail]!)) tail++;
+  return { keep: head, drop: prev.length - head - tail, insert: next.slice(head, next.length - tail) };
+}
+
+function diffProgram(prev: ProgramView, next: ProgramView): ProgramPatch | null {
+  const patch: ProgramPatch = { name: next.name, parsed: next.parsed, violationsChecked: next.violationsChecked };
+  let changed = prev.name !== next.name || prev.parsed !== next.parsed || prev.violationsChecked !== next.violationsChecked;
+  for (const section of ['requested', 'dropped', 'granted', 'violations'] as const) {
+    const list = diffList(prev[section], next[section], sameRow);
+    if (list) [patch[section], changed] = [list, true];
+  }
+  const diagnostics = diffList(prev.diagnostics, next.diagnostics, sameDiagnostic);
+  if (diagnostics) [patch.diagnostics, changed] = [diagnostics, true];
+  if (!sameData(prev.lints, next.lints)) [patch.lints, changed] = [next.lints, true];
+  return changed ? patch : null;
+}
+
+/** The changes from `prev` to `next`, or null when the children differ in number (send the whole view instead). */
+export function diffView(prev: AnalysisView, next: AnalysisView): ViewPatch | null {
+  if (prev.children.length !== next.children.length) return null;
+  const patch: ViewPatch = { children: next.children.map((child, i) => diffProgram(prev.children[i]!, child)), parentEffectsSource: next.parentEffectsSource };
+  const parent = diffProgram(prev.parent, next.parent);
+  if (parent) patch.parent = parent;
+  if (!sameData(prev.parentEffects, next.parentEffects)) patch.parentEffects = next.parentEffects;
+  if (!sameData(prev.grantErrors, next.grantErrors)) patch.grantErrors = next.grantErrors;
+  if (!sameData(prev.ceilingErrors, next.ceilingErrors)) patch.ceilingErrors = next.ceilingErrors;
+  return patch;
+}
+
+/** The worker's analyzer for the page: each reply is numbered, and is a patch against the previous reply when the
+ * request says it holds that one (`have`), else the whole view (the first reply, after a worker restart, or after
+ * the page dropped a reply). Hovers come from the latest analysis, as in {@link createScenarioAnalyzer}. */
+export interface ViewAnalyzer {
+  analyze(input: ScenarioAnalysisInput, have: number | null): ViewReply;
+  hoverAt(program: string, offset: number): EffectHover | null;
+}
+
+export function createViewAnalyzer(): ViewAnalyzer {
+  const analyzer = createScenarioAnalyzer();
+  let last: { version: number; view: AnalysisView } | null = null;
+  return {
+    analyze(input, have) {
+      const view = analysisView(input, analyzer.analyze(input));
+      const version = (last?.version ?? 0) + 1;
+      const patch = last !== null && have === last.version ? diffView(last.view, view) : null;
+      const reply: ViewReply = patch && last ? { kind: 'patch', version, base: last.version, patch } : { kind: 'full', version, view };
+      last = { version, view };
+      return reply;
+    },
+    hoverAt: (program, offset) => analyzer.hoverAt(program, offset),
+  };
+}

@@ -1,0 +1,62 @@
+// The page's half of the analysis reply protocol (core's ViewReply): a whole view replaces the one held; a patch is
+// spliced into it, so every row it does not name stays the same object and memoized rows skip re-rendering. The
+// result is still a new view, replaced whole in the store. A patch that does not fit what is held (a bug, or a reply
+// meant for another view) is refused: the caller asks for the whole view again.
+import type { AnalysisView, ListPatch, ProgramPatch, ProgramView, ViewReply } from './analysisTypes.ts';
+
+/** The view the page holds and the reply version it came from. */
+export interface HeldView {
+  version: number;
+  view: AnalysisView;
+}
+
+function applyList<T>(prev: T[], patch: ListPatch<T> | undefined): T[] | null {
+  if (patch === undefined) return prev;
+  const { keep, drop, insert } = patch;
+  if (!(keep >= 0 && drop >= 0 && keep + drop <= prev.length)) return null;
+  return [...prev.slice(0, keep), ...insert, ...prev.slice(keep + drop)];
+}
+
+function applyProgram(prev: ProgramView, patch: ProgramPatch | null | undefined): ProgramView | null {
+  if (!patch) return prev;
+  const requested = applyList(prev.requested, patch.requested);
+  const dropped = applyList(prev.dropped, patch.dropped);
+  const granted = applyList(prev.granted, patch.granted);
+  const violations = applyList(prev.violations, patch.violations);
+  const diagnostics = applyList(prev.diagnostics, patch.diagnostics);
+  if (!requested || !dropped || !granted || !violations || !diagnostics) return null;
+  return {
+    name: patch.name,
+    parsed: patch.parsed,
+    violationsChecked: patch.violationsChecked,
+    requested,
+    dropped,
+    granted,
+    violations,
+    diagnostics,
+    lints: patch.lints ?? prev.lints,
+  };
+}
+
+/** The view after `reply`, or null when `reply` is a patch that does not apply to `held` (ask for the whole view). */
+export function applyViewReply(held: HeldView | null, reply: ViewReply): HeldView | null {
+  if (reply.kind === 'full') return { version: reply.version, view: reply.view };
+  if (!held || held.version !== reply.base) return null;
+  const { patch } = reply;
+  const prev = held.view;
+  if (patch.children.length !== prev.children.length) return null;
+  const parent = applyProgram(prev.parent, patch.parent);
+  const children = prev.children.map((child, i) => applyProgram(child, patch.children[i]));
+  if (!parent || children.some((child) => child === null)) return null;
+  return {
+    version: reply.version,
+    view: {
+      parent,
+      children: children as ProgramView[],
+      parentEffects: patch.parentEffects === undefined ? prev.parentEffects : patch.parentEffects,
+      parentEffectsSource: patch.parentEffectsSource,
+      grantErrors: patch.grantErrors ?? prev.grantErrors,
+      ceilingErrors: patch.ceilingErrors ?? prev.ceilingErrors,
+    },
+  };
+}

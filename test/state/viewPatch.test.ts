@@ -1,0 +1,131 @@
+// The analysis reply protocol end to end: the worker's view analyzer (core) numbers its replies and sends patches,
+// the page (state/viewPatch.ts) splices them into what it holds. Along runs of random edits the held view must equal
+// the view computed from scratch, and a row no patch touched must stay the same object.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analysisView, analyzeScenario, createLineIndex, createViewAnalyzer, type ScenarioAnalysisInput, type ViewReply } from '../../src/core/index.ts';
+import { applyViewReply, type HeldView } from '../../src/state/viewPatch.ts';
+import { edit, random } from '../core/analysis/edits.ts';
+import { corpusRoot, listHarnFiles } from '../core/syntax/corpus.ts';
+
+const programs = listHarnFiles(join(corpusRoot, 'harn'))
+  .map((file) => readFileSync(join(corpusRoot, 'harn', file), 'utf8'))
+  .filter((source) => /\b(pipeline|fn|tool)\b/.test(source));
+
+const PARENT = 'pipeline main() {\n  write_file("summary.txt", "x")\n  spawn_agent("a")\n}\n';
+// A ceiling that drops network effects and a grant that lacks most families: all four ledger sections fill.
+const CEILING = { capabilities: { workspace: ['read_text', 'write_text'] }, side_effect_level: 'workspace_write' };
+const GRANT = [{ kind: { kind: 'fs' }, scope: 'write' }];
+
+function scenario(first: string, second: string, grant: unknown = GRANT): ScenarioAnalysisInput {
+  return {
+    parent: { name: 'parent', source: PARENT, grant },
+    children: [
+      { name: 'alpha', source: first, ceiling: CEILING },
+      { name: 'beta', source: second, ceiling: null },
+    ],
+  };
+}
+
+/** What the page receives: the reply after structured cloning (postMessage). */
+function posted(reply: ViewReply): ViewReply {
+  return structuredClone(reply);
+}
+
+describe('analysis view', () => {
+  it('places each call site at its line and column, granted rows being the requested ones', () => {
+    const source = 'pipeline main() {\n  read_file("a.txt")\n  let r = http_get("https://x.test")\n}\n';
+    const input = scenario(source, source);
+    const view = analysisView(input, analyzeScenario(input));
+    const beta = view.children[1]!;
+    expect(beta.requested.map((row) => [row.summary, row.sites])).toEqual([
+      ['fs:read (a.txt)', [{ line: 2, column: 3, endLine: 2, endColumn: 21 }]],
+      ['net:write (https://x.test)', [{ line: 3, column: 11, endLine: 3, endColumn: 37 }]],
+    ]);
+    expect(beta.granted[0]).toBe(beta.requested[0]);
+    const alpha = view.children[0]!;
+    expect(alpha.dropped.map((row) => row.detail)).toEqual([expect.stringMatching(/^capability\/op: network\.http is not in the ceiling/)]);
+    expect(alpha.violations).toEqual([]);
+    expect(beta.violations.map((row) => [row.summary, row.extra])).toEqual([['net:write (https://x.test)', 'no parent record of this kind']]);
+    const diagnostic = beta.diagnostics.find((d) => d.code === 'HARN-CAP-301')!;
+    const lines = createLineIndex(source);
+    expect(source.slice(lines.offset(diagnostic.place.line, diagnostic.place.column), lines.offset(diagnostic.place.endLine, diagnostic.place.endColumn))).toBe('http_get("https://x.test")');
+  });
+});
+
+describe('view replies', () => {
+  it('patched along random edits, the page holds exactly the view computed from scratch', () => {
+    const next = random(20261201);
+    let replies = 0;
+    let patches = 0;
+    let keptRows = 0;
+    let patchedRows = 0;
+    for (let run = 0; run < 40; run++) {
+      const analyzer = createViewAnalyzer();
+      let first = programs[Math.floor(next() * programs.length)]!;
+      let second = programs[Math.floor(next() * programs.length)]!;
+      let held: HeldView | null = null;
+      for (let step = 0; step < 30; step++) {
+        if (next() < 0.7) first = edit(first, next);
+        else second = edit(second, next);
+        // Now and then the grant changes too (to nothing: every child effect escapes it).
+        const input = scenario(first, second, next() < 0.1 ? [] : GRANT);
+        const reply = posted(analyzer.analyze(input, held?.version ?? null));
+        const before = held;
+        held = applyViewReply(held, reply);
+        replies++;
+        expect(held, `run ${run} step ${step}`).not.toBeNull();
+        expect(held!.view).toEqual(analysisView(input, analyzeScenario(input)));
+        if (reply.kind === 'patch') {
+          patches++;
+          const was = new Set(before!.view.children.flatMap((child) => child.requested));
+          const rows = held!.view.children.flatMap((child) => child.requested);
+          patchedRows += rows.length;
+          keptRows += rows.filter((row) => was.has(row)).length;
+        }
+      }
+    }
+    expect(replies).toBe(1200);
+    // Every reply after a run's first is a patch, and rows survive them as the same objects.
+    expect(patches).toBe(1200 - 40);
+    expect(keptRows).toBeGreaterThan(patchedRows / 2);
+  });
+
+  it('a keystroke inside one call sends only that call\'s row', () => {
+    const body = Array.from({ length: 200 }, (_, i) => `  read_file("file${i}.txt")`).join('\n');
+    const source = `pipeline main() {\n${body}\n}\n`;
+    const analyzer = createViewAnalyzer();
+    const full = analyzer.analyze(scenario(source, source), null);
+    const edited = source.replace('file100.txt', 'file100x.txt');
+    const reply = analyzer.analyze(scenario(edited, source), full.version);
+    expect(reply.kind).toBe('patch');
+    if (reply.kind !== 'patch') return;
+    const alpha = reply.patch.children[0]!;
+    expect(alpha.requested!.insert.map((row) => row.summary)).toEqual(['fs:read (file100x.txt)']);
+    expect(alpha.requested!.drop).toBe(1);
+    expect(reply.patch.children[1]).toBeNull();
+    expect(reply.patch.parent).toBeUndefined();
+    expect(JSON.stringify(reply).length).toBeLessThan(JSON.stringify(full).length / 20);
+  });
+
+  it('answers with the whole view when the request holds another version, and the page refuses a patch that does not fit', () => {
+    const source = 'pipeline main() {\n  read_file("a.txt")\n}\n';
+    const analyzer = createViewAnalyzer();
+    const first = analyzer.analyze(scenario(source, source), null);
+    expect(first.kind).toBe('full');
+    // The page dropped a reply: it still holds `first`, the worker has sent a later one.
+    const dropped = analyzer.analyze(scenario(`${source}\n`, source), first.version);
+    expect(analyzer.analyze(scenario(source, source), first.version).kind).toBe('full');
+    const held = applyViewReply(null, posted(first))!;
+    expect(dropped.kind).toBe('patch');
+    expect(applyViewReply(held, { ...(dropped as Extract<ViewReply, { kind: 'patch' }>), base: held.version + 5 })).toBeNull();
+    if (dropped.kind !== 'patch') return;
+    const bad = structuredClone(dropped);
+    bad.patch.children[0] = { name: 'alpha', parsed: true, violationsChecked: true, requested: { keep: 5, drop: 9, insert: [] } };
+    expect(applyViewReply(held, bad)).toBeNull();
+    // A different number of children is always the whole view.
+    const three = analyzer.analyze({ ...scenario(source, source), children: [...scenario(source, source).children, { name: 'gamma', source, ceiling: null }] }, dropped.version + 1);
+    expect(three.kind).toBe('full');
+  });
+});
