@@ -3,7 +3,7 @@
 // records and decisions, and completion offers builtins and harness methods.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { externalRequests, openPage, setup, waitForMonaco } from './harness.mjs';
+import { externalRequests, openExample, openPage, setup, waitForMonaco } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -135,5 +135,32 @@ test('completion offers harness sub-handles and their methods', async () => {
   await page.keyboard.type('harness.fs.wri');
   const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'write_text' });
   await row.waitFor({ timeout: 5000 });
+  await context.close();
+});
+
+test('each tab keeps its typed text, and a lesson opened after typing replaces the text in the editor', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  await waitForMonaco(page);
+  await page.getByRole('tab', { name: /beta/ }).click();
+  await page.locator('.monaco-editor .view-line', { hasText: 'http_get' }).waitFor();
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\n// typed in beta');
+  await page.getByRole('tab', { name: /alpha/ }).click();
+  await page.locator('.monaco-editor .view-line', { hasText: 'typed in beta' }).waitFor({ state: 'detached' });
+  await page.getByRole('tab', { name: /beta/ }).click();
+  await page.locator('.monaco-editor .view-line', { hasText: 'typed in beta' }).waitFor();
+  // The lesson's programs replace the typed ones in the editor (the models follow the store), not only in the ledger.
+  await openExample(page, /F1: working directory/);
+  await page.getByRole('tab', { name: /beta/ }).click();
+  await page.locator('.monaco-editor .view-line', { hasText: 'write_file("out.txt", "beta")' }).waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('.monaco-editor .view-line', { hasText: 'typed in beta' }).count(), 0);
+  // Typing after it is analyzed as usual: a new effect shows in the ledger.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\nfn extra() { read_file("after-lesson.txt") }');
+  await page.locator('.policy-column .effect-summary', { hasText: 'after-lesson.txt' }).first().waitFor({ timeout: 5000 });
+  await page.getByRole('tab', { name: /parent/ }).click();
+  await page.locator('.monaco-editor .view-line', { hasText: 'parallel each' }).waitFor({ timeout: 5000 });
   await context.close();
 });

@@ -4,7 +4,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStore } from '../../src/state/store.ts';
+import { resetStore, useStore } from '../../src/state/store.ts';
 import App from '../../src/ui/App.tsx';
 import { WORKER_RESTARTED_MESSAGE, WORKER_STOPPED_MESSAGE } from '../../src/ui/shell/WorkerStatus.tsx';
 import { setWorkerHealth } from '../../src/worker/health.ts';
@@ -28,8 +28,9 @@ vi.mock('../../src/worker/client.ts', async () => {
   return { getCoreBackend: () => backend, getCoreClient: () => backend };
 });
 vi.mock('@monaco-editor/react', () => ({
-  default: (p: { value?: string; onChange?: (v: string | undefined) => void }) => (
-    <textarea data-testid="monaco-mock" value={p.value} onChange={(e) => p.onChange?.(e.target.value)} />
+  // Uncontrolled, as the real editor is: it starts from defaultValue and reports each change.
+  default: (p: { path?: string; defaultValue?: string; onChange?: (v: string | undefined) => void }) => (
+    <textarea key={p.path} data-testid="monaco-mock" defaultValue={p.defaultValue} onChange={(e) => p.onChange?.(e.target.value)} />
   ),
   loader: { config: vi.fn() },
 }));
@@ -67,9 +68,8 @@ describe('the whole app', () => {
     await userEvent.click(await within(gallery).findByRole('button', { name: /F1: working directory/ }));
     expect(screen.queryByRole('dialog', { name: 'Examples' })).not.toBeInTheDocument();
     expect(toggle).toHaveFocus();
-    await waitFor(() =>
-      expect((screen.getByTestId('monaco-mock') as HTMLTextAreaElement).value).toContain('parallel each'),
-    );
+    // The lesson's programs are in the store (the real editor's models follow it: test/ui/modelSync.test.ts, e2e).
+    await waitFor(() => expect(useStore.getState().scenario.parent.source).toContain('parallel each'));
   });
 
   it('shows the worker message after a restart, hides it when dismissed, and shows it again on the next restart', async () => {

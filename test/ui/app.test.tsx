@@ -16,8 +16,9 @@ vi.mock('../../src/ui/run/RunPanel.tsx', () => ({ default: () => <section aria-l
 vi.mock('../../src/ui/share/ShareButton.tsx', () => ({ default: () => null }));
 vi.mock('../../src/ui/examples/ExamplesMenu.tsx', () => ({ default: () => null }));
 vi.mock('@monaco-editor/react', () => ({
-  default: (p: { value?: string; onChange?: (v: string | undefined) => void }) => (
-    <textarea data-testid="monaco-mock" value={p.value} onChange={(e) => p.onChange?.(e.target.value)} />
+  // Uncontrolled, as the real editor is: it starts from defaultValue and reports each change.
+  default: (p: { path?: string; defaultValue?: string; onChange?: (v: string | undefined) => void }) => (
+    <textarea key={p.path} data-testid="monaco-mock" defaultValue={p.defaultValue} onChange={(e) => p.onChange?.(e.target.value)} />
   ),
   loader: { config: vi.fn() },
 }));

@@ -9,6 +9,7 @@ import type { RevealRequest } from '../../state/slices/ui.ts';
 import SourceFallback from '../editors/SourceFallback.tsx';
 import { useResolvedTheme } from '../shell/useResolvedTheme.ts';
 import { applyMarkers } from './markers.ts';
+import { syncModels } from './modelSync.ts';
 import { programUri } from './programUri.ts';
 import { monaco } from './setup.ts';
 import { HARN_LANGUAGE_ID } from './harnLanguage.ts';
@@ -56,8 +57,12 @@ function MarkersSync() {
 
 export default function EditorPane() {
   const tab = useStore((s) => s.selectedTab);
-  const source = useStore(selectSource(tab));
+  // The text a model starts with when the tab's model is first created; from then on the model holds the text and
+  // modelSync.ts pushes changes from outside the editor into it, so typing does not re-render this pane.
+  const initialSource = useMemo(() => selectSource(tab)(useStore.getState()), [tab]);
   const setSource = useStore((s) => s.setSource);
+  /** The text the editor is reporting while it reports it: the store change it causes is not pushed back. */
+  const typed = useRef<{ tab: string; text: string } | null>(null);
   const revealRequest = useStore((s) => s.revealRequest);
   const theme = useResolvedTheme();
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -78,6 +83,8 @@ export default function EditorPane() {
     if (pending && applyReveal(editorRef.current, pending)) pendingReveal.current = null;
   };
 
+  useEffect(() => useStore.subscribe((state, previous) => syncModels(monaco, state, previous, typed.current, editorRef.current)), []);
+
   useEffect(() => {
     if (!revealRequest) return;
     const editor = editorRef.current;
@@ -91,12 +98,16 @@ export default function EditorPane() {
       <Editor
         path={programUri(tab)}
         language={HARN_LANGUAGE_ID}
-        value={source}
+        defaultValue={initialSource}
         theme={EDITOR_THEME[theme]}
         loading={<SourceFallback />}
         onMount={onMount}
         onChange={(value) => {
-          if (value !== undefined) setSource(tab, value);
+          // A source pushed into the model from outside is reported back here: the store has it already.
+          if (value === undefined || value === selectSource(tab)(useStore.getState())) return;
+          typed.current = { tab, text: value };
+          setSource(tab, value);
+          typed.current = null;
         }}
         options={options}
       />
