@@ -5,7 +5,7 @@ import { builtinEffect, effectRecordSummary, HARN_KEYWORDS } from '../../src/cor
 import { BUILTIN_COMPLETIONS, completionContext } from '../../src/ui/editor/completions.ts';
 import { HARN_KEYWORD_LIST } from '../../src/ui/editor/harnLanguage.ts';
 import { escapeMarkdown } from '../../src/ui/editor/hoverContent.ts';
-import { effectSummary, offsetPosition } from '../../src/ui/format.ts';
+import { effectSummary } from '../../src/ui/format.ts';
 
 describe('editor data', () => {
   it('highlights every keyword the parser reserves', () => {
@@ -35,11 +35,6 @@ describe('editor data', () => {
     ]) {
       expect(effectSummary(effect)).toBe(effectRecordSummary(effect));
     }
-  });
-
-  it('finds line and column of an offset, offset 0 included', () => {
-    expect(offsetPosition('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
-    expect(offsetPosition('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
   });
 
   it('escapes Markdown in hover text', () => {
