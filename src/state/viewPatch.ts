@@ -10,11 +10,22 @@ export interface HeldView {
   view: AnalysisView;
 }
 
-function applyList<T>(prev: T[], patch: ListPatch<T> | undefined): T[] | null {
+function applyList<T extends object>(prev: T[], patch: ListPatch<T> | undefined): T[] | null {
   if (patch === undefined) return prev;
-  const { keep, drop, insert } = patch;
-  if (!(keep >= 0 && drop >= 0 && keep + drop <= prev.length)) return null;
-  return [...prev.slice(0, keep), ...insert, ...prev.slice(keep + drop)];
+  const { head, tail, middle } = patch;
+  if (!(head >= 0 && tail >= 0 && head + tail <= prev.length)) return null;
+  const out = prev.slice(0, head);
+  for (const part of middle) {
+    if (!Array.isArray(part)) {
+      out.push(part);
+      continue;
+    }
+    const [from, count] = part;
+    if (!(from >= head && count > 0 && from + count <= prev.length - tail)) return null;
+    for (let i = from; i < from + count; i++) out.push(prev[i]!);
+  }
+  for (let i = prev.length - tail; i < prev.length; i++) out.push(prev[i]!);
+  return out;
 }
 
 function applyProgram(prev: ProgramView, patch: ProgramPatch | null | undefined): ProgramView | null {

@@ -92,7 +92,7 @@ describe('view replies', () => {
     expect(keptRows).toBeGreaterThan(patchedRows / 2);
   });
 
-  it('a keystroke inside one call sends only that call\'s row', () => {
+  it('a keystroke inside one call sends only that call\'s row, and a row that moves sends only itself', () => {
     const body = Array.from({ length: 200 }, (_, i) => `  read_file("file${i}.txt")`).join('\n');
     const source = `pipeline main() {\n${body}\n}\n`;
     const analyzer = createViewAnalyzer();
@@ -102,11 +102,19 @@ describe('view replies', () => {
     expect(reply.kind).toBe('patch');
     if (reply.kind !== 'patch') return;
     const alpha = reply.patch.children[0]!;
-    expect(alpha.requested!.insert.map((row) => row.summary)).toEqual(['fs:read (file100x.txt)']);
-    expect(alpha.requested!.drop).toBe(1);
+    const rows = alpha.requested!;
+    expect(rows.middle).toEqual([expect.objectContaining({ summary: 'fs:read (file100x.txt)' })]);
+    expect(rows.head + rows.tail).toBe(199);
     expect(reply.patch.children[1]).toBeNull();
     expect(reply.patch.parent).toBeUndefined();
     expect(JSON.stringify(reply).length).toBeLessThan(JSON.stringify(full).length / 20);
+    // The effect now sorts last: the rows between its old and new place are sent as one kept run, not again.
+    const moved = analyzer.analyze(scenario(edited.replace('file100x.txt', 'zzz.txt'), source), reply.version);
+    if (moved.kind !== 'patch') throw new Error('expected a patch');
+    const middle = moved.patch.children[0]!.requested!.middle;
+    expect(middle.filter((part) => !Array.isArray(part))).toEqual([expect.objectContaining({ summary: 'fs:read (zzz.txt)' })]);
+    expect(middle.filter((part) => Array.isArray(part))).toHaveLength(1);
+    expect(JSON.stringify(moved).length).toBeLessThan(JSON.stringify(full).length / 20);
   });
 
   it('answers with the whole view when the request holds another version, and the page refuses a patch that does not fit', () => {
@@ -122,7 +130,9 @@ describe('view replies', () => {
     expect(applyViewReply(held, { ...(dropped as Extract<ViewReply, { kind: 'patch' }>), base: held.version + 5 })).toBeNull();
     if (dropped.kind !== 'patch') return;
     const bad = structuredClone(dropped);
-    bad.patch.children[0] = { name: 'alpha', parsed: true, violationsChecked: true, requested: { keep: 5, drop: 9, insert: [] } };
+    bad.patch.children[0] = { name: 'alpha', parsed: true, violationsChecked: true, requested: { head: 5, tail: 9, middle: [] } };
+    expect(applyViewReply(held, bad)).toBeNull();
+    bad.patch.children[0] = { name: 'alpha', parsed: true, violationsChecked: true, requested: { head: 0, tail: 0, middle: [[0, 7]] } };
     expect(applyViewReply(held, bad)).toBeNull();
     // A different number of children is always the whole view.
     const three = analyzer.analyze({ ...scenario(source, source), children: [...scenario(source, source).children, { name: 'gamma', source, ceiling: null }] }, dropped.version + 1);

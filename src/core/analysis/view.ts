@@ -19,9 +19,7 @@ export interface Place {
 
 /** One effect of a ledger section, with its call sites. */
 export interface LedgerRow {
-  /** Unique within its section: the effect's summary. */
-  key: string;
-  /** `net:write (https://example.test/api)`. */
+  /** `net:write (https://example.test/api)`: unique within its section. */
   summary: string;
   sites: Place[];
   /** Why it was dropped or escapes the parent. */
@@ -60,11 +58,15 @@ export interface AnalysisView {
   ceilingErrors: PolicyError[][];
 }
 
-/** `next = prev[0, keep) ++ insert ++ prev[keep + drop, …)`: one contiguous change of a list. */
+/** A run of the previous list kept in the next one: `count` items from index `from`. */
+export type KeptRun = [from: number, count: number];
+
+/** `next = prev[0, head) ++ middle ++ prev[prev.length - tail, …)`, where `middle` holds the new items and, between
+ * them, runs of previous items that moved (a row whose effect now sorts elsewhere moves the rows in between). */
 export interface ListPatch<T> {
-  keep: number;
-  drop: number;
-  insert: T[];
+  head: number;
+  tail: number;
+  middle: (T | KeptRun)[];
 }
 
 /** A program's changes; an absent list is unchanged. */
@@ -106,7 +108,7 @@ export function programView(report: ProgramReport, source: string): ProgramView 
   const place = (span: Span) => placeSpan(lines, source.length, span);
   const row = (effect: EffectRecord, sites: readonly Span[], detail?: string, extra?: string): LedgerRow => {
     const summary = effectRecordSummary(effect);
-    const out: LedgerRow = { key: summary, summary, sites: sites.map(place) };
+    const out: LedgerRow = { summary, sites: sites.map(place) };
     if (detail !== undefined) out.detail = detail;
     if (extra !== undefined) out.extra = extra;
     return out;
@@ -155,7 +157,7 @@ function samePlace(a: Place, b: Place): boolean {
 }
 
 function sameRow(a: LedgerRow, b: LedgerRow): boolean {
-  if (a.key !== b.key || a.summary !== b.summary || a.detail !== b.detail || a.extra !== b.extra || a.sites.length !== b.sites.length) return false;
+  if (a.summary !== b.summary || a.detail !== b.detail || a.extra !== b.extra || a.sites.length !== b.sites.length) return false;
   for (let i = 0; i < a.sites.length; i++) if (!samePlace(a.sites[i]!, b.sites[i]!)) return false;
   return true;
 }
@@ -169,30 +171,69 @@ function sameDiagnostic(a: DiagnosticRow, b: DiagnosticRow): boolean {
   return a.code === b.code && a.severity === b.severity && a.message === b.message && sameStrings(a.notes, b.notes) && samePlace(a.place, b.place);
 }
 
+const placeText = (p: Place) => `${p.line},${p.column},${p.endLine},${p.endColumn}`;
+
+/** Equal rows have equal signatures (and, all their fields being in it, the converse holds too). */
+function rowSignature(row: LedgerRow): string {
+  return `${row.summary}\u0000${row.detail ?? ''}\u0001${row.extra ?? ''}\u0000${row.sites.map(placeText).join(';')}`;
+}
+
+function diagnosticSignature(d: DiagnosticRow): string {
+  return `${d.code}\u0000${d.severity}\u0000${d.message}\u0000${(d.notes ?? []).join('\u0001')}\u0000${placeText(d.place)}`;
+}
+
 /** Small plain data (lints, policy errors, effect records): equal when their JSON is. */
 function sameData(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The one contiguous change from `prev` to `next` (common head and tail kept), or undefined when they are equal. */
-export function diffList<T>(prev: readonly T[], next: readonly T[], same: (a: T, b: T) => boolean): ListPatch<T> | undefined {
+/**
+ * The change from `prev` to `next`: their common head and tail, and between them the new items and the runs of
+ * previous items they still hold (found by `signature`, equal exactly when the items are), or undefined when the
+ * lists are equal.
+ */
+export function diffList<T>(prev: readonly T[], next: readonly T[], same: (a: T, b: T) => boolean, signature: (item: T) => string): ListPatch<T> | undefined {
   const shorter = Math.min(prev.length, next.length);
   let head = 0;
   while (head < shorter && same(prev[head]!, next[head]!)) head++;
   if (head === prev.length && head === next.length) return undefined;
   let tail = 0;
   while (tail < shorter - head && same(prev[prev.length - 1 - tail]!, next[next.length - 1 - tail]!)) tail++;
-  return { keep: head, drop: prev.length - head - tail, insert: next.slice(head, next.length - tail) };
+  const at = new Map<string, number[]>();
+  for (let i = prev.length - tail - 1; i >= head; i--) {
+    const key = signature(prev[i]!);
+    const list = at.get(key);
+    if (list) list.push(i);
+    else at.set(key, [i]);
+  }
+  const middle: (T | KeptRun)[] = [];
+  let run: KeptRun | null = null;
+  for (let j = head; j < next.length - tail; j++) {
+    const item = next[j]!;
+    const candidates = at.get(signature(item));
+    // Indices were pushed last first, so the lowest unused one is at the end (equal items keep their order).
+    const from = candidates?.pop();
+    if (from === undefined) {
+      middle.push(item);
+      run = null;
+    } else if (run && run[0] + run[1] === from) {
+      run[1]++;
+    } else {
+      run = [from, 1];
+      middle.push(run);
+    }
+  }
+  return { head, tail, middle };
 }
 
 function diffProgram(prev: ProgramView, next: ProgramView): ProgramPatch | null {
   const patch: ProgramPatch = { name: next.name, parsed: next.parsed, violationsChecked: next.violationsChecked };
   let changed = prev.name !== next.name || prev.parsed !== next.parsed || prev.violationsChecked !== next.violationsChecked;
   for (const section of ['requested', 'dropped', 'granted', 'violations'] as const) {
-    const list = diffList(prev[section], next[section], sameRow);
+    const list = diffList(prev[section], next[section], sameRow, rowSignature);
     if (list) [patch[section], changed] = [list, true];
   }
-  const diagnostics = diffList(prev.diagnostics, next.diagnostics, sameDiagnostic);
+  const diagnostics = diffList(prev.diagnostics, next.diagnostics, sameDiagnostic, diagnosticSignature);
   if (diagnostics) [patch.diagnostics, changed] = [diagnostics, true];
   if (!sameData(prev.lints, next.lints)) [patch.lints, changed] = [next.lints, true];
   return changed ? patch : null;

@@ -58,7 +58,7 @@ const RowChunk = memo(
       // Its height before it is first laid out: about one line a row (then the browser remembers the real one).
       <ul className="ledger-rows" style={{ containIntrinsicSize: `auto ${rows.length * 26}px` }}>
         {rows.map((row) => (
-          <RowView key={row.key} kind={kind} row={row} onReveal={onReveal} />
+          <RowView key={row.summary} kind={kind} row={row} onReveal={onReveal} />
         ))}
       </ul>
     );
