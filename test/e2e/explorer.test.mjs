@@ -1,9 +1,39 @@
 // The explorer panel in Chromium against the real worker (comlink, progress through a proxied callback): F2 from
 // the Examples menu explores to failing schedules, the first replays in the stepper at a red cross-wire read, and a
-// long unpruned exploration of the three-way fan-out stops on Cancel with a partial, incomplete verdict.
+// long unpruned exploration of a three-way fan-out stops on Cancel with a partial, incomplete verdict.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openExample, openPage, setup } from './harness.mjs';
+import { openExample, openPage, ROOT, setup } from './harness.mjs';
+
+/** The share-link fragment of `scenario`, made by the CLI (`harn-scope link`). */
+function linkOf(scenario) {
+  const dir = mkdtempSync(join(tmpdir(), 'harn-e2e-'));
+  try {
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/harn-scope.mjs'), 'link', file], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout.trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Three children with five awaits each: hundreds of millions of unpruned schedules, so a 1,000,000-run exploration
+ * takes seconds on any machine (the three-way lesson's 46,200 runs can finish before a Cancel click). */
+const BIG_FAN_OUT = {
+  version: 1,
+  parent: { source: 'pipeline main() {\n  parallel each ["alpha", "beta", "gamma"] { n -> spawn_agent(n) }\n}', grant: [{ kind: { kind: 'llm' }, scope: 'write' }, { kind: { kind: 'net' }, scope: 'write' }, { kind: { kind: 'fs' }, scope: 'write' }] },
+  children: ['alpha', 'beta', 'gamma'].map((name) => ({
+    name,
+    source: `pipeline main() {\n  llm_call("plan")\n  http_get("https://api.example.com/${name}")\n  write_file("${name}.md", "x")\n  llm_call("review")\n  yield_now()\n}`,
+  })),
+  run: { mode: 'unscoped' },
+};
 
 let env;
 before(async () => {
@@ -48,9 +78,8 @@ test('F2: Explore finds failing schedules; the first replays in the stepper at i
 });
 
 test('Cancel stops a long exploration in the worker and keeps an incomplete result', async () => {
-  const { page, record, context } = await openPage(env.browser, env.url);
+  const { page, record, context } = await openPage(env.browser, env.url, { hash: linkOf(BIG_FAN_OUT) });
   await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
-  await openExample(page, /Three-way fan-out/);
   const explorer = page.getByRole('region', { name: /^Explorer/ });
   await explorer.getByRole('checkbox', { name: 'Prune equivalent schedules' }).uncheck();
   await explorer.getByRole('combobox', { name: 'Budget' }).selectOption({ label: '1,000,000 runs' });
