@@ -173,13 +173,13 @@ function sameDiagnostic(a: DiagnosticRow, b: DiagnosticRow): boolean {
 
 const placeText = (p: Place) => `${p.line},${p.column},${p.endLine},${p.endColumn}`;
 
-/** Equal rows have equal signatures (and, all their fields being in it, the converse holds too). */
+/** Equal exactly when the rows are (every field, in JSON: no text a program holds can make two rows collide). */
 function rowSignature(row: LedgerRow): string {
-  return `${row.summary}\u0000${row.detail ?? ''}\u0001${row.extra ?? ''}\u0000${row.sites.map(placeText).join(';')}`;
+  return JSON.stringify([row.summary, row.detail ?? null, row.extra ?? null, row.sites.map(placeText)]);
 }
 
 function diagnosticSignature(d: DiagnosticRow): string {
-  return `${d.code}\u0000${d.severity}\u0000${d.message}\u0000${(d.notes ?? []).join('\u0001')}\u0000${placeText(d.place)}`;
+  return JSON.stringify([d.code, d.severity, d.message, d.notes ?? null, placeText(d.place)]);
 }
 
 /** Small plain data (lints, policy errors, effect records): equal when their JSON is. */
