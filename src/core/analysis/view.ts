@@ -7,7 +7,8 @@ import { createLineIndex, type DiagnosticCode, type LineIndex, type Severity, ty
 import { createScenarioAnalyzer, type EffectHover, type ProgramReport, type ScenarioAnalysis, type ScenarioAnalysisInput } from './analyze.ts';
 import { effectRecordSummary } from './effects.ts';
 import type { PolicyError, PolicyLint } from './policy.ts';
-import type { AnalyzedEffect, EffectRecord } from './types.ts';
+import { effectsEqual, type AnalyzedEffect, type EffectRecord } from './types.ts';
+import type { Violation } from './violations.ts';
 
 /** Where a span is: 1-based lines and columns of its start and end. */
 export interface Place {
@@ -140,11 +141,15 @@ export function programView(report: ProgramReport, source: string): ProgramView 
   };
 }
 
+/** Makes one program's view: `programView`, or a stand-in that reuses views, keyed by `role` ('p' for the parent,
+ * 'c<index>' for a child). */
+type ProgramViewer = (report: ProgramReport, source: string, role: string) => ProgramView;
+
 /** The whole view of `analysis`, computed from `input` (whose sources its spans index into). */
-export function analysisView(input: ScenarioAnalysisInput, analysis: ScenarioAnalysis): AnalysisView {
+export function analysisView(input: ScenarioAnalysisInput, analysis: ScenarioAnalysis, view: ProgramViewer = programView): AnalysisView {
   return {
-    parent: programView(analysis.parent, input.parent.source),
-    children: analysis.children.map((child, i) => programView(child, input.children[i]?.source ?? '')),
+    parent: view(analysis.parent, input.parent.source, 'p'),
+    children: analysis.children.map((child, i) => view(child, input.children[i]?.source ?? '', `c${i}`)),
     parentEffects: analysis.parentEffects,
     parentEffectsSource: analysis.parentEffectsSource,
     grantErrors: analysis.grantErrors,
@@ -227,6 +232,7 @@ export function diffList<T>(prev: readonly T[], next: readonly T[], same: (a: T,
 }
 
 function diffProgram(prev: ProgramView, next: ProgramView): ProgramPatch | null {
+  if (prev === next) return null;
   const patch: ProgramPatch = { name: next.name, parsed: next.parsed, violationsChecked: next.violationsChecked };
   let changed = prev.name !== next.name || prev.parsed !== next.parsed || prev.violationsChecked !== next.violationsChecked;
   for (const section of ['requested', 'dropped', 'granted', 'violations'] as const) {
@@ -259,12 +265,52 @@ export interface ViewAnalyzer {
   hoverAt(program: string, offset: number): EffectHover | null;
 }
 
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((x, i) => same(x, b[i]!));
+}
+
+function sameViolation(a: Violation, b: Violation): boolean {
+  const nearest = a.nearest === null || b.nearest === null ? a.nearest === b.nearest : effectsEqual(a.nearest, b.nearest);
+  return a.effect === b.effect && a.sites === b.sites && a.reason === b.reason && a.message === b.message && nearest;
+}
+
+function sameReportDiagnostic(a: ProgramReport['diagnostics'][number], b: ProgramReport['diagnostics'][number]): boolean {
+  return a === b || (a.code === b.code && a.severity === b.severity && a.message === b.message && a.span.start === b.span.start && a.span.end === b.span.end && sameStrings(a.notes, b.notes));
+}
+
+/** Would `programView` give the same view of `a` and `b` over the same source? Checked without building either:
+ * the scenario analyzer hands back the same effect lists for a program it did not re-analyze, and what it derives
+ * again on every call (violations, diagnostics, lints) is compared field by field. */
+function sameReport(a: ProgramReport, b: ProgramReport): boolean {
+  return (
+    a.name === b.name &&
+    a.parsed === b.parsed &&
+    a.violationsChecked === b.violationsChecked &&
+    a.requested === b.requested &&
+    a.dropped === b.dropped &&
+    a.granted === b.granted &&
+    sameList(a.violations, b.violations, sameViolation) &&
+    sameList(a.diagnostics, b.diagnostics, sameReportDiagnostic) &&
+    sameData(a.lints, b.lints)
+  );
+}
+
 export function createViewAnalyzer(): ViewAnalyzer {
   const analyzer = createScenarioAnalyzer();
   let last: { version: number; view: AnalysisView } | null = null;
+  // The views of the previous call by role: typing in one program leaves the others' views the same objects, neither
+  // rebuilt nor walked by the diff.
+  let programs = new Map<string, { source: string; report: ProgramReport; view: ProgramView }>();
   return {
     analyze(input, have) {
-      const view = analysisView(input, analyzer.analyze(input));
+      const next = new Map<string, { source: string; report: ProgramReport; view: ProgramView }>();
+      const view = analysisView(input, analyzer.analyze(input), (report, source, role) => {
+        const hit = programs.get(role);
+        const reused = hit && hit.source === source && sameReport(hit.report, report) ? hit.view : programView(report, source);
+        next.set(role, { source, report, view: reused });
+        return reused;
+      });
+      programs = next;
       const version = (last?.version ?? 0) + 1;
       const patch = last !== null && have === last.version ? diffView(last.view, view) : null;
       const reply: ViewReply = patch && last ? { kind: 'patch', version, base: last.version, patch } : { kind: 'full', version, view };
