@@ -24,8 +24,9 @@ export const MAX_CHILDREN = 8;
 export interface ScenarioSlice {
   /** The scenario being edited (normalized). Its ceilings and grant are always the last valid ones. */
   scenario: Scenario;
-  /** Per child name: the ceiling JSON text being edited, when it differs from the ceiling in effect. */
-  ceilingDrafts: Record<string, TextDraft>;
+  /** Per child name: the ceiling JSON text being edited, when it differs from the ceiling in effect. A Map, so a
+   * child named `constructor` or `__proto__` is an ordinary key. Replaced whole on every change. */
+  ceilingDrafts: ReadonlyMap<string, TextDraft>;
   /** The parent grant JSON text being edited; `null` = no explicit grant is being edited. */
   grantDraft: TextDraft | null;
   /** Replaces one program's source (`tab` is the parent's or a child's name). */
@@ -70,15 +71,20 @@ function freshName(scenario: Scenario): string {
   return `child${i}`;
 }
 
-function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
-  const out = { ...record };
-  delete out[key];
+function withoutKey<T>(map: ReadonlyMap<string, T>, key: string): ReadonlyMap<string, T> {
+  if (!map.has(key)) return map;
+  const out = new Map(map);
+  out.delete(key);
   return out;
+}
+
+function withKey<T>(map: ReadonlyMap<string, T>, key: string, value: T): ReadonlyMap<string, T> {
+  return new Map(map).set(key, value);
 }
 
 export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   scenario: createDefaultScenario(),
-  ceilingDrafts: {},
+  ceilingDrafts: new Map(),
   grantDraft: null,
   setSource: (tab, source) =>
     set(({ scenario }) => {
@@ -98,10 +104,10 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     if (from === to) return null;
     const error = childNameError(scenario, to, from);
     if (error) return error;
-    const draft = ceilingDrafts[from];
+    const draft = ceilingDrafts.get(from);
     set({
       scenario: { ...scenario, children: scenario.children.map((c) => (c.name === from ? { ...c, name: to } : c)) },
-      ceilingDrafts: draft ? { ...withoutKey(ceilingDrafts, from), [to]: draft } : ceilingDrafts,
+      ceilingDrafts: draft ? withKey(withoutKey(ceilingDrafts, from), to, draft) : ceilingDrafts,
       selectedTab: selectedTab === from ? to : selectedTab,
     });
     return null;
@@ -121,10 +127,10 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   setCeiling: (child, ceiling) =>
     set(({ scenario }) => ({ scenario: { ...scenario, children: scenario.children.map((c) => (c.name === child ? { ...c, ceiling } : c)) } })),
   setCeilingDraft: (child, draft) =>
-    set(({ ceilingDrafts }) => ({ ceilingDrafts: draft ? { ...ceilingDrafts, [child]: draft } : withoutKey(ceilingDrafts, child) })),
+    set(({ ceilingDrafts }) => ({ ceilingDrafts: draft ? withKey(ceilingDrafts, child, draft) : withoutKey(ceilingDrafts, child) })),
   setGrant: (grant) => set(({ scenario }) => ({ scenario: { ...scenario, parent: { ...scenario.parent, grant } } })),
   setGrantDraft: (grantDraft) => set({ grantDraft }),
   setRunMode: (mode) => set(({ scenario }) => ({ scenario: { ...scenario, run: { ...scenario.run, mode } } })),
   loadScenario: (scenario) =>
-    set({ scenario, ceilingDrafts: {}, grantDraft: null, selectedTab: scenario.view.tab ?? scenario.parent.name, revealRequest: null }),
+    set({ scenario, ceilingDrafts: new Map(), grantDraft: null, selectedTab: scenario.view.tab ?? scenario.parent.name, revealRequest: null }),
 });
