@@ -3,7 +3,7 @@
 import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
-import { decodeLink, encodeLink, loadScenario } from '../core/scenario/index.ts';
+import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../core/scheduler/index.ts';
 import { EXAMPLES } from '../core/examples/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
@@ -70,6 +70,8 @@ export const api = {
   slotCatalog: () => AMBIENT_THREAD_LOCAL_CATALOG,
   /** Scenario → `#s=…` share-link fragment. */
   encodeLink,
+  /** Scenario → its share-link fragment, or why the loader would refuse it (same schema and limits). */
+  shareLinkOf,
   /** Fragment or URL → scenario, or the error kind and message; never throws. */
   decodeLink,
   /** Validates (and migrates) external input such as the autosave; errors are returned, never thrown. */

@@ -21,7 +21,7 @@ vi.mock('../../src/worker/client.ts', async () => {
     simulate: async (scenario: Parameters<typeof scheduler.simulate>[0]) => scheduler.simulate(scenario),
     slotCatalog: async () => scheduler.AMBIENT_THREAD_LOCAL_CATALOG,
     examples: async () => core.EXAMPLES,
-    encodeLink: async (scenario: Parameters<typeof core.encodeLink>[0]) => core.encodeLink(scenario),
+    shareLinkOf: async (scenario: unknown) => core.shareLinkOf(scenario),
     decodeLink: async (text: string) => core.decodeLink(text),
     loadScenario: async (input: unknown) => core.loadScenario(input),
   };

@@ -57,6 +57,21 @@ export function encodeLink(scenario: ScenarioInput): string {
   return `#s=${SCENARIO_VERSION}.${base64urlEncode(compressed)}`;
 }
 
+/** The share link of `scenario` when the loader would open it again, or why not: a link is checked against the same
+ * schema and limits as every input (issue "Hardening": nothing the app writes is something it refuses to read). */
+export function shareLinkOf(scenario: unknown): { value: string | null; error: string | null } {
+  const checked = validateScenario(scenario);
+  if (checked.value === null) {
+    const [first] = checked.errors;
+    return { value: null, error: `This session cannot be shared or reopened: ${first ? formatScenarioError(first) : 'it is not a valid scenario'}.` };
+  }
+  const link = encodeLink(checked.value);
+  if (link.length > MAX_LINK_CHARS) {
+    return { value: null, error: `This session's link would be ${count(link.length)} characters, over the ${count(MAX_LINK_CHARS)}-character limit links are opened with.` };
+  }
+  return { value: link, error: null };
+}
+
 /** Decodes a full URL, a `#s=…` fragment or `s=…` into a normalized scenario, or says exactly what is wrong.
  * Never throws. */
 export function decodeLink(fragmentOrUrl: string, options: DecodeLinkOptions = {}): LinkResult {

@@ -29,8 +29,12 @@ export interface ScenarioSlice {
   ceilingDrafts: ReadonlyMap<string, TextDraft>;
   /** The parent grant JSON text being edited; `null` = no explicit grant is being edited. */
   grantDraft: TextDraft | null;
-  /** Replaces one program's source (`tab` is the parent's or a child's name). */
-  setSource: (tab: string, source: string) => void;
+  /** Replaces one program's source (`tab` is the parent's or a child's name). A source over MAX_SOURCE_CHARS is
+   * refused: nothing changes and the refusal is returned (and shown as `editNotice`); null when applied. */
+  setSource: (tab: string, source: string) => string | null;
+  /** The last refused edit's message, shown by the editor until the next edit or dismissal. */
+  editNotice: string | null;
+  dismissEditNotice: () => void;
   /** Adds a child with a fresh name and a small program; returns its name, or null when at the limit. */
   addChild: () => string | null;
   /** Renames a child; returns an error message (and changes nothing) when the name is not acceptable. */
@@ -46,6 +50,17 @@ export interface ScenarioSlice {
   setRunMode: (mode: RunMode) => void;
   /** Replaces the whole scenario (examples, links, autosave restore); drafts are discarded. */
   loadScenario: (scenario: Scenario) => void;
+}
+
+/** Characters a program source may hold: the Scenario schema's MAX_SOURCE_CHARS (core/scenario/limits.ts; a test
+ * keeps them in step). An edit past it is refused as it is made, so nothing typed is something the loader refuses. */
+export const MAX_SOURCE_CHARS = 200_000;
+
+/** Why an edit that makes `tab`'s source `length` characters is refused, or null when it is within the limit. */
+export function sourceLimitError(tab: string, length: number): string | null {
+  if (length <= MAX_SOURCE_CHARS) return null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `That edit was not applied: it would make ${tab}'s source ${n(length)} characters, and the limit is ${n(MAX_SOURCE_CHARS)}.`;
 }
 
 /** Must accept exactly what the Scenario schema accepts (core/scenario/limits.ts; a test keeps them in step). */
@@ -86,11 +101,21 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   scenario: createDefaultScenario(),
   ceilingDrafts: new Map(),
   grantDraft: null,
-  setSource: (tab, source) =>
-    set(({ scenario }) => {
-      if (tab === scenario.parent.name) return { scenario: { ...scenario, parent: { ...scenario.parent, source } } };
-      return { scenario: { ...scenario, children: scenario.children.map((c) => (c.name === tab ? { ...c, source } : c)) } };
-    }),
+  editNotice: null,
+  setSource: (tab, source) => {
+    const refused = sourceLimitError(tab, source.length);
+    if (refused) {
+      set({ editNotice: refused });
+      return refused;
+    }
+    set(({ scenario, editNotice }) => {
+      const cleared = editNotice === null ? {} : { editNotice: null };
+      if (tab === scenario.parent.name) return { ...cleared, scenario: { ...scenario, parent: { ...scenario.parent, source } } };
+      return { ...cleared, scenario: { ...scenario, children: scenario.children.map((c) => (c.name === tab ? { ...c, source } : c)) } };
+    });
+    return null;
+  },
+  dismissEditNotice: () => set({ editNotice: null }),
   addChild: () => {
     const { scenario } = get();
     if (scenario.children.length >= MAX_CHILDREN) return null;

@@ -9,7 +9,7 @@ import type { RevealRequest } from '../../state/slices/ui.ts';
 import SourceFallback from '../editors/SourceFallback.tsx';
 import { useResolvedTheme } from '../shell/useResolvedTheme.ts';
 import { applyMarkers } from './markers.ts';
-import { syncModels } from './modelSync.ts';
+import { setModelText, syncModels } from './modelSync.ts';
 import { programUri } from './programUri.ts';
 import { monaco } from './setup.ts';
 import { HARN_LANGUAGE_ID } from './harnLanguage.ts';
@@ -53,6 +53,21 @@ function MarkersSync() {
     applyMarkers(monaco, analysis);
   }, [analysis]);
   return null;
+}
+
+// A refused edit (over the size limit) says so where the user is typing.
+function EditNotice() {
+  const notice = useStore((s) => s.editNotice);
+  if (!notice) return null;
+  return (
+    <p className="edit-notice" role="alert">
+      <span aria-hidden="true">⚠ </span>
+      {notice}{' '}
+      <button type="button" className="small-button" onClick={() => useStore.getState().dismissEditNotice()}>
+        Dismiss
+      </button>
+    </p>
+  );
 }
 
 export default function EditorPane() {
@@ -106,11 +121,15 @@ export default function EditorPane() {
           // A source pushed into the model from outside is reported back here: the store has it already.
           if (value === undefined || value === selectSource(tab)(useStore.getState())) return;
           typed.current = { tab, text: value };
-          setSource(tab, value);
+          const refused = setSource(tab, value);
           typed.current = null;
+          // Over the size limit (a big paste): the edit is taken back out of the model, and the store says why.
+          const model = editorRef.current?.getModel();
+          if (refused !== null && model) setModelText(model, selectSource(tab)(useStore.getState()), editorRef.current);
         }}
         options={options}
       />
+      <EditNotice />
       {/* Shown while the editor has focus (CSS): Tab indents inside it, so say how to leave by keyboard. */}
       <p className="editor-keys" aria-hidden="true">
         Tab indents · <kbd>Ctrl</kbd>+<kbd>M</kbd> (Mac <kbd>⌃</kbd><kbd>⇧</kbd><kbd>M</kbd>): Tab moves focus

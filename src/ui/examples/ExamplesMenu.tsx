@@ -5,6 +5,7 @@ import type { Example } from '../../core/examples/index.ts';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
 import { currentScenario, openOver } from '../share/session.ts';
+import RecentWork from '../share/RecentWork.tsx';
 import { browserSessionEnv } from '../share/startSession.ts';
 import './examples.css';
 
@@ -26,7 +27,7 @@ export default function ExamplesMenu() {
     };
   }, [open, examples, backend]);
   useEffect(() => {
-    if (open) panel.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    if (open) (panel.current?.querySelector<HTMLButtonElement>('.example-card') ?? panel.current?.querySelector<HTMLButtonElement>('button'))?.focus();
   }, [open, examples]);
   // Closing removes the focused card: focus goes back to the toggle so a keyboard user keeps their place.
   const close = () => {
@@ -53,6 +54,7 @@ export default function ExamplesMenu() {
             if (e.key === 'Escape') close();
           }}
         >
+          <RecentWork onRestored={close} />
           {examples === null ? <p>Loading the examples…</p> : null}
           <ul>
             {(examples ?? []).map((example) => (

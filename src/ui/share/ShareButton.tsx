@@ -15,6 +15,7 @@ const format = (n: number) => n.toLocaleString('en-US');
 export default function ShareButton() {
   const backend = useRunBackend();
   const link = useStore((s) => s.shareLink);
+  const problem = useStore((s) => s.shareProblem);
   const [shown, setShown] = useState<{ url: string; copied: boolean } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   // Closing removes the focused × button: focus goes back to Share so a keyboard user keeps their place.
@@ -23,7 +24,13 @@ export default function ShareButton() {
     button.current?.focus();
   };
   const share = async () => {
-    const fragment = await backend.encodeLink(currentScenario(useStore.getState()));
+    const link = await backend.shareLinkOf(currentScenario(useStore.getState()));
+    useStore.getState().setShareProblem(link.error);
+    if (link.value === null) {
+      setShown(null);
+      return;
+    }
+    const fragment = link.value;
     const url = `${location.origin}${location.pathname}${location.search}${fragment}`;
     useStore.getState().setShareLink({ fragment, url });
     let copied = false;
@@ -66,6 +73,12 @@ export default function ShareButton() {
             ×
           </button>
         </>
+      ) : null}
+      {problem ? (
+        <span className="share-problem" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {problem}
+        </span>
       ) : null}
       <SessionBanner />
     </span>
