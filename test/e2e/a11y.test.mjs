@@ -10,7 +10,7 @@ import { externalRequests, openExample, openPage, setup, waitForMonaco } from '.
 
 let env;
 before(async () => {
-  env = await setup();
+  env = await setup({ hooks: true });
 });
 after(async () => {
   await env?.teardown();

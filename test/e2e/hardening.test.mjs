@@ -168,3 +168,11 @@ test('pasting past the source limit is refused as it is made, with a message, an
   assert.deepEqual(record.errors, []);
   await context.close();
 });
+
+test('the production build ships no debug hook; the e2e build has it', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const scripts = (out) => readdirSync(join(ROOT, out, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, out, 'assets', f), 'utf8'));
+  assert.ok(scripts('dist').length > 0);
+  assert.equal(scripts('dist').filter((code) => code.includes('__harnScopeLab')).length, 0);
+  assert.equal(scripts('dist-e2e').filter((code) => code.includes('__harnScopeLab')).length, 1);
+});

@@ -23,11 +23,13 @@ function freePort() {
   });
 }
 
-/** Starts `vite preview` over dist/ (built by `npm test` before the e2e stage). Returns { url, stop }. */
-export async function startServer() {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+/** Starts `vite preview` over dist/ (built by `npm test` before the e2e stage), or with `{ hooks: true }` over
+ * dist-e2e/, the same app with the worker hook `window.__harnScopeLab` (`vite build --mode e2e`). Returns { url, stop }. */
+export async function startServer({ hooks = false } = {}) {
+  const outDir = hooks ? 'dist-e2e' : 'dist';
+  if (!existsSync(join(ROOT, outDir, 'index.html'))) throw new Error(`${outDir}/ is missing: run \`npm test\` (it builds both) or \`npx vite build${hooks ? ' --mode e2e --outDir dist-e2e' : ''}\` first`);
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', 'dist', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -96,8 +98,8 @@ export async function waitForMonaco(page, timeout = 20000) {
 }
 
 /** A shared lifecycle for one test file: `const env = await setup(); … await env.teardown();` */
-export async function setup() {
-  const server = await startServer();
+export async function setup(options = {}) {
+  const server = await startServer(options);
   const browser = await launchBrowser();
   return {
     url: server.url,
