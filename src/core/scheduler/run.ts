@@ -32,9 +32,9 @@ export interface RunOptions {
 
 /**
  * The most steps a run with a trace keeps, whatever run.maxSteps allows (the explorer's trace-less runs go to
- * maxSteps). A step costs about 2 KB of trace in the worst case (eight children swapping their scopes on every
- * poll; `npm run bench` prints the measured memory), so 50,000 steps keep a trace near 100 MB and the worker's
- * reply under a second, inside the watchdog's hang limit. Every lesson finishes in under 300 steps.
+ * maxSteps). In the worst case we know (test/fixtures/heavy.ts: eight children swapping their scopes on every
+ * poll) 50,000 steps take about 160 MB and a second or two, reply included (`npm run bench` prints both), which
+ * keeps the worker inside the watchdog's limit for a simulation. Every lesson finishes in under 300 steps.
  */
 export const MAX_TRACE_STEPS = 50_000;
 
@@ -121,7 +121,7 @@ function messageOf(
   leaks: string[],
 ): string {
   if (outcome.status === 'step-limit' && maxSteps > MAX_TRACE_STEPS)
-    return `Stopped at ${count(MAX_TRACE_STEPS)} steps: a run with a trace keeps at most ${count(MAX_TRACE_STEPS)} steps (about 100 MB), though run.maxSteps allows ${count(maxSteps)}; the trace stops there.`;
+    return `Stopped at ${count(MAX_TRACE_STEPS)} steps: a run with a trace keeps at most ${count(MAX_TRACE_STEPS)} steps, though run.maxSteps allows ${count(maxSteps)}; the trace stops there.`;
   if (outcome.status === 'step-limit')
     return `The run did not finish within ${maxSteps} steps (run.maxSteps); the trace stops there.`;
   if (outcome.status === 'awaiting-choice')
