@@ -1,7 +1,7 @@
 // Shared CLI plumbing: output sinks, argument parsing, file reading with clear errors.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic, LineIndex } from '../core/index.ts';
+import { visibleText, type Diagnostic, type LineIndex } from '../core/index.ts';
 
 /** Where a command writes; tests pass in collectors. */
 export interface CommandContext {
@@ -176,8 +176,9 @@ export function diagnosticToJson(diagnostic: Diagnostic, lines: LineIndex): Diag
   };
 }
 
-/** `file:line:col: severity CODE: message` — the human form of a diagnostic. */
+/** `file:line:col: severity CODE: message` — the human form of a diagnostic, hidden characters made visible (a
+ * U+202E in a resource would otherwise reverse the rest of the terminal line). */
 export function formatDiagnostic(file: string, diagnostic: Diagnostic, lines: LineIndex): string {
   const { line, column } = lines.position(diagnostic.span.start);
-  return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
+  return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${visibleText(diagnostic.message)}`;
 }
