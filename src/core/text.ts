@@ -10,6 +10,7 @@ import { createDiagnostic, type Diagnostic } from './diagnostics.ts';
 // invisible operators; the BOM / zero-width no-break space; interlinear annotation and tag characters; variation
 // selectors; Hangul fillers.
 const HIDDEN =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- matching exactly these characters is the point
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
 
 const NAMES: Readonly<Record<number, string>> = {
