@@ -18,6 +18,22 @@ const PROBLEMS: Record<LinkProblem, string> = {
   schema: 'The link holds a scenario with errors',
 };
 
+/** A message as a sentence: capitalised, ending in one full stop. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim().replace(/[.\s]+$/, '');
+  return trimmed === '' ? '' : `${trimmed[0]!.toUpperCase()}${trimmed.slice(1)}.`;
+}
+
+/** The bad-link banner's sentences: the problem, then the decoder's detail, each said once (a detail that
+ * already says what the heading says replaces it). */
+export function badLinkSentences(problem: LinkProblem, message: string): string[] {
+  const heading = PROBLEMS[problem];
+  const detail = asSentence(message);
+  const core = heading.replace(/^The link /, '').replace(/ \(.*\)$/, '').toLowerCase();
+  if (detail === '') return [`${heading}.`];
+  return detail.toLowerCase().includes(core) ? [detail] : [`${heading}.`, detail];
+}
+
 export default function SessionBanner() {
   const banner = useStore((s) => s.sessionBanner);
   const hasPrevious = useStore((s) => s.previousSession !== null);
@@ -29,9 +45,9 @@ export default function SessionBanner() {
         <p>
           <strong>
             <span aria-hidden="true">⚠ </span>
-            {PROBLEMS[banner.problem]}.
+            {badLinkSentences(banner.problem, banner.message)[0]}
           </strong>{' '}
-          {banner.message.replace(/\.$/, '')}. Your previous session is unchanged.
+          {badLinkSentences(banner.problem, banner.message).slice(1).join(' ')} Your previous session is unchanged.
         </p>
       ) : banner.kind === 'previous-session' ? (
         <p>You opened {banner.source === 'link' ? 'a link' : 'an example'}. Your previous session was kept.</p>

@@ -1,8 +1,10 @@
 // Header: Share copies a link holding the whole session (sources, policies, run settings, stepper position, tab)
-// and shows its length against the 2,000-character budget. The link is also shown in a field to copy by hand.
+// and shows its length against the 2,000-character budget. The link is also shown in a field to copy by hand,
+// with the iframe snippet that embeds the stepper alone.
 import { useRef, useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
+import { iframeSnippet } from '../embed/embedUrl.ts';
 import '../run/run.css';
 import { currentScenario } from './session.ts';
 import SessionBanner from './SessionBanner.tsx';
@@ -48,24 +50,19 @@ export default function ShareButton() {
         </span>
       ) : null}
       {shown ? (
-        <>
-          <input
-            className="share-manual"
-            readOnly
-            value={shown.url}
-            aria-label="Share link"
-            onFocus={(e) => e.currentTarget.select()}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') close();
-            }}
-          />
+        <div className="share-panel" role="group" aria-label="Share" onKeyDown={(e) => e.key === 'Escape' && close()}>
+          <input className="share-manual" readOnly value={shown.url} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
           <span className="share-copied" role="status">
             {shown.copied ? 'Copied' : 'Copy the link from the field'}
           </span>
           <button type="button" className="small-button" onClick={close} aria-label="Close the share link">
             ×
           </button>
-        </>
+          <label className="share-embed">
+            <span>Embed it in a page (the stepper alone, read-only):</span>
+            <input className="share-manual" readOnly value={iframeSnippet(shown.url)} aria-label="Embed snippet (iframe)" onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        </div>
       ) : null}
       <SessionBanner />
     </span>

@@ -33,12 +33,16 @@ export interface SessionEnv {
   location: Pick<Location, 'hash' | 'origin' | 'pathname' | 'search'>;
   /** Removes the fragment from the address bar once the link has been read. */
   clearHash(): void;
+  /** Puts the current state's `#s=…` into the address bar without a history entry (the URL is the state). */
+  showFragment?(fragment: string): void;
 }
 
 /** The scenario with the stepper position and the selected tab written into `view` (what links and saves hold). */
 export function currentScenario(state: AppState): Scenario {
   const tab = state.selectedTab === state.scenario.parent.name ? null : state.selectedTab;
-  return { ...state.scenario, view: { step: state.stepIndex, tab } };
+  const view = { step: state.stepIndex, tab };
+  // The Lesson layout is the default and is left out, so a lesson's link is the same whichever way it was made.
+  return { ...state.scenario, view: state.layout === 'policy' ? { ...view, layout: state.layout } : view };
 }
 
 /** Puts a loaded scenario on screen: its sources and settings, its tab and (once the trace comes) its step. */
@@ -132,10 +136,16 @@ export function restorePreviousSession(store: SessionStore, env: SessionEnv): vo
 }
 
 function savedInputsChanged(state: AppState, previous: AppState): boolean {
-  return state.scenario !== previous.scenario || state.stepIndex !== previous.stepIndex || state.selectedTab !== previous.selectedTab;
+  return (
+    state.scenario !== previous.scenario ||
+    state.stepIndex !== previous.stepIndex ||
+    state.selectedTab !== previous.selectedTab ||
+    state.layout !== previous.layout
+  );
 }
 
-/** After boot: saves the session and recomputes its share link whenever it changes (debounced). Returns a stop. */
+/** After boot: saves the session, recomputes its share link and shows it in the address bar whenever it changes
+ * (debounced, replacing the history entry: Back does not fill with every keystroke). Returns a stop. */
 export function startAutosave(store: SessionStore, worker: SessionWorker, env: SessionEnv): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let linkRequest = 0;
@@ -155,6 +165,7 @@ export function startAutosave(store: SessionStore, worker: SessionWorker, env: S
         if (id !== linkRequest) return;
         const { origin, pathname, search } = env.location;
         store.getState().setShareLink({ fragment, url: `${origin}${pathname}${search}${fragment}` });
+        env.showFragment?.(fragment);
       },
       () => undefined,
     );

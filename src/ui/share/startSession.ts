@@ -10,6 +10,9 @@ export function browserSessionEnv(): SessionEnv {
     storage: window.localStorage,
     location: window.location,
     clearHash: () => history.replaceState(null, '', `${location.pathname}${location.search}`),
+    showFragment: (fragment) => {
+      if (location.hash !== fragment) history.replaceState(history.state, '', `${location.pathname}${location.search}${fragment}`);
+    },
   };
 }
 
