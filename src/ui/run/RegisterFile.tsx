@@ -32,8 +32,26 @@ export interface RegisterFileProps {
   step: TraceStep | undefined;
   /** The slot the step reads, swaps or sets (highlighted, scrolled into view), or null. */
   current: string | null;
+  /** False in unscoped mode: no poll swaps and no task keeps a saved scope, so those columns are left out. */
+  scoped: boolean;
   canToggle: boolean;
   onToggle: (slot: string, captured: boolean) => void;
+}
+
+/** A label with break opportunities (<wbr>) after path, field and name separators, so a narrow cell wraps it whole
+ * at a "/", "," or "_" instead of mid-name (the text itself is unchanged). */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split(/(?<=[/,=(_])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </>
+  );
 }
 
 function Value({ value, colorOf, animate }: { value: SlotValue | undefined; colorOf: RegisterFileProps['colorOf']; animate?: string }) {
@@ -41,7 +59,7 @@ function Value({ value, colorOf, animate }: { value: SlotValue | undefined; colo
   if (shown.empty) return <span className="slot-empty">{shown.label}</span>;
   return (
     <span className={`slot-value ${animate ?? ''}`} style={{ '--owner-color': colorOf(shown.owner) } as React.CSSProperties} title={shown.owner ? `${shown.label}, owned by ${shown.owner}` : shown.label}>
-      {shown.label}
+      <Breakable text={shown.label} />
       {shown.below > 0 ? <span className="slot-below"> +{shown.below}</span> : null}
     </span>
   );
@@ -59,17 +77,18 @@ function SwapCell({ swap }: { swap: SwapStep | undefined }) {
   return (
     <span title={`${swap.direction === 'in' ? 'poll enter' : 'poll exit'}: ${swap.installed} onto the thread, ${swap.saved} off it`}>
       <span className="swap-line">
-        <span aria-hidden="true">⇐ </span>in: {swap.installed}
+        <span aria-hidden="true">⇐ </span>in: <Breakable text={swap.installed} />
       </span>
       <span className="swap-line">
-        <span aria-hidden="true">⇒ </span>out: {swap.saved}
+        <span aria-hidden="true">⇒ </span>out: <Breakable text={swap.saved} />
       </span>
     </span>
   );
 }
 
 export default function RegisterFile(props: RegisterFileProps) {
-  const { slots, thread, scopes, tasks, colorOf, swaps, step, current } = props;
+  const { slots, thread, scopes, colorOf, swaps, step, current, scoped } = props;
+  const tasks = scoped ? props.tasks : [];
   const [showQuiet, setShowQuiet] = useState(false);
   const currentRow = useRef<HTMLTableRowElement>(null);
   const swappingNow = step?.kind === 'swap' ? step : null;
@@ -89,8 +108,8 @@ export default function RegisterFile(props: RegisterFileProps) {
               <th scope="col" className="col-slot">
                 Slot
               </th>
-              <th scope="col">Thread</th>
-              <th scope="col">This poll</th>
+              <th scope="col">{scoped ? 'Thread' : 'Thread (shared by every task: unscoped)'}</th>
+              {scoped ? <th scope="col">This poll</th> : null}
               {tasks.map((task) => (
                 <th scope="col" key={task.name} style={{ color: task.color }}>
                   {task.name}’s saved scope
@@ -108,6 +127,7 @@ export default function RegisterFile(props: RegisterFileProps) {
               return (
                 <tr key={slot.name} className={className} aria-current={isCurrent ? 'true' : undefined} ref={isCurrent ? currentRow : undefined}>
                   <th scope="row" title={slot.reason ?? 'Captured: swapped per poll into each task scope'}>
+                    <span className="slot-name">
                     <input
                       type="checkbox"
                       checked={slot.captured}
@@ -115,14 +135,19 @@ export default function RegisterFile(props: RegisterFileProps) {
                       onChange={(e) => props.onToggle(slot.name, e.target.checked)}
                       aria-label={`Capture ${slot.name}`}
                     />{' '}
-                    <code>{slot.name}</code>
+                    <code>
+                      <Breakable text={slot.name} />
+                    </code>
+                    </span>
                   </th>
                   <td key={now ? `${step?.index}` : 'still'} data-label="Thread">
                     <Value value={thread[s]} colorOf={colorOf} animate={now ? `anim-${now.direction}` : undefined} />
                   </td>
-                  <td className="swap-cell" data-label="This poll">
-                    <SwapCell swap={swaps.get(slot.name)} />
-                  </td>
+                  {scoped ? (
+                    <td className="swap-cell" data-label="This poll">
+                      <SwapCell swap={swaps.get(slot.name)} />
+                    </td>
+                  ) : null}
                   {tasks.map((task, t) => (
                     <td key={task.name} className="scope-cell" data-label={`${task.name}’s saved scope`}>
                       {slot.captured && scopes[t] ? <Value value={scopes[t]?.[s]} colorOf={colorOf} /> : <span className="slot-empty">·</span>}

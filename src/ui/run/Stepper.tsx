@@ -89,6 +89,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         swaps={swapsOfPoll(simulation, stepIndex)}
         step={step}
         current={currentSlotOf(simulation, stepIndex)}
+        scoped={simulation.mode !== 'unscoped'}
         canToggle={!readOnly && simulation.mode !== 'unscoped'}
         onToggle={(slot, on) => actions.setSlotCaptured(slot, on)}
       />

@@ -1,7 +1,7 @@
 // The first-run start card: one sentence on the bug and three ways in (see the bug in F1, prototype a policy,
 // open the examples). Shown to a newcomer only — no saved session, no link — and never again once dismissed,
 // used, or once a link has been opened.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
 import { AUTOSAVE_KEY, currentScenario, openOver } from '../share/session.ts';
@@ -40,11 +40,18 @@ function isFirstRun(): boolean {
 export default function StartCard() {
   const backend = useRunBackend();
   const [shown, setShown] = useState(isFirstRun);
-  if (!shown) return null;
   const done = () => {
     markStarted();
     setShown(false);
   };
+  // Opening the examples from the header is a way in too: the card has done its job.
+  useEffect(() => {
+    if (!shown) return;
+    return useStore.subscribe((state, previous) => {
+      if (state.examplesOpen && !previous.examplesOpen) done();
+    });
+  }, [shown]);
+  if (!shown) return null;
   const seeTheBug = async () => {
     const f1 = (await backend.examples()).find((e) => e.id === 'f1-cwd-env');
     if (f1) openOver(f1.scenario, currentScenario(useStore.getState()), 'example', useStore, browserSessionEnv());
