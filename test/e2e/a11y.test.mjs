@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { externalRequests, openExample, openPage, setup, waitForMonaco } from './harness.mjs';
+import { externalRequests, openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -125,7 +125,7 @@ for (const [name, options, prepare] of VIEWS) {
   test(`axe finds no violations on ${name}; no CSP violation, no request leaves the origin`, async () => {
     const { page, context, record } = await openPage(env.browser, env.url, options);
     await waitForMonaco(page);
-    await page.getByText(/^step \d+ \/ \d+$/).waitFor();
+    await waitForSession(page);
     await prepare(page);
     const results = await new AxeBuilder({ page }).analyze();
     assert.deepEqual(describeViolations(results.violations), []);

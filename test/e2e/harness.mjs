@@ -108,3 +108,9 @@ export async function setup() {
     },
   };
 }
+
+/** Waits until the session has booted and the first simulation is on screen: the stepper's position, or (in the
+ * Policy layout, where the scheduler is folded) its verdict line. */
+export async function waitForSession(page, timeout = 20000) {
+  await page.getByText(/^step \d+ \/ \d+$|Finished in \d+ steps/).first().waitFor({ timeout });
+}

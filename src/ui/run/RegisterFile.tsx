@@ -95,7 +95,7 @@ export default function RegisterFile(props: RegisterFileProps) {
   const polled = step?.task ?? null;
   // The slot being read is always on screen: nearest, so a row already visible does not move the page.
   useEffect(() => {
-    currentRow.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    currentRow.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [current, step?.index]);
   const quiet = new Set(slots.filter((slot, s) => isQuiet(props, slot, s)).map((slot) => slot.name));
   return (

@@ -15,7 +15,7 @@ export default function RunningCode() {
         Code of <strong>{task}</strong>
         {currentLine >= 0 ? `, line ${currentLine + 1}` : ''}
       </figcaption>
-      <pre tabIndex={0} aria-label={`Source of ${task} (read-only)`}>
+      <pre tabIndex={0} aria-label={`Code of ${task} at this step (read-only)`}>
         {source.split('\n').map((line, i) => (
           <span key={i} className={i === currentLine ? 'code-line code-line-current' : 'code-line'} aria-current={i === currentLine ? 'true' : undefined}>
             <span className="code-gutter" aria-hidden="true">
