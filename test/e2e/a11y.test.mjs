@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { externalRequests, openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
+import { externalRequests, lessonLink, openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -37,6 +37,10 @@ async function showBetaLedger(page) {
     .first()
     .waitFor();
 }
+
+const F1 = lessonLink('examples/f1-cwd-env.json');
+const showStepper = (page) => page.getByRole('button', { name: 'Show the stepper' }).click();
+const showsStartCard = (page) => page.getByRole('region', { name: 'Start here' }).waitFor();
 
 /** Each view: how to open it (`options` for openPage) and what to do before the scan. */
 const VIEWS = [
@@ -105,6 +109,35 @@ const VIEWS = [
     },
   ],
   ['a 375 px phone', { viewport: { width: 375, height: 800 } }, async () => {}],
+  // Issue 15: the layouts, the start card and the embed, in light, dark and high contrast.
+  ['the Lesson layout at F1’s moment (light)', { hash: F1 }, async () => {}],
+  ['the Lesson layout at F1’s moment (dark)', { hash: F1, colorScheme: 'dark' }, async () => {}],
+  ['the Lesson layout at F1’s moment (high contrast)', { hash: F1 }, (page) => chooseTheme(page, 'contrast')],
+  ['the Policy layout with the stepper unfolded (light)', {}, showStepper],
+  ['the Policy layout with the stepper unfolded (dark)', { colorScheme: 'dark' }, showStepper],
+  [
+    'the Policy layout with the stepper unfolded (high contrast)',
+    {},
+    async (page) => {
+      await chooseTheme(page, 'contrast');
+      await showStepper(page);
+    },
+  ],
+  ['the start card (light)', {}, showsStartCard],
+  ['the start card (dark)', { colorScheme: 'dark' }, showsStartCard],
+  [
+    'the start card (high contrast)',
+    {},
+    async (page) => {
+      await chooseTheme(page, 'contrast');
+      await showsStartCard(page);
+    },
+  ],
+  ['the embed (light)', { hash: `${F1}&embed=1`, embed: true }, async () => {}],
+  ['the embed (dark)', { hash: `${F1}&embed=1`, embed: true, colorScheme: 'dark' }, async () => {}],
+  // The embed has no theme switch: the high-contrast palette is applied as the switch would apply it.
+  ['the embed (high contrast)', { hash: `${F1}&embed=1`, embed: true }, (page) => page.evaluate(() => (document.documentElement.dataset.theme = 'contrast'))],
+  ['the Lesson layout on a 375 px phone (dark)', { hash: F1, viewport: { width: 375, height: 800 }, colorScheme: 'dark' }, async () => {}],
   [
     'a 375 px phone at a cross-wire (dark)',
     { viewport: { width: 375, height: 800 }, colorScheme: 'dark' },
@@ -124,7 +157,7 @@ function describeViolations(violations) {
 for (const [name, options, prepare] of VIEWS) {
   test(`axe finds no violations on ${name}; no CSP violation, no request leaves the origin`, async () => {
     const { page, context, record } = await openPage(env.browser, env.url, options);
-    await waitForMonaco(page);
+    if (!options.embed) await waitForMonaco(page);
     await waitForSession(page);
     await prepare(page);
     const results = await new AxeBuilder({ page }).analyze();
