@@ -44,6 +44,7 @@ export default function EmbedApp() {
         </p>
       ) : (
         <main className="embed-main">
+          <h2 className="visually-hidden">Scheduler</h2>
           <Stepper catalog={catalog} readOnly />
         </main>
       )}
