@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { externalRequests, lessonLink, openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
+import { checkHeaderRadio, externalRequests, lessonLink, openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -21,7 +21,7 @@ const chooseTheme = (page, theme) => page.getByRole('combobox', { name: /^Theme/
 /** F1 in unscoped mode, stepped from the start to its first cross-wire. */
 async function stepToCrosswire(page) {
   await openExample(page, /F1: working directory/);
-  await page.getByRole('radio', { name: 'unscoped', exact: true }).check();
+  await checkHeaderRadio(page, 'unscoped');
   await page.getByText('Mode unscoped').waitFor();
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByText(/^step 1 \/ \d+$/).waitFor();
@@ -133,11 +133,12 @@ const VIEWS = [
       await showsStartCard(page);
     },
   ],
-  ['the embed (light)', { hash: `${F1}&embed=1`, embed: true }, async () => {}],
-  ['the embed (dark)', { hash: `${F1}&embed=1`, embed: true, colorScheme: 'dark' }, async () => {}],
+  ['the embed (light)', { hash: `${F1}&embed=1`, noEditor: true }, async () => {}],
+  ['the embed (dark)', { hash: `${F1}&embed=1`, noEditor: true, colorScheme: 'dark' }, async () => {}],
   // The embed has no theme switch: the high-contrast palette is applied as the switch would apply it.
-  ['the embed (high contrast)', { hash: `${F1}&embed=1`, embed: true }, (page) => page.evaluate(() => (document.documentElement.dataset.theme = 'contrast'))],
-  ['the Lesson layout on a 375 px phone (dark)', { hash: F1, viewport: { width: 375, height: 800 }, colorScheme: 'dark' }, async () => {}],
+  ['the embed (high contrast)', { hash: `${F1}&embed=1`, noEditor: true }, (page) => page.evaluate(() => (document.documentElement.dataset.theme = 'contrast'))],
+  // The phone's Lesson layout reads the code under the stepper: no editor there to wait for.
+  ['the Lesson layout on a 375 px phone (dark)', { hash: F1, viewport: { width: 375, height: 800 }, colorScheme: 'dark', noEditor: true }, async () => {}],
   [
     'a 375 px phone at a cross-wire (dark)',
     { viewport: { width: 375, height: 800 }, colorScheme: 'dark' },
@@ -157,7 +158,7 @@ function describeViolations(violations) {
 for (const [name, options, prepare] of VIEWS) {
   test(`axe finds no violations on ${name}; no CSP violation, no request leaves the origin`, async () => {
     const { page, context, record } = await openPage(env.browser, env.url, options);
-    if (!options.embed) await waitForMonaco(page);
+    if (!options.noEditor) await waitForMonaco(page);
     await waitForSession(page);
     await prepare(page);
     const results = await new AxeBuilder({ page }).analyze();

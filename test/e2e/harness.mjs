@@ -121,3 +121,13 @@ export function lessonLink(file) {
   if (result.status !== 0) throw new Error(`harn-scope link ${file} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
+
+/** Checks a header radio (a mode or a layout), opening the phone header's Settings first when it is behind them. */
+export async function checkHeaderRadio(page, name) {
+  const radio = page.getByRole('radio', { name, exact: true });
+  const settings = page.getByRole('button', { name: /^Settings/ });
+  const folded = !(await radio.isVisible()) && (await settings.isVisible());
+  if (folded) await settings.click();
+  await radio.check();
+  if (folded) await settings.click();
+}

@@ -3,7 +3,7 @@
 // the width, and when the editor chunk finally arrives it replaces the read-only source.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { externalRequests, openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
+import { checkHeaderRadio, externalRequests, openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -83,7 +83,7 @@ test("at 375 px without Monaco: a lesson's cross-wire is stepped to, and a child
   const { page, context, release } = await openWithoutMonaco({ colorScheme: 'dark' });
   await waitForSession(page);
   await openExample(page, /F1: working directory/);
-  await page.getByRole('radio', { name: 'unscoped', exact: true }).check();
+  await checkHeaderRadio(page, 'unscoped');
   await page.getByText('Mode unscoped').waitFor();
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByText(/^step 1 \/ \d+$/).waitFor();
@@ -97,8 +97,7 @@ test("at 375 px without Monaco: a lesson's cross-wire is stepped to, and a child
   assert.ok(await page.locator('.running-code').isVisible());
   assert.equal(await page.getByRole('tablist').isVisible(), false);
   // The ledger of a child in the Policy layout (behind Settings on a phone), read-only source still in place.
-  await page.getByRole('button', { name: /Settings/ }).click();
-  await page.getByRole('radio', { name: 'Policy', exact: true }).check();
+  await checkHeaderRadio(page, 'Policy');
   await page.getByRole('tab', { name: /alpha/ }).click();
   await page.getByLabel('Source of alpha (read-only)').waitFor();
   await page.getByRole('heading', { name: 'Effects ledger (alpha)' }).waitFor();
