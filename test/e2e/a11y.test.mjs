@@ -42,6 +42,22 @@ const F1 = lessonLink('examples/f1-cwd-env.json');
 const showStepper = (page) => page.getByRole('button', { name: 'Show the stepper' }).click();
 const showsStartCard = (page) => page.getByRole('region', { name: 'Start here' }).waitFor();
 
+/** A view in the light theme, the system's dark theme, and the high-contrast theme chosen in the header. */
+function inThreeThemes(name, options, prepare) {
+  return [
+    [`${name} (light)`, options, prepare],
+    [`${name} (dark)`, { ...options, colorScheme: 'dark' }, prepare],
+    [
+      `${name} (high contrast)`,
+      options,
+      async (page) => {
+        await chooseTheme(page, 'contrast');
+        await prepare(page);
+      },
+    ],
+  ];
+}
+
 /** Each view: how to open it (`options` for openPage) and what to do before the scan. */
 const VIEWS = [
   ['the default page (light)', {}, async () => {}],
@@ -110,29 +126,9 @@ const VIEWS = [
   ],
   ['a 375 px phone', { viewport: { width: 375, height: 800 } }, async () => {}],
   // Issue 15: the layouts, the start card and the embed, in light, dark and high contrast.
-  ['the Lesson layout at F1’s moment (light)', { hash: F1 }, async () => {}],
-  ['the Lesson layout at F1’s moment (dark)', { hash: F1, colorScheme: 'dark' }, async () => {}],
-  ['the Lesson layout at F1’s moment (high contrast)', { hash: F1 }, (page) => chooseTheme(page, 'contrast')],
-  ['the Policy layout with the stepper unfolded (light)', {}, showStepper],
-  ['the Policy layout with the stepper unfolded (dark)', { colorScheme: 'dark' }, showStepper],
-  [
-    'the Policy layout with the stepper unfolded (high contrast)',
-    {},
-    async (page) => {
-      await chooseTheme(page, 'contrast');
-      await showStepper(page);
-    },
-  ],
-  ['the start card (light)', {}, showsStartCard],
-  ['the start card (dark)', { colorScheme: 'dark' }, showsStartCard],
-  [
-    'the start card (high contrast)',
-    {},
-    async (page) => {
-      await chooseTheme(page, 'contrast');
-      await showsStartCard(page);
-    },
-  ],
+  ...inThreeThemes('the Lesson layout at F1’s moment', { hash: F1 }, async () => {}),
+  ...inThreeThemes('the Policy layout with the stepper unfolded', {}, showStepper),
+  ...inThreeThemes('the start card', {}, showsStartCard),
   ['the embed (light)', { hash: `${F1}&embed=1`, noEditor: true }, async () => {}],
   ['the embed (dark)', { hash: `${F1}&embed=1`, noEditor: true, colorScheme: 'dark' }, async () => {}],
   // The embed has no theme switch: the high-contrast palette is applied as the switch would apply it.

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { SimulationResult } from '../../core/scheduler/run.ts';
 import { useStore } from '../../state/store.ts';
+import { copyText } from '../share/clipboard.ts';
 import { currentScenario } from '../share/session.ts';
 import { useRunBackend } from './backend.ts';
 import { lanesSvg } from './lanesSvg.ts';
@@ -41,14 +42,8 @@ export default function StepperExport({ simulation, segments, markers, colors }:
   const copy = async () => {
     const state = useStore.getState();
     const text = await backend.scenarioMarkdown(currentScenario(state), state.stepIndex, pageBaseUrl());
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(text);
-      ok = true;
-    } catch {
-      // No clipboard permission: the field below holds the text to copy by hand.
-    }
-    setCopied({ text, ok });
+    // Without clipboard permission the field below holds the text to copy by hand.
+    setCopied({ text, ok: await copyText(text) });
   };
   const svg = () => {
     const palette = { text: cssColor('var(--text)'), muted: cssColor('var(--muted)'), track: cssColor('var(--surface-2)'), danger: cssColor('var(--danger)'), background: cssColor('var(--surface)') };

@@ -6,6 +6,7 @@ import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
 import { iframeSnippet } from '../embed/embedUrl.ts';
 import '../run/run.css';
+import { copyText } from './clipboard.ts';
 import { currentScenario } from './session.ts';
 import SessionBanner from './SessionBanner.tsx';
 
@@ -28,14 +29,8 @@ export default function ShareButton() {
     const fragment = await backend.encodeLink(currentScenario(useStore.getState()));
     const url = `${location.origin}${location.pathname}${location.search}${fragment}`;
     useStore.getState().setShareLink({ fragment, url });
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      // No clipboard permission: the field below holds the link to copy by hand.
-    }
-    setShown({ url, copied });
+    // Without clipboard permission the field below holds the link to copy by hand.
+    setShown({ url, copied: await copyText(url) });
   };
   const length = shown?.url.length ?? link?.url.length ?? null;
   return (
