@@ -16,3 +16,5 @@ export * from './scheduler/index.ts';
 export * from './examples/index.ts';
 /** Explorer: `createExplorer(scenario, options)` (resumable `run(n)` slices with progress, `cancel`, `result`), `explore`, `replayScenario(scenario, picks)`. */
 export * from './explorer/index.ts';
+/** Reports: `scenarioMarkdown(scenario, simulation, { step, baseUrl })`, the run at one moment as Markdown (the stepper's "Copy as Markdown" and `simulate --format markdown`). */
+export * from './report/markdown.ts';

@@ -7,6 +7,7 @@ import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scena
 import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../core/scheduler/index.ts';
 import { EXAMPLES } from '../core/examples/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
+import { scenarioMarkdown } from '../core/report/markdown.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import { timedEndpoint } from './timing.ts';
 
@@ -68,6 +69,8 @@ export const api = {
   simulate,
   /** The 28 ambient thread-local slots: name, shape, captured or uncaptured with the reason. */
   slotCatalog: () => AMBIENT_THREAD_LOCAL_CATALOG,
+  /** The run of a scenario at one step as Markdown for an issue (`scenarioMarkdown`; the CLI prints the same). */
+  scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl }),
   /** Scenario → `#s=…` share-link fragment. */
   encodeLink,
   /** Scenario → its share-link fragment, or why the loader would refuse it (same schema and limits). */

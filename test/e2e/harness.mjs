@@ -1,7 +1,7 @@
 // End-to-end harness: serves the built app with `vite preview` on a free loopback port and drives Debian's
 // Chromium through playwright-core (never a downloaded browser). Every page records its requests, console errors
 // and CSP violations so a test can assert that nothing leaves the origin.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -109,4 +109,27 @@ export async function setup(options = {}) {
       server.stop();
     },
   };
+}
+
+/** Waits until the session has booted and the first simulation is on screen: the stepper's position, or (in the
+ * Policy layout, where the scheduler is folded) its verdict line. */
+export async function waitForSession(page, timeout = 20000) {
+  await page.getByText(/^step \d+ \/ \d+$|Finished in \d+ steps/).first().waitFor({ timeout });
+}
+
+/** The share-link fragment of a scenario file (relative to the repo), made by the CLI (`harn-scope link`). */
+export function lessonLink(file) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'link', file], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`harn-scope link ${file} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** Checks a header radio (a mode or a layout), opening the phone header's Settings first when it is behind them. */
+export async function checkHeaderRadio(page, name) {
+  const radio = page.getByRole('radio', { name, exact: true });
+  const settings = page.getByRole('button', { name: /^Settings/ });
+  const folded = !(await radio.isVisible()) && (await settings.isVisible());
+  if (folded) await settings.click();
+  await radio.check();
+  if (folded) await settings.click();
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { openExample, openPage, setup, waitForMonaco } from './harness.mjs';
+import { openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -27,7 +27,7 @@ async function share(page) {
 
 test('open a link, step, share, and the new link opens at the same step in a fresh page', async () => {
   const first = await openPage(env.browser, env.url);
-  await first.page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(first.page);
   await openExample(first.page, /F2: mutation session/);
   await first.page.getByRole('tab', { name: /beta/ }).click();
   await first.page.getByText(/^step 127 \/ \d+$/).waitFor();
@@ -56,7 +56,7 @@ test('open a link, step, share, and the new link opens at the same step in a fre
 
 test('the session is autosaved and restored on reload', async () => {
   const { page, context } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /Panic without a restore guard/);
   await page.getByRole('button', { name: 'Step back', exact: true }).click();
   const at = await position(page);
@@ -83,7 +83,7 @@ const BAD_LINKS = [
 
 test('every kind of bad link shows a banner naming its problem; the previous session stays and the autosave is intact', async () => {
   const { page, context, record } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /LIFO stacks interleaved/);
   await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('unscoped'), AUTOSAVE_KEY);
   await page.waitForTimeout(500);
@@ -111,7 +111,7 @@ test('every kind of bad link shows a banner naming its problem; the previous ses
 
 test('a link opened over edited work offers to restore that work', async () => {
   const { page, context } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /Escalation refused/);
   const link = await share(page);
   await openExample(page, /Three-way fan-out/);

@@ -101,6 +101,8 @@ test('a worker that silently stops answering is found by the liveness ping and r
 
 test('the stepper keeps working after a restart: Step advances with the new worker', async () => {
   const { page, context } = await openPage(env.browser, env.url);
+  // The default page opens in the Policy layout: the scheduler is folded to its verdict.
+  await page.getByRole('button', { name: 'Show the stepper' }).click();
   await page.getByText(/^step 1 \/ \d+$/).waitFor();
   await page.evaluate(() => window.__harnScopeLab.killWorker());
   await page.getByRole('status').filter({ hasText: MESSAGE }).waitFor({ timeout: 2000 });

@@ -157,5 +157,13 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   setGrantDraft: (grantDraft) => set({ grantDraft }),
   setRunMode: (mode) => set(({ scenario }) => ({ scenario: { ...scenario, run: { ...scenario.run, mode } } })),
   loadScenario: (scenario) =>
-    set({ scenario, ceilingDrafts: new Map(), grantDraft: null, selectedTab: scenario.view.tab ?? scenario.parent.name, revealRequest: null }),
+    set({
+      scenario,
+      ceilingDrafts: new Map(),
+      grantDraft: null,
+      selectedTab: scenario.view.tab ?? scenario.parent.name,
+      revealRequest: null,
+      layout: scenario.view.layout ?? 'lesson',
+      unfolded: { ledger: false, run: false },
+    }),
 });

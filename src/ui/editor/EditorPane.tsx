@@ -29,6 +29,14 @@ const EDITOR_OPTIONS: Monaco.editor.IStandaloneEditorConstructionOptions = {
   ...({ 'bracketPairColorization.enabled': false } as Monaco.editor.IStandaloneEditorConstructionOptions),
 };
 
+/** Escape belongs to the editor while one of these is open (Monaco's context keys); otherwise it leaves. */
+const ESCAPE_LEAVES_WHEN = '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !inSnippetMode && !markersNavigationVisible && !editorHasMultipleSelections';
+
+/** Focus goes to the program's tab, so Tab from there continues through the page. */
+function leaveEditor(): void {
+  document.getElementById(`tab-${useStore.getState().selectedTab}`)?.focus();
+}
+
 const EDITOR_THEME = { light: 'harn-light', dark: 'harn-dark', contrast: 'harn-contrast' } as const;
 
 function applyReveal(editor: Monaco.editor.IStandaloneCodeEditor, request: RevealRequest): boolean {
@@ -88,6 +96,8 @@ export default function EditorPane() {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor as unknown as Monaco.editor.IStandaloneCodeEditor;
+    // Escape leaves the editor for its tab (when no widget of the editor wants Escape itself); Ctrl+M still works.
+    editor.addCommand(monaco.KeyCode.Escape, leaveEditor, ESCAPE_LEAVES_WHEN);
     applyMarkers(monaco, useStore.getState().analysis);
     editor.onDidChangeModel(() => {
       applyMarkers(monaco, useStore.getState().analysis);
@@ -132,7 +142,7 @@ export default function EditorPane() {
       <EditNotice />
       {/* Shown while the editor has focus (CSS): Tab indents inside it, so say how to leave by keyboard. */}
       <p className="editor-keys" aria-hidden="true">
-        Tab indents · <kbd>Ctrl</kbd>+<kbd>M</kbd> (Mac <kbd>⌃</kbd><kbd>⇧</kbd><kbd>M</kbd>): Tab moves focus
+        Tab indents · <kbd>Esc</kbd> leaves · <kbd>Ctrl</kbd>+<kbd>M</kbd> (Mac <kbd>⌃</kbd><kbd>⇧</kbd><kbd>M</kbd>): Tab moves focus
       </p>
     </div>
   );

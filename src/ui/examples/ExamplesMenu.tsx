@@ -11,7 +11,8 @@ import './examples.css';
 
 export default function ExamplesMenu() {
   const backend = useRunBackend();
-  const [open, setOpen] = useState(false);
+  const open = useStore((s) => s.examplesOpen);
+  const setOpen = useStore((s) => s.setExamplesOpen);
   const [examples, setExamples] = useState<readonly Example[] | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);

@@ -2,7 +2,7 @@
 
 /** `text` with a capital first letter and one closing full stop (core's messages are clauses). */
 export function sentence(text: string): string {
-  const trimmed = text.trim().replace(/\.+$/, '');
+  const trimmed = text.trim().replace(/[.\s]+$/, '');
   return trimmed === '' ? '' : `${trimmed[0]!.toUpperCase()}${trimmed.slice(1)}.`;
 }
 

@@ -42,6 +42,8 @@ export interface SessionEnv {
   clearHash(): void;
   /** Wall-clock milliseconds, for Recent work's times. */
   now(): number;
+  /** Puts the current state's `#s=…` into the address bar without a history entry (the URL is the state). */
+  showFragment?(fragment: string): void;
 }
 
 function guarded(store: SessionStore, env: SessionEnv): GuardedStorage {
@@ -54,7 +56,9 @@ function guarded(store: SessionStore, env: SessionEnv): GuardedStorage {
 /** The scenario with the stepper position and the selected tab written into `view` (what links and saves hold). */
 export function currentScenario(state: AppState): Scenario {
   const tab = state.selectedTab === state.scenario.parent.name ? null : state.selectedTab;
-  return { ...state.scenario, view: { step: state.stepIndex, tab } };
+  const view = { step: state.stepIndex, tab };
+  // The Lesson layout is the default and is left out, so a lesson's link is the same whichever way it was made.
+  return { ...state.scenario, view: state.layout === 'policy' ? { ...view, layout: state.layout } : view };
 }
 
 /** Puts a loaded scenario on screen: its sources and settings, its tab and (once the trace comes) its step. */
@@ -229,10 +233,16 @@ export async function restoreEntry(store: SessionStore, worker: SessionWorker, e
 }
 
 function savedInputsChanged(state: AppState, previous: AppState): boolean {
-  return state.scenario !== previous.scenario || state.stepIndex !== previous.stepIndex || state.selectedTab !== previous.selectedTab;
+  return (
+    state.scenario !== previous.scenario ||
+    state.stepIndex !== previous.stepIndex ||
+    state.selectedTab !== previous.selectedTab ||
+    state.layout !== previous.layout
+  );
 }
 
-/** After boot: saves the session and recomputes its share link whenever it changes (debounced). Returns a stop. */
+/** After boot: saves the session, recomputes its share link and shows it in the address bar whenever it changes
+ * (debounced, replacing the history entry: Back does not fill with every keystroke). Returns a stop. */
 export function startAutosave(store: SessionStore, worker: SessionWorker, env: SessionEnv): () => void {
   const storage = guarded(store, env);
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -250,6 +260,7 @@ export function startAutosave(store: SessionStore, worker: SessionWorker, env: S
         const { origin, pathname, search } = env.location;
         store.getState().setShareLink(link.value === null ? null : { fragment: link.value, url: `${origin}${pathname}${search}${link.value}` });
         store.getState().setShareProblem(link.error);
+        if (link.value !== null) env.showFragment?.(link.value);
       },
       () => undefined,
     );

@@ -17,6 +17,9 @@ export function browserSessionEnv(): SessionEnv {
     location: window.location,
     clearHash: () => history.replaceState(null, '', `${location.pathname}${location.search}`),
     now: () => Date.now(),
+    showFragment: (fragment) => {
+      if (location.hash !== fragment) history.replaceState(history.state, '', `${location.pathname}${location.search}${fragment}`);
+    },
   };
 }
 

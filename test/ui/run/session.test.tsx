@@ -222,6 +222,34 @@ describe('autosave and share', () => {
     }
   });
 
+  it('shows the state in the address bar after an edit, a step and a layout change, and the layout travels in the link', async () => {
+    vi.useFakeTimers();
+    try {
+      const shown: string[] = [];
+      const env = { ...fakeEnv(), showFragment: (fragment: string) => void shown.push(fragment) };
+      const backend = createFakeBackend();
+      await bootSession(useStore, backend, env);
+      const stop = startAutosave(useStore, backend, env);
+      await vi.advanceTimersByTimeAsync(400);
+      act(() => useStore.getState().setSource('parent', 'pipeline main() { spawn_agent("alpha") }'));
+      act(() => useStore.setState({ stepIndex: 3 }));
+      await vi.advanceTimersByTimeAsync(400);
+      const afterEdit = shown[shown.length - 1]!;
+      expect(afterEdit).toMatch(/^#s=1\./);
+      await expect(backend.decodeLink(afterEdit)).resolves.toMatchObject({ value: { view: { step: 3 } } });
+      act(() => useStore.getState().setLayout('lesson'));
+      await vi.advanceTimersByTimeAsync(400);
+      const lesson = (await backend.decodeLink(shown[shown.length - 1]!)).value!;
+      expect(lesson.view.layout).toBeUndefined();
+      act(() => useStore.getState().setLayout('policy'));
+      await vi.advanceTimersByTimeAsync(400);
+      expect((await backend.decodeLink(shown[shown.length - 1]!)).value?.view.layout).toBe('policy');
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('Share shows a link that holds the step and its length against the budget', async () => {
     act(() => {
       useStore.getState().loadScenario(lesson('f1-cwd-env'));
