@@ -176,3 +176,23 @@ test('the production build ships no debug hook; the e2e build has it', async () 
   assert.equal(scripts('dist').filter((code) => code.includes('__harnScopeLab')).length, 0);
   assert.equal(scripts('dist-e2e').filter((code) => code.includes('__harnScopeLab')).length, 1);
 });
+
+test('another site cannot frame the playground, but can frame the embed', async () => {
+  const context = await env.browser.newContext();
+  const link = linkOf(scenarioOf(['alpha']));
+  await context.route('http://course.test/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>A course page</title><iframe id="app" src="${env.url}${link}"></iframe><iframe id="embed" src="${env.url}?embed${link}"></iframe>`,
+    }),
+  );
+  const page = await context.newPage();
+  const headers = (await (await fetch(env.url)).headers.get('content-security-policy')) ?? '';
+  assert.equal(headers, "frame-ancestors 'self'");
+  assert.equal((await fetch(`${env.url}?embed`)).headers.get('content-security-policy'), 'frame-ancestors *');
+  await page.goto('http://course.test/');
+  await page.frameLocator('#embed').getByText(/^step \d+ \/ \d+$/).waitFor({ timeout: 20000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.frameLocator('#app').getByRole('button', { name: 'Step', exact: true }).count(), 0);
+  await context.close();
+});
