@@ -33,6 +33,8 @@ function scenarioOf(names, ceiling = null) {
     parent: { source: 'pipeline main() {\n  spawn_agent("go")\n  read_file("config.json")\n}\n' },
     children: names.map((name) => ({ name, source: CHILD, ceiling })),
     run: { mode: 'unscoped' },
+    // The Policy layout: the ledger is what these tests read (a link opens in the Lesson layout otherwise).
+    view: { layout: 'policy' },
   };
 }
 
@@ -74,6 +76,7 @@ test('ceilings keyed constructor and __proto__ open with the ledger, not a blank
     const { page, context, record } = await openPage(env.browser, env.url, { hash: linkOf(scenarioOf(['keyed'], ceiling)) });
     await page.getByRole('tab', { name: 'keyed', exact: true }).click();
     await page.getByRole('heading', { name: 'Effects ledger (keyed)' }).waitFor();
+    await page.getByRole('button', { name: 'Show the stepper' }).click();
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     assert.equal(await page.locator('.pane-error').count(), 0, key);
     assert.deepEqual(record.errors, [], key);
@@ -94,6 +97,7 @@ test('blocked storage: a visible "not saving" state, and the app steps and analy
   });
   await page.getByRole('status').filter({ hasText: 'Not saving: this browser blocks storage for the page.' }).waitFor();
   await page.getByRole('button', { name: 'Download my work' }).waitFor();
+  await page.getByRole('button', { name: 'Show the stepper' }).click();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByText(/^step 2 \/ \d+$/).waitFor();
   await page.getByRole('tab', { name: /beta/ }).click();
@@ -117,6 +121,7 @@ test('full storage: an edit that cannot be saved says so, and the app keeps work
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.insertText('// a line that cannot be saved\n');
   await page.getByRole('status').filter({ hasText: "Not saving: this browser's storage for the page is full." }).waitFor();
+  await page.getByRole('button', { name: 'Show the stepper' }).click();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByText(/^step 2 \/ \d+$/).waitFor();
   assert.deepEqual(record.errors, []);
