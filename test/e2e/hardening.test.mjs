@@ -201,3 +201,17 @@ test('another site cannot frame the playground, but can frame the embed', async 
   assert.equal(await page.frameLocator('#app').getByRole('button', { name: 'Step', exact: true }).count(), 0);
   await context.close();
 });
+
+test('the eight-child, ten-million-step link ends within 10 s with the limit sentence and its partial trace', async () => {
+  const code = "import { encodeLink, loadScenario } from './src/core/index.ts'; import { HEAVY_SCENARIO } from './test/fixtures/heavy.ts'; process.stdout.write(encodeLink(loadScenario(HEAVY_SCENARIO).value));";
+  const link = execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--eval', code], { cwd: ROOT }).toString();
+  assert.ok(link.length < 500, `the link is ${link.length} characters`);
+  const { page, context, record } = await openPage(env.browser, env.url, { hash: link });
+  const begin = Date.now();
+  await page.getByText(/Stopped at 50,000 steps: a run with a trace keeps at most 50,000 steps, though run\.maxSteps allows 10,000,000/).first().waitFor({ timeout: 10_000 });
+  assert.ok(Date.now() - begin < 10_000);
+  await page.getByText(/^step \d+ \/ 50,?000$/).waitFor();
+  assert.equal(await page.getByText(/simulation failed/i).count(), 0);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
