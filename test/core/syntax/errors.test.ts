@@ -32,7 +32,7 @@ const CASES: Case[] = [
   ['let without initializer', 'H201', 1, 6, 'Expected "=" after the "let" binding but found end of file', 'let x', 'let x = nil'],
   ['calling a call result', 'H203', 1, 4, 'Expected ";" or newline after the statement but found "("', 'f()()', 'f()'],
   ['line break before "}" in a dict pattern', 'H201', 2, 1, 'Expected a field name in the pattern but found "}"', 'let {a\n} = x', 'let {a} = x'],
-  ['"pub" before let', 'H204', 1, 5, 'Expected a declaration after "pub" but found "let"', 'pub let x = 1', 'pub fn x() {}'],
+  ['"pub" before let', 'H204', 1, 5, 'Expected fn, tool, skill, eval_pack, struct, enum, pipeline or import after "pub" but found "let"', 'pub let x = 1', 'pub fn x() {}'],
   ['separator between interface items', 'H204', 1, 21, 'Expected "fn" or "type" in interface "I" but found ","', 'interface I { fn a(), fn b() }', 'interface I { fn a() fn b() }'],
   ['dangling binary operator', 'H202', 1, 4, 'Expected an expression but found end of file', '1 +', '1 + 2'],
   ['keyword struct field', 'H201', 1, 12, 'Expected a field name but found "type" (a reserved keyword)', 'struct P { type: int }', 'struct P { kind: int }'],
