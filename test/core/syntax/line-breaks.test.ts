@@ -1,9 +1,14 @@
 // Where a line break may stand (issue 17, harn-parser 0.8.27): one line per rule, the failing input beside its
 // accepted twin, asserting the first diagnostic's code, 1-based line and column, and message. Rules 1–6 are breaks
 // harn allows (the failing twin leaves the operand out, so the error lands on the line after the break); rules 7–12
-// are breaks harn refuses (the twin puts the break where harn allows it). "line" is the error-line rule.
+// are breaks harn refuses (the twin puts the break where harn allows it). "line" is the error-line rule. Then the
+// corpus property: a break inserted where rules 1–6 allow one, or a continuing line joined, leaves the AST alone.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLineIndex, parse } from '../../../src/core/index.ts';
+import { createLineIndex, parse, printSExpr } from '../../../src/core/index.ts';
+import { corpusRoot, listHarnFiles } from './corpus.ts';
+import { findBreakPoints, findJoinableBreaks, insertBreaks, joinBreaks, type BreakPoint } from './line-break-points.ts';
 
 type Case = [rule: string, code: string, line: number, column: number, message: string, bad: string, good: string];
 
@@ -46,5 +51,80 @@ describe('line breaks (harn 0.8.27)', () => {
     const at = createLineIndex(bad).position(first!.span.start);
     expect({ code: first!.code, line: at.line, column: at.column, message: first!.message }).toEqual({ code, line, column, message });
     expect(parse(good).diagnostics).toEqual([]);
+  });
+});
+
+const corpusFiles = listHarnFiles(join(corpusRoot, 'harn'));
+const corpus = corpusFiles.map((file) => ({ file, source: readFileSync(join(corpusRoot, 'harn', file), 'utf8') }));
+
+/** The AST without positions: S-expression with no spans, and interpolation segments without their line:column. */
+function shapeOf(source: string): { errors: string[]; shape: string } {
+  const { program, diagnostics } = parse(source);
+  const shape = printSExpr(program).replace(/ line:\d+ column:\d+/g, '');
+  return { errors: diagnostics.map((d) => `${d.code} ${d.message}`), shape };
+}
+
+/** Single insertions tried per rule: every point of a rule with fewer, an even stride through the rest. */
+const SINGLE_INSERTIONS_PER_RULE = 150;
+
+/** A deterministic sample of (file, point) pairs: per rule, every k-th point in corpus order. */
+function sampleSingleInsertions(): [file: string, source: string, point: BreakPoint][] {
+  const byRule = new Map<number, [string, string, BreakPoint][]>();
+  for (const { file, source } of corpus) {
+    for (const point of findBreakPoints(source)) {
+      const list = byRule.get(point.rule) ?? [];
+      list.push([file, source, point]);
+      byRule.set(point.rule, list);
+    }
+  }
+  const sample: [string, string, BreakPoint][] = [];
+  for (const list of byRule.values()) {
+    const stride = Math.ceil(list.length / SINGLE_INSERTIONS_PER_RULE);
+    sample.push(...list.filter((_, i) => i % stride === 0));
+  }
+  return sample;
+}
+
+describe('line breaks where rules 1–6 allow them, over the corpus', () => {
+  const original = new Map(corpus.map(({ file, source }) => [file, shapeOf(source)]));
+
+  it('finds break points of every rule in the corpus', () => {
+    const rules = new Set(corpus.flatMap(({ source }) => findBreakPoints(source).map((p) => p.rule)));
+    expect([...rules].sort()).toEqual([1, 2, 4, 5, 6]);
+  });
+
+  it.each(corpus.map(({ file }) => file))('%s keeps its AST with a break at every point at once', (file) => {
+    const { source } = corpus.find((c) => c.file === file)!;
+    const broken = shapeOf(insertBreaks(source, findBreakPoints(source)));
+    expect(broken).toEqual(original.get(file));
+  });
+
+  it('keeps the AST with a break at any single point (a deterministic sample of each rule)', () => {
+    const problems: string[] = [];
+    for (const [file, source, point] of sampleSingleInsertions()) {
+      const broken = shapeOf(insertBreaks(source, [point]));
+      const want = original.get(file)!;
+      if (broken.errors.length > 0 || broken.shape !== want.shape) problems.push(`${file} rule ${point.rule} at ${point.at}: ${broken.errors[0] ?? 'AST changed'}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the AST when the continuing lines are joined, in each program and in its broken copy', () => {
+    const problems: string[] = [];
+    for (const { file, source } of corpus) {
+      const broken = insertBreaks(source, findBreakPoints(source));
+      for (const [what, text] of [['program', source], ['broken copy', broken]] as const) {
+        const joined = shapeOf(joinBreaks(text, findJoinableBreaks(text)));
+        if (joined.errors.length > 0 || joined.shape !== original.get(file)!.shape) problems.push(`${file} (${what}): ${joined.errors[0] ?? 'AST changed'}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has a break finder that sees each rule and an inserter that can break a program', () => {
+    const source = 'pipeline p(a) {\n  guard ok else { throw "x" }\n  emit f(...xs).y?.z\n}\nskill s {\n  description "d"\n}';
+    expect(findBreakPoints(source).map((p) => p.rule)).toEqual([4, 6, 5, 5, 2, 1, 1, 5]);
+    expect(shapeOf(insertBreaks('x.y', [{ at: 1, rule: 1 }])).errors).toEqual([]);
+    expect(shapeOf(insertBreaks('pub fn f() {}', [{ at: 3, rule: 8 }])).errors).not.toEqual([]);
   });
 });
