@@ -185,8 +185,7 @@ export function parsePostfix(p: Parser, expr: SNode): SNode {
   }
 }
 
-/** A member name after `.`/`?.`: an identifier or most keywords (harn-ast.md §7.4). */
-// memberName := ident | keyword   — line breaks: the name may start the next line (`items.` ⏎ `map(f)`)
+// memberName := ident | keyword (harn-ast.md §7.4)   — line breaks: the name may start the next line (`items.` ⏎ `map(f)`)
 function parseMemberName(p: Parser, after: string): string {
   p.skipNewlines();
   const k = p.peek();
