@@ -1,12 +1,12 @@
 // Syntax errors, esbuild style: one line per case pairing a failing input with the clean input it differs from,
 // asserting the first diagnostic's code, 1-based line and column, and message. Plus recovery and the caps.
 import { describe, expect, it } from 'vitest';
-import { createLineIndex, MAX_DIAGNOSTICS, parse } from '../../../src/core/index.ts';
+import { MAX_DIAGNOSTICS, parse } from '../../../src/core/index.ts';
+import { expectErrorCase, type ErrorCase } from './error-table.ts';
 
-type Case = [what: string, code: string, line: number, column: number, message: string, bad: string, good: string];
 
 // prettier-ignore
-const CASES: Case[] = [
+const CASES: ErrorCase[] = [
   ['unterminated string', 'H102', 1, 9, 'Unterminated string literal', 'let s = "abc', 'let s = "abc"'],
   ['unterminated raw string', 'H102', 1, 9, 'Unterminated string literal', 'let s = r"abc', 'let s = r"abc"'],
   ['unexpected character', 'H101', 1, 11, 'Unexpected "#"', 'let x = 1 # 2', 'let x = 1 // 2'],
@@ -43,14 +43,7 @@ const CASES: Case[] = [
 ];
 
 describe('syntax errors', () => {
-  it.each(CASES)('%s: reports %s at %i:%i', (_what, code, line, column, message, bad, good) => {
-    const { diagnostics } = parse(bad);
-    const first = diagnostics[0];
-    expect(first).toBeDefined();
-    const at = createLineIndex(bad).position(first!.span.start);
-    expect({ code: first!.code, line: at.line, column: at.column, message: first!.message }).toEqual({ code, line, column, message });
-    expect(parse(good).diagnostics).toEqual([]);
-  });
+  it.each(CASES)('%s: reports %s at %i:%i', expectErrorCase);
 });
 
 describe('recovery', () => {

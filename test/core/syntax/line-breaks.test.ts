@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLineIndex, parse, printSExpr } from '../../../src/core/index.ts';
+import { parse, printSExpr } from '../../../src/core/index.ts';
 import { corpusRoot, listHarnFiles } from './corpus.ts';
 import { findBreakPoints, findJoinableBreaks, insertBreaks, joinBreaks, type BreakPoint } from './line-break-points.ts';
+import { expectErrorCase, type ErrorCase } from './error-table.ts';
 
-type Case = [rule: string, code: string, line: number, column: number, message: string, bad: string, good: string];
 
 // prettier-ignore
-const CASES: Case[] = [
+const CASES: ErrorCase[] = [
   ['1: member name after "."', 'H201', 2, 1, 'Expected a member name after "." but found "}"', 'items.\n}', 'items.\nmap(f)'],
   ['1: member name after "?."', 'H201', 2, 1, 'Expected a member name after "?." but found ")"', 'log(items?.\n)', 'log(items?.\nlength)'],
   ['2: spread operand in call arguments', 'H202', 2, 1, 'Expected an expression but found ")"', 'f(...\n)', 'f(...\nxs)'],
@@ -44,14 +44,7 @@ const CASES: Case[] = [
 ];
 
 describe('line breaks (harn 0.8.27)', () => {
-  it.each(CASES)('rule %s: %s', (_rule, code, line, column, message, bad, good) => {
-    const { diagnostics } = parse(bad);
-    const first = diagnostics[0];
-    expect(first).toBeDefined();
-    const at = createLineIndex(bad).position(first!.span.start);
-    expect({ code: first!.code, line: at.line, column: at.column, message: first!.message }).toEqual({ code, line, column, message });
-    expect(parse(good).diagnostics).toEqual([]);
-  });
+  it.each(CASES)('rule %s: %s', expectErrorCase);
 });
 
 const corpusFiles = listHarnFiles(join(corpusRoot, 'harn'));
