@@ -66,6 +66,16 @@ describe('recovery', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['H203', 'H202']);
   });
 
+  it.each([
+    ['a ")" left on its own line', 'fn f(a, b\n) {\n  log(1)\n}\nlog(2)'],
+    ['a "->" left on its own line', 'let g = { x\n-> x + 1 }\nlog(2)'],
+    ['a return type on its own line', 'fn f()\n-> int {\n}\nlog(2)'],
+  ])('does not resume at %s, so one error stands for the statement', (_what, source) => {
+    const { program, diagnostics } = parse(source);
+    expect(diagnostics.map((d) => d.code)).toEqual(['H201']);
+    expect(program.map((n) => n.kind)).toEqual(['ErrorNode', 'FunctionCall']);
+  });
+
   it('gives every error node a span inside the source', () => {
     const source = 'let = \n} ) ]\nfn (';
     const { program } = parse(source);
