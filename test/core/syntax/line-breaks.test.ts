@@ -86,8 +86,7 @@ describe('line breaks where rules 1–6 allow them, over the corpus', () => {
     expect([...rules].sort()).toEqual([1, 2, 4, 5, 6]);
   });
 
-  it.each(corpus.map(({ file }) => file))('%s keeps its AST with a break at every point at once', (file) => {
-    const { source } = corpus.find((c) => c.file === file)!;
+  it.each(corpus)('$file keeps its AST with a break at every point at once', ({ file, source }) => {
     const broken = shapeOf(insertBreaks(source, findBreakPoints(source)));
     expect(broken).toEqual(original.get(file));
   });
