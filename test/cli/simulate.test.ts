@@ -62,7 +62,7 @@ describe('harn-scope simulate', () => {
     expect(stdout.trimEnd().split('\n')).toHaveLength(2);
   });
 
-  it('explains each cross-wire in the stepper's own sentence and prints the trace with --trace', async () => {
+  it("explains each cross-wire in the stepper's own sentence and prints the trace with --trace", async () => {
     const { code, stdout } = await cli('simulate', 'f2.json', '--trace');
     expect(code).toBe(0);
     const narration = simulate(findExample('f2-mutation-session')!.scenario).steps[126]!.narration;
