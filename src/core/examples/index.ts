@@ -134,7 +134,7 @@ export const EXAMPLES: readonly Example[] = [
       run: { mode: 'naive' },
     },
     {
-      landing: { task: null, kind: 'outer' },
+      landing: { task: 'alpha', kind: 'panic' },
       point: ['leaked', 'EXECUTION_POLICY_STACK', 'VM_EXECUTION_CONTEXT', 'CURRENT_MUTATION_SESSION'],
     },
   ),

@@ -251,3 +251,10 @@ export function narrateRefusalDetail(program: TaskProgram): string | null {
     ? `The parent's grant allows ${admission.grant.join(', ') || 'nothing'}; anything else is refused at spawn.`
     : null;
 }
+
+/** A panic; in naive mode (no restore guard) it names the slots the unwinding poll leaves holding its values. */
+export function narratePanic(task: string, message: string, mode: string, left: readonly string[]): string {
+  const panics = `${task} panics mid-poll: ${message}.`;
+  if (mode !== 'naive' || left.length === 0) return panics;
+  return `${panics} With no restore guard, the unwinding poll leaves ${task}'s values in ${joinAnd([...left])} on the thread: they are leaked to the outer thread.`;
+}

@@ -11,6 +11,7 @@ import {
   narrateCheck,
   narrateCheckRead,
   narrateOwnRead,
+  narratePanic,
   narratePoll,
   narrateRefusalDetail,
   narrateSpawn,
@@ -240,6 +241,14 @@ export function createTraceRecorder(
   const name = (t: number): string => (t >= 0 ? names[t]! : 'the outer thread');
   // Task name by index + 1: null for the outer thread (-1).
   const owners: readonly (string | null)[] = [null, ...names];
+  // The slots a panicking poll leaves holding this task's values: during a poll the task's scope array holds
+  // the outer values its guard would restore, so every slot where the thread differs stays wrong without one.
+  const leftBehind = (t: number): string[] => {
+    const scope = state.tasks[t]!.scope;
+    const left: string[] = [];
+    for (let s = 0; s < state.thread.length; s++) if (state.thread[s] !== scope[s]) left.push(SLOT_NAMES[s]!);
+    return left;
+  };
   const momentOf = (t: number, kind: MomentKind, span: Span | null, subject: string | null, what: string) =>
     moments.next(owners[t + 1] ?? null, kind, span ? span.start : -1, subject, what);
 
@@ -541,7 +550,7 @@ export function createTraceRecorder(
         index: steps.length,
         task: owners[t + 1] ?? null,
         span,
-        narration: `${name(t)} panics mid-poll: ${message}.`,
+        narration: narratePanic(name(t), message, mode, leftBehind(t)),
         detail:
           mode === 'naive' ? 'No restore guard: the unwinding poll will not swap its scope back out.' : null,
         moment: momentOf(t, 'panic', span, null, 'throw'),
