@@ -96,3 +96,27 @@ export function markersOf(
   }
   return markers;
 }
+
+/** One entry of the scrub bar's legend: the sum of the marks of one kind, in words. */
+export interface LegendEntry {
+  kind: Exclude<MarkerKind, 'poll'>;
+  count: number;
+  /** `12 cross-wires`, `no leaks`. */
+  text: string;
+}
+
+const LEGEND_KINDS: { kind: LegendEntry['kind']; count: CountKind; always: boolean }[] = [
+  { kind: 'crosswire', count: 'crosswires', always: true },
+  { kind: 'violation', count: 'violations', always: false },
+  { kind: 'panic', count: 'panics', always: true },
+  { kind: 'leak', count: 'leaks', always: true },
+];
+
+/** The legend: cross-wires, panics and leaks always; violations when there are any. */
+export function legendOf(markers: readonly TraceMarker[]): LegendEntry[] {
+  return LEGEND_KINDS.flatMap(({ kind, count, always }) => {
+    let n = 0;
+    for (const m of markers) if (m.kind === kind) n += m.count;
+    return always || n > 0 ? [{ kind, count: n, text: countLabel(count, n) }] : [];
+  });
+}

@@ -14,7 +14,15 @@ import {
   type ExecStatus,
 } from './executor.ts';
 import type { TaskRole, TaskSet } from './ops.ts';
-import { countLabel, countsOf, markersOf, type RunCounts, type TraceMarker } from './counts.ts';
+import {
+  countLabel,
+  countsOf,
+  legendOf,
+  markersOf,
+  type LegendEntry,
+  type RunCounts,
+  type TraceMarker,
+} from './counts.ts';
 import { createTraceRecorder, type CrosswireRecord, type TraceStep, type ViolationRecord } from './trace.ts';
 
 /** How choice points are resolved: a scenario schedule, or interactive (picks so far, then stop and ask). */
@@ -77,6 +85,8 @@ export interface SimulationResult {
   steps: TraceStep[];
   /** The scrub bar's marks; their counts add up to `summary.counts`. */
   markers: TraceMarker[];
+  /** The scrub bar's legend: the marks' counts added up, in words. */
+  legend: LegendEntry[];
   summary: SimulationSummary;
 }
 
@@ -151,13 +161,15 @@ export function runTaskSet(taskSet: TaskSet, options: RunOptions): SimulationRes
     refused,
     violations: recorder.violations,
   });
+  const markers = markersOf(recorder.steps, recorder.crosswires);
   return {
     tasks: taskSet.tasks.map((task) => ({ name: task.name, role: task.role })),
     slots: SLOT_NAMES,
     captured: options.mode === 'unscoped' ? [] : config.captureSet.map((slot) => SLOT_NAMES[slot]!),
     mode: options.mode,
     steps: recorder.steps,
-    markers: markersOf(recorder.steps, recorder.crosswires),
+    markers,
+    legend: legendOf(markers),
     summary: {
       status: outcome.status,
       completed: outcome.status === 'finished',

@@ -1,34 +1,29 @@
-// The scrub bar: a range over the trace (jump to any step) with markers at polls, cross-wires, panics and leaks.
-import type { Marker } from './traceView.ts';
+// The scrub bar: a range over the trace (jump to any step) with core's marks at polls, cross-wires, violations,
+// panics and leaks, and core's legend (the marks' counts added up: the same numbers as the summary and the CLI).
+import type { LegendEntry, MarkerKind, TraceMarker } from '../../core/scheduler/counts.ts';
 
 export interface ScrubBarProps {
   stepIndex: number;
   stepCount: number;
-  markers: readonly Marker[];
+  markers: readonly TraceMarker[];
+  legend: readonly LegendEntry[];
+  /** "step 12 of 29": the position in the stepper's own numbering. */
+  positionText: string;
   onSeek: (step: number) => void;
 }
 
-const MARKER_WORDS: Record<Marker['kind'], string> = { poll: 'poll', crosswire: 'cross-wire', panic: 'panic', leak: 'leak' };
-const MARKER_ICONS: Record<Marker['kind'], string> = { poll: '', crosswire: '✖', panic: '!', leak: '◆' };
+const ICONS: Record<MarkerKind, string> = { poll: '', crosswire: '✖', violation: '✖', panic: '!', leak: '◆' };
 
-export default function ScrubBar({ stepIndex, stepCount, markers, onSeek }: ScrubBarProps) {
+export default function ScrubBar({ stepIndex, stepCount, markers, legend, positionText, onSeek }: ScrubBarProps) {
   const max = Math.max(0, stepCount - 1);
   const at = (step: number) => `${max === 0 ? 0 : (step / max) * 100}%`;
-  const counts = { crosswire: 0, panic: 0, leak: 0 };
-  for (const m of markers) if (m.kind !== 'poll') counts[m.kind]++;
   return (
     <div className="scrub">
       <div className="scrub-track">
         <div className="scrub-markers" aria-hidden="true">
-          {markers.map((m) => (
-            <span
-              key={`${m.kind}-${m.step}`}
-              className={`scrub-marker scrub-${m.kind}`}
-              style={{ left: at(m.step) }}
-              title={`${MARKER_WORDS[m.kind]} at step ${m.step + 1}`}
-              onClick={() => onSeek(m.step)}
-            >
-              {MARKER_ICONS[m.kind]}
+          {markers.map((m, i) => (
+            <span key={`${m.kind}-${m.step}-${i}`} className={`scrub-marker scrub-${m.kind}`} style={{ left: at(m.step) }} title={m.label} onClick={() => onSeek(m.step)}>
+              {ICONS[m.kind]}
             </span>
           ))}
         </div>
@@ -40,23 +35,17 @@ export default function ScrubBar({ stepIndex, stepCount, markers, onSeek }: Scru
           value={Math.min(stepIndex, max)}
           disabled={stepCount === 0}
           aria-label="Trace position"
-          aria-valuetext={`step ${stepIndex + 1} of ${stepCount}`}
+          aria-valuetext={positionText}
           onChange={(e) => onSeek(Number(e.target.value))}
         />
       </div>
       <p className="scrub-legend">
-        <span className="legend-crosswire">
-          <span aria-hidden="true">✖ </span>
-          {counts.crosswire} cross-wire{counts.crosswire === 1 ? '' : 's'}
-        </span>
-        <span className="legend-panic">
-          <span aria-hidden="true">! </span>
-          {counts.panic} panic{counts.panic === 1 ? '' : 's'}
-        </span>
-        <span className="legend-leak">
-          <span aria-hidden="true">◆ </span>
-          {counts.leak} leak{counts.leak === 1 ? '' : 's'}
-        </span>
+        {legend.map((entry) => (
+          <span key={entry.kind} className={`legend-${entry.kind}`}>
+            <span aria-hidden="true">{ICONS[entry.kind]} </span>
+            {entry.text}
+          </span>
+        ))}
       </p>
     </div>
   );

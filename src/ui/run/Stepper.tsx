@@ -1,17 +1,19 @@
-// The scheduler stepper, connected to the store: controls, scrub bar, narration, chooser, task lanes, the
-// register file and the reads log, all views of one immutable trace at the current step index.
+// The scheduler stepper, connected to the store: controls, scrub bar, narration, the compare view, chooser, task
+// lanes, the register file and the reads log, all views of one immutable trace at the current step index.
 import { useMemo } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import { choiceAt, isCrosswireStep } from '../../state/slices/run.ts';
+import { crosswireFrom, eventPosition } from '../../state/slices/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import Chooser from './Chooser.tsx';
+import CompareView from './CompareView.tsx';
 import Narration from './Narration.tsx';
 import ReadsLog from './ReadsLog.tsx';
 import RegisterFile, { type SlotRow } from './RegisterFile.tsx';
 import ScrubBar from './ScrubBar.tsx';
 import StepperControls from './StepperControls.tsx';
 import TaskLanes from './TaskLanes.tsx';
-import { consequencesOf, laneSegments, markersOf, readsOf, swapsOfPoll, taskColors, taskColorVar, type LaneStatus, type ReadStep } from './traceView.ts';
+import { consequencesOf, laneSegments, readsOf, swapsOfPoll, taskColors, taskColorVar, type LaneStatus, type ReadStep } from './traceView.ts';
 
 function laneStatusOf(status: string | undefined): LaneStatus {
   if (status === 'sleeping' || status === 'joining') return 'awaiting';
@@ -25,13 +27,15 @@ export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
   const selectedRead = useStore((s) => s.selectedRead);
+  const fineSteps = useStore((s) => s.fineSteps);
+  const compareOpen = useStore((s) => s.compareOpen);
+  const comparison = useStore((s) => s.comparison);
+  const landingNote = useStore((s) => s.landingNote);
   const actions = useStore.getState();
 
   const derived = useMemo(() => {
     if (!simulation) return null;
-    const colors = taskColors(simulation);
-    const crosswireSteps = simulation.steps.filter((_, i) => isCrosswireStep(simulation, i)).map((s) => s.index);
-    return { colors, markers: markersOf(simulation), segments: laneSegments(simulation), reads: readsOf(simulation), consequences: consequencesOf(simulation), crosswireSteps };
+    return { colors: taskColors(simulation), segments: laneSegments(simulation), reads: readsOf(simulation), consequences: consequencesOf(simulation) };
   }, [simulation]);
 
   if (!simulation || !derived) return <p className="run-waiting">Simulating…</p>;
@@ -49,26 +53,43 @@ export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
     actions.selectRead(read.index);
     if (read.task !== null && read.span) actions.reveal(read.task, read.span);
   };
-  const crosswireNow = step !== undefined && isCrosswireStep(simulation, stepIndex);
+  const events = eventPosition(simulation, stepIndex);
+  const position = fineSteps ? { at: stepIndex + 1, of: simulation.steps.length } : events;
 
   return (
     <>
       <StepperControls
         stepIndex={stepIndex}
         stepCount={simulation.steps.length}
+        position={position.at}
+        positionCount={position.of}
         playing={playing}
         speed={speed}
-        hasNextCrosswire={derived.crosswireSteps.some((s) => s > stepIndex)}
+        hasNextCrosswire={crosswireFrom(simulation, stepIndex, 1) >= 0}
+        hasPreviousCrosswire={crosswireFrom(simulation, stepIndex, -1) >= 0}
+        fineSteps={fineSteps}
+        compareOpen={compareOpen}
         onStep={() => actions.stepForward()}
         onBack={() => actions.stepBack()}
         onPlay={() => actions.setPlaying(true)}
         onPause={() => actions.setPlaying(false)}
         onReset={() => actions.resetStepper()}
         onNextCrosswire={() => actions.runToNextCrosswire()}
+        onPreviousCrosswire={() => actions.runToPreviousCrosswire()}
+        onFineSteps={(fine) => actions.setFineSteps(fine)}
+        onCompare={(open) => actions.setCompareOpen(open)}
         onSpeed={(s) => actions.setSpeed(s)}
       />
-      <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={derived.markers} onSeek={(s) => actions.setStep(s)} />
-      <Narration stepIndex={stepIndex} text={step?.narration ?? 'The trace is empty.'} crosswire={crosswireNow} />
+      <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={simulation.markers} legend={simulation.legend} positionText={`step ${position.at} of ${position.of}`} onSeek={(s) => actions.setStep(s)} />
+      <Narration
+        position={position.at}
+        text={step?.narration ?? 'The trace is empty.'}
+        detail={step?.detail ?? null}
+        crosswire={isCrosswireStep(simulation, stepIndex) || (step?.kind === 'check' && step.crosswire)}
+        violation={step?.kind === 'check' && step.violation !== null}
+        note={landingNote}
+      />
+      {compareOpen ? <CompareView simulation={simulation} comparison={comparison} stepIndex={stepIndex} colorOf={colorOf} /> : null}
       {nextChoice ? <Chooser ready={nextChoice} chosen={simulation.steps[stepIndex + 1]?.task ?? null} colorOf={colorOf} onChoose={(task) => actions.choose(stepIndex + 1, task)} /> : null}
       <TaskLanes tasks={tasks} segments={derived.segments} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
       <RegisterFile

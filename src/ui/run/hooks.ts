@@ -1,11 +1,13 @@
-// Stepper behaviour hooks: playback on a timer, keyboard shortcuts (→ ← space) while the panel has focus, and the
+// Stepper behaviour hooks: playback on a timer (pausing at cross-wires), keyboard shortcuts (→ ← space) while the panel has focus, and the
 // slot catalog loaded once from the worker.
 import { useEffect, useState } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
+import { isCrosswireStep } from '../../state/slices/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import type { RunBackend } from './backend.ts';
 
-/** While playing, steps forward `speed` times a second and stops at the end of the trace. */
+/** While playing, steps forward (by event, or fine steps) `speed` times a second; pauses on each cross-wire so it
+ * can be read, and stops at the end of the trace. */
 export function usePlayback(): void {
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
@@ -14,8 +16,13 @@ export function usePlayback(): void {
     const timer = setInterval(() => {
       const { stepIndex, simulation, stepForward, setPlaying } = useStore.getState();
       const last = (simulation?.steps.length ?? 1) - 1;
-      if (stepIndex >= last) setPlaying(false);
-      else stepForward();
+      if (stepIndex >= last) {
+        setPlaying(false);
+        return;
+      }
+      stepForward();
+      const now = useStore.getState();
+      if (now.simulation && isCrosswireStep(now.simulation, now.stepIndex)) setPlaying(false);
     }, 1000 / speed);
     return () => clearInterval(timer);
   }, [playing, speed]);

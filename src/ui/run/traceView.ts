@@ -1,16 +1,10 @@
-// Pure views over a SimulationResult for the stepper: task colours, scrub-bar markers, lane segments, the reads up
+// Pure views over a SimulationResult for the stepper: task colours, lane segments, the reads up
 // to a step, the current poll's swaps, and how a slot value reads. The trace is never changed, only read.
 import type { SimulationResult } from '../../core/scheduler/run.ts';
 import type { AmbientValue, SlotValue } from '../../core/scheduler/scope.ts';
 import type { TraceStep } from '../../core/scheduler/trace.ts';
 
 export type ReadStep = Extract<TraceStep, { kind: 'read' }>;
-export type MarkerKind = 'poll' | 'crosswire' | 'panic' | 'leak';
-export interface Marker {
-  step: number;
-  kind: MarkerKind;
-}
-
 /** The lane states of DESIGN §6 (awaiting covers sleeping and joining). */
 export type LaneStatus = 'unspawned' | 'running' | 'ready' | 'awaiting' | 'done' | 'panicked' | 'refused';
 export interface LaneSegment {
@@ -32,19 +26,6 @@ export function taskColors(simulation: SimulationResult): Map<string, number> {
 export function taskColorVar(colors: ReadonlyMap<string, number>, name: string | null | undefined): string {
   const index = name == null ? undefined : colors.get(name);
   return index === undefined ? 'var(--run-neutral)' : `var(--task-${index})`;
-}
-
-/** Scrub-bar markers: each poll, cross-wire, panic and leak. */
-export function markersOf(simulation: SimulationResult): Marker[] {
-  const markers: Marker[] = [];
-  for (const step of simulation.steps) {
-    if (step.kind === 'poll-enter') markers.push({ step: step.index, kind: 'poll' });
-    else if ((step.kind === 'read' || step.kind === 'check') && step.crosswire) markers.push({ step: step.index, kind: 'crosswire' });
-    else if (step.kind === 'panic') markers.push({ step: step.index, kind: 'panic' });
-    else if (step.kind === 'outer-check' && !step.clean) markers.push({ step: step.index, kind: 'leak' });
-    else if (step.kind === 'poll-exit' && step.outcome === 'panic' && !step.restored) markers.push({ step: step.index, kind: 'leak' });
-  }
-  return markers;
 }
 
 function laneStatus(status: string | undefined): LaneStatus {
