@@ -5,7 +5,7 @@ import { useStore } from '../../state/store.ts';
 import { startSession } from '../share/startSession.ts';
 import { useRunBackend } from './backend.ts';
 import ExplorerPanel from './explorer/ExplorerPanel.tsx';
-import { onStepperKey, usePlayback, useSlotCatalog } from './hooks.ts';
+import { onStepperKey, useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
 import { startRunSync } from './runSync.ts';
 import Stepper from './Stepper.tsx';
@@ -16,6 +16,7 @@ export default function RunPanel() {
   useEffect(() => startRunSync(backend), [backend]);
   useEffect(() => startSession(backend), [backend]);
   usePlayback();
+  useFollowRun();
   const catalog = useSlotCatalog(backend);
   const run = useStore((s) => s.scenario.run);
   const error = useStore((s) => s.simulationError);

@@ -5,6 +5,7 @@ import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import { isCrosswireStep } from '../../state/slices/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import type { RunBackend } from './backend.ts';
+import { codeMarksAt } from './traceView.ts';
 
 /** While playing, steps forward (by event, or fine steps) `speed` times a second; pauses on each cross-wire so it
  * can be read, and stops at the end of the trace. */
@@ -65,4 +66,18 @@ export function useSlotCatalog(backend: Pick<RunBackend, 'slotCatalog'>): readon
     };
   }, [backend]);
   return catalog;
+}
+
+/** The editor follows the run: when the stepper moves (or a new trace arrives), the running task's tab is shown.
+ * Between steps the user may pick any tab; the next step brings the running one back. */
+export function useFollowRun(): void {
+  useEffect(
+    () =>
+      useStore.subscribe((state, previous) => {
+        if (!state.simulation || (state.stepIndex === previous.stepIndex && state.simulation === previous.simulation)) return;
+        const { running } = codeMarksAt(state.simulation, state.stepIndex);
+        if (running !== null && running !== state.selectedTab) state.selectTab(running);
+      }),
+    [],
+  );
 }

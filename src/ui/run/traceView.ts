@@ -105,3 +105,35 @@ export function slotDisplay(value: SlotValue | undefined): SlotDisplay {
   if (isValue(value)) return { label: value.label, owner: value.owner, below: 0, empty: false };
   return { label: String(value), owner: null, below: 0, empty: false };
 }
+
+/** Where a task is in its program at a step: its current line while it runs, else the await it is parked at. */
+export interface CodeMark {
+  task: string;
+  /** Offsets in the task's own program. */
+  start: number;
+  kind: 'current' | 'parked';
+}
+
+const PARKED = new Set(['sleeping', 'joining', 'ready']);
+
+/** The task running at step `i` (null for the outer thread) and a mark per task that has a place in its code:
+ * the running task's latest call (or the await it resumed from), every other waiting task's await. */
+export function codeMarksAt(simulation: SimulationResult, i: number): { running: string | null; marks: CodeMark[] } {
+  const step = simulation.steps[i];
+  if (!step) return { running: null, marks: [] };
+  const names = new Set(simulation.tasks.map((t) => t.name));
+  const running = step.task !== null && names.has(step.task) ? step.task : null;
+  const found = new Map<string, CodeMark>();
+  for (let s = i; s >= 0; s--) {
+    const at = simulation.steps[s]!;
+    if (at.task === null || at.span === null || found.has(at.task)) continue;
+    if (at.task === running) found.set(at.task, { task: at.task, start: at.span.start, kind: 'current' });
+    else if (at.kind === 'await') {
+      const t = simulation.tasks.findIndex((task) => task.name === at.task);
+      if (PARKED.has(step.snapshot.statuses[t] ?? '')) found.set(at.task, { task: at.task, start: at.span.start, kind: 'parked' });
+      else found.set(at.task, { task: at.task, start: -1, kind: 'parked' });
+    }
+    if (found.size === names.size) break;
+  }
+  return { running, marks: [...found.values()].filter((m) => m.start >= 0) };
+}

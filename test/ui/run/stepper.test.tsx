@@ -137,6 +137,8 @@ describe('moments', () => {
     await renderPanel(lesson('f1-cwd-env'));
     const landing = lesson('f1-cwd-env').view.step;
     await waitFor(() => expect(useStore.getState().stepIndex).toBe(landing));
+    // The editor follows the run: alpha runs at its cross-wire.
+    expect(useStore.getState().selectedTab).toBe('alpha');
     act(() => useStore.getState().setRunMode('scoped'));
     await waitFor(() => expect(useStore.getState().simulation!.mode).toBe('scoped'));
     const scoped = useStore.getState();

@@ -9,6 +9,7 @@ import { cancelExploring, replayFailure, startExploring } from './actions.ts';
 import { useExplorerBackend } from './backend.ts';
 import ExplorerControls from './ExplorerControls.tsx';
 import ExplorerProgress from './ExplorerProgress.tsx';
+import FailureGroups from './FailureGroups.tsx';
 import FailureList from './FailureList.tsx';
 import './explorer.css';
 
@@ -78,8 +79,11 @@ export default function ExplorerPanel() {
           ))}
         </ul>
       ) : null}
-      {result ? (
-        <FailureList
+      {result ? <FailureGroups groups={result.groups} failures={result.failures} replayed={replayed} canReplay={!stale} onReplay={(i) => void replay(i)} /> : null}
+      {result && result.failures.length > 0 ? (
+        <details className="explorer-all-failures">
+          <summary>Every failing schedule ({result.failures.length.toLocaleString('en-US')})</summary>
+          <FailureList
           failures={result.failures}
           total={result.failing}
           minimal={result.firstFailingMinimal}
@@ -87,7 +91,8 @@ export default function ExplorerPanel() {
           canReplay={!stale}
           colorOf={(task) => taskColorVar(colors, task)}
           onReplay={(i) => void replay(i)}
-        />
+          />
+        </details>
       ) : null}
     </section>
   );
