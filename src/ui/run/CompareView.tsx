@@ -22,7 +22,7 @@ function Values({ step, colorOf }: { step: TraceStep; colorOf: CompareViewProps[
   if (step.kind !== 'read') return null;
   return (
     <p className="compare-values">
-      <code>{step.slot}</code>: expected <span style={{ color: colorOf(step.expectedOwner) }}>{step.expected}</span>, observed{' '}
+      expected <span style={{ color: colorOf(step.expectedOwner) }}>{step.expected}</span>, observed{' '}
       <span style={{ color: colorOf(step.observedOwner) }}>{step.observed}</span>
     </p>
   );
@@ -49,7 +49,14 @@ function Side({ label, step, position, colorOf }: { label: string; step: TraceSt
           </span>
         )}
       </p>
-      <p className="compare-narration">{step.narration}</p>
+      {/* A read is told by its values (the narration above tells the story); anything else by its sentence. */}
+      {step.kind === 'read' ? (
+        <p className="compare-narration">
+          {step.task} {step.access === 'pop' ? 'pops' : 'reads'} <code>{step.slot}</code> for {step.what}
+        </p>
+      ) : (
+        <p className="compare-narration">{step.narration}</p>
+      )}
       <Values step={step} colorOf={colorOf} />
     </div>
   );
