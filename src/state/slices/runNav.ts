@@ -77,3 +77,10 @@ export function choiceAtStep(simulation: SimulationResult, i: number): string[] 
   const step = simulation.steps[i];
   return step?.kind === 'poll-enter' && step.choice ? step.choice.ready : null;
 }
+
+/** Two moments are the same event of the program (the identity fields; a refusal is its child's spawn). */
+export function sameMoment(a: Moment | null, b: Moment | null): boolean {
+  if (a === null || b === null) return a === b;
+  const kind = (m: Moment) => (m.kind === 'refuse' ? 'spawn' : m.kind);
+  return a.task === b.task && kind(a) === kind(b) && a.site === b.site && a.subject === b.subject && a.occurrence === b.occurrence;
+}

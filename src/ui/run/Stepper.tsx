@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import { choiceAt, isCrosswireStep } from '../../state/slices/run.ts';
-import { crosswireFrom, eventPosition } from '../../state/slices/runNav.ts';
+import { crosswireFrom, eventPosition, nextEvent } from '../../state/slices/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import Chooser from './Chooser.tsx';
 import CompareView from './CompareView.tsx';
@@ -45,7 +45,9 @@ export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
   const reasons = new Map(catalog.map((slot) => [slot.name, slot.scoping.kind === 'uncaptured' ? slot.scoping.reason : null]));
   const slots: SlotRow[] = simulation.slots.map((name) => ({ name, captured: captured.has(name), reason: reasons.get(name) ?? null }));
   const tasks = simulation.tasks.map((task, t) => ({ name: task.name, color: colorOf(task.name), status: laneStatusOf(step?.snapshot.statuses[t]) }));
-  const nextChoice = choiceAt(simulation, stepIndex + 1);
+  // The chooser offers the choice point the next Step reaches (the next event, or the next fine step).
+  const next = fineSteps ? stepIndex + 1 : nextEvent(simulation, stepIndex);
+  const nextChoice = next > stepIndex ? choiceAt(simulation, next) : null;
   const reads = derived.reads.filter((read) => read.index <= stepIndex);
   const jump = (read: ReadStep) => {
     actions.setPlaying(false);
@@ -90,7 +92,7 @@ export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
         note={landingNote}
       />
       {compareOpen ? <CompareView simulation={simulation} comparison={comparison} stepIndex={stepIndex} colorOf={colorOf} /> : null}
-      {nextChoice ? <Chooser ready={nextChoice} chosen={simulation.steps[stepIndex + 1]?.task ?? null} colorOf={colorOf} onChoose={(task) => actions.choose(stepIndex + 1, task)} /> : null}
+      {nextChoice ? <Chooser ready={nextChoice} chosen={simulation.steps[next]?.task ?? null} colorOf={colorOf} onChoose={(task) => actions.choose(next, task)} /> : null}
       <TaskLanes tasks={tasks} segments={derived.segments} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
       <RegisterFile
         slots={slots}

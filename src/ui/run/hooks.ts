@@ -2,7 +2,7 @@
 // slot catalog loaded once from the worker.
 import { useEffect, useState } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
-import { isCrosswireStep } from '../../state/slices/runNav.ts';
+import { isCrosswireStep, momentAt, sameMoment } from '../../state/slices/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import type { RunBackend } from './backend.ts';
 import { codeMarksAt } from './traceView.ts';
@@ -68,15 +68,18 @@ export function useSlotCatalog(backend: Pick<RunBackend, 'slotCatalog'>): readon
   return catalog;
 }
 
-/** The editor follows the run: when the stepper moves (or a new trace arrives), the running task's tab is shown.
- * Between steps the user may pick any tab; the next step brings the running one back. */
+/** The editor follows the run: when the stepper moves, or a new trace puts another task at the current moment, the
+ * running task's tab is shown. Between steps the user may pick any tab; the next step brings the running one back. */
 export function useFollowRun(): void {
   useEffect(
     () =>
       useStore.subscribe((state, previous) => {
         if (!state.simulation || (state.stepIndex === previous.stepIndex && state.simulation === previous.simulation)) return;
         const { running } = codeMarksAt(state.simulation, state.stepIndex);
-        if (running !== null && running !== state.selectedTab) state.selectTab(running);
+        const before = previous.simulation ? codeMarksAt(previous.simulation, previous.stepIndex).running : null;
+        // A re-run that landed on the same moment (a mode or capture change) is not a move.
+        const moved = running !== before || !sameMoment(momentAt(state.simulation, state.stepIndex), momentAt(previous.simulation, previous.stepIndex));
+        if (moved && running !== null && running !== state.selectedTab) state.selectTab(running);
       }),
     [],
   );

@@ -40,8 +40,8 @@ export default function ExplorerPanel() {
   const colors = useMemo(() => (simulation ? taskColors(simulation) : new Map<string, number>()), [simulation]);
   const running = status === 'running' || status === 'cancelling';
 
-  const replay = async (index: number) => {
-    if (!(await replayFailure(backend, index))) return;
+  const replay = async (index: number, slot: string | null = null) => {
+    if (!(await replayFailure(backend, index, slot))) return;
     // Bring the stepper into view: the replay lands on its first cross-wire there. Only the run column scrolls
     // (scrollIntoView would also scroll the page).
     const controls = section.current?.closest('.run-panel')?.querySelector('.stepper-controls');
@@ -79,7 +79,7 @@ export default function ExplorerPanel() {
           ))}
         </ul>
       ) : null}
-      {result ? <FailureGroups groups={result.groups} failures={result.failures} replayed={replayed} canReplay={!stale} onReplay={(i) => void replay(i)} /> : null}
+      {result ? <FailureGroups groups={result.groups} failures={result.failures} replayed={replayed} canReplay={!stale} onReplay={(i, slot) => void replay(i, slot)} /> : null}
       {result && result.failures.length > 0 ? (
         <details className="explorer-all-failures">
           <summary>Every failing schedule ({result.failures.length.toLocaleString('en-US')})</summary>

@@ -10,7 +10,8 @@ export interface FailureGroupsProps {
   failures: readonly ExploreFailure[];
   replayed: number | null;
   canReplay: boolean;
-  onReplay: (index: number) => void;
+  /** Replays schedule `index`, landing on the cross-wire of `slot` (null: a leak group, the schedule's end). */
+  onReplay: (index: number, slot: string | null) => void;
 }
 
 export default function FailureGroups({ groups, failures, replayed, canReplay, onReplay }: FailureGroupsProps) {
@@ -24,7 +25,7 @@ export default function FailureGroups({ groups, failures, replayed, canReplay, o
           const simplest = failures[group.simplest];
           return (
             <li key={`${group.kind}-${group.slot}`} className="failure-group">
-              <button type="button" className="failure-button" disabled={!canReplay} aria-current={group.simplest === replayed ? 'true' : undefined} onClick={() => onReplay(group.simplest)}>
+              <button type="button" className="failure-button" disabled={!canReplay} aria-current={group.simplest === replayed ? 'true' : undefined} onClick={() => onReplay(group.simplest, group.kind === 'crosswire' ? group.slot : null)}>
                 <span className="failure-head">
                   <span className="crosswire-tag">
                     <span aria-hidden="true">{group.kind === 'leak' ? '◆ ' : '✖ '}</span>
