@@ -48,7 +48,10 @@ function expectExplorerAgrees(scenario: Scenario, mode: ExecMode): void {
   for (const schedule of seen) {
     if (schedule.status !== 'finished') continue;
     const replay = simulate(replayScenario(scenario, schedule.picks, mode)).summary.counts;
-    expect([schedule.outcome.crosswires, schedule.outcome.leaks.length]).toEqual([replay.crosswires, replay.leaks]);
+    expect([schedule.outcome.crosswires, schedule.outcome.leaks.length]).toEqual([
+      replay.crosswires,
+      replay.leaks,
+    ]);
   }
 }
 
@@ -87,12 +90,18 @@ describe('one count of each thing', () => {
       fc.property(
         fc.array(fc.array(statement, { maxLength: 3 }), { minLength: 2, maxLength: 3 }),
         fc.constantFrom<ExecMode>('scoped', 'unscoped', 'naive'),
-        fc.subarray(['VM_EXECUTION_CONTEXT', 'CURRENT_MUTATION_SESSION', 'TRUSTED_BRIDGE_CALL_DEPTH', 'LLM_RENDER_STACK']),
+        fc.subarray([
+          'VM_EXECUTION_CONTEXT',
+          'CURRENT_MUTATION_SESSION',
+          'TRUSTED_BRIDGE_CALL_DEPTH',
+          'LLM_RENDER_STACK',
+        ]),
         fc.integer({ min: 0, max: 1000 }),
         fc.boolean(),
         (bodies, mode, drop, seed, enforce) => {
           const base = fanOut(bodies, { mode });
-          const captured = drop.length === 0 ? null : (simulate(base).captured.filter((s) => !drop.includes(s)) as never);
+          const captured =
+            drop.length === 0 ? null : (simulate(base).captured.filter((s) => !drop.includes(s)) as never);
           const scenario: Scenario = {
             ...base,
             run: { ...base.run, captured, schedule: { kind: 'random', seed }, enforceAtSpawn: enforce },

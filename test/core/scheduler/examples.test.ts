@@ -74,7 +74,9 @@ describe('the lessons', () => {
   it('an fs check reads the cwd first, then the policy, then (writes) the mutation session', () => {
     const f1 = EXAMPLES.find((e) => e.id === 'f1-cwd-env')!.scenario;
     const result = simulate(f1);
-    const reads = result.steps.filter((s) => s.kind === 'read' && s.what === 'write_file' && s.task === 'alpha');
+    const reads = result.steps.filter(
+      (s) => s.kind === 'read' && s.what === 'write_file' && s.task === 'alpha',
+    );
     expect(reads.map((s) => (s.kind === 'read' ? s.slot : ''))).toEqual([
       'VM_EXECUTION_CONTEXT',
       'EXECUTION_POLICY_STACK',
@@ -130,4 +132,20 @@ describe('the lessons', () => {
     const llm = result.steps.find((s) => s.kind === 'check' && s.task === 'beta' && s.call === 'llm_call')!;
     expect(llm.kind === 'check' && llm.violation).toBeNull();
   });
+});
+
+describe('narration a student follows', () => {
+  for (const example of EXAMPLES) {
+    it(`${example.id}: no step repeats the one before it, and no sentence ends in ": cross-wire."`, () => {
+      for (const mode of ['scoped', 'unscoped', 'naive'] as const) {
+        const { steps } = simulate({ ...example.scenario, run: { ...example.scenario.run, mode } });
+        for (let i = 1; i < steps.length; i++)
+          expect(steps[i]!.narration, `${mode} step ${i}`).not.toBe(steps[i - 1]!.narration);
+        for (const step of steps) {
+          expect(step.narration).not.toMatch(/: cross-wire\.$/);
+          expect(step.narration).toMatch(/^[^\s].*[.)]$/);
+        }
+      }
+    });
+  }
 });

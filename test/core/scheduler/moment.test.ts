@@ -13,7 +13,10 @@ import {
 } from '../../../src/core/index.ts';
 
 const lesson = (id: string): Scenario => EXAMPLES.find((e) => e.id === id)!.scenario;
-const withRun = (s: Scenario, run: Partial<Scenario['run']>): Scenario => ({ ...s, run: { ...s.run, ...run } });
+const withRun = (s: Scenario, run: Partial<Scenario['run']>): Scenario => ({
+  ...s,
+  run: { ...s.run, ...run },
+});
 
 function land(from: Scenario, to: Scenario, step = from.view.step) {
   const before = simulate(from);
@@ -27,7 +30,12 @@ describe('landing on the same moment', () => {
     const f1 = lesson('f1-cwd-env');
     const there = land(f1, withRun(f1, { mode: 'scoped' }));
     expect(there.landing).toMatchObject({ exact: true, note: null });
-    expect(there.after).toMatchObject({ kind: 'read', task: 'alpha', slot: 'VM_EXECUTION_CONTEXT', crosswire: false });
+    expect(there.after).toMatchObject({
+      kind: 'read',
+      task: 'alpha',
+      slot: 'VM_EXECUTION_CONTEXT',
+      crosswire: false,
+    });
     expect(there.after.index).not.toBe(f1.view.step);
     expect(there.after.narration).toContain('alpha');
     expect(there.after.narration).toContain('VM_EXECUTION_CONTEXT');
@@ -41,14 +49,27 @@ describe('landing on the same moment', () => {
     const f2 = lesson('f2-mutation-session');
     const there = land(f2, withRun(f2, { captured: [...f2.run.captured!, 'CURRENT_MUTATION_SESSION'] }));
     expect(there.landing.exact).toBe(true);
-    expect(there.after).toMatchObject({ kind: 'read', task: 'alpha', slot: 'CURRENT_MUTATION_SESSION', crosswire: false });
+    expect(there.after).toMatchObject({
+      kind: 'read',
+      task: 'alpha',
+      slot: 'CURRENT_MUTATION_SESSION',
+      crosswire: false,
+    });
   });
 
   it('a schedule change keeps the moment: the n-th read of that slot by that task at that call', () => {
     const f1 = lesson('f1-cwd-env');
-    const there = land(f1, withRun(f1, { schedule: { kind: 'picks', picks: ['beta', 'beta', 'beta', 'beta'] } }));
+    const there = land(
+      f1,
+      withRun(f1, { schedule: { kind: 'picks', picks: ['beta', 'beta', 'beta', 'beta'] } }),
+    );
     expect(there.landing.exact).toBe(true);
-    expect(there.after).toMatchObject({ kind: 'read', task: 'alpha', slot: 'VM_EXECUTION_CONTEXT', what: 'write_file' });
+    expect(there.after).toMatchObject({
+      kind: 'read',
+      task: 'alpha',
+      slot: 'VM_EXECUTION_CONTEXT',
+      what: 'write_file',
+    });
     expect(there.after.moment).toEqual(there.before.moment);
   });
 
@@ -73,7 +94,9 @@ describe('landing on the same moment', () => {
     const cut = land(lesson('f1-cwd-env'), withRun(lesson('f1-cwd-env'), { maxSteps: 45 }));
     expect(cut.landing.exact).toBe(false);
     expect(cut.after.task).toBe('alpha');
-    expect(cut.landing.note).toMatch(/^No alpha's read of VM_EXECUTION_CONTEXT for write_file here \(it does not happen in this run\); showing alpha's /);
+    expect(cut.landing.note).toMatch(
+      /^No alpha's read of VM_EXECUTION_CONTEXT for write_file here \(it does not happen in this run\); showing alpha's /,
+    );
   });
 });
 
@@ -83,7 +106,12 @@ describe('compare', () => {
     const comparison = compareScenario(f1);
     expect([comparison.leftLabel, comparison.rightLabel]).toEqual(['unscoped', 'scoped']);
     const right = comparison.right.steps[comparison.lockstep[f1.view.step]!]!;
-    expect(right).toMatchObject({ kind: 'read', task: 'alpha', slot: 'VM_EXECUTION_CONTEXT', crosswire: false });
+    expect(right).toMatchObject({
+      kind: 'read',
+      task: 'alpha',
+      slot: 'VM_EXECUTION_CONTEXT',
+      crosswire: false,
+    });
     expect(comparison.differences.find((d) => d.step === f1.view.step)?.text).toBe(
       "Unscoped, alpha gets ctx(cwd=/worktrees/beta, env WORKER=beta) (beta's): a cross-wire; scoped, alpha gets its own ctx(cwd=/worktrees/alpha, env WORKER=alpha).",
     );
@@ -93,6 +121,9 @@ describe('compare', () => {
 
   it('F2 compares its capture set with the catalog one', () => {
     const comparison = compareScenario(lesson('f2-mutation-session'));
-    expect([comparison.leftLabel, comparison.rightLabel]).toEqual(['scoped without CURRENT_MUTATION_SESSION', 'scoped']);
+    expect([comparison.leftLabel, comparison.rightLabel]).toEqual([
+      'scoped without CURRENT_MUTATION_SESSION',
+      'scoped',
+    ]);
   });
 });
