@@ -165,6 +165,20 @@ describe('moments', () => {
     expect(compare.querySelector('.compare-sides')!.lastElementChild!.textContent).not.toBe(right);
   });
 
+  it('a moment that does not happen in the new run lands on the nearest one and says so in one line', async () => {
+    const escalation = lesson('escalation');
+    await renderPanel({ ...escalation, run: { ...escalation.run, enforceAtSpawn: false } });
+    const post = useStore.getState().simulation!.steps.find((s) => s.kind === 'check' && s.call === 'http_post')!;
+    act(() => useStore.getState().setStep(post.index));
+    expect(narration()).toMatch(/✖ violation: beta's http_post.*HARN-CAP-301/);
+    act(() => useStore.getState().setEnforceAtSpawn(true));
+    await waitFor(() => expect(useStore.getState().simulation!.summary.refused).toEqual(['beta']));
+    expect(screen.getByRole('note')).toHaveTextContent("No beta's check of http_post here (beta is refused at spawn in this run); showing the refusal.");
+    expect(narration()).toMatch(/refused \(HARN-CAP-301\)/);
+    await userEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
   it('Play pauses at each cross-wire', async () => {
     await renderPanel(f1('unscoped'));
     act(() => useStore.getState().setSpeed(16));
