@@ -64,7 +64,8 @@ export interface Resumption {
   told: boolean;
 }
 
-function ownerName(value: AmbientValue | number | null): string | null {
+/** Whose value a read got (the task that installed it), or null for depths and empty slots. */
+export function ownerName(value: AmbientValue | number | null): string | null {
   return value !== null && typeof value === 'object' ? value.owner : null;
 }
 
@@ -257,4 +258,18 @@ export function narratePanic(task: string, message: string, mode: string, left: 
   const panics = `${task} panics mid-poll: ${message}.`;
   if (mode !== 'naive' || left.length === 0) return panics;
   return `${panics} With no restore guard, the unwinding poll leaves ${task}'s values in ${joinAnd([...left])} on the thread: they are leaked to the outer thread.`;
+}
+
+/** The outer thread's check once every task is done: clean, or how many slots it keeps (their values in detail). */
+export function narrateOuterCheck(
+  leaks: readonly string[],
+  values: readonly string[],
+): { narration: string; detail: string | null } {
+  if (leaks.length === 0)
+    return { narration: 'All tasks are finished; the outer thread is left clean.', detail: null };
+  const slots = `${leaks.length} slot${leaks.length === 1 ? '' : 's'}`;
+  return {
+    narration: `All tasks are finished, but the outer thread still holds ${slots} it should have got back, leaked: ${leaks.join(', ')}.`,
+    detail: leaks.map((name, i) => `${name} = ${values[i]}`).join('; '),
+  };
 }

@@ -11,10 +11,12 @@ import {
   narrateCheck,
   narrateCheckRead,
   narrateOwnRead,
+  narrateOuterCheck,
   narratePanic,
   narratePoll,
   narrateRefusalDetail,
   narrateSpawn,
+  ownerName,
   ownerPhrase,
   pollDetail,
   type Resumption,
@@ -140,14 +142,6 @@ export interface ViolationRecord {
 }
 
 const EMPTY_ARRAY: readonly never[] = Object.freeze([]);
-
-function topLabel(value: SlotValue): string {
-  return currentLabel(slotCurrent(value));
-}
-
-function ownerOf(value: AmbientValue | number | null): string | null {
-  return value !== null && typeof value === 'object' ? value.owner : null;
-}
 
 function allows(check: CheckSpec, policy: AmbientValue | null): boolean {
   const ceiling = policy?.ceiling ?? null;
@@ -329,9 +323,9 @@ export function createTraceRecorder(
       const action = o.op as 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec';
       const narration =
         action === 'push'
-          ? `${name(t)} pushes ${topLabel(after)} onto ${slotName}.`
+          ? `${name(t)} pushes ${currentLabel(slotCurrent(after))} onto ${slotName}.`
           : action === 'pop'
-            ? `${slotName} now has ${topLabel(after)} on top.`
+            ? `${slotName} now has ${currentLabel(slotCurrent(after))} on top.`
             : action === 'set'
               ? `${name(t)} sets ${slotName} to ${afterLabel}.`
               : action === 'unset'
@@ -395,8 +389,8 @@ export function createTraceRecorder(
         what,
         expected: expectedLabel,
         observed: observedLabel,
-        expectedOwner: ownerOf(expected),
-        observedOwner: ownerOf(observed),
+        expectedOwner: ownerName(expected),
+        observedOwner: ownerName(observed),
         crosswire,
         index: steps.length,
         task: owners[t + 1] ?? null,
@@ -584,10 +578,10 @@ export function createTraceRecorder(
     },
     outerCheck(leaks) {
       const leakNames = leaks.map((slot) => SLOT_NAMES[slot]!);
-      const narration =
-        leaks.length === 0
-          ? 'All tasks are finished; the outer thread is left clean.'
-          : `All tasks are finished, but the outer thread still holds ${leakNames.length} slot${leakNames.length === 1 ? '' : 's'} it should have got back, leaked: ${leakNames.join(', ')}.`;
+      const told = narrateOuterCheck(
+        leakNames,
+        leaks.map((slot) => slotValueLabel(state.thread[slot])),
+      );
       steps.push({
         kind: 'outer-check',
         leaks: leakNames,
@@ -595,11 +589,8 @@ export function createTraceRecorder(
         index: steps.length,
         task: null,
         span: null,
-        narration,
-        detail:
-          leaks.length === 0
-            ? null
-            : leakNames.map((n, i) => `${n} = ${slotValueLabel(state.thread[leaks[i]!])}`).join('; '),
+        narration: told.narration,
+        detail: told.detail,
         moment: moments.next(null, 'outer', -1, null, 'outer-check'),
         event: true,
         snapshot: snap(false),
