@@ -8,7 +8,7 @@ import type { Moment } from '../../core/scheduler/moment.ts';
 import type { SliceCreator } from '../storeTypes.ts';
 import { crosswireFrom, momentAt, nextEvent, previousEvent, type SimulationResult } from './runNav.ts';
 
-export { choiceAtStep as choiceAt, isCrosswireStep, isRedStep, type SimulationResult } from './runNav.ts';
+export { choiceAtStep as choiceAt, isCrosswireStep, type SimulationResult } from './runNav.ts';
 
 /** Playback speeds offered, in steps per second. */
 export const PLAY_SPEEDS = [1, 2, 4, 8, 16] as const;
@@ -76,7 +76,6 @@ function clampStep(simulation: SimulationResult | null, step: number): number {
   const last = simulation ? simulation.steps.length - 1 : 0;
   return Math.max(0, Math.min(Math.trunc(step), Math.max(0, last)));
 }
-
 
 /** The task polled at each choice point strictly before step `i`, in order (the picks that reproduce them). */
 export function picksBefore(simulation: SimulationResult, i: number): string[] {

@@ -47,14 +47,6 @@ export function isCrosswireStep(simulation: SimulationResult, i: number): boolea
   return step !== undefined && step.kind === 'read' && step.crosswire;
 }
 
-/** Whether step `i` is shown in red: a cross-wire, a check it cross-wired, or a call that escaped the grant. */
-export function isRedStep(simulation: SimulationResult, i: number): boolean {
-  const step = simulation.steps[i];
-  if (!step) return false;
-  if (step.kind === 'read') return step.crosswire;
-  return step.kind === 'check' && (step.crosswire || step.violation !== null);
-}
-
 /** The cross-wire after (direction 1) or before (-1) step `i`, or -1. */
 export function crosswireFrom(simulation: SimulationResult, i: number, direction: 1 | -1): number {
   for (const record of direction === 1 ? simulation.summary.crosswires : [...simulation.summary.crosswires].reverse())

@@ -69,18 +69,25 @@ export function useSlotCatalog(backend: Pick<RunBackend, 'slotCatalog'>): readon
 }
 
 /** The editor follows the run: when the stepper moves, or a new trace puts another task at the current moment, the
- * running task's tab is shown. Between steps the user may pick any tab; the next step brings the running one back. */
+ * running task's tab is shown. A tab the user picks stays until the stepper next moves (a trace arriving after the
+ * click does not take it away); a re-run that lands on the same moment is not a move. */
 export function useFollowRun(): void {
-  useEffect(
-    () =>
-      useStore.subscribe((state, previous) => {
-        if (!state.simulation || (state.stepIndex === previous.stepIndex && state.simulation === previous.simulation)) return;
-        const { running } = codeMarksAt(state.simulation, state.stepIndex);
-        const before = previous.simulation ? codeMarksAt(previous.simulation, previous.stepIndex).running : null;
-        // A re-run that landed on the same moment (a mode or capture change) is not a move.
-        const moved = running !== before || !sameMoment(momentAt(state.simulation, state.stepIndex), momentAt(previous.simulation, previous.stepIndex));
-        if (moved && running !== null && running !== state.selectedTab) state.selectTab(running);
-      }),
-    [],
-  );
+  useEffect(() => {
+    let picked = false;
+    let followed: string | null = null;
+    return useStore.subscribe((state, previous) => {
+      // A tab chosen by hand (not by us, not by loading a scenario) holds until the user steps.
+      if (state.selectedTab !== previous.selectedTab && state.selectedTab !== followed && state.scenario === previous.scenario) picked = true;
+      if (!state.simulation || (state.stepIndex === previous.stepIndex && state.simulation === previous.simulation)) return;
+      if (state.simulation === previous.simulation) picked = false;
+      if (picked) return;
+      const { running } = codeMarksAt(state.simulation, state.stepIndex);
+      const before = previous.simulation ? codeMarksAt(previous.simulation, previous.stepIndex).running : null;
+      const moved = running !== before || !sameMoment(momentAt(state.simulation, state.stepIndex), momentAt(previous.simulation, previous.stepIndex));
+      if (moved && running !== null && running !== state.selectedTab) {
+        followed = running;
+        state.selectTab(running);
+      }
+    });
+  }, []);
 }

@@ -179,6 +179,18 @@ describe('moments', () => {
     expect(screen.queryByRole('note')).toBeNull();
   });
 
+  it('the editor follows the running task; a tab picked by hand holds until the next step', async () => {
+    await renderPanel(lesson('f1-cwd-env'));
+    await waitFor(() => expect(useStore.getState().selectedTab).toBe('alpha'));
+    act(() => useStore.getState().selectTab('parent'));
+    act(() => useStore.getState().setRunMode('scoped'));
+    await waitFor(() => expect(useStore.getState().simulation!.mode).toBe('scoped'));
+    expect(useStore.getState().selectedTab).toBe('parent');
+    await userEvent.click(screen.getByRole('button', { name: 'Step' }));
+    const { simulation, stepIndex } = useStore.getState();
+    expect(useStore.getState().selectedTab).toBe(simulation!.steps[stepIndex]!.task);
+  });
+
   it('Play pauses at each cross-wire', async () => {
     await renderPanel(f1('unscoped'));
     act(() => useStore.getState().setSpeed(16));
