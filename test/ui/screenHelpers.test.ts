@@ -5,7 +5,7 @@ import { findExample, simulate } from '../../src/core/index.ts';
 import { appUrlOf, embedUrlOf, iframeSnippet, isEmbedUrl } from '../../src/ui/embed/embedUrl.ts';
 import { lanesSvg } from '../../src/ui/run/lanesSvg.ts';
 import { markerGroupName } from '../../src/ui/run/ScrubBar.tsx';
-import { currentSlotOf, groupMarkers, laneSegments, markersOf } from '../../src/ui/run/traceView.ts';
+import { currentSlotOf, groupMarkers, laneSegments } from '../../src/ui/run/traceView.ts';
 import { sentence } from '../../src/ui/share/format.ts';
 
 const f1 = findExample('f1-cwd-env')!.scenario;
@@ -37,7 +37,7 @@ describe('embed addresses', () => {
 
 describe('scrub markers and the current slot', () => {
   const simulation = simulate(f1);
-  const markers = markersOf(simulation);
+  const markers = simulation.markers;
 
   it('merges markers of a kind within the gap, names them by what happens, and keeps every marker in a group', () => {
     const crosswires = markers.filter((m) => m.kind === 'crosswire');
