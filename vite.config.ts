@@ -31,19 +31,20 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * Who may frame the page (issue "Hardening"): only the page's own origin, except the embed (`/?embed#s=…`, the
- * stepper alone, read-only), which is meant for other sites' iframes. `frame-ancestors` cannot be set from a
- * <meta> CSP, so it is an HTTP header; the README's deployment notes say how to send it from a static host.
+ * stepper alone, read-only), which is meant for other sites' iframes and gets no frame-ancestors limit at all (`*`
+ * would still refuse a host page with an opaque origin, such as a sandboxed or srcdoc frame). `frame-ancestors`
+ * cannot be set from a <meta> CSP, so it is an HTTP header; the README's deployment notes say how to send it.
  */
-export function frameAncestorsFor(url: string | undefined): string {
+export function frameAncestorsFor(url: string | undefined): string | null {
   const query = (url ?? '').split('#')[0]!.split('?')[1] ?? '';
-  const embed = new URLSearchParams(query).has('embed');
-  return embed ? 'frame-ancestors *' : "frame-ancestors 'self'";
+  return new URLSearchParams(query).has('embed') ? null : "frame-ancestors 'self'";
 }
 
 function frameAncestors(): Plugin {
   const use = (middlewares: { use: (fn: (req: { url?: string }, res: { setHeader: (k: string, v: string) => void }, next: () => void) => void) => void }) =>
     middlewares.use((req, res, next) => {
-      res.setHeader('Content-Security-Policy', frameAncestorsFor(req.url));
+      const policy = frameAncestorsFor(req.url);
+      if (policy !== null) res.setHeader('Content-Security-Policy', policy);
       next();
     });
   return {

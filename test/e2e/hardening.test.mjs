@@ -183,23 +183,26 @@ test('the production build ships no debug hook; the e2e build has it', async () 
 });
 
 test('another site cannot frame the playground, but can frame the embed', async () => {
-  const context = await env.browser.newContext();
+  const { createServer } = await import('node:http');
   const link = linkOf(scenarioOf(['alpha']));
-  await context.route('http://course.test/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>A course page</title><iframe id="app" src="${env.url}${link}"></iframe><iframe id="embed" src="${env.url}?embed${link}"></iframe>`,
-    }),
-  );
-  const page = await context.newPage();
-  const headers = (await (await fetch(env.url)).headers.get('content-security-policy')) ?? '';
-  assert.equal(headers, "frame-ancestors 'self'");
-  assert.equal((await fetch(`${env.url}?embed`)).headers.get('content-security-policy'), 'frame-ancestors *');
-  await page.goto('http://course.test/');
-  await page.frameLocator('#embed').getByText(/^step \d+ \/ \d+$/).waitFor({ timeout: 20000 });
-  await page.waitForTimeout(500);
-  assert.equal(await page.frameLocator('#app').getByRole('button', { name: 'Step', exact: true }).count(), 0);
-  await context.close();
+  // The other site: a page on another port of this machine (another origin, and like the app a local address).
+  const host = createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html');
+    res.end(`<!doctype html><title>A course page</title><iframe id="app" src="${env.url}${link}"></iframe><iframe id="embed" src="${env.url}?embed${link}"></iframe>`);
+  });
+  await new Promise((done) => host.listen(0, '127.0.0.1', done));
+  try {
+    assert.equal((await fetch(env.url)).headers.get('content-security-policy'), "frame-ancestors 'self'");
+    assert.equal((await fetch(`${env.url}?embed`)).headers.get('content-security-policy'), null);
+    const { page, context } = await openPage(env.browser, `http://127.0.0.1:${host.address().port}/`);
+    await page.frameLocator('#embed').getByText(/^step \d+ \/ \d+$/).waitFor({ timeout: 20000 });
+    await page.waitForTimeout(500);
+    assert.equal(await page.frameLocator('#app').getByRole('button', { name: 'Step', exact: true }).count(), 0);
+    assert.equal(await page.frameLocator('#app').locator('.app').count(), 0);
+    await context.close();
+  } finally {
+    host.close();
+  }
 });
 
 test('the eight-child, ten-million-step link ends within 10 s with the limit sentence and its partial trace', async () => {
