@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openExample, openPage, ROOT, setup, waitForMonaco } from './harness.mjs';
+import { openExample, openPage, ROOT, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -107,7 +107,8 @@ const currentLineText = (page) =>
 
 test('every lesson lands within 30 Steps on narration naming its point, with the running task\'s tab and current line', async () => {
   const { page, record, context } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  // The default page opens in the Policy layout (the stepper folded); each lesson opens in the Lesson layout.
+  await waitForSession(page);
   await waitForMonaco(page);
   for (const [title, task, call, point] of LESSONS) {
     await openExample(page, title);

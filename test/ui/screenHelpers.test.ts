@@ -47,7 +47,7 @@ describe('scrub markers and the current slot', () => {
     const group = merged.find((g) => g.kind === 'crosswire')!;
     expect(group.markers).toHaveLength(crosswires.length);
     expect(markerGroupName(group)).toMatch(new RegExp(`^${crosswires.length} cross-wires at steps \\d+ to \\d+; the first: alpha reads VM_EXECUTION_CONTEXT$`));
-    expect(markerGroupName({ kind: 'crosswire', markers: [crosswires[0]!] })).toBe(`cross-wire at step ${crosswires[0]!.step + 1}, alpha reads VM_EXECUTION_CONTEXT`);
+    expect(markerGroupName({ kind: 'crosswire', markers: [crosswires[0]!] })).toBe(`cross-wire at step ${crosswires[0]!.at}, alpha reads VM_EXECUTION_CONTEXT`);
   });
 
   it("names the slot of F1's landing read, and none for a step about no slot", () => {

@@ -52,16 +52,19 @@ export type MarkerKind = 'poll' | 'crosswire' | 'panic' | 'leak' | 'violation';
  * slot; a poll counts nothing), so the legend is the sum of the marks and equals the counts. */
 export interface TraceMarker {
   step: number;
+  /** The step's number as the stepper counts by default (events up to it, from 1). */
+  at: number;
   kind: MarkerKind;
   count: number;
   /** What happens there: "alpha reads VM_EXECUTION_CONTEXT" ('' for a poll). */
   what: string;
-  /** Its accessible name: "cross-wire at step 51, alpha reads VM_EXECUTION_CONTEXT". */
+  /** Its accessible name, numbered as the stepper counts: "cross-wire at step 13, alpha reads VM_EXECUTION_CONTEXT". */
   label: string;
 }
 
-function marker(step: number, kind: MarkerKind, count: number, noun: string, what: string): TraceMarker {
-  return { step, kind, count, what, label: `${noun} at step ${step + 1}${what ? `, ${what}` : ''}` };
+// `at` is the step's number as the stepper counts by default: events up to it (runNav's eventPosition).
+function marker(step: number, at: number, kind: MarkerKind, count: number, noun: string, what: string): TraceMarker {
+  return { step, at, kind, count, what, label: `${noun} at step ${at}${what ? `, ${what}` : ''}` };
 }
 
 export function markersOf(
@@ -70,18 +73,20 @@ export function markersOf(
 ): TraceMarker[] {
   const markers: TraceMarker[] = [];
   let next = 0;
+  let events = 0;
   for (const step of steps) {
-    const at = step.index;
-    if (step.kind === 'poll-enter') markers.push(marker(at, 'poll', 0, 'poll', ''));
+    if (step.event) events++;
+    const [i, at] = [step.index, Math.max(1, events)];
+    if (step.kind === 'poll-enter') markers.push(marker(i, at, 'poll', 0, 'poll', ''));
     while (next < crosswires.length && crosswires[next]!.step === step.index) {
       const c = crosswires[next++]!;
-      markers.push(marker(at, 'crosswire', 1, 'cross-wire', `${c.task} reads ${c.slot}`));
+      markers.push(marker(i, at, 'crosswire', 1, 'cross-wire', `${c.task} reads ${c.slot}`));
     }
     if (step.kind === 'check' && step.violation)
-      markers.push(marker(at, 'violation', 1, 'violation', `${step.task}'s ${step.call} (HARN-CAP-301)`));
-    else if (step.kind === 'panic') markers.push(marker(at, 'panic', 1, 'panic', `${step.task} panics`));
+      markers.push(marker(i, at, 'violation', 1, 'violation', `${step.task}'s ${step.call} (HARN-CAP-301)`));
+    else if (step.kind === 'panic') markers.push(marker(i, at, 'panic', 1, 'panic', `${step.task} panics`));
     else if (step.kind === 'outer-check' && !step.clean)
-      markers.push(marker(at, 'leak', step.leaks.length, countLabel('leaks', step.leaks.length), `the outer thread keeps ${step.leaks.join(', ')}`));
+      markers.push(marker(i, at, 'leak', step.leaks.length, countLabel('leaks', step.leaks.length), `the outer thread keeps ${step.leaks.join(', ')}`));
   }
   return markers;
 }

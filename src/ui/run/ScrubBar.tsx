@@ -36,7 +36,7 @@ export function markerGroupName(group: MarkerGroup): string {
   const first = group.markers[0]!;
   const last = group.markers[group.markers.length - 1]!;
   if (group.markers.length === 1) return first.label;
-  return `${group.markers.length} ${many} at steps ${first.step + 1} to ${last.step + 1}; the first: ${first.what}`;
+  return `${group.markers.length} ${many} at steps ${first.at} to ${last.at}; the first: ${first.what}`;
 }
 
 function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
