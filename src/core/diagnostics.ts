@@ -49,6 +49,7 @@ export const DIAGNOSTIC_CODES = {
   S550: { severity: 'warning', summary: 'Program does not parse; simulated without its body' },
   S551: { severity: 'warning', summary: 'Parent grant unknown; no refusal at spawn' },
   S552: { severity: 'warning', summary: 'Task program cut at the scheduler op limit' },
+  S553: { severity: 'error', summary: 'Parent grant invalid; no child is spawned' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

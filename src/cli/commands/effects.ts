@@ -1,13 +1,15 @@
 // `harn-scope effects CHILD… [--parent FILE] [--ceiling FILE] [--json]` (DESIGN §7): each child's handoff effects
 // after the ceiling clamp, what the ceiling dropped and why, and the effects that escape the parent's grant.
-// --parent takes a Harn program (its computed effects are the grant) or a serde JSON effect list (`.json` / `[`…).
+// --parent takes a Harn program (its computed effects are the grant) or a grant: a serde JSON effect list or a
+// handoff envelope {"effects": […]}, read as JSON whenever the text is JSON. --ceiling takes JSON or a Harn dict.
 // Exit 1 on violations or a child that does not parse; bad input is a CliError (exit 2).
 import {
   analyzeProgram,
   computeHandoffEffects,
   createLineIndex,
   effectRecordSummary,
-  effectsFromJson,
+  grantFromJson,
+  looksLikeJson,
   effectToValue,
   explainViolations,
   lintCeiling,
@@ -28,8 +30,9 @@ function loadCeiling(path: string, cwd: string): CapabilityPolicy | null {
 
 function loadParent(path: string, cwd: string): EffectRecord[] {
   const text = readText(path, cwd);
-  if (path.endsWith('.json') || text.trimStart().startsWith('[')) {
-    const grant = effectsFromJson(text);
+  // JSON whenever the text is JSON, whatever the extension: a grant must never be read as an (empty) program.
+  if (path.endsWith('.json') || looksLikeJson(text)) {
+    const grant = grantFromJson(text);
     const first = grant.errors[0];
     if (first || !grant.value) throw new CliError(`parent grant ${path}: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'invalid'}`);
     return grant.value;

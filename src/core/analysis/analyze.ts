@@ -7,7 +7,7 @@ import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts'
 import { parse } from '../syntax/index.ts';
 import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
 import { ceilingDropReason, lintCeiling, lintGrant, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
-import { effectsFromJson, effectsFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
+import { grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { explainViolations, violationDiagnostics, type Violation } from './violations.ts';
 
@@ -108,7 +108,7 @@ export function policyLintDiagnostic(lint: PolicyLint): Diagnostic {
 
 function decodeGrant(grant: unknown): { value: EffectRecord[] | null; errors: PolicyError[] } {
   if (grant === undefined || grant === null) return { value: null, errors: [] };
-  const result = typeof grant === 'string' ? effectsFromJson(grant) : effectsFromValue(grant);
+  const result = typeof grant === 'string' ? grantFromJson(grant) : grantFromValue(grant);
   return { value: result.value, errors: result.errors.map((e) => ({ path: e.path, message: e.message })) };
 }
 

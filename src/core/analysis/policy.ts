@@ -1,7 +1,7 @@
-// Ceiling policies beyond the seed: strict parsing of the ceiling JSON (zod, field-precise errors), why the
-// clamp drops an effect (capability/op or side-effect level), and the policy lints L401–L404.
-// Depends on zod, ./effects.ts and ./types.ts; nothing outside src/core.
-import { z } from 'zod';
+// Ceiling policies beyond the seed: decoding (./policyDecode.ts, ./policyText.ts), why the clamp drops an
+// effect (capability/op or side-effect level), and the policy lints L401–L404.
+// Depends on ./effects.ts, ./types.ts and the policy decoding modules; nothing outside src/core.
+import { decodePolicy, type CeilingParseResult } from './policyDecode.ts';
 import {
   effectCapabilityOp,
   effectRecordSummary,
@@ -12,66 +12,14 @@ import {
 } from './effects.ts';
 import { EFFECT_SCOPE_ORDER, effectRecord, type CapabilityPolicy, type EffectKind, type EffectRecord } from './types.ts';
 
-/** A field-precise problem in a ceiling or grant: `path` like `capabilities.network[0]`. */
-export interface PolicyError {
-  path: string;
-  message: string;
-}
+export type { CeilingParseResult, PolicyError } from './policyDecode.ts';
+export { CLAMP_FIELDS, POLICY_FIELDS, createNameMap, decodePolicy, nearestName, type PolicyField } from './policyDecode.ts';
+export { looksLikeJson, parseCeiling, parseHarnPolicyText, parseJsonText, parsePolicyText, policyToHarn, type PolicyTextValue } from './policyText.ts';
 
-export interface CeilingParseResult {
-  /** The policy, or null when there is none (empty text / `null`) or when `errors` is non-empty. */
-  value: CapabilityPolicy | null;
-  errors: PolicyError[];
-  /** Keys serde would ignore; reported so a typo (`side_effects_level`) never silently constrains nothing. */
-  warnings: PolicyError[];
-}
-
-const CEILING_SCHEMA = z.object({
-  capabilities: z.record(z.string(), z.array(z.string({ error: 'expected an op name (string)' }), { error: 'expected a list of op names' }), {
-    error: 'expected a map from capability name to a list of op names',
-  }).optional(),
-  side_effect_level: z.string({ error: 'expected a level name (string) or null' }).nullable().optional(),
-  tools: z.array(z.string({ error: 'expected a tool name (string)' }), { error: 'expected a list of tool names' }).optional(),
-});
-
-const KNOWN_CEILING_KEYS = ['capabilities', 'side_effect_level', 'tools'];
-
-function pathText(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
-  return out;
-}
-
-/** Parses a ceiling's JSON text. Never throws; the UI shows `errors` and keeps its last valid policy. */
-export function parseCeiling(jsonText: string): CeilingParseResult {
-  if (jsonText.trim() === '') return { value: null, errors: [], warnings: [] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(jsonText);
-  } catch (error) {
-    return { value: null, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], warnings: [] };
-  }
-  return parseCeilingValue(raw);
-}
-
-/** {@link parseCeiling} for an already-parsed JSON value (`null` = no ceiling). */
+/** {@link parseCeiling} for an already-parsed JSON value (`null` = no ceiling): serde's decoding of the whole
+ * `CapabilityPolicy`. */
 export function parseCeilingValue(raw: unknown): CeilingParseResult {
-  if (raw === null || raw === undefined) return { value: null, errors: [], warnings: [] };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { value: null, errors: [{ path: '', message: 'expected a ceiling object like {"capabilities": {...}, "side_effect_level": "read_only"}' }], warnings: [] };
-  }
-  const warnings = Object.keys(raw)
-    .filter((key) => !KNOWN_CEILING_KEYS.includes(key))
-    .map((key) => ({ path: key, message: `unknown field "${key}" is ignored (known: ${KNOWN_CEILING_KEYS.join(', ')})` }));
-  const result = CEILING_SCHEMA.safeParse(raw);
-  if (!result.success) {
-    return { value: null, errors: result.error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message })), warnings };
-  }
-  const value: CapabilityPolicy = {};
-  if (result.data.capabilities !== undefined) value.capabilities = result.data.capabilities;
-  if (result.data.side_effect_level !== undefined) value.side_effect_level = result.data.side_effect_level;
-  if (result.data.tools !== undefined) value.tools = result.data.tools;
-  return { value, errors: [], warnings };
+  return decodePolicy(raw);
 }
 
 /** Which seed rule dropped an effect, with a sentence naming what the ceiling allows. */

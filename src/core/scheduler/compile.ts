@@ -367,10 +367,24 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 
   // The grant children must stay within: the explicit grant, else the parent's computed effects.
   let grant: EffectRecord[] | null = null;
-  if (parent.grant !== null) grant = effectsFromValue(parent.grant).value;
-  else if (parentBody.parsed)
+  // An explicit grant that does not decode fails closed: no child is spawned (never "no refusal").
+  let invalidGrant: SpawnRefusal | null = null;
+  if (parent.grant !== null) {
+    const decoded = effectsFromValue(parent.grant);
+    grant = decoded.value;
+    const first = decoded.errors[0];
+    if (first) {
+      const more = decoded.errors.length > 1 ? ` (and ${decoded.errors.length - 1} more)` : '';
+      const record = `parent.grant${first.path}: ${first.message}${more}`;
+      invalidGrant = { message: `the parent grant is invalid (${record}), so no child is spawned.`, violations: [] };
+      diagnostics.push({
+        task: parent.name,
+        diagnostic: createDiagnostic('S553', `The parent grant is invalid, so no child is spawned: ${record}`, NO_SPAN),
+      });
+    }
+  } else if (parentBody.parsed)
     grant = computeHandoffEffects({ program: parentBody.program, diagnostics: parentBody.diagnostics });
-  if (grant === null) {
+  if (grant === null && invalidGrant === null) {
     diagnostics.push({
       task: parent.name,
       diagnostic: createDiagnostic(
@@ -430,7 +444,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
       name: child.name,
       role: 'child',
       ops: e.ops,
-      refusal: refusalOf(body, child.ceiling, grant),
+      refusal: invalidGrant ?? refusalOf(body, child.ceiling, grant),
     });
   });
   return { taskSet: { tasks, roots: [0] }, diagnostics };

@@ -1,10 +1,14 @@
 // The ceiling as a form: constrain or not, the highest side-effect level, capabilities → ops, tools.
-// Each change takes effect at once (and replaces any JSON draft).
+// Each change takes effect at once (and replaces any JSON draft). The CapabilityPolicy fields the clamp does not
+// read are shown as kept (edited in the JSON view).
 import type { Ceiling } from '../../core/scenario/types.ts';
 import { editCeilingForm } from '../../state/policyEdits.ts';
 import { useStore } from '../../state/store.ts';
 import CapabilityRow from './CapabilityRow.tsx';
+import KeptFields from './KeptFields.tsx';
 import { usePolicyVocabulary } from './usePolicyVocabulary.ts';
+
+const hasOwn = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
 
 const EMPTY_CEILING: Ceiling = { capabilities: {}, side_effect_level: null, tools: [] };
 
@@ -50,10 +54,11 @@ export default function CeilingForm({ child }: { child: string }) {
               <CapabilityRow
                 key={name}
                 name={name}
-                knownOps={vocabulary?.capabilities[name] ?? []}
-                ops={Object.prototype.hasOwnProperty.call(ceiling.capabilities, name) ? (ceiling.capabilities[name] ?? []) : null}
+                knownOps={vocabulary && hasOwn(vocabulary.capabilities, name) ? (vocabulary.capabilities[name] ?? []) : []}
+                ops={hasOwn(ceiling.capabilities, name) ? (ceiling.capabilities[name] ?? []) : null}
                 onChange={(ops) => {
-                  const capabilities = { ...ceiling.capabilities };
+                  // Null-prototype: a capability named "__proto__" or "constructor" is an ordinary key.
+                  const capabilities = Object.assign(Object.create(null) as Record<string, string[]>, ceiling.capabilities);
                   if (ops === null) delete capabilities[name];
                   else capabilities[name] = ops;
                   update({ ...ceiling, capabilities });
@@ -62,13 +67,14 @@ export default function CeilingForm({ child }: { child: string }) {
             ))}
           </fieldset>
           <label className="field">
-            Tools (comma-separated)
+            Tools (comma-separated; kept, not used by the effect clamp)
             <input
               type="text"
               value={ceiling.tools.join(', ')}
               onChange={(e) => update({ ...ceiling, tools: e.target.value.split(',').map((t) => t.trim()).filter((t) => t !== '') })}
             />
           </label>
+          <KeptFields ceiling={ceiling} />
         </>
       )}
     </form>

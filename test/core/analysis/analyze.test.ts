@@ -128,17 +128,18 @@ describe('policy', () => {
       value: { capabilities: { workspace: ['read_text'] }, side_effect_level: 'read_only' },
       errors: [],
       warnings: [],
+      syntax: 'json',
     });
     expect(parseCeiling('').value).toBeNull();
-    expect(parseCeiling('null')).toEqual({ value: null, errors: [], warnings: [] });
+    expect(parseCeiling('null')).toEqual({ value: null, errors: [], warnings: [], syntax: 'json' });
     const bad = parseCeiling('{"capabilities":{"network":["http", 3]},"side_effect_level":4,"tools":"x"}');
     expect(bad.value).toBeNull();
-    expect(bad.errors.map((e) => e.path)).toEqual(['capabilities.network[1]', 'side_effect_level', 'tools']);
-    expect(bad.errors[0]!.message).toContain('expected an op name');
+    expect(bad.errors.map((e) => e.path)).toEqual(['tools', 'capabilities.network[1]', 'side_effect_level']);
+    expect(bad.errors[1]!.message).toBe('invalid type: integer `3`, expected an op name (string)');
     expect(parseCeiling('{"capabilities":').errors[0]!.message).toMatch(/^not valid JSON/);
     expect(parseCeiling('[1]').errors[0]!.path).toBe('');
     expect(parseCeiling('{"side_effects_level":"read_only"}').warnings).toEqual([
-      { path: 'side_effects_level', message: 'unknown field "side_effects_level" is ignored (known: capabilities, side_effect_level, tools)' },
+      { path: 'side_effects_level', message: 'unknown field "side_effects_level" is ignored, as harn ignores it; did you mean side_effect_level?' },
     ]);
   });
 
