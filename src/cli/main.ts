@@ -14,8 +14,9 @@ const USAGE = `usage: harn-scope <command> [options]
 
 commands:
   parse FILE... [--json] [--ast]                 parse Harn files, print diagnostics
-  effects CHILD [--parent FILE] [--ceiling FILE] [--json]
-                                                 handoff effects, ceiling drops, grant violations
+  effects CHILD [--parent FILE] [--ceiling FILE] [--json] [--strict]
+                                                 handoff effects, ceiling drops, grant violations,
+                                                 effects harn does not see (--strict: fail on them)
   simulate SCENARIO [--mode M] [--json] [--trace]
                                                  run the simulated scheduler (--trace prints every step)
   explore SCENARIO [--mode M] [--max-schedules N] [--no-prune] [--json]

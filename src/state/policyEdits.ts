@@ -67,3 +67,16 @@ export async function editGrantText(backend: Pick<CoreBackend, 'effectsFromJson'
   now.setGrantDraft({ text, errors: result.errors });
   if (result.value !== null) now.setGrant(result.value as unknown as GrantRecord[]);
 }
+
+/** Shows the ceiling in effect in `child`'s text editor as JSON or as a Harn dict literal (the same policy). */
+export async function showCeilingAs(backend: Pick<CoreBackend, 'policyToHarn'>, child: string, syntax: 'json' | 'harn'): Promise<void> {
+  const ceiling = useStore.getState().scenario.children.find((c) => c.name === child)?.ceiling ?? null;
+  const text = syntax === 'json' || ceiling === null ? ceilingText(ceiling) : await backend.policyToHarn(ceiling);
+  useStore.getState().setCeilingDraft(child, { text, errors: [] });
+}
+
+/** The ceiling in effect as `capability_policy: {…}` ('' when unconstrained), for "Copy as Harn". */
+export async function ceilingAsHarn(backend: Pick<CoreBackend, 'policyToHarn'>, child: string): Promise<string> {
+  const ceiling = useStore.getState().scenario.children.find((c) => c.name === child)?.ceiling ?? null;
+  return ceiling === null ? '' : backend.policyToHarn(ceiling);
+}

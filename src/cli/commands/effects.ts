@@ -2,7 +2,8 @@
 // after the ceiling clamp, what the ceiling dropped and why, and the effects that escape the parent's grant.
 // --parent takes a Harn program (its computed effects are the grant) or a grant: a serde JSON effect list or a
 // handoff envelope {"effects": […]}, read as JSON whenever the text is JSON. --ceiling takes JSON or a Harn dict.
-// Exit 1 on violations or a child that does not parse; bad input is a CliError (exit 2).
+// `unseen` lists the effectful calls harn's analysis does not see; --strict also exits 1 when one is not covered by
+// the parent. Exit 1 on violations or a child that does not parse; bad input is a CliError (exit 2).
 import {
   analyzeProgram,
   computeHandoffEffects,
@@ -15,6 +16,7 @@ import {
   lintCeiling,
   parseCeiling,
   policyLintDiagnostic,
+  unseenCoveredBy,
   violationDiagnostics,
   type CapabilityPolicy,
   type EffectRecord,
@@ -46,10 +48,13 @@ function loadParent(path: string, cwd: string): EffectRecord[] {
   return computeHandoffEffects(text);
 }
 
+const USAGE = 'usage: effects CHILD… [--parent FILE] [--ceiling FILE] [--json] [--strict]';
+
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const parsedArgs = parseArgs(args, ['parent', 'ceiling'], ['json']);
-  if (parsedArgs.positionals.length === 0) throw new CliError('expected a CHILD file (usage: effects CHILD… [--parent FILE] [--ceiling FILE] [--json])');
+  const parsedArgs = parseArgs(args, ['parent', 'ceiling'], ['json', 'strict']);
+  if (parsedArgs.positionals.length === 0) throw new CliError(`expected a CHILD file (${USAGE})`);
   const json = parsedArgs.flags.has('json');
+  const strict = parsedArgs.flags.has('strict');
   const ceilingPath = parsedArgs.options.get('ceiling');
   const parentPath = parsedArgs.options.get('parent');
   const ceiling = ceilingPath === undefined ? null : loadCeiling(ceilingPath, ctx.cwd);
@@ -63,6 +68,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     const violations = explainViolations(parentEffects, analysis.granted);
     const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic)];
     if (violations.length > 0 || !analysis.parsed) exit = 1;
+    // --strict: an effect harn does not see is a finding unless the parent covers it (no parent covers nothing).
+    if (strict && analysis.unseen.some((item) => unseenCoveredBy(parentEffects ?? [], item) !== true)) exit = 1;
     const lines = createLineIndex(source);
     if (json) {
       const out = {
@@ -72,6 +79,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
         dropped: analysis.dropped.map((drop) => ({ effect: effectToValue(drop.effect), reason: drop.reason })),
         parent_effects: parentEffects === null ? null : parentEffects.map(effectToValue),
         violations: parentEffects === null ? null : violations.map((v) => effectToValue(v.effect)),
+        unseen: analysis.unseen.map((item) => {
+          const { line, column } = lines.position(item.span.start);
+          return { effect: item.effect === null ? null : effectToValue(item.effect), reason: item.reason, line, column };
+        }),
         diagnostics: diagnostics.map((d) => diagnosticToJson(d, lines)),
       };
       ctx.stdout(JSON.stringify(out) + '\n');
@@ -83,6 +94,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       out.push(`${file}: ${analysis.granted.length} effect(s) granted, ${analysis.dropped.length} dropped${parentEffects === null ? '' : `, ${violations.length} violation(s)`}`);
       for (const item of analysis.granted) out.push(`  granted  ${effectRecordSummary(item.effect)}`);
       for (const drop of analysis.dropped) out.push(`  dropped  ${effectRecordSummary(drop.effect)}: ${drop.reason}`);
+      for (const item of analysis.unseen) {
+        const covered = unseenCoveredBy(parentEffects, item);
+        const parent = covered === null ? '' : covered ? ' (covered by the parent)' : ' (not covered by the parent)';
+        out.push(`  unseen   ${item.effect === null ? 'effects unknown' : effectRecordSummary(item.effect)}: ${item.reason}${parent}`);
+      }
     }
     for (const d of diagnostics) out.push(formatDiagnostic(file, d, lines));
     ctx.stdout(out.join('\n') + '\n');

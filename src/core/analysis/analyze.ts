@@ -9,6 +9,7 @@ import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type Par
 import { ceilingDropReason, lintCeiling, lintGrant, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
 import { grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
+import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
 import { explainViolations, violationDiagnostics, type Violation } from './violations.ts';
 
 /** An effect the ceiling removed, with the rule that removed it. */
@@ -22,11 +23,14 @@ export interface DroppedEffect {
 export interface ProgramAnalysis {
   /** False when the source has an error diagnostic: effects are then unknown, not empty. */
   parsed: boolean;
-  /** Parse diagnostics plus an L405 warning at each call site of a dropped effect. */
+  /** Parse diagnostics plus an L405 warning at each call site of a dropped effect and an L406 warning at each call
+   * harn's analysis does not see. */
   diagnostics: Diagnostic[];
   requested: AnalyzedEffect[];
   dropped: DroppedEffect[];
   granted: AnalyzedEffect[];
+  /** Effectful calls harn's handoff analysis does not see (beside the seed-exact lists, never in them). */
+  unseen: UnseenEffect[];
 }
 
 /** Parses (or takes a parse), computes the seed's effects with call sites, and splits them by the ceiling.
@@ -35,11 +39,12 @@ export function analyzeProgram(
   sourceOrParse: string | ParsedSource,
   ceiling?: CapabilityPolicy | null,
   collect: (parsed: ParsedSource) => AnalyzedEffect[] | null = collectHandoffEffects,
+  sourceText: string | null = typeof sourceOrParse === 'string' ? sourceOrParse : null,
 ): ProgramAnalysis {
   const parsed = typeof sourceOrParse === 'string' ? parse(sourceOrParse) : sourceOrParse;
   const diagnostics = [...parsed.diagnostics];
   const requested = collect(parsed);
-  if (requested === null) return { parsed: false, diagnostics, requested: [], dropped: [], granted: [] };
+  if (requested === null) return { parsed: false, diagnostics, requested: [], dropped: [], granted: [], unseen: [] };
   const dropped: DroppedEffect[] = [];
   const granted: AnalyzedEffect[] = [];
   for (const item of requested) {
@@ -51,7 +56,23 @@ export function analyzeProgram(
     const message = `Effect ${effectRecordSummary(drop.effect)} is dropped by the ceiling: ${drop.reason}`;
     for (const site of drop.sites) diagnostics.push(createDiagnostic('L405', message, site));
   }
-  return { parsed: true, diagnostics, requested, dropped, granted };
+  const unseen = collectUnseenEffects(parsed.program, sourceText);
+  for (const item of unseen) diagnostics.push(createDiagnostic('L406', unseenMessage(item), item.span));
+  return { parsed: true, diagnostics, requested, dropped, granted, unseen };
+}
+
+/** The sentence of an unseen effect, shared by the L406 marker, the ledger and the CLI. */
+export function unseenMessage(item: UnseenEffect): string {
+  return item.effect === null ? `Not in the handoff: ${item.reason}` : `Not in the handoff: ${effectRecordSummary(item.effect)} is ${item.reason}`;
+}
+
+/** Whether the parent's grant covers an unseen effect: null when there is nothing to check (no grant, or the
+ * effect is unknown — which covers nothing, so it counts as not covered where a decision is needed). */
+export function unseenCoveredBy(parent: readonly EffectRecord[] | null, item: UnseenEffect): boolean | null {
+  if (parent === null) return null;
+  if (item.effect === null) return false;
+  const effect = item.effect;
+  return parent.some((record) => parentCoversChild(record, effect));
 }
 
 /** One program of a scenario, as the worker receives it (structurally DESIGN §5). */
@@ -84,6 +105,8 @@ export interface ProgramReport extends ProgramAnalysis {
   /** False when there was nothing to check against (parent grant unknown, or this is the parent). */
   violationsChecked: boolean;
   lints: PolicyLint[];
+  /** For each of `unseen`: whether the parent's grant covers it (null: nothing to check against). */
+  unseenCovered: (boolean | null)[];
 }
 
 export interface ScenarioAnalysis {
@@ -180,6 +203,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
       violations,
       violationsChecked: parentEffects !== null && analysis.parsed,
       lints,
+      unseenCovered: analysis.unseen.map((item) => unseenCoveredBy(parentEffects, item)),
     };
   });
 
@@ -191,6 +215,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     violations: [],
     violationsChecked: false,
     lints: parentLints,
+    unseenCovered: parentAnalysis.unseen.map(() => null),
   };
   return { parent, children, parentEffects, parentEffectsSource, grantErrors: grant.errors, ceilingErrors };
 }
@@ -246,7 +271,7 @@ export function createScenarioAnalyzer(): ScenarioAnalyzer {
         const program =
           hit && hit.source === source && hit.ceilingKey === ceilingKey
             ? hit.analysis
-            : analyzeProgram(parse(source), ceiling, (parsed) => effects.collect(parsed, source));
+            : analyzeProgram(parse(source), ceiling, (parsed) => effects.collect(parsed, source), source);
         next.set(role, { source, ceilingKey, analysis: program, effects });
         return program;
       });

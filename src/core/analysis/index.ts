@@ -48,4 +48,5 @@ export {
 export * from './policy.ts';
 export * from './violations.ts';
 export * from './analyze.ts';
+export { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
 export * from './view.ts';

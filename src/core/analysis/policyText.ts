@@ -237,7 +237,15 @@ function harnValue(value: unknown): string {
   return `{${entries.join(', ')}}`;
 }
 
-/** The policy as harn source writes it: `capability_policy: {capabilities: {workspace: ["read_text"]}, …}`. */
+function isDefault(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
+}
+
+/** The policy as harn source writes it: `capability_policy: {capabilities: {workspace: ["read_text"]}, …}`, fields
+ * in struct order, serde defaults (empty lists and maps, nil) left out as harn's own literals leave them out. */
 export function policyToHarn(policy: CapabilityPolicy): string {
-  return `capability_policy: ${harnValue(policy)}`;
+  const fields = POLICY_FIELDS.filter((field) => hasOwnKey(policy, field) && !isDefault(policy[field]));
+  return `capability_policy: {${fields.map((field) => `${field}: ${harnValue(policy[field])}`).join(', ')}}`;
 }

@@ -46,6 +46,8 @@ export interface ProgramView {
   dropped: LedgerRow[];
   granted: LedgerRow[];
   violations: LedgerRow[];
+  /** Effectful calls harn's analysis does not see: detail = why, extra = the parent's coverage. */
+  unseen: LedgerRow[];
   diagnostics: DiagnosticRow[];
   lints: PolicyLint[];
 }
@@ -79,6 +81,7 @@ export interface ProgramPatch {
   dropped?: ListPatch<LedgerRow>;
   granted?: ListPatch<LedgerRow>;
   violations?: ListPatch<LedgerRow>;
+  unseen?: ListPatch<LedgerRow>;
   diagnostics?: ListPatch<DiagnosticRow>;
   lints?: PolicyLint[];
 }
@@ -132,6 +135,7 @@ export function programView(report: ProgramReport, source: string): ProgramView 
     violations: report.violations.map((v) =>
       row(v.effect, v.sites, v.message, v.nearest ? `nearest parent record: ${effectRecordSummary(v.nearest)}` : 'no parent record of this kind'),
     ),
+    unseen: unseenRows(report, place),
     diagnostics: report.diagnostics.map((d) => {
       const out: DiagnosticRow = { code: d.code, severity: d.severity, message: d.message, place: place(d.span) };
       if (d.notes !== undefined) out.notes = d.notes;
@@ -139,6 +143,25 @@ export function programView(report: ProgramReport, source: string): ProgramView 
     }),
     lints: report.lints,
   };
+}
+
+function coverageText(covered: boolean | null): string {
+  if (covered === null) return 'parent coverage: not checked (no parent grant to check against)';
+  return covered ? "parent coverage: covered by the parent's grant" : "parent coverage: NOT covered by the parent's grant";
+}
+
+// One row per effect (or unknown call) with its sites; several reasons or coverages at one effect are joined.
+function unseenRows(report: ProgramReport, place: (span: Span) => Place): LedgerRow[] {
+  const rows = new Map<string, { sites: Place[]; reasons: Set<string>; coverage: Set<string> }>();
+  report.unseen.forEach((item, i) => {
+    const summary = item.effect === null ? 'effects unknown' : effectRecordSummary(item.effect);
+    let row = rows.get(summary);
+    if (!row) rows.set(summary, (row = { sites: [], reasons: new Set(), coverage: new Set() }));
+    row.sites.push(place(item.span));
+    row.reasons.add(item.reason);
+    row.coverage.add(coverageText(report.unseenCovered[i] ?? null));
+  });
+  return [...rows].map(([summary, row]) => ({ summary, sites: row.sites, detail: [...row.reasons].join('; '), extra: [...row.coverage].join('; ') }));
 }
 
 /** Makes one program's view: `programView`, or a stand-in that reuses views, keyed by `role` ('p' for the parent,
@@ -235,7 +258,7 @@ function diffProgram(prev: ProgramView, next: ProgramView): ProgramPatch | null 
   if (prev === next) return null;
   const patch: ProgramPatch = { name: next.name, parsed: next.parsed, violationsChecked: next.violationsChecked };
   let changed = prev.name !== next.name || prev.parsed !== next.parsed || prev.violationsChecked !== next.violationsChecked;
-  for (const section of ['requested', 'dropped', 'granted', 'violations'] as const) {
+  for (const section of ['requested', 'dropped', 'granted', 'violations', 'unseen'] as const) {
     const list = diffList(prev[section], next[section], sameRow, rowSignature);
     if (list) [patch[section], changed] = [list, true];
   }
@@ -291,7 +314,9 @@ function sameReport(a: ProgramReport, b: ProgramReport): boolean {
     a.granted === b.granted &&
     sameList(a.violations, b.violations, sameViolation) &&
     sameList(a.diagnostics, b.diagnostics, sameReportDiagnostic) &&
-    sameData(a.lints, b.lints)
+    sameData(a.lints, b.lints) &&
+    a.unseen === b.unseen &&
+    sameData(a.unseenCovered, b.unseenCovered)
   );
 }
 

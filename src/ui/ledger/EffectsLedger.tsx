@@ -5,6 +5,7 @@ import { selectProgramAnalysis } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
 import { grantErrorText } from '../format.ts';
 import LedgerSection from './LedgerSection.tsx';
+import './policy.css';
 
 export default function EffectsLedger({ child }: { child: string }) {
   const report = useStore(selectProgramAnalysis(child));
@@ -51,6 +52,13 @@ export default function EffectsLedger({ child }: { child: string }) {
           <span aria-hidden="true">○ </span>Not checked against the parent: {parentSource === 'unknown' ? "the parent's effects are unknown (it does not parse, or its grant is invalid)." : 'nothing to check.'}
         </p>
       )}
+      <LedgerSection
+        title="Not in the handoff"
+        hint="harn's analysis does not look here (the effects above are what harn computes)"
+        kind="unseen"
+        program={child}
+        rows={report.unseen}
+      />
     </div>
   );
 }
