@@ -32,6 +32,8 @@ function readScenarioShape(arg: string, ctx: CommandContext): Scenario {
   }
   const raw = parseJson(readText(arg, ctx.cwd), arg);
   const result = loadScenario(raw);
+  // Loaded but ignored (a ceiling field harn ignores): said on stderr, never silently.
+  for (const warning of result.warnings ?? []) ctx.stderr(`harn-scope: warning: ${arg}: ${formatScenarioError(warning)}\n`);
   if (result.value === null) {
     const [first] = result.errors;
     const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';

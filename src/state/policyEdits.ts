@@ -8,13 +8,15 @@ import { useStore } from './store.ts';
 
 /** A validated ceiling in the Scenario's normalized shape. */
 export function normalizeCeiling(policy: CapabilityPolicy): Ceiling {
-  // The fields the clamp does not read are kept whole (harn keeps them); only serde defaults are left out.
-  const out: Ceiling = { tools: policy.tools ?? [], capabilities: policy.capabilities ?? {}, side_effect_level: policy.side_effect_level ?? null };
+  // The fields the clamp does not read are kept whole (harn keeps them); only serde defaults are left out. In
+  // harn's struct order, as the JSON view prints them.
+  const out: Partial<Ceiling> = { tools: policy.tools ?? [], capabilities: policy.capabilities ?? {} };
   if (policy.workspace_roots && policy.workspace_roots.length > 0) out.workspace_roots = policy.workspace_roots;
+  out.side_effect_level = policy.side_effect_level ?? null;
   if (policy.recursion_limit !== undefined && policy.recursion_limit !== null) out.recursion_limit = policy.recursion_limit;
   if (policy.tool_arg_constraints && policy.tool_arg_constraints.length > 0) out.tool_arg_constraints = policy.tool_arg_constraints;
   if (policy.tool_annotations && Object.keys(policy.tool_annotations).length > 0) out.tool_annotations = policy.tool_annotations;
-  return out;
+  return out as Ceiling;
 }
 
 /** The ceiling as the JSON editor shows it when the user has no draft. */

@@ -18,16 +18,18 @@ import {
   policyLintDiagnostic,
   unseenCoveredBy,
   violationDiagnostics,
+  ignoredFieldLints,
   type CapabilityPolicy,
+  type PolicyLint,
   type EffectRecord,
 } from '../../core/index.ts';
 import { CliError, diagnosticToJson, formatDiagnostic, parseArgs, readText, type CommandContext } from '../io.ts';
 
-function loadCeiling(path: string, cwd: string): CapabilityPolicy | null {
+function loadCeiling(path: string, cwd: string): { ceiling: CapabilityPolicy | null; ignored: PolicyLint[] } {
   const result = parseCeiling(readText(path, cwd));
   const first = result.errors[0];
   if (first) throw new CliError(`ceiling ${path}: ${first.path ? `${first.path}: ` : ''}${first.message}`);
-  return result.value;
+  return { ceiling: result.value, ignored: ignoredFieldLints(result.warnings) };
 }
 
 function loadParent(path: string, cwd: string): EffectRecord[] {
@@ -57,9 +59,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const strict = parsedArgs.flags.has('strict');
   const ceilingPath = parsedArgs.options.get('ceiling');
   const parentPath = parsedArgs.options.get('parent');
-  const ceiling = ceilingPath === undefined ? null : loadCeiling(ceilingPath, ctx.cwd);
+  const loaded = ceilingPath === undefined ? { ceiling: null, ignored: [] } : loadCeiling(ceilingPath, ctx.cwd);
+  const ceiling = loaded.ceiling;
   const parentEffects = parentPath === undefined ? null : loadParent(parentPath, ctx.cwd);
-  const lints = ceiling ? lintCeiling(ceiling) : [];
+  const lints = [...loaded.ignored, ...(ceiling ? lintCeiling(ceiling) : [])];
 
   let exit = 0;
   for (const file of parsedArgs.positionals) {

@@ -1,7 +1,7 @@
 // Ceiling policies beyond the seed: decoding (./policyDecode.ts, ./policyText.ts), why the clamp drops an
 // effect (capability/op or side-effect level), and the policy lints L401–L404.
 // Depends on ./effects.ts, ./types.ts and the policy decoding modules; nothing outside src/core.
-import { decodePolicy, type CeilingParseResult } from './policyDecode.ts';
+import { decodePolicy, type CeilingParseResult, type PolicyError } from './policyDecode.ts';
 import {
   effectCapabilityOp,
   effectRecordSummary,
@@ -75,7 +75,7 @@ export const KNOWN_CAPABILITY_OPS: Readonly<Record<string, readonly string[]>> =
 
 /** One policy lint; `path` points into the ceiling JSON or the grant list. */
 export interface PolicyLint {
-  code: 'L401' | 'L402' | 'L403' | 'L404';
+  code: 'L401' | 'L402' | 'L403' | 'L404' | 'L407';
   target: 'ceiling' | 'grant';
   path: string;
   message: string;
@@ -135,4 +135,9 @@ export function lintGrant(grant: readonly EffectRecord[], childEffects: readonly
     }
   });
   return lints;
+}
+
+/** L407: what the policy's decoding ignored (unknown fields, with the nearest known name; duplicate map keys). */
+export function ignoredFieldLints(warnings: readonly PolicyError[]): PolicyLint[] {
+  return warnings.map((w) => ({ code: 'L407', target: 'ceiling', path: w.path, message: w.message }));
 }

@@ -68,17 +68,15 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
 /** A ceiling with the clamp's fields and `tools` present; the other `CapabilityPolicy` fields kept only when they
  * are not serde's default (`[]`, `{}`, `null`). */
 export function normalizeCeiling(input: CeilingInput): Ceiling {
-  const out: Ceiling = {
-    tools: [...(input.tools ?? [])],
-    capabilities: copyCapabilities(input.capabilities ?? {}),
-    side_effect_level: input.side_effect_level ?? null,
-  };
+  // Built in harn's struct order, so a normalized ceiling prints its fields as harn declares them.
+  const out: Partial<Ceiling> = { tools: [...(input.tools ?? [])], capabilities: copyCapabilities(input.capabilities ?? {}) };
   if (input.workspace_roots && input.workspace_roots.length > 0) out.workspace_roots = [...input.workspace_roots];
+  out.side_effect_level = input.side_effect_level ?? null;
   if (input.recursion_limit !== undefined && input.recursion_limit !== null) out.recursion_limit = input.recursion_limit;
   if (input.tool_arg_constraints && input.tool_arg_constraints.length > 0)
     out.tool_arg_constraints = input.tool_arg_constraints.map((c) => ({ tool: c.tool, arg_patterns: [...c.arg_patterns], arg_key: c.arg_key }));
   if (input.tool_annotations && Object.keys(input.tool_annotations).length > 0) out.tool_annotations = copyAnnotations(input.tool_annotations);
-  return out;
+  return out as Ceiling;
 }
 
 /** Every await kind gets its own value or the input's `default` (itself defaulting to 1 tick). */
