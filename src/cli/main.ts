@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: Comman
   simulate: () => import('./commands/simulate.ts'),
   explore: () => import('./commands/explore.ts'),
   link: () => import('./commands/link.ts'),
+  check: () => import('./commands/check.ts'),
 };
 
 const USAGE = `usage: harn-scope <command> [options]
@@ -23,6 +24,8 @@ commands:
                                                  search every interleaving for cross-wires
   link SCENARIO.json | link --decode FRAGMENT_OR_URL
                                                  encode / decode a share link
+  check CONFIG... [--format text|json|sarif|github|junit] [--strict] [--isolation]
+                                                 CI gate over scenarios, links or harn-scope.json configs
 
 SCENARIO is a scenario JSON file, a share link, or a #s=… fragment.`;
 

@@ -52,6 +52,9 @@ export const DIAGNOSTIC_CODES = {
   S551: { severity: 'warning', summary: 'Parent grant unknown; no refusal at spawn' },
   S552: { severity: 'warning', summary: 'Task program cut at the scheduler op limit' },
   S553: { severity: 'error', summary: 'Parent grant invalid; no child is spawned' },
+  S554: { severity: 'error', summary: 'Cross-wire: a task read another task\'s ambient value' },
+  S555: { severity: 'error', summary: 'Leak: the outer thread is not restored after the run' },
+  S556: { severity: 'error', summary: 'Child refused at spawn' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -49,4 +49,5 @@ export * from './policy.ts';
 export * from './violations.ts';
 export * from './analyze.ts';
 export { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
+export * from './findings.ts';
 export * from './view.ts';

@@ -77,10 +77,10 @@ function levenshtein(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The known name nearest to `name` (edit distance at most a third of its length, at least 2), or null. */
+/** The known name nearest to `name` (edit distance at most half its length, at least 2), or null. */
 export function nearestName(name: string, known: readonly string[]): string | null {
   let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  let bestDistance = Math.max(2, Math.ceil(name.length / 2)) + 1;
   for (const candidate of known) {
     const distance = levenshtein(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
