@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   L403: { severity: 'warning', summary: 'Empty ceiling constrains nothing' },
   L404: { severity: 'info', summary: 'Parent grant record used by no child' },
   L405: { severity: 'warning', summary: 'Effect dropped by the ceiling' },
+  L408: { severity: 'error', summary: 'An @expect line does not hold' },
   L407: { severity: 'warning', summary: 'Policy field ignored (unknown field or duplicate key)' },
   L406: { severity: 'warning', summary: "Effect not in the handoff: harn's analysis does not look here" },
   S550: { severity: 'warning', summary: 'Program does not parse; simulated without its body' },

@@ -35,8 +35,9 @@ function applyProgram(prev: ProgramView, patch: ProgramPatch | null | undefined)
   const granted = applyList(prev.granted, patch.granted);
   const violations = applyList(prev.violations, patch.violations);
   const unseen = applyList(prev.unseen, patch.unseen);
+  const expectations = applyList(prev.expectations, patch.expectations);
   const diagnostics = applyList(prev.diagnostics, patch.diagnostics);
-  if (!requested || !dropped || !granted || !violations || !unseen || !diagnostics) return null;
+  if (!requested || !dropped || !granted || !violations || !unseen || !expectations || !diagnostics) return null;
   return {
     name: patch.name,
     parsed: patch.parsed,
@@ -46,6 +47,7 @@ function applyProgram(prev: ProgramView, patch: ProgramPatch | null | undefined)
     granted,
     violations,
     unseen,
+    expectations,
     diagnostics,
     lints: patch.lints ?? prev.lints,
   };

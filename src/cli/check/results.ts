@@ -3,6 +3,8 @@
 // simulation's and the explorer's cross-wires, leaks and refusals.
 import {
   analyzeScenario,
+  createDiagnostic,
+  decideCrosswireExpectations,
   createLineIndex,
   effectRecordSummary,
   effectToValue,
@@ -34,6 +36,7 @@ export interface ChildResult {
   effects: unknown[];
   violations: { effect: unknown; reason: string; nearest: unknown; sites: { line: number; column: number }[] }[];
   unseen: { effect: unknown; reason: string; line: number; column: number; covered: boolean | null }[];
+  expectations: { text: string; pass: boolean | null; message: string; line: number }[];
   findings: PlacedFinding[];
 }
 
@@ -82,12 +85,18 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
   const out: InputResult = { input: input.input, kind: input.kind, errors: input.errors, children: [], findings: [], isolation: null };
   const scenario = input.scenario;
   const analysis = scenario ? analyzeScenario({ parent: scenario.parent, children: scenario.children }) : null;
+  // `@expect no-crosswire` needs a run: one simulation, made only when some child asks for it.
+  let run: ReturnType<typeof simulate> | null = null;
+  const crosswires = () => (run ??= simulate(scenario!)).summary.crosswires;
   for (const child of input.children) {
     const index = scenario ? scenario.children.findIndex((c) => c.name === child.name) : -1;
     const report = analysis && index >= 0 ? analysis.children[index]! : null;
     const source = index >= 0 ? scenario!.children[index]!.source : '';
     const lines = createLineIndex(source);
     const at = (span: { start: number }) => lines.position(span.start);
+    const written = report?.expectations ?? [];
+    const expectations = written.some((e) => e.kind === 'no-crosswire') ? decideCrosswireExpectations(written, child.name, crosswires()) : written;
+    const runFailures = expectations.filter((e, i) => e.pass === false && written[i]!.pass !== false);
     out.children.push({
       name: child.name,
       file: child.file,
@@ -101,7 +110,10 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
         sites: v.sites.map(at),
       })),
       unseen: (report?.unseen ?? []).map((u, i) => ({ effect: u.effect ? effectToValue(u.effect) : null, reason: u.reason, ...at(u.span), covered: report!.unseenCovered[i] ?? null })),
-      findings: report ? programFindings(report, options).map((d) => place(child.file, source, d)) : [],
+      expectations: expectations.map((e) => ({ text: e.text, pass: e.pass, message: e.message, line: at(e.span).line })),
+      findings: report
+        ? [...programFindings(report, options), ...runFailures.map((e) => createDiagnostic('L408', `@expect ${e.text}: ${e.message}`, e.span))].map((d) => place(child.file, source, d))
+        : [],
     });
   }
   if (analysis && scenario) {

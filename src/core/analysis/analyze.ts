@@ -10,6 +10,7 @@ import { ceilingDropReason, lintCeiling, lintGrant, parseCeilingValue, type Poli
 import { grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
+import { checkExpectations, parseExpectations, type ExpectationResult } from './expect.ts';
 import { explainViolations, violationDiagnostics, type Violation } from './violations.ts';
 
 /** An effect the ceiling removed, with the rule that removed it. */
@@ -107,6 +108,8 @@ export interface ProgramReport extends ProgramAnalysis {
   lints: PolicyLint[];
   /** For each of `unseen`: whether the parent's grant covers it (null: nothing to check against). */
   unseenCovered: (boolean | null)[];
+  /** The program's `// @expect` lines and their outcome (a failing one is also an L408 diagnostic). */
+  expectations: ExpectationResult[];
 }
 
 export interface ScenarioAnalysis {
@@ -195,7 +198,17 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     const analysis = analyze(child.source, ceiling, `c${index}`);
     const violations = explainViolations(parentEffects, analysis.granted);
     const lints = ceiling ? lintCeiling(ceiling) : [];
-    const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic)];
+    const expectations = analysis.parsed
+      ? checkExpectations(parseExpectations(child.source), {
+          requested: analysis.requested.map((r) => r.effect),
+          dropped: analysis.dropped,
+          granted: analysis.granted.map((g) => g.effect),
+          violations: violations.map((v) => v.effect),
+          violationsChecked: parentEffects !== null,
+        })
+      : [];
+    const failed = expectations.filter((e) => e.pass === false).map((e) => createDiagnostic('L408', `@expect ${e.text}: ${e.message}`, e.span));
+    const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic), ...failed];
     return {
       name: child.name,
       ...analysis,
@@ -204,6 +217,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
       violationsChecked: parentEffects !== null && analysis.parsed,
       lints,
       unseenCovered: analysis.unseen.map((item) => unseenCoveredBy(parentEffects, item)),
+      expectations,
     };
   });
 
@@ -216,6 +230,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     violationsChecked: false,
     lints: parentLints,
     unseenCovered: parentAnalysis.unseen.map(() => null),
+    expectations: [],
   };
   return { parent, children, parentEffects, parentEffectsSource, grantErrors: grant.errors, ceilingErrors };
 }

@@ -50,4 +50,5 @@ export * from './violations.ts';
 export * from './analyze.ts';
 export { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
 export * from './findings.ts';
+export * from './expect.ts';
 export * from './view.ts';

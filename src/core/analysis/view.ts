@@ -48,6 +48,8 @@ export interface ProgramView {
   violations: LedgerRow[];
   /** Effectful calls harn's analysis does not see: detail = why, extra = the parent's coverage. */
   unseen: LedgerRow[];
+  /** `// @expect` lines: summary = the line, detail = why, extra = 'pass' | 'fail' | 'pending'. */
+  expectations: LedgerRow[];
   diagnostics: DiagnosticRow[];
   lints: PolicyLint[];
 }
@@ -82,6 +84,7 @@ export interface ProgramPatch {
   granted?: ListPatch<LedgerRow>;
   violations?: ListPatch<LedgerRow>;
   unseen?: ListPatch<LedgerRow>;
+  expectations?: ListPatch<LedgerRow>;
   diagnostics?: ListPatch<DiagnosticRow>;
   lints?: PolicyLint[];
 }
@@ -136,6 +139,7 @@ export function programView(report: ProgramReport, source: string): ProgramView 
       row(v.effect, v.sites, v.message, v.nearest ? `nearest parent record: ${effectRecordSummary(v.nearest)}` : 'no parent record of this kind'),
     ),
     unseen: unseenRows(report, place),
+    expectations: expectationRows(report, place),
     diagnostics: report.diagnostics.map((d) => {
       const out: DiagnosticRow = { code: d.code, severity: d.severity, message: d.message, place: place(d.span) };
       if (d.notes !== undefined) out.notes = d.notes;
@@ -162,6 +166,18 @@ function unseenRows(report: ProgramReport, place: (span: Span) => Place): Ledger
     row.coverage.add(coverageText(report.unseenCovered[i] ?? null));
   });
   return [...rows].map(([summary, row]) => ({ summary, sites: row.sites, detail: [...row.reasons].join('; '), extra: [...row.coverage].join('; ') }));
+}
+
+function expectationRows(report: ProgramReport, place: (span: Span) => Place): LedgerRow[] {
+  const seen = new Set<string>();
+  return report.expectations.map((e) => {
+    const site = place(e.span);
+    // Summaries key the rows: two equal lines are told apart by their line number.
+    let summary = `@expect ${e.text}`;
+    if (seen.has(summary)) summary += ` (line ${site.line})`;
+    seen.add(summary);
+    return { summary, sites: [site], detail: e.message, extra: e.pass === null ? 'pending' : e.pass ? 'pass' : 'fail' };
+  });
 }
 
 /** Makes one program's view: `programView`, or a stand-in that reuses views, keyed by `role` ('p' for the parent,
@@ -258,7 +274,7 @@ function diffProgram(prev: ProgramView, next: ProgramView): ProgramPatch | null 
   if (prev === next) return null;
   const patch: ProgramPatch = { name: next.name, parsed: next.parsed, violationsChecked: next.violationsChecked };
   let changed = prev.name !== next.name || prev.parsed !== next.parsed || prev.violationsChecked !== next.violationsChecked;
-  for (const section of ['requested', 'dropped', 'granted', 'violations', 'unseen'] as const) {
+  for (const section of ['requested', 'dropped', 'granted', 'violations', 'unseen', 'expectations'] as const) {
     const list = diffList(prev[section], next[section], sameRow, rowSignature);
     if (list) [patch[section], changed] = [list, true];
   }
@@ -316,7 +332,8 @@ function sameReport(a: ProgramReport, b: ProgramReport): boolean {
     sameList(a.diagnostics, b.diagnostics, sameReportDiagnostic) &&
     sameData(a.lints, b.lints) &&
     a.unseen === b.unseen &&
-    sameData(a.unseenCovered, b.unseenCovered)
+    sameData(a.unseenCovered, b.unseenCovered) &&
+    sameData(a.expectations, b.expectations)
   );
 }
 

@@ -4,6 +4,7 @@
 import { selectProgramAnalysis } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
 import { grantErrorText } from '../format.ts';
+import ExpectationList from './ExpectationList.tsx';
 import LedgerSection from './LedgerSection.tsx';
 import './policy.css';
 
@@ -52,6 +53,7 @@ export default function EffectsLedger({ child }: { child: string }) {
           <span aria-hidden="true">○ </span>Not checked against the parent: {parentSource === 'unknown' ? "the parent's effects are unknown (it does not parse, or its grant is invalid)." : 'nothing to check.'}
         </p>
       )}
+      <ExpectationList child={child} rows={report.expectations} />
       <LedgerSection
         title="Not in the handoff"
         hint="harn's analysis does not look here (the effects above are what harn computes)"
