@@ -6,7 +6,7 @@
 import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
 import { parse } from '../syntax/index.ts';
 import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
-import { ceilingDropReason, lintCeiling, lintGrant, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
+import { ceilingDropReason, lintCeiling, lintGrant, lintHostcallLevels, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
 import { grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
@@ -197,7 +197,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     const ceiling = checked.value;
     const analysis = analyze(child.source, ceiling, `c${index}`);
     const violations = explainViolations(parentEffects, analysis.granted);
-    const lints = ceiling ? lintCeiling(ceiling) : [];
+    const lints = ceiling ? [...lintCeiling(ceiling), ...lintHostcallLevels(ceiling, analysis.granted.map((g) => g.effect))] : [];
     const expectations = analysis.parsed
       ? checkExpectations(parseExpectations(child.source), {
           requested: analysis.requested.map((r) => r.effect),

@@ -65,3 +65,19 @@ describe('collectUnseenEffects', () => {
     expect(none.children[0]!.unseenCovered).toEqual([null, null]);
   });
 });
+
+describe("lints that say the seed's silent rules", () => {
+  it('L411: a non-process hostcall kept by a read_only ceiling; L412: a grant llm provider that constrains nothing', () => {
+    const child = { name: 'alpha', source: 'pipeline main() {\n  host_call("secrets.read")\n  llm_call("p", {provider: "openai", model: "gpt-4o"})\n}', ceiling: { side_effect_level: 'network' } };
+    const grant = [
+      { kind: { kind: 'hostcall', name: 'secrets.read' }, scope: 'write' },
+      { kind: { kind: 'llm', provider: 'anthropic' }, scope: 'write' },
+    ];
+    const analysis = analyzeScenario({ parent: { name: 'parent', source: '', grant }, children: [child] });
+    const lints = [...analysis.children[0]!.lints, ...analysis.parent.lints].map((l) => `${l.code} ${l.message}`);
+    expect(lints).toContain('L411 hostcall secrets.read ranks read_only, as every hostcall not named process.* does in harn, so side_effect_level network keeps it whatever it does');
+    expect(lints).toContain("L412 llm:anthropic:write constrains no provider or model: harn's coverage matches llm effects by kind only, so it also covers llm:openai/gpt-4o and every other model");
+    // …and it is so: the openai call is covered by the anthropic record.
+    expect(analysis.children[0]!.violations).toEqual([]);
+  });
+});
