@@ -124,3 +124,27 @@ describe("harn's whole CapabilityPolicy", () => {
     expect(stderr).toContain('capabilities.workspace: only literals are allowed');
   });
 });
+
+describe('effects --compare-ceiling', () => {
+  it('lists the effects that change decision between two ceilings (same parent)', async () => {
+    const programs = resolve(import.meta.dirname, '../../examples/programs');
+    writeFileSync(join(dir, 'read-only.json'), '{"side_effect_level": "read_only"}');
+    const args = ['effects', join(programs, 'child.harn'), '--parent', join(programs, 'parent.harn'), '--ceiling', join(programs, 'ceiling.json')];
+    const { code, stdout } = await cli(...args, '--compare-ceiling', 'read-only.json', '--json');
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout) as { compare: Record<string, unknown[]> };
+    expect(out.compare).toEqual({
+      newly_dropped: [
+        { kind: { kind: 'fs' }, scope: 'write', resource: 'report.md' },
+        { kind: { kind: 'llm', provider: 'anthropic', model: 'claude' }, scope: 'write' },
+      ],
+      newly_allowed: [],
+      newly_escaping: [],
+      no_longer_escaping: [{ kind: { kind: 'fs' }, scope: 'write', resource: 'report.md' }],
+    });
+    const plain = JSON.parse((await cli(...args, '--json')).stdout) as Record<string, unknown>;
+    expect('compare' in plain).toBe(false);
+    const text = (await cli(...args, '--compare-ceiling', 'read-only.json')).stdout;
+    expect(text).toContain('    newly dropped      fs:write (report.md)');
+  });
+});

@@ -7,6 +7,8 @@
 import {
   analyzeProgram,
   checkExpectations,
+  compareDecisions,
+  effectsFromValue,
   createDiagnostic,
   parseExpectations,
   computeHandoffEffects,
@@ -24,6 +26,8 @@ import {
   ignoredFieldLints,
   type CapabilityPolicy,
   type PolicyLint,
+  type ProgramAnalysis,
+  type Violation,
   type EffectRecord,
 } from '../../core/index.ts';
 import { CliError, diagnosticToJson, formatDiagnostic, parseArgs, readText, type CommandContext } from '../io.ts';
@@ -53,10 +57,34 @@ function loadParent(path: string, cwd: string): EffectRecord[] {
   return computeHandoffEffects(text);
 }
 
-const USAGE = 'usage: effects CHILD… [--parent FILE] [--ceiling FILE] [--json] [--strict]';
+const USAGE = 'usage: effects CHILD… [--parent FILE] [--ceiling FILE] [--compare-ceiling FILE] [--json] [--strict]';
+
+type Changes = Record<'newly_dropped' | 'newly_allowed' | 'newly_escaping' | 'no_longer_escaping', ReturnType<typeof effectToValue>[]>;
+
+/** The decisions that change when the --compare-ceiling policy replaces --ceiling (same parent). */
+function compareJson(source: string, other: CapabilityPolicy | null, analysis: ProgramAnalysis, violations: Violation[], parent: EffectRecord[] | null): Changes {
+  const b = analyzeProgram(source, other);
+  const bViolations = explainViolations(parent, b.granted);
+  const changes = compareDecisions(analysis, violations.map((v) => v.effect), b, bViolations.map((v) => v.effect));
+  return {
+    newly_dropped: changes.newlyDropped.map(effectToValue),
+    newly_allowed: changes.newlyAllowed.map(effectToValue),
+    newly_escaping: changes.newlyEscaping.map(effectToValue),
+    no_longer_escaping: changes.noLongerEscaping.map(effectToValue),
+  };
+}
+
+function compareText(path: string, changes: Changes): string[] {
+  const out = [`  with --compare-ceiling ${path}:`];
+  const summary = (e: ReturnType<typeof effectToValue>) => effectRecordSummary(effectsFromValue([e]).value![0]!);
+  for (const [key, label] of [['newly_dropped', 'newly dropped'], ['newly_allowed', 'newly allowed'], ['newly_escaping', 'newly escaping'], ['no_longer_escaping', 'no longer escaping']] as const)
+    for (const e of changes[key]) out.push(`    ${label.padEnd(18)} ${summary(e)}`);
+  if (out.length === 1) out.push('    no effect changes decision');
+  return out;
+}
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const parsedArgs = parseArgs(args, ['parent', 'ceiling'], ['json', 'strict']);
+  const parsedArgs = parseArgs(args, ['parent', 'ceiling', 'compare-ceiling'], ['json', 'strict']);
   if (parsedArgs.positionals.length === 0) throw new CliError(`expected a CHILD file (${USAGE})`);
   const json = parsedArgs.flags.has('json');
   const strict = parsedArgs.flags.has('strict');
@@ -66,6 +94,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const ceiling = loaded.ceiling;
   const parentEffects = parentPath === undefined ? null : loadParent(parentPath, ctx.cwd);
   const lints = [...loaded.ignored, ...(ceiling ? lintCeiling(ceiling) : [])];
+  const comparePath = parsedArgs.options.get('compare-ceiling');
+  const compareWith = comparePath === undefined ? undefined : loadCeiling(comparePath, ctx.cwd).ceiling;
 
   let exit = 0;
   for (const file of parsedArgs.positionals) {
@@ -101,6 +131,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
           return { effect: item.effect === null ? null : effectToValue(item.effect), reason: item.reason, line, column };
         }),
         diagnostics: diagnostics.map((d) => diagnosticToJson(d, lines)),
+        ...(compareWith === undefined ? {} : { compare: compareJson(source, compareWith ?? null, analysis, violations, parentEffects) }),
       };
       ctx.stdout(JSON.stringify(out) + '\n');
       continue;
@@ -118,6 +149,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       }
     }
     for (const d of diagnostics) out.push(formatDiagnostic(file, d, lines));
+    if (compareWith !== undefined) out.push(...compareText(comparePath!, compareJson(source, compareWith ?? null, analysis, violations, parentEffects)));
     ctx.stdout(out.join('\n') + '\n');
   }
   return exit;

@@ -51,4 +51,5 @@ export * from './analyze.ts';
 export { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
 export * from './findings.ts';
 export * from './expect.ts';
+export * from './compare.ts';
 export * from './view.ts';
