@@ -6,6 +6,7 @@ import { useStore } from '../../state/store.ts';
 import { grantErrorText } from '../format.ts';
 import ExpectationList from './ExpectationList.tsx';
 import LedgerSection from './LedgerSection.tsx';
+import PinCompare from './PinCompare.tsx';
 import './policy.css';
 
 export default function EffectsLedger({ child }: { child: string }) {
@@ -54,6 +55,7 @@ export default function EffectsLedger({ child }: { child: string }) {
         </p>
       )}
       <ExpectationList child={child} rows={report.expectations} />
+      <PinCompare />
       <LedgerSection
         title="Not in the handoff"
         hint="harn's analysis does not look here (the effects above are what harn computes)"
