@@ -205,6 +205,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
           granted: analysis.granted.map((g) => g.effect),
           violations: violations.map((v) => v.effect),
           violationsChecked: parentEffects !== null,
+          unseen: analysis.unseen,
         })
       : [];
     const failed = expectations.filter((e) => e.pass === false).map((e) => createDiagnostic('L408', `@expect ${e.text}: ${e.message}`, e.span));

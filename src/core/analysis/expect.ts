@@ -59,6 +59,8 @@ export interface ExpectationFacts {
   granted: readonly EffectRecord[];
   violations: readonly EffectRecord[];
   violationsChecked: boolean;
+  /** Effects harn does not see, with why: named when an expectation looks for one of them. */
+  unseen?: readonly { effect: EffectRecord | null; reason: string }[];
 }
 
 function explainMissing(e: Expectation, facts: ExpectationFacts): string {
@@ -69,6 +71,8 @@ function explainMissing(e: Expectation, facts: ExpectationFacts): string {
   if (violation) return `${effectRecordSummary(violation)} escapes the parent's grant`;
   const granted = facts.granted.find((g) => expectationMatches(p, g));
   if (granted) return `${effectRecordSummary(granted)} is allowed`;
+  const unseen = facts.unseen?.find((u) => u.effect !== null && expectationMatches(p, u.effect));
+  if (unseen) return `${effectRecordSummary(unseen.effect!)} is not in the handoff: it is ${unseen.reason}`;
   return 'the program requests no such effect (as harn computes it)';
 }
 

@@ -54,8 +54,6 @@ export default function EffectsLedger({ child }: { child: string }) {
           <span aria-hidden="true">○ </span>Not checked against the parent: {parentSource === 'unknown' ? "the parent's effects are unknown (it does not parse, or its grant is invalid)." : 'nothing to check.'}
         </p>
       )}
-      <ExpectationList child={child} rows={report.expectations} />
-      <PinCompare />
       <LedgerSection
         title="Not in the handoff"
         hint="harn's analysis does not look here (the effects above are what harn computes)"
@@ -63,6 +61,8 @@ export default function EffectsLedger({ child }: { child: string }) {
         program={child}
         rows={report.unseen}
       />
+      <ExpectationList child={child} rows={report.expectations} />
+      <PinCompare />
     </div>
   );
 }
