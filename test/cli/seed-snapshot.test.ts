@@ -2,25 +2,15 @@
 // program, compared byte for byte with a snapshot taken before the unseen-effects analysis existed (issue 16,
 // acceptance 5). Each file is analyzed three ways: alone, as a child clamped by a ceiling under a parent, and as the
 // parent of a fixed child. Regenerate (only when the seed itself changes) with WRITE_SEED_SNAPSHOT=1.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { CORPUS_DIR as corpusDir, harnFiles } from '../helpers/corpus.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const corpusDir = resolve(repoRoot, '../shared/corpus/harn');
 const snapshotPath = resolve(repoRoot, 'test/fixtures/golden/corpus-seed-effects.json');
 const programs = resolve(repoRoot, 'examples/programs');
-
-function harnFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...harnFiles(path));
-    else if (name.endsWith('.harn')) out.push(path);
-  }
-  return out.sort();
-}
 
 /** The seed-exact keys of one `effects --json` run as their JSON text, or the exit code and stderr on bad input. */
 async function seedKeys(argv: string[]): Promise<string> {

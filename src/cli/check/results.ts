@@ -3,7 +3,7 @@
 // simulation's and the explorer's cross-wires, leaks and refusals.
 import {
   analyzeScenario,
-  createDiagnostic,
+  expectationFailure,
   decideCrosswireExpectations,
   createLineIndex,
   effectRecordSummary,
@@ -112,7 +112,7 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
       unseen: (report?.unseen ?? []).map((u, i) => ({ effect: u.effect ? effectToValue(u.effect) : null, reason: u.reason, ...at(u.span), covered: report!.unseenCovered[i] ?? null })),
       expectations: expectations.map((e) => ({ text: e.text, pass: e.pass, message: e.message, line: at(e.span).line })),
       findings: report
-        ? [...programFindings(report, options), ...runFailures.map((e) => createDiagnostic('L408', `@expect ${e.text}: ${e.message}`, e.span))].map((d) => place(child.file, source, d))
+        ? [...programFindings(report, options), ...runFailures.map(expectationFailure)].map((d) => place(child.file, source, d))
         : [],
     });
   }

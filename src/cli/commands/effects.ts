@@ -6,11 +6,8 @@
 // the parent. Exit 1 on violations or a child that does not parse; bad input is a CliError (exit 2).
 import {
   analyzeProgram,
-  checkExpectations,
   compareDecisions,
   effectsFromValue,
-  createDiagnostic,
-  parseExpectations,
   computeHandoffEffects,
   createLineIndex,
   effectRecordSummary,
@@ -21,6 +18,7 @@ import {
   lintCeiling,
   parseCeiling,
   policyLintDiagnostic,
+  programExpectations,
   unseenCoveredBy,
   violationDiagnostics,
   ignoredFieldLints,
@@ -103,17 +101,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     const analysis = analyzeProgram(source, ceiling);
     const violations = explainViolations(parentEffects, analysis.granted);
     // `// @expect` lines (allowed / dropped / violation; no-crosswire needs a run: `check`). A failing one is L408.
-    const expectations = analysis.parsed
-      ? checkExpectations(parseExpectations(source), {
-          requested: analysis.requested.map((r) => r.effect),
-          dropped: analysis.dropped,
-          granted: analysis.granted.map((g) => g.effect),
-          violations: violations.map((v) => v.effect),
-          violationsChecked: parentEffects !== null,
-          unseen: analysis.unseen,
-        })
-      : [];
-    const failed = expectations.filter((e) => e.pass === false).map((e) => createDiagnostic('L408', `@expect ${e.text}: ${e.message}`, e.span));
+    const { failed } = programExpectations(source, analysis, violations, parentEffects !== null);
     const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic), ...failed];
     if (violations.length > 0 || !analysis.parsed || failed.length > 0) exit = 1;
     // --strict: an effect harn does not see is a finding unless the parent covers it (no parent covers nothing).

@@ -10,7 +10,7 @@ import { ceilingDropReason, lintCeiling, lintGrant, lintHostcallLevels, parseCei
 import { grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
-import { checkExpectations, parseExpectations, type ExpectationResult } from './expect.ts';
+import { checkExpectations, expectationFailure, parseExpectations, type ExpectationResult } from './expect.ts';
 import { explainViolations, violationDiagnostics, type Violation } from './violations.ts';
 
 /** An effect the ceiling removed, with the rule that removed it. */
@@ -60,6 +60,27 @@ export function analyzeProgram(
   const unseen = collectUnseenEffects(parsed.program, sourceText);
   for (const item of unseen) diagnostics.push(createDiagnostic('L406', unseenMessage(item), item.span));
   return { parsed: true, diagnostics, requested, dropped, granted, unseen };
+}
+
+/** The `// @expect` lines of `source` decided against its analysis (no-crosswire left to a run), and an L408
+ * error for each that fails. */
+export function programExpectations(
+  source: string,
+  analysis: ProgramAnalysis,
+  violations: readonly Violation[],
+  violationsChecked: boolean,
+): { expectations: ExpectationResult[]; failed: Diagnostic[] } {
+  if (!analysis.parsed) return { expectations: [], failed: [] };
+  const expectations = checkExpectations(parseExpectations(source), {
+    requested: analysis.requested.map((r) => r.effect),
+    dropped: analysis.dropped,
+    granted: analysis.granted.map((g) => g.effect),
+    violations: violations.map((v) => v.effect),
+    violationsChecked,
+    unseen: analysis.unseen,
+  });
+  const failed = expectations.filter((e) => e.pass === false).map(expectationFailure);
+  return { expectations, failed };
 }
 
 /** The sentence of an unseen effect, shared by the L406 marker, the ledger and the CLI. */
@@ -198,17 +219,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     const analysis = analyze(child.source, ceiling, `c${index}`);
     const violations = explainViolations(parentEffects, analysis.granted);
     const lints = ceiling ? [...lintCeiling(ceiling), ...lintHostcallLevels(ceiling, analysis.granted.map((g) => g.effect))] : [];
-    const expectations = analysis.parsed
-      ? checkExpectations(parseExpectations(child.source), {
-          requested: analysis.requested.map((r) => r.effect),
-          dropped: analysis.dropped,
-          granted: analysis.granted.map((g) => g.effect),
-          violations: violations.map((v) => v.effect),
-          violationsChecked: parentEffects !== null,
-          unseen: analysis.unseen,
-        })
-      : [];
-    const failed = expectations.filter((e) => e.pass === false).map((e) => createDiagnostic('L408', `@expect ${e.text}: ${e.message}`, e.span));
+    const { expectations, failed } = programExpectations(child.source, analysis, violations, parentEffects !== null);
     const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic), ...failed];
     return {
       name: child.name,

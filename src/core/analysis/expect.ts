@@ -2,7 +2,7 @@
 // net:write`, `// @expect violation llm:write`, `// @expect no-crosswire`. Checked on every edit against the
 // analysis (allowed / dropped / violation); no-crosswire needs a run, so it is decided by whoever runs the scenario.
 // An effect pattern `label:scope` without a resource matches every resource. Pure: depends on ./effects.ts.
-import type { Span } from '../diagnostics.ts';
+import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
 import { effectKindLabel, effectRecordSummary } from './effects.ts';
 import { effectsEqual, type EffectRecord } from './types.ts';
 
@@ -104,4 +104,9 @@ export function decideCrosswireExpectations(results: readonly ExpectationResult[
   return results.map((r) =>
     r.kind !== 'no-crosswire' ? r : own.length === 0 ? { ...r, pass: true, message: `${task} reads no other task's value in the run` } : { ...r, pass: false, message: `${task} cross-wires at step ${own[0]!.step}: ${own[0]!.consequence}` },
   );
+}
+
+/** The L408 error of a failing expectation, at its comment line. */
+export function expectationFailure(result: ExpectationResult): Diagnostic {
+  return createDiagnostic('L408', `@expect ${result.text}: ${result.message}`, result.span);
 }
