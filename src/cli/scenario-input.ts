@@ -1,6 +1,6 @@
 // Reads the SCENARIO argument of a CLI command: a scenario JSON file, a share link (full URL), a `#s=…`
 // fragment or `s=…`. Validates it (migrating older versions) and fails with one clear CliError line.
-import { decodeLink, effectsFromValue, formatScenarioError, loadScenario, type Scenario } from '../core/index.ts';
+import { decodeLink, effectsFromValue, formatScenarioError, grantErrorSummary, loadScenario, type Scenario } from '../core/index.ts';
 import { CliError, parseJson, readText, type CommandContext } from './io.ts';
 
 /** True when `arg` is a share link rather than a file path. */
@@ -17,9 +17,8 @@ export function readScenarioInput(arg: string, ctx: CommandContext): Scenario {
   // a run must never go ahead as if nothing were refused (fail closed): name the record and stop.
   if (scenario.parent.grant !== null) {
     const decoded = effectsFromValue(scenario.parent.grant);
-    const first = decoded.errors[0];
-    const more = decoded.errors.length > 1 ? ` (and ${decoded.errors.length - 1} more)` : '';
-    if (first) throw new CliError(`${isLinkArgument(arg) ? 'link' : arg}: parent.grant${first.path}: ${first.message}${more}; the grant is invalid, so no child would be spawned`);
+    if (decoded.errors.length > 0)
+      throw new CliError(`${isLinkArgument(arg) ? 'link' : arg}: ${grantErrorSummary(decoded.errors)}; the grant is invalid, so no child would be spawned`);
   }
   return scenario;
 }

@@ -7,7 +7,7 @@ import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts'
 import { parse } from '../syntax/index.ts';
 import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
 import { ceilingDropReason, lintCeiling, lintGrant, lintHostcallLevels, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
-import { grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
+import { grantErrorSummary, grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
 import { checkExpectations, expectationFailure, parseExpectations, type ExpectationResult } from './expect.ts';
@@ -234,10 +234,12 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
   });
 
   const parentLints = parentEffectsSource === 'grant' && parentEffects ? lintGrant(parentEffects, children.map((c) => c.granted.map((g) => g.effect))) : [];
+  // An invalid grant is an error of the parent's (the Diagnostics count says so), as the run's S553 is.
+  const grantProblem = grant.errors.length > 0 ? [createDiagnostic('S553', `The parent grant is invalid, so no child is spawned: ${grantErrorSummary(grant.errors)}`, POLICY_LINT_SPAN)] : [];
   const parent: ProgramReport = {
     name: input.parent.name,
     ...parentAnalysis,
-    diagnostics: [...parentAnalysis.diagnostics, ...parentLints.map(policyLintDiagnostic)],
+    diagnostics: [...parentAnalysis.diagnostics, ...grantProblem, ...parentLints.map(policyLintDiagnostic)],
     violations: [],
     violationsChecked: false,
     lints: parentLints,

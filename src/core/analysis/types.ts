@@ -337,6 +337,13 @@ export function effectsFromValue(value: unknown): EffectsDecodeResult {
   return errors.length > 0 ? { value: null, errors } : { value: out, errors };
 }
 
+/** The first problem of an invalid parent grant as one line: `parent.grant[2]: missing field \`kind\` (and 1 more)`. */
+export function grantErrorSummary(errors: readonly EffectJsonError[]): string {
+  const first = errors[0];
+  if (!first) return '';
+  return `parent.grant${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+}
+
 /**
  * A parent grant as a user pastes it: a bare effect list, or a handoff envelope `{"effects": […]}` (other envelope
  * fields are ignored, as serde ignores them). Errors in the envelope's list carry the `.effects` prefix.

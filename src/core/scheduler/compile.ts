@@ -9,6 +9,7 @@ import {
   effectRecordSummary,
   effectsFromValue,
   effectSubsetViolations,
+  grantErrorSummary,
   type EffectRecord,
 } from '../analysis/index.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -372,10 +373,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   if (parent.grant !== null) {
     const decoded = effectsFromValue(parent.grant);
     grant = decoded.value;
-    const first = decoded.errors[0];
-    if (first) {
-      const more = decoded.errors.length > 1 ? ` (and ${decoded.errors.length - 1} more)` : '';
-      const record = `parent.grant${first.path}: ${first.message}${more}`;
+    if (decoded.errors.length > 0) {
+      const record = grantErrorSummary(decoded.errors);
       invalidGrant = { message: `the parent grant is invalid (${record}), so no child is spawned.`, violations: [] };
       diagnostics.push({
         task: parent.name,
