@@ -57,7 +57,9 @@ function isNode(value: unknown): value is SNode {
 const isStatementList = (field: string) => field === 'body' || field.endsWith('Body') || field === 'methods';
 
 interface Walk {
-  seen: Set<string>;
+  /** The span objects of the calls harn sees (the IR's Call nodes and the seed walker's sites carry the node's own
+   * span object, so identity is enough: no key strings on the keystroke path). */
+  seen: Set<Span>;
   imports: Map<string, string>;
   out: UnseenEffect[];
   source: string | null;
@@ -66,7 +68,6 @@ interface Walk {
 }
 
 const MAX_WALK_DEPTH = 400;
-const spanKey = (span: Span) => `${span.start}:${span.end}`;
 
 function report(w: Walk, node: SNode, reason: string | null): void {
   // A call of an imported function is seen by the IR, but what it does is in a module harn does not open.
@@ -75,7 +76,7 @@ function report(w: Walk, node: SNode, reason: string | null): void {
     w.out.push({ effect: null, reason: `effects unknown: ${(node as { name: string }).name} is defined in ${module}, which harn's analysis does not open`, span: node.span });
     return;
   }
-  if (w.seen.has(spanKey(node.span))) return;
+  if (w.seen.has(node.span)) return;
   if (node.kind === 'MethodCall' || node.kind === 'OptionalMethodCall') {
     const effect = harnessMethodEffect(node);
     if (effect) w.out.push({ effect, reason: reason ?? REASON.other, span: node.span });
@@ -96,9 +97,11 @@ function visit(w: Walk, node: SNode, reason: string | null, inStatementList: boo
   else if (!inStatementList && STATEMENT_CONSTRUCTS[node.kind] !== undefined) here = expressionPosition(STATEMENT_CONSTRUCTS[node.kind]!);
   report(w, node, here);
   if (node.kind === 'InterpolatedString') visitInterpolation(w, node, here!);
-  for (const [field, value] of Object.entries(node)) {
+  const fields = node as unknown as Record<string, unknown>;
+  for (const field in fields) {
     if (field === 'span' || field === 'kind') continue;
-    visitValue(w, value, here, Array.isArray(value) && isStatementList(field));
+    const value = fields[field];
+    if (typeof value === 'object' && value !== null) visitValue(w, value, here, Array.isArray(value) && isStatementList(field));
   }
   w.depth--;
 }
@@ -110,7 +113,11 @@ function visitValue(w: Walk, value: unknown, reason: string | null, statements: 
     visit(w, value, reason, statements, false);
   } else if (typeof value === 'object' && value !== null) {
     // DictEntry, MatchArm, named args…: plain records holding nodes.
-    for (const [field, inner] of Object.entries(value)) visitValue(w, inner, reason, Array.isArray(inner) && isStatementList(field));
+    const fields = value as Record<string, unknown>;
+    for (const field in fields) {
+      const inner = fields[field];
+      if (typeof inner === 'object' && inner !== null) visitValue(w, inner, reason, Array.isArray(inner) && isStatementList(field));
+    }
   }
 }
 
@@ -156,11 +163,12 @@ function importedNames(program: readonly SNode[]): Map<string, string> {
  * function (its effects are unknown). In source order. `source` lets interpolated expressions be placed.
  */
 export function collectUnseenEffects(program: readonly SNode[], source: string | null = null): UnseenEffect[] {
-  const seen = new Set(collectHandlerCalls(program).map((call) => spanKey(call.span)));
+  const seen = new Set<Span>();
+  for (const call of collectHandlerCalls(program)) seen.add(call.span);
   // The seed's own walker lifts harness.<sub>.<method>() calls from the nodes it visits: those are seen too.
   const harness: EffectCollector = new Map();
   for (const node of program) walkForHarnessEffects(node, harness);
-  for (const item of harness.values()) for (const site of item.sites) seen.add(spanKey(site));
+  for (const item of harness.values()) for (const site of item.sites) seen.add(site);
   const w: Walk = { seen, imports: importedNames(program), out: [], source, lineStarts: null, depth: 0 };
   const handlers = new Set<SNode>(collectHandlers(program));
   for (const item of program) {
