@@ -3,10 +3,11 @@
 import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
-import { decodeLink, encodeLink, loadScenario } from '../core/scenario/index.ts';
+import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../core/scheduler/index.ts';
 import { EXAMPLES } from '../core/examples/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
+import { scenarioMarkdown } from '../core/report/markdown.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import { timedEndpoint } from './timing.ts';
 
@@ -70,8 +71,12 @@ export const api = {
   simulate,
   /** The 28 ambient thread-local slots: name, shape, captured or uncaptured with the reason. */
   slotCatalog: () => AMBIENT_THREAD_LOCAL_CATALOG,
+  /** The run of a scenario at one step as Markdown for an issue (`scenarioMarkdown`; the CLI prints the same). */
+  scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl }),
   /** Scenario → `#s=…` share-link fragment. */
   encodeLink,
+  /** Scenario → its share-link fragment, or why the loader would refuse it (same schema and limits). */
+  shareLinkOf,
   /** Fragment or URL → scenario, or the error kind and message; never throws. */
   decodeLink,
   /** Validates (and migrates) external input such as the autosave; errors are returned, never thrown. */

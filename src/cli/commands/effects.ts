@@ -22,6 +22,7 @@ import {
   unseenCoveredBy,
   violationDiagnostics,
   ignoredFieldLints,
+  visibleText,
   type CapabilityPolicy,
   type PolicyLint,
   type ProgramAnalysis,
@@ -129,12 +130,12 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     if (!analysis.parsed) out.push(`${file}: effects unknown: the child does not parse`);
     else {
       out.push(`${file}: ${analysis.granted.length} effect(s) granted, ${analysis.dropped.length} dropped${parentEffects === null ? '' : `, ${violations.length} violation(s)`}`);
-      for (const item of analysis.granted) out.push(`  granted  ${effectRecordSummary(item.effect)}`);
-      for (const drop of analysis.dropped) out.push(`  dropped  ${effectRecordSummary(drop.effect)}: ${drop.reason}`);
+      for (const item of analysis.granted) out.push(`  granted  ${visibleText(effectRecordSummary(item.effect))}`);
+      for (const drop of analysis.dropped) out.push(`  dropped  ${visibleText(effectRecordSummary(drop.effect))}: ${visibleText(drop.reason)}`);
       for (const item of analysis.unseen) {
         const covered = unseenCoveredBy(parentEffects, item);
         const parent = covered === null ? '' : covered ? ' (covered by the parent)' : ' (not covered by the parent)';
-        out.push(`  unseen   ${item.effect === null ? 'effects unknown' : effectRecordSummary(item.effect)}: ${item.reason}${parent}`);
+        out.push(`  unseen   ${item.effect === null ? 'effects unknown' : visibleText(effectRecordSummary(item.effect))}: ${visibleText(item.reason)}${parent}`);
       }
     }
     for (const d of diagnostics) out.push(formatDiagnostic(file, d, lines));
