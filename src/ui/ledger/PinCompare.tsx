@@ -24,11 +24,11 @@ export default function PinCompare() {
       <div className="section-head">
         <h3 id="pin-compare-heading">Compare policies</h3>
         {pinned ? (
-          <button type="button" onClick={unpin}>
+          <button type="button" className="small-button" onClick={unpin}>
             Unpin
           </button>
         ) : (
-          <button type="button" onClick={() => pin(view)}>
+          <button type="button" className="small-button" onClick={() => pin(view)}>
             Pin current policies
           </button>
         )}

@@ -18,13 +18,13 @@ export default function PolicySyntaxBar({ child }: { child: string }) {
   };
   return (
     <div className="policy-syntax-bar" role="group" aria-label="Policy syntax">
-      <button type="button" onClick={() => void showCeilingAs(getCoreBackend(), child, 'json')}>
+      <button type="button" className="small-button" onClick={() => void showCeilingAs(getCoreBackend(), child, 'json')}>
         Show as JSON
       </button>
-      <button type="button" onClick={() => void showCeilingAs(getCoreBackend(), child, 'harn')}>
+      <button type="button" className="small-button" onClick={() => void showCeilingAs(getCoreBackend(), child, 'harn')}>
         Show as Harn
       </button>
-      <button type="button" onClick={() => void copy()}>
+      <button type="button" className="small-button" onClick={() => void copy()}>
         Copy as Harn
       </button>
       <span className="muted" aria-live="polite">
