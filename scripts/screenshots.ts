@@ -1,11 +1,12 @@
 // Regenerates docs/stepper-{light,dark}.png: the F1 lesson at its first cross-wire, its read clicked (the editor shows
-// alpha's write_file). Run `npx vite build --outDir /tmp/shot-dist` first, then `npx tsx scripts/screenshots.ts`.
+// alpha's write_file), and docs/compare-{light,dark}.png: the same moment with Compare open (unscoped beside
+// scoped). Run `npx vite build --outDir /tmp/shot-dist` first, then `npx tsx scripts/screenshots.ts`.
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { encodeLink, findExample } from '../src/core/index.ts';
 
 const port = 45125;
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', '/tmp/shot-dist', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: '/work/main' });
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', '/tmp/shot-dist', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: process.cwd() });
 await new Promise((r) => setTimeout(r, 1500));
 const example = findExample(process.argv[2] ?? 'f1-cwd-env')!;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
@@ -26,6 +27,11 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.mouse.move(10, 880);
   await page.waitForTimeout(800);
   await page.screenshot({ path: `docs/stepper-${scheme}.png` });
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.locator('.compare-sides').waitFor();
+  await page.mouse.move(10, 880);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `docs/compare-${scheme}.png` });
   await page.close();
 }
 await browser.close();

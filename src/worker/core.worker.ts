@@ -4,7 +4,7 @@ import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
-import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../core/scheduler/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, compareScenario, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
 import { EXAMPLES } from '../core/examples/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import { scenarioMarkdown } from '../core/report/markdown.ts';
@@ -69,6 +69,15 @@ export const api = {
   policyVocabulary: () => ({ capabilities: KNOWN_CAPABILITY_OPS, levels: Object.keys(SIDE_EFFECT_LEVEL_RANK) }),
   /** Run side: a scenario → its immutable trace and summary (`simulate`). */
   simulate,
+  /** A scenario and the moment the stepper showed (before a run setting changed) → its trace, plus where that
+   * moment lands in it (`landOn`: the same moment, else the task's nearest earlier one with a note). */
+  simulateAt: (scenario: Scenario, moment: Moment | null) => {
+    const result = simulate(scenario);
+    return { ...result, landing: moment === null ? null : landOn(indexMoments(result.steps), moment) };
+  },
+  /** The scenario and its compare run side by side, matched moment by moment (`compareScenario`). */
+  compareScenario: (scenario: Scenario) => compareScenario(scenario),
+
   /** The 28 ambient thread-local slots: name, shape, captured or uncaptured with the reason. */
   slotCatalog: () => AMBIENT_THREAD_LOCAL_CATALOG,
   /** The run of a scenario at one step as Markdown for an issue (`scenarioMarkdown`; the CLI prints the same). */

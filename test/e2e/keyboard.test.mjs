@@ -108,8 +108,9 @@ test('keyboard only: pick a lesson from Examples, switch tabs, toggle the mode, 
   await page.keyboard.press('Enter');
   await gallery.waitFor({ state: 'detached' });
   assert.equal(await isFocused(examples), true, 'focus returns to the Examples button');
-  await page.getByRole('tab', { name: /alpha/ }).waitFor();
-  assert.match(await page.locator('.monaco-editor .view-lines').innerText(), /parallel\seach/); // Monaco renders spaces as no-break spaces
+  // The editor follows the run: the lesson lands on alpha's cross-wire, so alpha's program is shown.
+  await page.getByRole('tab', { name: /alpha/, selected: true }).waitFor();
+  await page.waitForFunction(() => /write_file\("out\.txt"/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''));
 
   // Escape closes the gallery too, back on the toggle.
   await page.keyboard.press('Enter');
@@ -131,18 +132,18 @@ test('keyboard only: pick a lesson from Examples, switch tabs, toggle the mode, 
   assert.equal(await checkedMode.getAttribute('value'), before);
   if (!(await scoped.isChecked())) await page.keyboard.press('ArrowLeft');
 
-  // Program tabs: focus the selected tab, → selects the next one.
-  const parentTab = page.getByRole('tab', { name: /parent/ });
-  await tabTo(page, parentTab);
+  // Program tabs: focus the selected tab (alpha, where the run is), → selects the next one.
+  const alphaTab = page.getByRole('tab', { name: /alpha/ });
+  await tabTo(page, alphaTab);
   await page.keyboard.press('ArrowRight');
-  await page.getByRole('tab', { name: /alpha/, selected: true }).waitFor();
-  assert.equal(await isFocused(page.getByRole('tab', { name: /alpha/ })), true);
-  await assertFocusVisible(page, 'the alpha tab');
+  await page.getByRole('tab', { name: /beta/, selected: true }).waitFor();
+  assert.equal(await isFocused(page.getByRole('tab', { name: /beta/ })), true);
+  await assertFocusVisible(page, 'the beta tab');
   // The lesson's Lesson layout folds the ledger: its Show button unfolds it.
   const showLedger = page.getByRole('button', { name: 'Show the effects ledger' });
   await tabTo(page, showLedger);
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Effects ledger (alpha)' }).waitFor();
+  await page.getByRole('heading', { name: 'Effects ledger (beta)' }).waitFor();
 
   // Stepper: Reset to the start, then → steps and ← steps back while a stepper button has focus.
   const reset = page.getByRole('button', { name: 'Reset', exact: true });

@@ -56,7 +56,7 @@ test('F1 opens unscoped: the first cross-wire is a red read of the sibling cwd; 
   // Scoped with the catalog's capture set (the fix): the replayed trace has no cross-wire.
   await page.getByRole('radio', { name: 'scoped', exact: true }).check();
   assert.equal(await page.getByRole('button', { name: 'Reset capture set' }).count(), 0);
-  await page.locator('.legend-crosswire', { hasText: /(^|\s)0 cross-wires/ }).waitFor();
+  await page.locator('.legend-crosswire', { hasText: /(^|\s)no cross-wires/ }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Run to next cross-wire' }).isDisabled(), true);
   assert.match(await page.locator('.run-summary').textContent(), /no cross-wires/);
   assert.deepEqual(record.errors, []);

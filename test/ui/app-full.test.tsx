@@ -19,6 +19,11 @@ vi.mock('../../src/worker/client.ts', async () => {
   const backend = {
     ...fakeBackend,
     simulate: async (scenario: Parameters<typeof scheduler.simulate>[0]) => scheduler.simulate(scenario),
+    simulateAt: async (scenario: Parameters<typeof scheduler.simulate>[0], moment: Parameters<typeof scheduler.landOn>[1] | null) => {
+      const result = scheduler.simulate(scenario);
+      return { ...result, landing: moment === null ? null : scheduler.landOn(scheduler.indexMoments(result.steps), moment) };
+    },
+    compareScenario: async (scenario: Parameters<typeof scheduler.simulate>[0]) => scheduler.compareScenario(scenario),
     slotCatalog: async () => scheduler.AMBIENT_THREAD_LOCAL_CATALOG,
     examples: async () => core.EXAMPLES,
     shareLinkOf: async (scenario: unknown) => core.shareLinkOf(scenario),

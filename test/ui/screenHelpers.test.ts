@@ -5,7 +5,7 @@ import { findExample, simulate } from '../../src/core/index.ts';
 import { appUrlOf, embedUrlOf, iframeSnippet, isEmbedUrl } from '../../src/ui/embed/embedUrl.ts';
 import { lanesSvg } from '../../src/ui/run/lanesSvg.ts';
 import { markerGroupName } from '../../src/ui/run/ScrubBar.tsx';
-import { currentSlotOf, groupMarkers, laneSegments, markersOf } from '../../src/ui/run/traceView.ts';
+import { currentSlotOf, groupMarkers, laneSegments } from '../../src/ui/run/traceView.ts';
 import { sentence } from '../../src/ui/share/format.ts';
 
 const f1 = findExample('f1-cwd-env')!.scenario;
@@ -28,14 +28,16 @@ describe('embed addresses', () => {
     expect(isEmbedUrl({ hash: '#s=1.embed=1x', search: '' })).toBe(false);
     expect(appUrlOf({ origin: 'https://lab.test', pathname: '/', search: '?embed', hash: '#s=1.abc' })).toBe('https://lab.test/#s=1.abc');
     expect(appUrlOf({ origin: 'https://lab.test', pathname: '/', search: '', hash: '#s=1.abc&embed=1' })).toBe('https://lab.test/#s=1.abc');
-    expect(embedUrlOf('https://lab.test/#s=1.abc')).toBe('https://lab.test/#s=1.abc&embed=1');
-    expect(iframeSnippet('https://lab.test/#s=1.a"b')).toMatch(/^<iframe src="https:\/\/lab\.test\/#s=1\.a&quot;b&amp;embed=1" title="[^"]+"/);
+    expect(embedUrlOf('https://lab.test/#s=1.abc')).toBe('https://lab.test/?embed#s=1.abc');
+    expect(embedUrlOf('https://lab.test/lab/?theme=dark#s=1.abc')).toBe('https://lab.test/lab/?embed&theme=dark#s=1.abc');
+    expect(isEmbedUrl({ hash: '#s=1.abc', search: '?embed&theme=dark' })).toBe(true);
+    expect(iframeSnippet('https://lab.test/#s=1.a"b')).toMatch(/^<iframe src="https:\/\/lab\.test\/\?embed#s=1\.a&quot;b" title="[^"]+"/);
   });
 });
 
 describe('scrub markers and the current slot', () => {
   const simulation = simulate(f1);
-  const markers = markersOf(simulation);
+  const markers = simulation.markers;
 
   it('merges markers of a kind within the gap, names them by what happens, and keeps every marker in a group', () => {
     const crosswires = markers.filter((m) => m.kind === 'crosswire');

@@ -34,10 +34,13 @@ export function simulationJson(result: ScenarioSimulation): Record<string, unkno
 function human(input: string, result: ScenarioSimulation): string {
   const { summary } = result;
   const lines = [`${input}: ${result.mode} mode. ${summary.message}`];
+  // The stepper's sentences: each cross-wired read as narrated, then what it expected and observed.
   for (const c of summary.crosswires)
     lines.push(
-      `  step ${c.step}: cross-wire: ${c.consequence} (${c.slot}: expected ${c.expected}, observed ${c.observed})`,
+      `  step ${c.step}: ${result.steps[c.step]?.narration ?? c.consequence} (${c.slot}: expected ${c.expected}, observed ${c.observed})`,
     );
+  for (const v of summary.violations)
+    lines.push(`  step ${v.step}: ${result.steps[v.step]?.narration ?? `${v.task}'s ${v.call} escapes the parent's grant`}`);
   if (summary.leaks.length > 0) lines.push(`  leaked on the outer thread: ${summary.leaks.join(', ')}`);
   if (summary.panics.length > 0) lines.push(`  panicked: ${summary.panics.join(', ')}`);
   for (const step of result.steps)

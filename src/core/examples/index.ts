@@ -1,17 +1,23 @@
 // The nine lessons of DESIGN §6 as scenarios, each opening in the state that shows its point (mode, capture
-// set, schedule, and `view.step` at the step to look at). Short, realistic Harn sources. Pure data; depends
-// on ../scenario (normalizeScenario) and the scheduler's catalog (for capture sets minus one slot).
+// set, schedule). Each stores the moment it lands on (not a step number: `view.step` is found by running it)
+// and the words its landing narration must say. Short, realistic Harn sources. Depends on ../scenario
+// (normalizeScenario), the scheduler's catalog (capture sets minus one slot) and simulate (the landing step).
 import { normalizeScenario } from '../scenario/defaults.ts';
+import { findMoment, type MomentQuery } from '../scheduler/moment.ts';
+import { simulate } from '../scheduler/simulate.ts';
 import type { GrantRecord, Scenario, ScenarioInput } from '../scenario/types.ts';
 import type { AmbientSlotName } from '../scenario/slots.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG } from '../scheduler/catalog.ts';
 
-/** One lesson: what it is called, two sentences on what to watch, and the scenario it opens. */
+/** One lesson: what it is called, two sentences on what to watch, the scenario it opens (at its landing), the
+ * moment it lands on and the slot or decision it teaches, as the words its landing narration names. */
 export interface Example {
   id: string;
   title: string;
   explanation: string;
   scenario: Scenario;
+  landing: MomentQuery;
+  point: string[];
 }
 
 /** The catalog's Captured set without `slot`: the capture list that brings a bug back. */
@@ -33,8 +39,22 @@ function worker(lines: string[]): string {
   return `pipeline main() {\n${lines.map((line) => `  ${line}`).join('\n')}\n}`;
 }
 
-function example(id: string, title: string, explanation: string, input: ScenarioInput): Example {
-  return { id, title, explanation, scenario: normalizeScenario(input) };
+interface Lesson {
+  landing: MomentQuery;
+  point: string[];
+}
+
+// The scenario opens at the landing moment's step in its own run (step 0 if it were missing: a test fails).
+function example(
+  id: string,
+  title: string,
+  explanation: string,
+  input: ScenarioInput,
+  lesson: Lesson,
+): Example {
+  const scenario = normalizeScenario(input);
+  const step = Math.max(0, findMoment(simulate(scenario).steps, lesson.landing));
+  return { id, title, explanation, scenario: { ...scenario, view: { ...scenario.view, step } }, ...lesson };
 }
 
 /** The lessons, in menu order. */
@@ -51,7 +71,10 @@ export const EXAMPLES: readonly Example[] = [
         { name: 'beta', source: worker(['yield_now()', 'write_file("out.txt", "beta")']) },
       ],
       run: { mode: 'unscoped' },
-      view: { step: 50 },
+    },
+    {
+      landing: { task: 'alpha', kind: 'read', subject: 'VM_EXECUTION_CONTEXT', what: 'write_file' },
+      point: ['VM_EXECUTION_CONTEXT', "beta's worktree"],
     },
   ),
   example(
@@ -69,7 +92,10 @@ export const EXAMPLES: readonly Example[] = [
         { name: 'beta', source: worker(['llm_call("draft the report")', 'write_file("report.md", "beta")']) },
       ],
       run: { captured: capturedWithout('CURRENT_MUTATION_SESSION') },
-      view: { step: 126 },
+    },
+    {
+      landing: { task: 'alpha', kind: 'read', subject: 'CURRENT_MUTATION_SESSION', what: 'write_file' },
+      point: ['CURRENT_MUTATION_SESSION', "beta's session"],
     },
   ),
   example(
@@ -88,7 +114,10 @@ export const EXAMPLES: readonly Example[] = [
         },
       ],
       run: { mode: 'unscoped' },
-      view: { step: 58 },
+    },
+    {
+      landing: { task: 'alpha', kind: 'check', what: 'write_file' },
+      point: ['denied', 'preflight allowed it'],
     },
   ),
   example(
@@ -103,7 +132,10 @@ export const EXAMPLES: readonly Example[] = [
         { name: 'beta', source: worker(['llm_call("plan")', 'write_file("plan.md", "beta")']) },
       ],
       run: { mode: 'naive' },
-      view: { step: 136 },
+    },
+    {
+      landing: { task: 'alpha', kind: 'panic' },
+      point: ['leaked', 'EXECUTION_POLICY_STACK', 'VM_EXECUTION_CONTEXT', 'CURRENT_MUTATION_SESSION'],
     },
   ),
   example(
@@ -118,7 +150,10 @@ export const EXAMPLES: readonly Example[] = [
         { name: 'beta', source: worker(['host_call("workspace.read_text", {path: "b.txt"})']) },
       ],
       run: { captured: capturedWithout('TRUSTED_BRIDGE_CALL_DEPTH') },
-      view: { step: 108 },
+    },
+    {
+      landing: { task: 'beta', kind: 'read', subject: 'TRUSTED_BRIDGE_CALL_DEPTH', what: 'host_call' },
+      point: ['TRUSTED_BRIDGE_CALL_DEPTH', 'depth 1'],
     },
   ),
   example(
@@ -135,8 +170,8 @@ export const EXAMPLES: readonly Example[] = [
           source: worker(['llm_call("prepare")', 'http_post("https://deploy.example.com/run", "go")']),
         },
       ],
-      view: { step: 39 },
     },
+    { landing: { task: 'parent', kind: 'refuse', subject: 'beta' }, point: ['HARN-CAP-301', 'net:write'] },
   ),
   example(
     'resource-mismatch',
@@ -149,7 +184,10 @@ export const EXAMPLES: readonly Example[] = [
         { name: 'alpha', source: worker(['write_file("notes.md", "alpha")']) },
         { name: 'beta', source: worker(['write_file(".env", "TOKEN=1")']) },
       ],
-      view: { step: 10 },
+    },
+    {
+      landing: { task: 'parent', kind: 'refuse', subject: 'beta' },
+      point: ['HARN-CAP-301', 'fs:write (.env)'],
     },
   ),
   example(
@@ -169,7 +207,10 @@ export const EXAMPLES: readonly Example[] = [
           source: worker(['let page = http_get("https://docs.example.com/b")', 'llm_call("summarize")']),
         },
       ],
-      view: { step: 83 },
+    },
+    {
+      landing: { task: 'parent', kind: 'spawn', subject: 'alpha' },
+      point: ['llm:write', 'net:write', 'refused at spawn'],
     },
   ),
   example(
@@ -199,7 +240,10 @@ export const EXAMPLES: readonly Example[] = [
         },
       ],
       run: { mode: 'unscoped', schedule: { kind: 'random', seed: 7 } },
-      view: { step: 77 },
+    },
+    {
+      landing: { task: 'beta', kind: 'read', subject: 'VM_EXECUTION_CONTEXT', what: 'write_file' },
+      point: ['VM_EXECUTION_CONTEXT', "alpha's worktree"],
     },
   ),
 ];

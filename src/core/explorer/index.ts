@@ -7,9 +7,19 @@ import { compileScenario, type TaskDiagnostic } from '../scheduler/compile.ts';
 import type { ExecConfig, ExecMode, ExecOutcome, ExecStatus } from '../scheduler/executor.ts';
 import { execConfigOf, runOptionsOf } from '../scheduler/index.ts';
 import { describeFailure, type ExploreFailure } from './describe.ts';
-import { createSearchEngine, isFailingOutcome, type RunKind, type RunRecord, type SearchEngine } from './search.ts';
+import {
+  createSearchEngine,
+  isFailingOutcome,
+  type RunKind,
+  type RunRecord,
+  type SearchEngine,
+} from './search.ts';
+
+import { groupFailures, type FailureGroup } from './groups.ts';
+import { simulate } from '../scheduler/simulate.ts';
 
 export { replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
+export { groupFailures, type FailureGroup } from './groups.ts';
 
 /** Runs per exploration unless told otherwise: about one second at the fast path's budget (≥ 100k
  * schedules/s), enough to finish every lesson and any fan-out up to ~3 children × 3 awaits unpruned. */
@@ -87,6 +97,8 @@ export interface ExploreResult {
   first_failing: ExploreFailure | null;
   /** Up to `maxFailures` failing schedules, fewest preemptions first, then shortest. */
   failures: ExploreFailure[];
+  /** The failures grouped by what goes wrong, the scenario's own first cross-wired slot first (groups.ts). */
+  groups: FailureGroup[];
   /** No schedule with fewer preemptions than `first_failing` fails (proved by an unpruned pass). */
   firstFailingMinimal: boolean;
   /** The highest preemption bound reached. */
@@ -124,17 +136,27 @@ function ranksBefore(preemptions: number, length: number, order: number, b: Kept
 
 export function createExplorer(scenario: Scenario, options: ExploreOptions = {}): Explorer {
   const compiled = compileScenario(scenario);
-  const runOptions = runOptionsOf(scenario, { ignoreLatency: true, ...(options.mode ? { mode: options.mode } : {}) });
+  const runOptions = runOptionsOf(scenario, {
+    ignoreLatency: true,
+    ...(options.mode ? { mode: options.mode } : {}),
+  });
   const exec: ExecConfig = execConfigOf(runOptions);
   const maxSchedules = Math.max(1, Math.floor(options.maxSchedules ?? DEFAULT_MAX_SCHEDULES));
   const prune = options.prune ?? true;
   const maxFailures = Math.max(1, options.maxFailures ?? MAX_REPORTED_FAILURES);
   const names = compiled.taskSet.tasks.map((task) => task.name);
-  const searchBudget = prune ? Math.max(1, maxSchedules - Math.floor(maxSchedules / VERIFY_SHARE)) : maxSchedules;
+  const searchBudget = prune
+    ? Math.max(1, maxSchedules - Math.floor(maxSchedules / VERIFY_SHARE))
+    : maxSchedules;
 
   let phase: ExplorePhase = 'search';
   const saving = options.maxSavedStates === undefined ? {} : { maxSavedStates: options.maxSavedStates };
-  let engine: SearchEngine = createSearchEngine(compiled.taskSet, exec, { prune, maxBound: Infinity, stopAfterFailingBucket: false, ...saving });
+  let engine: SearchEngine = createSearchEngine(compiled.taskSet, exec, {
+    prune,
+    maxBound: Infinity,
+    stopAfterFailingBucket: false,
+    ...saving,
+  });
   let runs = 0;
   let schedules = 0;
   let blocked = 0;
@@ -150,7 +172,8 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
   const keep = (record: RunRecord): void => {
     // Most failing runs rank below every kept one: judged before their picks are copied.
     const last = kept[kept.length - 1];
-    if (kept.length >= maxFailures && !ranksBefore(record.preemptions, record.picks.length, failing, last!)) return;
+    if (kept.length >= maxFailures && !ranksBefore(record.preemptions, record.picks.length, failing, last!))
+      return;
     const entry: Kept = { picks: record.picks.slice(), preemptions: record.preemptions, order: failing };
     let at = kept.length;
     while (at > 0 && better(entry, kept[at - 1]!)) at--;
@@ -189,7 +212,12 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
     const best = kept[0];
     if (prune && best && best.preemptions > 0 && runs < maxSchedules) {
       phase = 'verify';
-      engine = createSearchEngine(compiled.taskSet, exec, { prune: false, maxBound: best.preemptions - 1, stopAfterFailingBucket: true, ...saving });
+      engine = createSearchEngine(compiled.taskSet, exec, {
+        prune: false,
+        maxBound: best.preemptions - 1,
+        stopAfterFailingBucket: true,
+        ...saving,
+      });
     } else {
       verified = best !== undefined && (!prune || best.preemptions === 0);
       phase = 'done';
@@ -247,6 +275,7 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
       failing,
       first_failing: described[0] ?? null,
       failures: described,
+      groups: groupFailures(described, described.length > 0 ? leadSlotOf(scenario, exec.mode) : null),
       firstFailingMinimal: described.length > 0 && verified,
       bound: maxBound,
       diagnostics: compiled.diagnostics,
@@ -265,11 +294,23 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
   };
 }
 
+// The slot the scenario's own run (its schedule, the explored mode) cross-wires first: what its lesson teaches.
+function leadSlotOf(scenario: Scenario, mode: ExecMode): string | null {
+  return simulate(scenario, { mode }).summary.crosswires[0]?.slot ?? null;
+}
+
 function plural(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function messageOf(complete: boolean, cancelled: boolean, schedules: number, failing: number, stepLimited: number, prune: boolean): string {
+function messageOf(
+  complete: boolean,
+  cancelled: boolean,
+  schedules: number,
+  failing: number,
+  stepLimited: number,
+  prune: boolean,
+): string {
   const ran = `${plural(schedules, 'schedule')} run`;
   const coverage = complete
     ? prune

@@ -19,6 +19,7 @@ import { parse } from '../syntax/index.ts';
 import { SLOT } from './catalog.ts';
 import {
   op,
+  type Admission,
   type AwaitOpKind,
   type CheckSpec,
   type Op,
@@ -164,7 +165,7 @@ function lowerCall(e: Emitter, node: SNode, name: string, effects: EffectRecord[
   if (isProcess) reads.push(SLOT.commandPolicy, SLOT.commandHookDepth);
   if (isModel) reads.push(SLOT.autonomy);
   if (isHostCall) reads.push(SLOT.trustedBridgeDepth);
-  const check: CheckSpec = { call: name, effects, reads, target, isFs, isWrite };
+  const check: CheckSpec = { call: name, effects, reads, target, isFs, isWrite, escapes: [] };
   const span = node.span;
   emit(e, op.check(check, span));
   const spawnedHere = kinds.has('spawn') && emitSpawn(e, span);
@@ -444,11 +445,14 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     // A child that panics never reaches its epilogue (that is the point of the panic lesson).
     e.ops.push(...cycle.epilogue);
     if (e.truncated) diagnostics.push({ task: child.name, diagnostic: truncation(child.name) });
+    // An invalid explicit grant refuses every child (fail closed), with the record named.
+    const refusal = invalidGrant ?? refusalOf(body, child.ceiling, grant);
     tasks.push({
       name: child.name,
       role: 'child',
-      ops: e.ops,
-      refusal: invalidGrant ?? refusalOf(body, child.ceiling, grant),
+      ops: refusal ? markEscapes(e.ops, refusal.violations) : e.ops,
+      refusal,
+      admission: admissionOf(body, child.ceiling, grant),
     });
   });
   return { taskSet: { tasks, roots: [0] }, diagnostics };
@@ -460,6 +464,27 @@ function truncation(task: string): Diagnostic {
     `${task}'s program unrolls to more than ${MAX_TASK_OPS} scheduler ops; it was cut there`,
     NO_SPAN,
   );
+}
+
+// A refused child runs only with enforcement off; each of its calls whose effects escape the grant is marked,
+// so the trace shows the violation (HARN-CAP-301) where it happens, not only at spawn.
+function markEscapes(ops: Op[], violations: readonly string[]): Op[] {
+  const escaping = new Set(violations);
+  return ops.map((o) => {
+    if (o.op !== 'check') return o;
+    const escapes = o.check.effects.map(effectRecordSummary).filter((summary) => escaping.has(summary));
+    return escapes.length === 0 ? o : { ...o, check: { ...o.check, escapes } };
+  });
+}
+
+function admissionOf(
+  body: ProgramBody,
+  ceiling: PolicyCeiling | null,
+  grant: EffectRecord[] | null,
+): Admission | null {
+  if (grant === null || !body.parsed) return null;
+  const effects = computeHandoffEffects({ program: body.program, diagnostics: body.diagnostics }, ceiling);
+  return { grant: grant.map(effectRecordSummary), effects: effects.map(effectRecordSummary) };
 }
 
 function refusalOf(

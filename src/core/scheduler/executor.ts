@@ -199,7 +199,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   // A stack with one more or one fewer frame: arrays for the recorder, linked frames without one.
   const stackPush = (value: SlotValue, item: AmbientValue, slot: number): SlotValue =>
     rec === null ? (pushFrame(value, item, slot) as unknown as SlotValue) : push1(value, item);
-  const stackPop = (value: SlotValue, slot: number): SlotValue => (rec === null ? popFrame(value, slot) : pop1(value, slot));
+  const stackPop = (value: SlotValue, slot: number): SlotValue =>
+    rec === null ? popFrame(value, slot) : pop1(value, slot);
 
   // Scoped, without a recorder: keeps `diffs` (see fastPoll.ts `trade`) current as an op changes a captured slot.
   const track = (task: TaskRuntime, slot: number, before: SlotValue, after: SlotValue): void => {
@@ -475,7 +476,10 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       const t = ready[pick]!;
       for (let i = pick + 1; i < ready.length; i++) ready[i - 1] = ready[i]!;
       ready.pop();
-      if (rec === null && (state.steps <= fastBelow || state.steps + stepBounds[t]![tasks[t]!.pc]! <= maxSteps))
+      if (
+        rec === null &&
+        (state.steps <= fastBelow || state.steps + stepBounds[t]![tasks[t]!.pc]! <= maxSteps)
+      )
         pollFast(m, layout, lowered[t]!, t);
       else poll(t, choiceReady);
     }

@@ -2,14 +2,7 @@
 // counts as executor.ts's recorded poll, in one loop with the step counter, thread and shadow in locals, stacks
 // as linked frames (lower.ts `Frame`) and no per-op step-bound check (the caller polls here only when the poll
 // cannot reach the bound; see `pollStepBounds`). Pure; depends on ./lower.ts, ./scope.ts and ./execTypes.ts types.
-import {
-  EMPTY,
-  HOT_OPCODES,
-  frameCurrent,
-  poppedFrame,
-  pushedFrame,
-  type ExecOp,
-} from './lower.ts';
+import { EMPTY, HOT_OPCODES, frameCurrent, poppedFrame, pushedFrame, type ExecOp } from './lower.ts';
 import type { Layout, Machine } from './execTypes.ts';
 import type { SlotValue } from './scope.ts';
 

@@ -27,7 +27,11 @@ export type {
   Snapshot,
   TraceStep,
   TraceStepKind,
+  ViolationRecord,
 } from './trace.ts';
+export * from './moment.ts';
+export * from './counts.ts';
+export * from './compare.ts';
 export { resolvePath } from './narrate.ts';
 export * from './run.ts';
 export * from './print.ts';

@@ -81,7 +81,19 @@ export const C_SPAWN = 9;
 export const C_JOIN = 10;
 export const C_THROW = 11;
 /** The opcodes the hot loops switch on, in one tuple, so each loop module destructures local copies of them. */
-export const HOT_OPCODES = [C_PUSH, C_POP, C_SET, C_UNSET, C_INC, C_DEC, C_AWAIT, C_READ, C_CHECK, C_SPAWN, C_JOIN] as const;
+export const HOT_OPCODES = [
+  C_PUSH,
+  C_POP,
+  C_SET,
+  C_UNSET,
+  C_INC,
+  C_DEC,
+  C_AWAIT,
+  C_READ,
+  C_CHECK,
+  C_SPAWN,
+  C_JOIN,
+] as const;
 const CODES: Record<Op['op'], number> = {
   push: C_PUSH,
   pop: C_POP,

@@ -1,9 +1,11 @@
-// One-sentence narration for capability checks and the human consequence of a cross-wire ("alpha's write of
-// out.txt was checked against beta's policy and landed in /worktrees/beta"). Pure string building over
-// executor state. Depends on ./catalog.ts, ./scope.ts, ./ops.ts and the executor's state type.
+// The sentences a student reads: for each poll, read and check one plain sentence of what happened and why, then
+// its consequence ("alpha resumes after yield_now(). While it waited, beta ran and left its working directory on
+// the thread, so alpha's write_file("out.txt") resolves against /worktrees/beta and lands in beta's worktree"),
+// with the clock and choice point in a secondary detail line; and the summary's consequence of a cross-wire.
+// Pure string building over executor state. Depends on ./catalog.ts, ./scope.ts, ./ops.ts and executor types.
 import { SLOT, SLOT_NAMES } from './catalog.ts';
 import type { ExecState } from './executor.ts';
-import type { CheckSpec } from './ops.ts';
+import type { CheckSpec, TaskProgram } from './ops.ts';
 import { currentLabel, slotCurrent, type AmbientValue } from './scope.ts';
 
 const NOUNS: Record<AmbientValue['kind'], string> = {
@@ -15,7 +17,7 @@ const NOUNS: Record<AmbientValue['kind'], string> = {
   overlay: 'runtime-context overlay',
   'llm-frame': 'LLM render frame',
   'connector-frame': 'connector frame',
-  context: 'execution context',
+  context: 'working directory',
   'source-dir': 'source dir',
   session: 'mutation session',
   marker: 'value',
@@ -41,6 +43,7 @@ export function resolvePath(target: string, cwd: string | null | undefined): str
 
 export interface CheckNarration {
   narration: string;
+  detail: string | null;
   consequence: string | null;
   path: string | null;
   session: string | null;
@@ -52,6 +55,105 @@ interface OpenRead {
   record: unknown;
 }
 
+/** What a resuming task did not see: the await it resumes after (null: its first poll, or no await in between)
+ * and the tasks polled while it waited (in order, each once). */
+export interface Resumption {
+  what: string | null;
+  ran: string[];
+  /** "resumes after …" was already said in this poll. */
+  told: boolean;
+}
+
+/** Whose value a read got (the task that installed it), or null for depths and empty slots. */
+export function ownerName(value: AmbientValue | number | null): string | null {
+  return value !== null && typeof value === 'object' ? value.owner : null;
+}
+
+/** The clause before ", so …": why the task sees another task's value. */
+export function whyItSees(
+  task: string,
+  r: Resumption,
+  slotName: string,
+  observed: AmbientValue | number | null,
+): string {
+  const owner = ownerName(observed);
+  if (r.what !== null && r.ran.length > 0) {
+    const whose =
+      owner === null
+        ? `${slotName} at ${currentLabel(observed)}`
+        : `${r.ran.length === 1 && r.ran[0] === owner ? 'its' : `${owner}'s`} ${NOUNS[(observed as AmbientValue).kind]} in ${slotName}`;
+    const resumes = r.told ? '' : `${task} resumes after ${r.what}. `;
+    return `${resumes}While it waited, ${joinAnd(r.ran)} ran and left ${whose}`;
+  }
+  return `The thread holds ${ownerPhrase(observed)} in ${slotName}, not ${task}'s own`;
+}
+
+/** A cross-wired read that is not part of a check (a pop, the startup event, a model response's render). */
+export function narrateOwnRead(
+  task: string,
+  r: Resumption,
+  slotName: string,
+  access: 'read' | 'pop',
+  what: string,
+  expected: AmbientValue | number | null,
+  observed: AmbientValue | number | null,
+): string {
+  const expectedLabel = currentLabel(expected);
+  if (access === 'pop')
+    return `${task} pops ${ownerPhrase(observed)} off ${slotName} instead of its own ${expectedLabel}, which stays behind.`;
+  return `${whyItSees(task, r, slotName, observed)}, so ${task} uses ${ownerPhrase(observed)} for ${what} instead of its own ${expectedLabel}.`;
+}
+
+/** What a call written in the program looks like: `write_file("out.txt")`, `llm_call(…)`. */
+export function writtenCall(check: CheckSpec): string {
+  return check.target !== null ? `${check.call}("${check.target}")` : `${check.call}(…)`;
+}
+
+export interface CheckFacts {
+  check: CheckSpec;
+  cwd: string | null;
+  path: string | null;
+  session: string | null;
+  decision: boolean;
+  preflight: boolean;
+}
+
+function decided(f: CheckFacts): string {
+  const verdict = f.decision ? 'allowed' : 'denied';
+  return f.decision === f.preflight
+    ? verdict
+    : `${verdict}, though preflight ${f.preflight ? 'allowed' : 'denied'} it`;
+}
+
+/** What one cross-wired slot of a check does to the call, as a verb phrase ("is checked against …"). */
+function slotConsequence(slot: number, observed: AmbientValue | number | null, f: CheckFacts): string {
+  const owner = ownerName(observed);
+  if (slot === SLOT.executionContext && f.path !== null)
+    return `resolves against ${f.cwd ?? 'no working directory'}${owner ? ` and lands in ${owner}'s worktree` : ''}`;
+  if (slot === SLOT.executionPolicy) return `is checked against ${ownerPhrase(observed)} and ${decided(f)}`;
+  if (slot === SLOT.mutationSession)
+    return `is audited under ${owner ? `${owner}'s session` : 'no session'} (${currentLabel(observed)})`;
+  if (slot === SLOT.trustedBridgeDepth)
+    return `runs at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`;
+  return `uses ${ownerPhrase(observed)} from ${SLOT_NAMES[slot]}`;
+}
+
+/** The sentence of a cross-wired read of a check, written once the check is decided: the first one explains
+ * why (the resumption), later ones add what else the call got wrong. */
+export function narrateCheckRead(
+  task: string,
+  r: Resumption,
+  first: boolean,
+  slot: number,
+  observed: AmbientValue | number | null,
+  f: CheckFacts,
+): string {
+  const consequence = slotConsequence(slot, observed, f);
+  const call = `${task}'s ${writtenCall(f.check)}`;
+  if (first) return `${whyItSees(task, r, SLOT_NAMES[slot]!, observed)}, so ${call} ${consequence}.`;
+  return `It also reads ${SLOT_NAMES[slot]} (${ownerPhrase(observed)}), so ${call} ${consequence}.`;
+}
+
 /** Narrates a check from what the task observed; `reads` are its slot reads, `record` set when one crossed. */
 export function narrateCheck(
   task: string,
@@ -60,14 +162,14 @@ export function narrateCheck(
   reads: readonly OpenRead[],
   decision: boolean,
   preflight: boolean,
-): CheckNarration {
+): CheckNarration & { facts: CheckFacts } {
   const ctx = slotCurrent(state.thread[SLOT.executionContext]) as AmbientValue | null;
   const path = check.isFs && check.target !== null ? resolvePath(check.target, ctx?.cwd) : null;
   const sessionValue = check.isWrite
     ? (slotCurrent(state.thread[SLOT.mutationSession]) as AmbientValue | null)
     : null;
   const session = check.isWrite ? currentLabel(sessionValue) : null;
-  const policy = currentLabel(slotCurrent(state.thread[SLOT.executionPolicy]));
+  const policyValue = slotCurrent(state.thread[SLOT.executionPolicy]) as AmbientValue | null;
   const parts: string[] = [];
   // The policy comes first in the sentence whatever the read order (fs checks read the cwd before it).
   const ordered = reads.filter((read) => read.slot === SLOT.executionPolicy);
@@ -86,14 +188,88 @@ export function narrateCheck(
       parts.push(`was audited under ${ownerPhrase(observed)} (${currentLabel(observed)})`);
     else parts.push(`used ${ownerPhrase(observed)} from ${SLOT_NAMES[read.slot]}`);
   }
-  const written = check.target !== null ? `${check.call}(${check.target})` : `${check.call}(…)`;
   const action =
-    check.isFs && check.target !== null ? `${check.isWrite ? 'write' : 'read'} of ${check.target}` : written;
+    check.isFs && check.target !== null
+      ? `${check.isWrite ? 'write' : 'read'} of ${check.target}`
+      : writtenCall(check);
   const consequence = parts.length > 0 ? `${task}'s ${action} ${joinAnd(parts)}` : null;
-  let narration = `${task}'s ${written} is ${decision ? 'allowed' : 'denied'} by ${policy}`;
-  if (path !== null) narration += `, touching ${path}`;
+  const facts: CheckFacts = { check, cwd: ctx?.cwd ?? null, path, session, decision, preflight };
+  const judge = policyValue === null ? 'no policy' : ownerPhrase(policyValue);
+  let narration = `${task}'s ${writtenCall(check)} is ${decision ? 'allowed' : 'denied'} by ${judge}`;
+  if (decision !== preflight) narration += `, though preflight ${preflight ? 'allowed' : 'denied'} it`;
+  if (path !== null) narration += `; it ${check.isWrite ? 'writes' : 'reads'} ${path}`;
   if (session !== null) narration += ` under ${session}`;
-  if (decision !== preflight) narration += ` (preflight promised ${preflight ? 'allow' : 'deny'})`;
-  narration += consequence !== null ? `. Cross-wire: ${consequence}.` : '.';
-  return { narration, consequence, path, session };
+  narration += '.';
+  if (check.escapes.length > 0)
+    narration += ` It escapes the parent's grant (HARN-CAP-301: ${check.escapes.join(', ')}): with enforcement at spawn off, nothing stopped it.`;
+  const details: string[] = [];
+  if (decision !== preflight)
+    details.push(
+      `Preflight judged it against ${task}'s own policy and promised ${preflight ? 'allow' : 'deny'}.`,
+    );
+  if (consequence !== null) details.push(`Cross-wire: ${consequence}.`);
+  return {
+    narration,
+    detail: details.length > 0 ? details.join(' ') : null,
+    consequence,
+    path,
+    session,
+    facts,
+  };
+}
+
+/** A poll's sentence: whose turn it is and what it was waiting for. */
+export function narratePoll(task: string, resumedAfter: string | null, joined: boolean): string {
+  if (joined) return `${task} is polled: its children are done.`;
+  if (resumedAfter === null) return `${task} is polled for the first time.`;
+  return `${task} is polled: its ${resumedAfter} is done.`;
+}
+
+/** A poll's detail line: the clock, the choice point, and what the mode does to the thread-locals. */
+export function pollDetail(
+  clock: number,
+  ready: readonly string[] | null,
+  choiceIndex: number,
+  unscoped: boolean,
+): string {
+  const parts = [`t=${clock}`];
+  if (ready !== null) parts.push(`choice point ${choiceIndex + 1}: ${ready.join(', ')} ready`);
+  parts.push(unscoped ? 'shared thread-locals (unscoped)' : 'its scope swaps in');
+  return parts.join(' · ');
+}
+
+// The spawn teaches what the grant allows: the child's effects all within it (else it would be refused).
+export function narrateSpawn(parent: string, child: string, program: TaskProgram): string {
+  const admission = program.admission;
+  if (!admission || parent === 'the outer thread') return `${parent} spawns ${child}.`;
+  const asks = admission.effects.length === 0 ? 'no effects' : admission.effects.join(', ');
+  return `${parent} spawns ${child}: the parent's grant (${admission.grant.join(', ') || 'nothing'}) covers everything ${child} does (${asks}); a child asking for anything outside it is refused at spawn (HARN-CAP-301).`;
+}
+
+export function narrateRefusalDetail(program: TaskProgram): string | null {
+  const admission = program.admission;
+  return admission
+    ? `The parent's grant allows ${admission.grant.join(', ') || 'nothing'}; anything else is refused at spawn.`
+    : null;
+}
+
+/** A panic; in naive mode (no restore guard) it names the slots the unwinding poll leaves holding its values. */
+export function narratePanic(task: string, message: string, mode: string, left: readonly string[]): string {
+  const panics = `${task} panics mid-poll: ${message}.`;
+  if (mode !== 'naive' || left.length === 0) return panics;
+  return `${panics} With no restore guard, the unwinding poll leaves ${task}'s values in ${joinAnd([...left])} on the thread: they are leaked to the outer thread.`;
+}
+
+/** The outer thread's check once every task is done: clean, or how many slots it keeps (their values in detail). */
+export function narrateOuterCheck(
+  leaks: readonly string[],
+  values: readonly string[],
+): { narration: string; detail: string | null } {
+  if (leaks.length === 0)
+    return { narration: 'All tasks are finished; the outer thread is left clean.', detail: null };
+  const slots = `${leaks.length} slot${leaks.length === 1 ? '' : 's'}`;
+  return {
+    narration: `All tasks are finished, but the outer thread still holds ${slots} it should have got back, leaked: ${leaks.join(', ')}.`,
+    detail: leaks.map((name, i) => `${name} = ${values[i]}`).join('; '),
+  };
 }

@@ -25,6 +25,9 @@ export interface CheckSpec {
   isFs: boolean;
   /** An fs write/mutate: its audit record goes to the observed mutation session. */
   isWrite: boolean;
+  /** `effect_record_summary` of each of this call's effects that escape the parent grant (a child whose spawn
+   * is refused; it runs only with enforcement at spawn off). Empty for every other call. */
+  escapes: string[];
 }
 
 export type Op =
@@ -60,6 +63,14 @@ export interface TaskProgram {
   ops: Op[];
   /** Set when this task's spawn is refused while enforcement is on. */
   refusal: SpawnRefusal | null;
+  /** What the parent grant allows and what this child asks for (both summaries), when the grant is known. */
+  admission?: Admission | null;
+}
+
+/** The spawn-time comparison of a child's effects with the parent grant, for the spawn's narration. */
+export interface Admission {
+  grant: string[];
+  effects: string[];
 }
 
 /** Every task of a run. `roots` are spawned by the outer thread (the LocalSet driver) at time 0. */

@@ -14,7 +14,16 @@ import {
   type ExecStatus,
 } from './executor.ts';
 import type { TaskRole, TaskSet } from './ops.ts';
-import { createTraceRecorder, type CrosswireRecord, type TraceStep } from './trace.ts';
+import {
+  countLabel,
+  countsOf,
+  legendOf,
+  markersOf,
+  type LegendEntry,
+  type RunCounts,
+  type TraceMarker,
+} from './counts.ts';
+import { createTraceRecorder, type CrosswireRecord, type TraceStep, type ViolationRecord } from './trace.ts';
 
 /** How choice points are resolved: a scenario schedule, or interactive (picks so far, then stop and ask). */
 export type RunSchedule = Schedule | { kind: 'interactive'; picks: string[] };
@@ -61,6 +70,10 @@ export interface SimulationSummary {
   leaks: string[];
   panics: string[];
   refused: string[];
+  /** Calls that escaped the parent grant at run time (a refused child run with enforcement at spawn off). */
+  violations: ViolationRecord[];
+  /** The one count of each (counts.ts): what the legend, the summary sentence, the CLI and the explorer say. */
+  counts: RunCounts;
   /** Where interactive scheduling stopped: the tasks the user may pick; null otherwise. */
   awaitingChoice: string[] | null;
   /** Picks that named no ready task (that choice point went FIFO). */
@@ -78,6 +91,10 @@ export interface SimulationResult {
   captured: string[];
   mode: ExecMode;
   steps: TraceStep[];
+  /** The scrub bar's marks; their counts add up to `summary.counts`. */
+  markers: TraceMarker[];
+  /** The scrub bar's legend: the marks' counts added up, in words. */
+  legend: LegendEntry[];
   summary: SimulationSummary;
 }
 
@@ -117,7 +134,7 @@ function messageOf(
   outcome: ExecOutcome,
   maxSteps: number,
   names: readonly string[],
-  crosswires: number,
+  counts: RunCounts,
   leaks: string[],
 ): string {
   if (outcome.status === 'step-limit' && maxSteps > MAX_TRACE_STEPS)
@@ -127,12 +144,14 @@ function messageOf(
   if (outcome.status === 'awaiting-choice')
     return `Waiting for a choice: ${outcome.ready.map((t) => names[t]).join(', ')} can run next.`;
   const parts: string[] = [];
-  parts.push(crosswires === 0 ? 'no cross-wires' : `${crosswires} cross-wire${crosswires === 1 ? '' : 's'}`);
-  if (outcome.panics.length > 0)
-    parts.push(`${outcome.panics.length} panic${outcome.panics.length === 1 ? '' : 's'}`);
-  if (outcome.refused.length > 0) parts.push(`${outcome.refused.length} refused at spawn`);
+  parts.push(countLabel('crosswires', counts.crosswires));
+  if (counts.violations > 0) parts.push(`${countLabel('violations', counts.violations)} of the parent grant`);
+  if (counts.panics > 0) parts.push(countLabel('panics', counts.panics));
+  if (counts.refused > 0) parts.push(countLabel('refused', counts.refused));
   const outer =
-    leaks.length === 0 ? 'the outer thread is left clean' : `the outer thread leaks ${leaks.join(', ')}`;
+    leaks.length === 0
+      ? 'the outer thread is left clean'
+      : `the outer thread keeps ${countLabel('leaks', counts.leaks)}: ${leaks.join(', ')}`;
   return `Finished in ${outcome.steps} steps: ${parts.join(', ')}; ${outer}.`;
 }
 
@@ -145,23 +164,37 @@ export function runTaskSet(taskSet: TaskSet, options: RunOptions): SimulationRes
   const recorder = createTraceRecorder(runner.state, taskSet.tasks, options.mode);
   const outcome = runner.run(chooserFor(options.schedule, names, log), recorder);
   const leaks = outcome.leaks.map((slot) => SLOT_NAMES[slot]!);
+  const panics = outcome.panics.map((t) => names[t]!);
+  const refused = outcome.refused.map((t) => names[t]!);
+  const counts = countsOf({
+    crosswires: recorder.crosswires,
+    leaks,
+    panics,
+    refused,
+    violations: recorder.violations,
+  });
+  const markers = markersOf(recorder.steps, recorder.crosswires);
   return {
     tasks: taskSet.tasks.map((task) => ({ name: task.name, role: task.role })),
     slots: SLOT_NAMES,
     captured: options.mode === 'unscoped' ? [] : config.captureSet.map((slot) => SLOT_NAMES[slot]!),
     mode: options.mode,
     steps: recorder.steps,
+    markers,
+    legend: legendOf(markers),
     summary: {
       status: outcome.status,
       completed: outcome.status === 'finished',
       steps: outcome.steps,
       crosswires: recorder.crosswires,
       leaks,
-      panics: outcome.panics.map((t) => names[t]!),
-      refused: outcome.refused.map((t) => names[t]!),
+      panics,
+      refused,
+      violations: recorder.violations,
+      counts,
       awaitingChoice: outcome.status === 'awaiting-choice' ? outcome.ready.map((t) => names[t]!) : null,
       ignoredPicks: log.ignored,
-      message: messageOf(outcome, options.maxSteps, names, recorder.crosswires.length, leaks),
+      message: messageOf(outcome, options.maxSteps, names, counts, leaks),
     },
   };
 }

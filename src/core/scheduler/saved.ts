@@ -45,7 +45,8 @@ export function saveState(m: Machine, layout: Layout): SavedState {
   const { ready, sleepers, panics, refused, thread, state } = m;
   const active = layout.active;
   const tasks = state.tasks;
-  const size = 9 + ready.length + sleepers.length + panics.length + refused.length + active.length + tasks.length;
+  const size =
+    9 + ready.length + sleepers.length + panics.length + refused.length + active.length + tasks.length;
   const data = new Array<unknown>(size);
   let k = 0;
   data[k++] = state.clock;

@@ -6,7 +6,21 @@ import type { Span } from '../diagnostics.ts';
 import { effectAllowedByCeiling, effectRecordSummary } from '../analysis/index.ts';
 import { SLOT, SLOT_NAMES } from './catalog.ts';
 import type { ExecMode, ExecState, PollOutcome, Recorder, TaskStatus } from './executor.ts';
-import { narrateCheck, ownerPhrase } from './narrate.ts';
+import { createMomentCounter, type Moment, type MomentKind } from './moment.ts';
+import {
+  narrateCheck,
+  narrateCheckRead,
+  narrateOwnRead,
+  narrateOuterCheck,
+  narratePanic,
+  narratePoll,
+  narrateRefusalDetail,
+  narrateSpawn,
+  ownerName,
+  ownerPhrase,
+  pollDetail,
+  type Resumption,
+} from './narrate.ts';
 import { shownText } from '../text.ts';
 import type { CheckSpec, Op, TaskProgram } from './ops.ts';
 import { currentLabel, slotCurrent, slotValueLabel, type AmbientValue, type SlotValue } from './scope.ts';
@@ -30,7 +44,16 @@ interface StepBase {
   task: string | null;
   /** Source span in that task's program, where relevant. */
   span: Span | null;
+  /** One plain sentence: what happened and why, then its consequence. */
   narration: string;
+  /** A secondary line (clock, choice point, expected vs observed), or null. */
+  detail: string | null;
+  /** What this step is in the program, for the events a person steps through; null for the bookkeeping steps
+   * between them (swaps, installs, awaits, wakes, completions, poll exits). */
+  moment: Moment | null;
+  /** One of the steps a person steps through (a poll, a read at a call or one that cross-wires, a check, a
+   * spawn or refusal, a panic, the outer check); the rest show inside them and as fine steps. */
+  event: boolean;
   snapshot: Snapshot;
 }
 
@@ -71,6 +94,8 @@ export interface CheckInfo {
   crosswire: boolean;
   /** The human consequence of the cross-wire, or null. */
   consequence: string | null;
+  /** The call escapes the parent grant (its child ran with enforcement at spawn off), else null. */
+  violation: { code: 'HARN-CAP-301'; escapes: string[] } | null;
 }
 
 export type TraceStep = StepBase &
@@ -108,15 +133,16 @@ export interface CrosswireRecord {
   consequence: string;
 }
 
+/** One call that escaped the parent grant at run time (enforcement at spawn off). */
+export interface ViolationRecord {
+  step: number;
+  task: string;
+  call: string;
+  code: 'HARN-CAP-301';
+  escapes: string[];
+}
+
 const EMPTY_ARRAY: readonly never[] = Object.freeze([]);
-
-function topLabel(value: SlotValue): string {
-  return currentLabel(slotCurrent(value));
-}
-
-function ownerOf(value: AmbientValue | number | null): string | null {
-  return value !== null && typeof value === 'object' ? value.owner : null;
-}
 
 function allows(check: CheckSpec, policy: AmbientValue | null): boolean {
   const ceiling = policy?.ceiling ?? null;
@@ -128,6 +154,7 @@ function allows(check: CheckSpec, policy: AmbientValue | null): boolean {
 export interface TraceRecorder extends Recorder {
   steps: TraceStep[];
   crosswires: CrosswireRecord[];
+  violations: ViolationRecord[];
 }
 
 export function createTraceRecorder(
@@ -138,9 +165,22 @@ export function createTraceRecorder(
   const names = programs.map((p) => p.name);
   const steps: TraceStep[] = [];
   const crosswires: CrosswireRecord[] = [];
-  // Cross-wires of the reads since the task's last check: the check attaches its consequence to them.
-  let openReads: { record: CrosswireRecord | null; slot: number; observed: AmbientValue | number | null }[] =
-    [];
+  const violations: ViolationRecord[] = [];
+  // The reads since the task's last check: the check attaches its consequence to them and, once it is decided,
+  // writes the sentence of each cross-wired one.
+  let openReads: {
+    record: CrosswireRecord | null;
+    slot: number;
+    observed: AmbientValue | number | null;
+    step: TraceStep;
+  }[] = [];
+  const moments = createMomentCounter();
+  // Per task: the await it last started (site, words), what its current poll resumed after, and the tasks polled
+  // while it was away (the "while it waited" of a cross-wire's sentence).
+  const lastAwait: ({ site: number; what: string } | null)[] = names.map(() => null);
+  const resumptions: Resumption[] = names.map(() => ({ what: null, ran: [], told: false }));
+  const pollLog: number[] = [];
+  const leftAt: number[] = names.map(() => 0);
 
   let thread: readonly SlotValue[] = EMPTY_ARRAY;
   let threadDirty = true;
@@ -196,29 +236,56 @@ export function createTraceRecorder(
   const name = (t: number): string => (t >= 0 ? names[t]! : 'the outer thread');
   // Task name by index + 1: null for the outer thread (-1).
   const owners: readonly (string | null)[] = [null, ...names];
+  // The slots a panicking poll leaves holding this task's values: during a poll the task's scope array holds
+  // the outer values its guard would restore, so every slot where the thread differs stays wrong without one.
+  const leftBehind = (t: number): string[] => {
+    const scope = state.tasks[t]!.scope;
+    const left: string[] = [];
+    for (let s = 0; s < state.thread.length; s++) if (state.thread[s] !== scope[s]) left.push(SLOT_NAMES[s]!);
+    return left;
+  };
+  const momentOf = (t: number, kind: MomentKind, span: Span | null, subject: string | null, what: string) =>
+    moments.next(owners[t + 1] ?? null, kind, span ? span.start : -1, subject, what);
 
   return {
     steps,
     crosswires,
+    violations,
     pollEnter(t, choiceReady, choiceIndex) {
       threadDirty = true;
       dirtyScope(t);
-      const swap = mode === 'unscoped' ? ' on the shared thread-locals (unscoped)' : '; its scope swaps in';
       let choice: ChoiceInfo | null = null;
-      let why = '';
+      let ready: string[] | null = null;
       if (choiceReady !== null) {
-        const ready: string[] = [];
+        ready = [];
         for (let i = 0; i < choiceReady.length; i++) ready.push(names[choiceReady[i]!]!);
         choice = { ready, chosen: names[t]!, index: choiceIndex };
-        why = ` (choice point ${choiceIndex + 1}: ${ready.join(', ')} ready)`;
       }
+      const awaited = lastAwait[t] ?? null;
+      const ran: string[] = [];
+      for (let i = leftAt[t]!; i < pollLog.length; i++) {
+        const other = names[pollLog[i]!]!;
+        if (pollLog[i] !== t && !ran.includes(other)) ran.push(other);
+      }
+      pollLog.push(t);
+      const joined = awaited?.what === 'join';
+      resumptions[t] = { what: awaited && !joined ? awaited.what : null, ran, told: false };
       steps.push({
         kind: 'poll-enter',
         choice,
         index: steps.length,
         task: owners[t + 1] ?? null,
         span: null,
-        narration: `${name(t)} is polled at t=${state.clock}${why}${swap}.`,
+        narration: narratePoll(name(t), joined ? null : (awaited?.what ?? null), joined),
+        detail: pollDetail(state.clock, ready, choiceIndex, mode === 'unscoped'),
+        moment: momentOf(
+          t,
+          'poll',
+          awaited ? { start: awaited.site, end: awaited.site } : null,
+          null,
+          awaited?.what ?? 'start',
+        ),
+        event: true,
         snapshot: snap(true),
       } as TraceStep);
     },
@@ -242,6 +309,9 @@ export function createTraceRecorder(
         task: owners[t + 1] ?? null,
         span: null,
         narration,
+        detail: null,
+        moment: null,
+        event: false,
         snapshot: snap(false),
       } as TraceStep);
     },
@@ -254,9 +324,9 @@ export function createTraceRecorder(
       const action = o.op as 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec';
       const narration =
         action === 'push'
-          ? `${name(t)} pushes ${topLabel(after)} onto ${slotName}.`
+          ? `${name(t)} pushes ${currentLabel(slotCurrent(after))} onto ${slotName}.`
           : action === 'pop'
-            ? `${name(t)} pops ${topLabel(before)} off ${slotName}.`
+            ? `${slotName} now has ${currentLabel(slotCurrent(after))} on top.`
             : action === 'set'
               ? `${name(t)} sets ${slotName} to ${afterLabel}.`
               : action === 'unset'
@@ -272,6 +342,9 @@ export function createTraceRecorder(
         task: owners[t + 1] ?? null,
         span: o.span,
         narration,
+        detail: null,
+        moment: null,
+        event: false,
         snapshot: snap(false),
       } as TraceStep);
     },
@@ -285,11 +358,12 @@ export function createTraceRecorder(
       let narration: string;
       let record: CrosswireRecord | null = null;
       if (crosswire) {
-        const verb =
-          access === 'pop'
-            ? `pops ${observedLabel} off ${slotName}`
-            : `reads ${slotName} for ${what} and gets ${observedLabel}`;
-        narration = `${name(t)} ${verb}, not its own ${expectedLabel}: cross-wire.`;
+        // A check's cross-wired read is written once the check is decided (it names what the call does).
+        narration =
+          readAccess === 'check'
+            ? ''
+            : narrateOwnRead(name(t), resumptions[t]!, slotName, access, what, expected, observed);
+        if (readAccess !== 'check') resumptions[t]!.told = true;
         const consequence =
           access === 'pop'
             ? `${name(t)} popped ${ownerPhrase(observed)} off ${slotName}, leaving its own ${expectedLabel} behind`
@@ -307,25 +381,30 @@ export function createTraceRecorder(
         narration =
           access === 'pop'
             ? `${name(t)} pops its own ${observedLabel} off ${slotName}.`
-            : `${name(t)} reads ${slotName} for ${what}: ${observedLabel}, as expected.`;
+            : `${name(t)} reads ${slotName} for ${what}: its own ${observedLabel}.`;
       }
-      if (readAccess === 'check') openReads.push({ record, slot, observed });
-      steps.push({
+      const step = {
         kind: 'read',
         slot: slotName,
         access,
         what,
         expected: expectedLabel,
         observed: observedLabel,
-        expectedOwner: ownerOf(expected),
-        observedOwner: ownerOf(observed),
+        expectedOwner: ownerName(expected),
+        observedOwner: ownerName(observed),
         crosswire,
         index: steps.length,
         task: owners[t + 1] ?? null,
         span,
         narration,
+        detail: crosswire ? `${slotName}: expected ${expectedLabel}, observed ${observedLabel}.` : null,
+        moment: momentOf(t, 'read', span, slotName, what),
+        // A task's own pops and its life cycle's reads are bookkeeping unless they cross-wire.
+        event: crosswire || (access === 'read' && span !== null),
         snapshot: snap(false),
-      } as TraceStep);
+      } as TraceStep;
+      if (readAccess === 'check') openReads.push({ record, slot, observed, step });
+      steps.push(step);
     },
     check(t, check, span) {
       const task = state.tasks[t]!;
@@ -336,8 +415,24 @@ export function createTraceRecorder(
       const reads = openReads;
       openReads = [];
       const info = narrateCheck(name(t), check, state, reads, decision, preflight);
-      for (const read of reads)
-        if (read.record) read.record.consequence = info.consequence ?? read.record.consequence;
+      let first = true;
+      for (const read of reads) {
+        if (!read.record) continue;
+        read.record.consequence = info.consequence ?? read.record.consequence;
+        read.step.narration = narrateCheckRead(
+          name(t),
+          resumptions[t]!,
+          first,
+          read.slot,
+          read.observed,
+          info.facts,
+        );
+        first = false;
+        resumptions[t]!.told = true;
+      }
+      const violation =
+        check.escapes.length > 0 ? { code: 'HARN-CAP-301' as const, escapes: check.escapes } : null;
+      if (violation) violations.push({ step: steps.length, task: name(t), call: check.call, ...violation });
       steps.push({
         kind: 'check',
         call: check.call,
@@ -351,14 +446,19 @@ export function createTraceRecorder(
         session: info.session,
         crosswire: info.consequence !== null,
         consequence: info.consequence,
+        violation,
         index: steps.length,
         task: owners[t + 1] ?? null,
         span,
         narration: info.narration,
+        detail: info.detail,
+        moment: momentOf(t, 'check', span, null, check.call),
+        event: true,
         snapshot: snap(false),
       } as TraceStep);
     },
     await(t, kind, what, wakeAt, span) {
+      lastAwait[t] = { site: span ? span.start : -1, what: kind === 'join' ? 'join' : what };
       const narration =
         kind === 'join'
           ? `${name(t)} waits to join its children.`
@@ -374,6 +474,9 @@ export function createTraceRecorder(
         task: owners[t + 1] ?? null,
         span,
         narration,
+        detail: kind === 'join' || wakeAt <= state.clock ? null : `t=${state.clock}`,
+        moment: null,
+        event: false,
         snapshot: snap(true),
       } as TraceStep);
     },
@@ -384,6 +487,9 @@ export function createTraceRecorder(
         task: owners[t + 1] ?? null,
         span: null,
         narration: `${name(t)} wakes at t=${state.clock} and is ready.`,
+        detail: null,
+        moment: null,
+        event: false,
         snapshot: snap(true),
       } as TraceStep);
     },
@@ -395,7 +501,10 @@ export function createTraceRecorder(
         index: steps.length,
         task: owners[t + 1] ?? null,
         span,
-        narration: `${name(t)} spawns ${name(child)}, which captures its inherited scope now.`,
+        narration: narrateSpawn(name(t), name(child), programs[child]!),
+        detail: 'The child captures its inherited scope now.',
+        moment: momentOf(t, 'spawn', span, name(child), 'spawn'),
+        event: true,
         snapshot: snap(true),
       } as TraceStep);
     },
@@ -410,6 +519,9 @@ export function createTraceRecorder(
         task: owners[t + 1] ?? null,
         span,
         narration: `${name(t)}'s spawn of ${name(child)} is refused (HARN-CAP-301): ${refusal.message}`,
+        detail: narrateRefusalDetail(programs[child]!),
+        moment: momentOf(t, 'refuse', span, name(child), 'spawn'),
+        event: true,
         snapshot: snap(true),
       } as TraceStep);
     },
@@ -420,6 +532,9 @@ export function createTraceRecorder(
         task: owners[t + 1] ?? null,
         span: null,
         narration: `${name(t)} completes.`,
+        detail: null,
+        moment: null,
+        event: false,
         snapshot: snap(false),
       } as TraceStep);
     },
@@ -430,12 +545,17 @@ export function createTraceRecorder(
         index: steps.length,
         task: owners[t + 1] ?? null,
         span,
-        narration: `${name(t)} panics mid-poll: ${message}.`,
+        narration: narratePanic(name(t), message, mode, leftBehind(t)),
+        detail:
+          mode === 'naive' ? 'No restore guard: the unwinding poll will not swap its scope back out.' : null,
+        moment: momentOf(t, 'panic', span, null, 'throw'),
+        event: true,
         snapshot: snap(false),
       } as TraceStep);
     },
     pollExit(t, outcome, restored) {
       threadDirty = true;
+      leftAt[t] = pollLog.length;
       dirtyScope(t);
       let narration = `${name(t)}'s poll ends (${outcome}).`;
       if (outcome === 'panic' && !restored && mode === 'naive') {
@@ -451,17 +571,18 @@ export function createTraceRecorder(
         task: owners[t + 1] ?? null,
         span: null,
         narration,
+        detail: null,
+        moment: null,
+        event: false,
         snapshot: snap(true),
       } as TraceStep);
     },
     outerCheck(leaks) {
       const leakNames = leaks.map((slot) => SLOT_NAMES[slot]!);
-      const narration =
-        leaks.length === 0
-          ? 'All tasks are finished; the outer thread is left clean.'
-          : `All tasks are finished, but the outer thread still holds ${leakNames
-              .map((n, i) => `${n} = ${slotValueLabel(state.thread[leaks[i]!])}`)
-              .join(', ')}: leaked.`;
+      const told = narrateOuterCheck(
+        leakNames,
+        leaks.map((slot) => slotValueLabel(state.thread[slot])),
+      );
       steps.push({
         kind: 'outer-check',
         leaks: leakNames,
@@ -469,7 +590,10 @@ export function createTraceRecorder(
         index: steps.length,
         task: null,
         span: null,
-        narration,
+        narration: told.narration,
+        detail: told.detail,
+        moment: moments.next(null, 'outer', -1, null, 'outer-check'),
+        event: true,
         snapshot: snap(false),
       } as TraceStep);
     },

@@ -1,9 +1,14 @@
 // Run-side state: the latest simulation from the worker (an immutable trace, replaced whole; stale replies are
-// dropped), the stepper's position and playback, the selected read, and the run settings edits (mode, capture
-// set, enforcement, schedule) that change the scenario and so trigger a re-simulation.
+// dropped), the stepper's position (by event, or fine steps) and playback, the selected read, the run settings
+// edits (mode, capture set, enforcement, schedule) that change the scenario and so trigger a re-simulation, which
+// lands on the moment the stepper showed, and the compare view's second run.
 import type { RunMode, RunSettings as AppRun, Schedule } from '../../core/scenario/types.ts';
-import type { ScenarioSimulation as SimulationResult } from '../../core/scheduler/simulate.ts';
+import type { Comparison } from '../../core/scheduler/compare.ts';
+import type { Moment } from '../../core/scheduler/moment.ts';
 import type { SliceCreator } from '../storeTypes.ts';
+import { crosswireFrom, momentAt, nextEvent, previousEvent, type SimulationResult } from './runNav.ts';
+
+export { choiceAtStep as choiceAt, isCrosswireStep, type SimulationResult } from './runNav.ts';
 
 /** Playback speeds offered, in steps per second. */
 export const PLAY_SPEEDS = [1, 2, 4, 8, 16] as const;
@@ -23,6 +28,23 @@ export interface RunSlice {
   speed: number;
   /** The step of the read selected in the reads log (highlighted), or null. */
   selectedRead: number | null;
+  /** Step through every trace step (swaps, installs) instead of the events a person cares about. */
+  fineSteps: boolean;
+  /** The moment to land on when the next trace arrives (set by a run-setting change). */
+  pendingMoment: Moment | null;
+  /** One line when the last landing could not find the same moment; null otherwise. */
+  landingNote: string | null;
+  /** The compare view is open. */
+  compareOpen: boolean;
+  /** The second run for the compare view, matched to `simulation` by moment; null while it is computed. */
+  comparison: Comparison | null;
+  comparisonRequestId: number;
+  setFineSteps: (fine: boolean) => void;
+  setCompareOpen: (open: boolean) => void;
+  beginComparison: () => number;
+  receiveComparison: (id: number, comparison: Comparison) => boolean;
+  /** Jumps to the last cross-wire before the current step; stays when none. */
+  runToPreviousCrosswire: () => void;
   beginSimulation: () => number;
   /** Stores a reply (clamping the step); returns false when `id` is not the latest request. */
   receiveSimulation: (id: number, simulation: SimulationResult) => boolean;
@@ -55,18 +77,6 @@ function clampStep(simulation: SimulationResult | null, step: number): number {
   return Math.max(0, Math.min(Math.trunc(step), Math.max(0, last)));
 }
 
-/** Whether step `i` of a trace is a cross-wire (a read or check that cross-wires). */
-export function isCrosswireStep(simulation: SimulationResult, i: number): boolean {
-  const step = simulation.steps[i];
-  return step !== undefined && (step.kind === 'read' || step.kind === 'check') && step.crosswire;
-}
-
-/** The tasks that were ready at the choice point step `i` resolved (recorded on its poll-enter), else null. */
-export function choiceAt(simulation: SimulationResult, i: number): string[] | null {
-  const step = simulation.steps[i];
-  return step?.kind === 'poll-enter' && step.choice ? step.choice.ready : null;
-}
-
 /** The task polled at each choice point strictly before step `i`, in order (the picks that reproduce them). */
 export function picksBefore(simulation: SimulationResult, i: number): string[] {
   const picks: string[] = [];
@@ -80,6 +90,12 @@ export function picksBefore(simulation: SimulationResult, i: number): string[] {
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
   const setRun = (patch: (run: AppRun) => AppRun) =>
     set(({ scenario }) => ({ scenario: { ...scenario, run: patch(scenario.run) } }));
+  // A run-setting change re-runs the same ops in another way: land on the moment shown now, not its step number.
+  const setRunKeepingMoment = (patch: (run: AppRun) => AppRun) =>
+    set(({ scenario, simulation, stepIndex }) => ({
+      scenario: { ...scenario, run: patch(scenario.run) },
+      pendingMoment: momentAt(simulation, stepIndex),
+    }));
   return {
     simulation: null,
     simulationRequestId: 0,
@@ -89,6 +105,29 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     playing: false,
     speed: 4,
     selectedRead: null,
+    fineSteps: false,
+    pendingMoment: null,
+    landingNote: null,
+    compareOpen: false,
+    comparison: null,
+    comparisonRequestId: 0,
+    setFineSteps: (fineSteps) => set({ fineSteps }),
+    setCompareOpen: (compareOpen) => set({ compareOpen }),
+    beginComparison: () => {
+      const id = get().comparisonRequestId + 1;
+      set({ comparisonRequestId: id, comparison: null });
+      return id;
+    },
+    receiveComparison: (id, comparison) => {
+      if (id !== get().comparisonRequestId) return false;
+      set({ comparison });
+      return true;
+    },
+    runToPreviousCrosswire: () => {
+      const { simulation, stepIndex } = get();
+      const at = simulation ? crosswireFrom(simulation, stepIndex, -1) : -1;
+      if (at >= 0) set({ stepIndex: at, playing: false, selectedRead: at, landingNote: null });
+    },
     beginSimulation: () => {
       const id = get().simulationRequestId + 1;
       set({ simulationRequestId: id });
@@ -96,28 +135,41 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     },
     receiveSimulation: (id, simulation) => {
       if (id !== get().simulationRequestId) return false;
-      const wanted = get().pendingStep ?? get().stepIndex;
-      set({ simulation, simulationError: null, pendingStep: null, stepIndex: clampStep(simulation, wanted) });
+      const { pendingStep, stepIndex } = get();
+      const landing = pendingStep === null ? (simulation.landing ?? null) : null;
+      const wanted = landing ? landing.step : (pendingStep ?? stepIndex);
+      set({
+        simulation,
+        simulationError: null,
+        pendingStep: null,
+        pendingMoment: null,
+        landingNote: landing?.note ?? null,
+        stepIndex: clampStep(simulation, wanted),
+      });
       return true;
     },
     failSimulation: (id, message) => {
       if (id !== get().simulationRequestId) return false;
-      set({ simulationError: message, playing: false });
+      // The trace on screen belongs to an older scenario: never show it as this one's. The step is kept for the
+      // next trace.
+      set({ simulation: null, simulationError: message, playing: false, pendingStep: get().pendingStep ?? get().stepIndex });
       return true;
     },
-    setStep: (step) => set(({ simulation }) => ({ stepIndex: clampStep(simulation, step), pendingStep: null })),
-    stepForward: () => get().setStep(get().stepIndex + 1),
-    stepBack: () => get().setStep(get().stepIndex - 1),
-    resetStepper: () => set({ stepIndex: 0, playing: false, pendingStep: null, selectedRead: null }),
+    setStep: (step) =>
+      set(({ simulation }) => ({ stepIndex: clampStep(simulation, step), pendingStep: null, landingNote: null })),
+    stepForward: () => {
+      const { simulation, stepIndex, fineSteps } = get();
+      get().setStep(simulation && !fineSteps ? nextEvent(simulation, stepIndex) : stepIndex + 1);
+    },
+    stepBack: () => {
+      const { simulation, stepIndex, fineSteps } = get();
+      get().setStep(simulation && !fineSteps ? previousEvent(simulation, stepIndex) : stepIndex - 1);
+    },
+    resetStepper: () => set({ stepIndex: 0, playing: false, pendingStep: null, selectedRead: null, landingNote: null }),
     runToNextCrosswire: () => {
       const { simulation, stepIndex } = get();
-      if (!simulation) return;
-      for (let i = stepIndex + 1; i < simulation.steps.length; i++) {
-        if (isCrosswireStep(simulation, i)) {
-          set({ stepIndex: i, playing: false, selectedRead: i });
-          return;
-        }
-      }
+      const at = simulation ? crosswireFrom(simulation, stepIndex, 1) : -1;
+      if (at >= 0) set({ stepIndex: at, playing: false, selectedRead: at, landingNote: null });
     },
     setPlaying: (playing) => set({ playing }),
     setSpeed: (speed) => set({ speed }),
@@ -127,16 +179,16 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       if (simulation && step < simulation.steps.length) set({ stepIndex: Math.max(0, step), pendingStep: step });
       else set({ pendingStep: step });
     },
-    setRunMode: (mode) => setRun((run) => ({ ...run, mode })),
+    setRunMode: (mode) => setRunKeepingMoment((run) => ({ ...run, mode })),
     setSlotCaptured: (slot, captured) =>
-      setRun((run) => {
+      setRunKeepingMoment((run) => {
         const current = run.captured ?? get().simulation?.captured ?? [];
         const next = captured ? [...new Set([...current, slot])] : current.filter((s) => s !== slot);
         return { ...run, captured: next as AppRun['captured'] };
       }),
-    resetCaptured: () => setRun((run) => ({ ...run, captured: null })),
-    setEnforceAtSpawn: (enforceAtSpawn) => setRun((run) => ({ ...run, enforceAtSpawn })),
-    setSchedule: (schedule) => setRun((run) => ({ ...run, schedule })),
+    resetCaptured: () => setRunKeepingMoment((run) => ({ ...run, captured: null })),
+    setEnforceAtSpawn: (enforceAtSpawn) => setRunKeepingMoment((run) => ({ ...run, enforceAtSpawn })),
+    setSchedule: (schedule) => setRunKeepingMoment((run) => ({ ...run, schedule })),
     choose: (step, task) => {
       const { simulation } = get();
       if (!simulation) return;

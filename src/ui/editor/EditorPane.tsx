@@ -9,6 +9,7 @@ import type { RevealRequest } from '../../state/slices/ui.ts';
 import SourceFallback from '../editors/SourceFallback.tsx';
 import { useResolvedTheme } from '../shell/useResolvedTheme.ts';
 import { applyMarkers } from './markers.ts';
+import { startRunMarks } from './runMarks.ts';
 import { setModelText, syncModels } from './modelSync.ts';
 import { programUri } from './programUri.ts';
 import { monaco } from './setup.ts';
@@ -19,6 +20,8 @@ const EDITOR_OPTIONS: Monaco.editor.IStandaloneEditorConstructionOptions = {
   fontSize: 13,
   scrollBeyondLastLine: false,
   automaticLayout: true,
+  // The gutter carries the run's marks: the running task's arrow, a waiting task's await.
+  glyphMargin: true,
   tabSize: 2,
   fixedOverflowWidgets: true,
   // Colouring bracket pairs decorates every bracket of a model (~2,800 decorations in a 1,000-line child) and every
@@ -94,10 +97,15 @@ export default function EditorPane() {
   const options = useMemo(() => ({ ...EDITOR_OPTIONS, ariaLabel: `Harn source of ${tab}` }), [tab]);
   const pendingReveal = useRef<RevealRequest | null>(null);
 
+  const stopRunMarks = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopRunMarks.current?.(), []);
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor as unknown as Monaco.editor.IStandaloneCodeEditor;
     // Escape leaves the editor for its tab (when no widget of the editor wants Escape itself); Ctrl+M still works.
     editor.addCommand(monaco.KeyCode.Escape, leaveEditor, ESCAPE_LEAVES_WHEN);
+    stopRunMarks.current?.();
+    stopRunMarks.current = startRunMarks(editorRef.current);
     applyMarkers(monaco, useStore.getState().analysis);
     editor.onDidChangeModel(() => {
       applyMarkers(monaco, useStore.getState().analysis);

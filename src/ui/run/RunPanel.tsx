@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from './backend.ts';
 import ExplorerPanel from './explorer/ExplorerPanel.tsx';
-import { usePlayback, useSlotCatalog } from './hooks.ts';
+import { useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
 import { startRunSync } from './runSync.ts';
 import Stepper from './Stepper.tsx';
@@ -15,6 +15,7 @@ export default function RunPanel() {
   const backend = useRunBackend();
   useEffect(() => startRunSync(backend), [backend]);
   usePlayback();
+  useFollowRun();
   const catalog = useSlotCatalog(backend);
   const run = useStore((s) => s.scenario.run);
   const error = useStore((s) => s.simulationError);

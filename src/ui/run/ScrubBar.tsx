@@ -1,34 +1,41 @@
-// The scrub bar: a range over the trace (jump to any step) with markers at polls, cross-wires, panics and leaks.
-// Cross-wire, panic and leak markers are buttons named by what happens there; markers of a kind that would overlap
+// The scrub bar: a range over the trace (jump to any step) with core's marks at polls, cross-wires, violations,
+// panics and leaks, and core's legend (the marks' counts added up: the same numbers as the summary and the CLI).
+// Marks other than polls are buttons named by what happens there (core's label); marks of a kind that would overlap
 // on the bar merge into one with a count, which seeks to the first of them.
 import { useLayoutEffect, useRef, useState } from 'react';
-import { groupMarkers, type Marker, type MarkerGroup } from './traceView.ts';
+import type { LegendEntry } from '../../core/scheduler/counts.ts';
+import { groupMarkers, type Marker, type MarkerGroup, type MarkerKind } from './traceView.ts';
 
 export interface ScrubBarProps {
   stepIndex: number;
   stepCount: number;
   markers: readonly Marker[];
+  legend: readonly LegendEntry[];
+  /** "step 12 of 29": the position in the stepper's own numbering. */
+  positionText: string;
   onSeek: (step: number) => void;
 }
 
-const MARKER_WORDS: Record<Marker['kind'], [one: string, many: string]> = {
+const MARKER_WORDS: Record<MarkerKind, [one: string, many: string]> = {
   poll: ['poll', 'polls'],
   crosswire: ['cross-wire', 'cross-wires'],
+  violation: ['violation', 'violations'],
   panic: ['panic', 'panics'],
   leak: ['leak', 'leaks'],
 };
-const MARKER_ICONS: Record<Marker['kind'], string> = { poll: '', crosswire: '✖', panic: '!', leak: '◆' };
+const ICONS: Record<MarkerKind, string> = { poll: '', crosswire: '✖', violation: '✖', panic: '!', leak: '◆' };
 /** Markers closer than this on screen merge (a marker glyph is about 8 px wide; a pointer needs a little more). */
 const MERGE_PX = 14;
 /** The bar's width before it has been measured (the run column at 1440 px). */
 const DEFAULT_TRACK_PX = 600;
 
-/** "cross-wire at step 12, alpha reads VM_EXECUTION_CONTEXT", or for a merged marker the count, the steps and the first. */
+/** Core's label for one mark ("cross-wire at step 12, alpha reads VM_EXECUTION_CONTEXT"); for merged marks the
+ * count, the steps and the first. */
 export function markerGroupName(group: MarkerGroup): string {
-  const [one, many] = MARKER_WORDS[group.kind];
+  const [, many] = MARKER_WORDS[group.kind];
   const first = group.markers[0]!;
   const last = group.markers[group.markers.length - 1]!;
-  if (group.markers.length === 1) return `${one} at step ${first.step + 1}, ${first.what}`;
+  if (group.markers.length === 1) return first.label;
   return `${group.markers.length} ${many} at steps ${first.step + 1} to ${last.step + 1}; the first: ${first.what}`;
 }
 
@@ -45,14 +52,12 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
   return [ref, width];
 }
 
-export default function ScrubBar({ stepIndex, stepCount, markers, onSeek }: ScrubBarProps) {
+export default function ScrubBar({ stepIndex, stepCount, markers, legend, positionText, onSeek }: ScrubBarProps) {
   const [track, width] = useWidth<HTMLDivElement>();
   const max = Math.max(0, stepCount - 1);
   const at = (step: number) => `${max === 0 ? 0 : (step / max) * 100}%`;
   const gap = max === 0 ? 0 : (MERGE_PX / Math.max(1, width)) * max;
   const groups = groupMarkers(markers, gap);
-  const counts = { crosswire: 0, panic: 0, leak: 0 };
-  for (const m of markers) if (m.kind !== 'poll') counts[m.kind]++;
   return (
     <div className="scrub">
       <div className="scrub-track" ref={track}>
@@ -74,7 +79,7 @@ export default function ScrubBar({ stepIndex, stepCount, markers, onSeek }: Scru
                 onClick={() => onSeek(first.step)}
               >
                 <span aria-hidden="true">
-                  {MARKER_ICONS[group.kind]}
+                  {ICONS[group.kind]}
                   {group.markers.length > 1 ? <span className="marker-count">{group.markers.length}</span> : null}
                 </span>
               </button>
@@ -89,23 +94,17 @@ export default function ScrubBar({ stepIndex, stepCount, markers, onSeek }: Scru
           value={Math.min(stepIndex, max)}
           disabled={stepCount === 0}
           aria-label="Trace position"
-          aria-valuetext={`step ${stepIndex + 1} of ${stepCount}`}
+          aria-valuetext={positionText}
           onChange={(e) => onSeek(Number(e.target.value))}
         />
       </div>
       <p className="scrub-legend">
-        <span className="legend-crosswire">
-          <span aria-hidden="true">✖ </span>
-          {counts.crosswire} cross-wire{counts.crosswire === 1 ? '' : 's'}
-        </span>
-        <span className="legend-panic">
-          <span aria-hidden="true">! </span>
-          {counts.panic} panic{counts.panic === 1 ? '' : 's'}
-        </span>
-        <span className="legend-leak">
-          <span aria-hidden="true">◆ </span>
-          {counts.leak} leak{counts.leak === 1 ? '' : 's'}
-        </span>
+        {legend.map((entry) => (
+          <span key={entry.kind} className={`legend-${entry.kind}`}>
+            <span aria-hidden="true">{ICONS[entry.kind]} </span>
+            {entry.text}
+          </span>
+        ))}
       </p>
     </div>
   );

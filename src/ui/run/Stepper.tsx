@@ -1,10 +1,12 @@
-// The scheduler stepper, connected to the store: controls, scrub bar, narration, chooser, task lanes, the
-// register file and the reads log, all views of one immutable trace at the current step index.
+// The scheduler stepper, connected to the store: controls, scrub bar, narration, the compare view, chooser, task
+// lanes, the register file and the reads log, all views of one immutable trace at the current step index.
 import { useMemo } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import { choiceAt, isCrosswireStep } from '../../state/slices/run.ts';
+import { crosswireFrom, eventPosition, nextEvent } from '../../state/slices/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import Chooser from './Chooser.tsx';
+import CompareView from './CompareView.tsx';
 import Narration from './Narration.tsx';
 import ReadsLog from './ReadsLog.tsx';
 import RunningCode from './RunningCode.tsx';
@@ -13,7 +15,7 @@ import ScrubBar from './ScrubBar.tsx';
 import StepperControls from './StepperControls.tsx';
 import TaskLanes from './TaskLanes.tsx';
 import StepperExport from './StepperExport.tsx';
-import { consequencesOf, currentSlotOf, laneSegments, markersOf, readsOf, swapsOfPoll, taskColors, taskColorVar, type LaneStatus, type ReadStep } from './traceView.ts';
+import { consequencesOf, currentSlotOf, laneSegments, readsOf, swapsOfPoll, taskColors, taskColorVar, type LaneStatus, type ReadStep } from './traceView.ts';
 
 function laneStatusOf(status: string | undefined): LaneStatus {
   if (status === 'sleeping' || status === 'joining') return 'awaiting';
@@ -33,13 +35,15 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
   const selectedRead = useStore((s) => s.selectedRead);
+  const fineSteps = useStore((s) => s.fineSteps);
+  const compareOpen = useStore((s) => s.compareOpen);
+  const comparison = useStore((s) => s.comparison);
+  const landingNote = useStore((s) => s.landingNote);
   const actions = useStore.getState();
 
   const derived = useMemo(() => {
     if (!simulation) return null;
-    const colors = taskColors(simulation);
-    const crosswireSteps = simulation.steps.filter((_, i) => isCrosswireStep(simulation, i)).map((s) => s.index);
-    return { colors, markers: markersOf(simulation), segments: laneSegments(simulation), reads: readsOf(simulation), consequences: consequencesOf(simulation), crosswireSteps };
+    return { colors: taskColors(simulation), segments: laneSegments(simulation), reads: readsOf(simulation), consequences: consequencesOf(simulation) };
   }, [simulation]);
 
   if (!simulation || !derived) return <p className="run-waiting">Simulating…</p>;
@@ -49,7 +53,9 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   const reasons = new Map(catalog.map((slot) => [slot.name, slot.scoping.kind === 'uncaptured' ? slot.scoping.reason : null]));
   const slots: SlotRow[] = simulation.slots.map((name) => ({ name, captured: captured.has(name), reason: reasons.get(name) ?? null }));
   const tasks = simulation.tasks.map((task, t) => ({ name: task.name, color: colorOf(task.name), status: laneStatusOf(step?.snapshot.statuses[t]) }));
-  const nextChoice = choiceAt(simulation, stepIndex + 1);
+  // The chooser offers the choice point the next Step reaches (the next event, or the next fine step).
+  const next = fineSteps ? stepIndex + 1 : nextEvent(simulation, stepIndex);
+  const nextChoice = next > stepIndex ? choiceAt(simulation, next) : null;
   const reads = derived.reads.filter((read) => read.index <= stepIndex);
   const jump = (read: ReadStep) => {
     actions.setPlaying(false);
@@ -57,7 +63,8 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
     actions.selectRead(read.index);
     if (read.task !== null && read.span) actions.reveal(read.task, read.span);
   };
-  const crosswireNow = step !== undefined && isCrosswireStep(simulation, stepIndex);
+  const events = eventPosition(simulation, stepIndex);
+  const position = fineSteps ? { at: stepIndex + 1, of: simulation.steps.length } : events;
 
   return (
     // The skip link's target (focused, not tabbed to: its first control is the next stop).
@@ -65,20 +72,36 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
       <StepperControls
         stepIndex={stepIndex}
         stepCount={simulation.steps.length}
+        position={position.at}
+        positionCount={position.of}
         playing={playing}
         speed={speed}
-        hasNextCrosswire={derived.crosswireSteps.some((s) => s > stepIndex)}
+        hasNextCrosswire={crosswireFrom(simulation, stepIndex, 1) >= 0}
+        hasPreviousCrosswire={crosswireFrom(simulation, stepIndex, -1) >= 0}
+        fineSteps={fineSteps}
+        compareOpen={compareOpen}
         onStep={() => actions.stepForward()}
         onBack={() => actions.stepBack()}
         onPlay={() => actions.setPlaying(true)}
         onPause={() => actions.setPlaying(false)}
         onReset={() => actions.resetStepper()}
         onNextCrosswire={() => actions.runToNextCrosswire()}
+        onPreviousCrosswire={() => actions.runToPreviousCrosswire()}
+        onFineSteps={(fine) => actions.setFineSteps(fine)}
+        onCompare={(open) => actions.setCompareOpen(open)}
         onSpeed={(s) => actions.setSpeed(s)}
       />
-      <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={derived.markers} onSeek={(s) => actions.setStep(s)} />
-      <Narration stepIndex={stepIndex} text={step?.narration ?? 'The trace is empty.'} crosswire={crosswireNow} />
-      {nextChoice && !readOnly ? <Chooser ready={nextChoice} chosen={simulation.steps[stepIndex + 1]?.task ?? null} colorOf={colorOf} onChoose={(task) => actions.choose(stepIndex + 1, task)} /> : null}
+      <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={simulation.markers} legend={simulation.legend} positionText={`step ${position.at} of ${position.of}`} onSeek={(s) => actions.setStep(s)} />
+      <Narration
+        position={position.at}
+        text={step?.narration ?? 'The trace is empty.'}
+        detail={step?.detail ?? null}
+        crosswire={isCrosswireStep(simulation, stepIndex) || (step?.kind === 'check' && step.crosswire)}
+        violation={step?.kind === 'check' && step.violation !== null}
+        note={landingNote}
+      />
+      {compareOpen ? <CompareView simulation={simulation} comparison={comparison} stepIndex={stepIndex} colorOf={colorOf} /> : null}
+      {nextChoice && !readOnly ? <Chooser ready={nextChoice} chosen={simulation.steps[next]?.task ?? null} colorOf={colorOf} onChoose={(task) => actions.choose(next, task)} /> : null}
       <TaskLanes tasks={tasks} segments={derived.segments} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
       <RegisterFile
         slots={slots}
@@ -97,7 +120,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
       <p className="run-summary">{simulation.summary.message}</p>
       {/* Shown where the editor is not (the embed, the phone's Lesson layout): CSS decides. */}
       <RunningCode />
-      {readOnly ? null : <StepperExport simulation={simulation} segments={derived.segments} markers={derived.markers} colors={derived.colors} />}
+      {readOnly ? null : <StepperExport simulation={simulation} segments={derived.segments} markers={simulation.markers} colors={derived.colors} />}
     </div>
   );
 }

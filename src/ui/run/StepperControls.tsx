@@ -1,19 +1,29 @@
-// The stepper's buttons: Step back, Step, Play/Pause with speed, Run to next cross-wire, Reset, and the position.
+// The stepper's buttons: Step back, Step, Play/Pause with speed, Previous / Run to next cross-wire, Reset, the
+// fine-steps toggle, Compare, and the position (events, or every trace step with fine steps on).
 import { PLAY_SPEEDS } from '../../state/slices/run.ts';
 
 export interface StepperControlsProps {
   stepIndex: number;
   stepCount: number;
+  /** The position shown: 1-based, of `positionCount` (events, or trace steps with fine steps). */
+  position: number;
+  positionCount: number;
   playing: boolean;
   speed: number;
   /** A cross-wire lies after the current step. */
   hasNextCrosswire: boolean;
+  hasPreviousCrosswire: boolean;
+  fineSteps: boolean;
+  compareOpen: boolean;
   onStep: () => void;
   onBack: () => void;
   onPlay: () => void;
   onPause: () => void;
   onReset: () => void;
   onNextCrosswire: () => void;
+  onPreviousCrosswire: () => void;
+  onFineSteps: (fine: boolean) => void;
+  onCompare: (open: boolean) => void;
   onSpeed: (speed: number) => void;
 }
 
@@ -48,14 +58,24 @@ export default function StepperControls(props: StepperControlsProps) {
           ))}
         </select>
       </label>
+      <button type="button" onClick={props.onPreviousCrosswire} disabled={!props.hasPreviousCrosswire} title="Jump back to the previous cross-wire">
+        <span aria-hidden="true">« </span>Previous cross-wire
+      </button>
       <button type="button" onClick={props.onNextCrosswire} disabled={!props.hasNextCrosswire} title="Jump to the next cross-wire">
         <span aria-hidden="true">» </span>Run to next cross-wire
       </button>
       <button type="button" onClick={props.onReset} disabled={empty || stepIndex === 0} title="Back to step 0">
         <span aria-hidden="true">⟲ </span>Reset
       </button>
-      <span className="step-position" aria-label="Position">
-        step {empty ? 0 : stepIndex + 1} / {stepCount}
+      <button type="button" className="compare-button" aria-pressed={props.compareOpen} onClick={() => props.onCompare(!props.compareOpen)} title="Show this moment in this run and in its fix (or its bug), side by side">
+        <span aria-hidden="true">⇆ </span>Compare
+      </button>
+      <label className="fine-steps" title="Step through every swap and install instead of the events">
+        <input type="checkbox" checked={props.fineSteps} onChange={(e) => props.onFineSteps(e.target.checked)} />
+        Fine steps
+      </label>
+      <span className="step-position" aria-label="Position" title={`trace step ${empty ? 0 : stepIndex + 1} of ${stepCount}`}>
+        step {empty ? 0 : props.position} / {props.positionCount}
       </span>
     </div>
   );

@@ -3,13 +3,20 @@
 import { createContext, useContext } from 'react';
 import type { Example } from '../../core/examples/index.ts';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
+import type { Comparison } from '../../core/scheduler/compare.ts';
+import type { Moment } from '../../core/scheduler/moment.ts';
 import type { ScenarioSimulation } from '../../core/scheduler/simulate.ts';
+import type { SimulationResult } from '../../state/slices/runNav.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import { getCoreClient } from '../../worker/client.ts';
 import type { SessionWorker } from '../share/session.ts';
 
 export interface RunBackend extends SessionWorker {
   simulate(scenario: Scenario): Promise<ScenarioSimulation>;
+  /** The trace, plus where `moment` (the one the stepper showed) lands in it. */
+  simulateAt(scenario: Scenario, moment: Moment | null): Promise<SimulationResult>;
+  /** The scenario and its compare run, matched moment by moment. */
+  compareScenario(scenario: Scenario): Promise<Comparison>;
   slotCatalog(): Promise<readonly SlotInfo[]>;
   examples(): Promise<readonly Example[]>;
   /** The run of `scenario` at `step` as Markdown, its link after `baseUrl` (core's scenarioMarkdown). */

@@ -1,11 +1,15 @@
-// Stepper behaviour hooks: playback on a timer, the stepper's keyboard shortcuts (→ ← Home End space, wherever
-// focus is but a text field or the editor), and the slot catalog loaded once from the worker.
+// Stepper behaviour hooks: playback on a timer (pausing at cross-wires), the stepper's keyboard shortcuts (→ ← Home
+// End space, wherever focus is but a text field or the editor), the editor following the run, and the slot catalog
+// loaded once from the worker.
 import { useEffect, useState } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
+import { isCrosswireStep, momentAt, sameMoment } from '../../state/slices/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import type { RunBackend } from './backend.ts';
+import { codeMarksAt } from './traceView.ts';
 
-/** While playing, steps forward `speed` times a second and stops at the end of the trace. */
+/** While playing, steps forward (by event, or fine steps) `speed` times a second; pauses on each cross-wire so it
+ * can be read, and stops at the end of the trace. */
 export function usePlayback(): void {
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
@@ -14,8 +18,13 @@ export function usePlayback(): void {
     const timer = setInterval(() => {
       const { stepIndex, simulation, stepForward, setPlaying } = useStore.getState();
       const last = (simulation?.steps.length ?? 1) - 1;
-      if (stepIndex >= last) setPlaying(false);
-      else stepForward();
+      if (stepIndex >= last) {
+        setPlaying(false);
+        return;
+      }
+      stepForward();
+      const now = useStore.getState();
+      if (now.simulation && isCrosswireStep(now.simulation, now.stepIndex)) setPlaying(false);
     }, 1000 / speed);
     return () => clearInterval(timer);
   }, [playing, speed]);
@@ -66,4 +75,28 @@ export function useSlotCatalog(backend: Pick<RunBackend, 'slotCatalog'>): readon
     };
   }, [backend]);
   return catalog;
+}
+
+/** The editor follows the run: when the stepper moves, or a new trace puts another task at the current moment, the
+ * running task's tab is shown. A tab the user picks stays until the stepper next moves (a trace arriving after the
+ * click does not take it away); a re-run that lands on the same moment is not a move. */
+export function useFollowRun(): void {
+  useEffect(() => {
+    let picked = false;
+    let followed: string | null = null;
+    return useStore.subscribe((state, previous) => {
+      // A tab chosen by hand (not by us, not by loading a scenario) holds until the user steps.
+      if (state.selectedTab !== previous.selectedTab && state.selectedTab !== followed && state.scenario === previous.scenario) picked = true;
+      if (!state.simulation || (state.stepIndex === previous.stepIndex && state.simulation === previous.simulation)) return;
+      if (state.simulation === previous.simulation) picked = false;
+      if (picked) return;
+      const { running } = codeMarksAt(state.simulation, state.stepIndex);
+      const before = previous.simulation ? codeMarksAt(previous.simulation, previous.stepIndex).running : null;
+      const moved = running !== before || !sameMoment(momentAt(state.simulation, state.stepIndex), momentAt(previous.simulation, previous.stepIndex));
+      if (moved && running !== null && running !== state.selectedTab) {
+        followed = running;
+        state.selectTab(running);
+      }
+    });
+  }, []);
 }

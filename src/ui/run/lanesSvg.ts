@@ -51,7 +51,7 @@ export function lanesSvg(input: LanesSvgInput): string {
   });
   const crosswires = input.markers
     .filter((m) => m.kind === 'crosswire')
-    .map((m) => `<text x="${x(m.step + 0.5).toFixed(2)}" y="${TOP - 6}" fill="${input.palette.danger}" text-anchor="middle" font-weight="700">✖<title>${svgEscape(`cross-wire at step ${m.step + 1}, ${m.what}`)}</title></text>`);
+    .map((m) => `<text x="${x(m.step + 0.5).toFixed(2)}" y="${TOP - 6}" fill="${input.palette.danger}" text-anchor="middle" font-weight="700">✖<title>${svgEscape(m.label)}</title></text>`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="${input.palette.background}"/>`,

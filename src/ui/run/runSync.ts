@@ -1,6 +1,7 @@
 // Keeps the trace current: whenever the scenario's programs or run settings change, asks the worker to simulate
-// it (debounced; one request in flight, later edits coalesced). Replies replace the trace whole; stale ones are
-// dropped by request id (run slice). The step index is clamped to the new trace.
+// it (debounced; one request in flight, later edits coalesced), landing on the moment a run-setting change asked
+// for. Replies replace the trace whole; stale ones are dropped by request id (run slice). While the compare view
+// is open, the second run follows each new trace.
 import { useStore } from '../../state/store.ts';
 import type { AppState } from '../../state/store.ts';
 import { createCoalescer } from '../../state/coalesce.ts';
@@ -16,14 +17,25 @@ function simulatedInputsChanged(state: AppState, previous: AppState): boolean {
 }
 
 /** Starts syncing; returns a function that stops it. */
-export function startRunSync(backend: Pick<RunBackend, 'simulate'>): () => void {
+export function startRunSync(backend: Pick<RunBackend, 'simulateAt' | 'compareScenario'>): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const comparisons = createCoalescer(async () => {
+    const state = useStore.getState();
+    if (!state.compareOpen) return;
+    const id = state.beginComparison();
+    try {
+      const comparison = await backend.compareScenario(state.scenario);
+      if (!comparisons.isStopped()) useStore.getState().receiveComparison(id, comparison);
+    } catch {
+      // The main trace reports worker failures; the compare view keeps saying it is comparing.
+    }
+  });
   const requests = createCoalescer(async () => {
     const state = useStore.getState();
     const id = state.beginSimulation();
     try {
-      const result = await backend.simulate(state.scenario);
-      if (!requests.isStopped()) useStore.getState().receiveSimulation(id, result);
+      const result = await backend.simulateAt(state.scenario, state.pendingMoment);
+      if (!requests.isStopped() && useStore.getState().receiveSimulation(id, result)) comparisons.request();
     } catch (error) {
       if (!requests.isStopped()) useStore.getState().failSimulation(id, error instanceof Error ? error.message : String(error));
     }
@@ -39,10 +51,12 @@ export function startRunSync(backend: Pick<RunBackend, 'simulate'>): () => void 
 
   const unsubscribe = useStore.subscribe((state, previous) => {
     if (simulatedInputsChanged(state, previous)) schedule();
+    else if (state.compareOpen && !previous.compareOpen) comparisons.request();
   });
   requests.request();
   return () => {
     requests.stop();
+    comparisons.stop();
     if (timer !== null) clearTimeout(timer);
     unsubscribe();
   };

@@ -1,17 +1,14 @@
-// Pure views over a SimulationResult for the stepper: task colours, scrub-bar markers, lane segments, the reads up
+// Pure views over a SimulationResult for the stepper: task colours, lane segments, the reads up
 // to a step, the current poll's swaps, and how a slot value reads. The trace is never changed, only read.
 import type { SimulationResult } from '../../core/scheduler/run.ts';
 import type { AmbientValue, SlotValue } from '../../core/scheduler/scope.ts';
+import type { TraceMarker } from '../../core/scheduler/counts.ts';
 import type { TraceStep } from '../../core/scheduler/trace.ts';
 
 export type ReadStep = Extract<TraceStep, { kind: 'read' }>;
-export type MarkerKind = 'poll' | 'crosswire' | 'panic' | 'leak';
-export interface Marker {
-  step: number;
-  kind: MarkerKind;
-  /** What happens there, from the trace ("alpha reads VM_EXECUTION_CONTEXT"); '' for polls. */
-  what: string;
-}
+/** A scrub-bar marker: core's (counts.ts), with its count, what happens there and its accessible name. */
+export type Marker = TraceMarker;
+export type MarkerKind = TraceMarker['kind'];
 
 /** The lane states of DESIGN §6 (awaiting covers sleeping and joining). */
 export type LaneStatus = 'unspawned' | 'running' | 'ready' | 'awaiting' | 'done' | 'panicked' | 'refused';
@@ -34,21 +31,6 @@ export function taskColors(simulation: SimulationResult): Map<string, number> {
 export function taskColorVar(colors: ReadonlyMap<string, number>, name: string | null | undefined): string {
   const index = name == null ? undefined : colors.get(name);
   return index === undefined ? 'var(--run-neutral)' : `var(--task-${index})`;
-}
-
-/** Scrub-bar markers: each poll, cross-wire, panic and leak. */
-export function markersOf(simulation: SimulationResult): Marker[] {
-  const markers: Marker[] = [];
-  for (const step of simulation.steps) {
-    const task = step.task ?? 'the outer thread';
-    if (step.kind === 'poll-enter') markers.push({ step: step.index, kind: 'poll', what: '' });
-    else if (step.kind === 'read' && step.crosswire) markers.push({ step: step.index, kind: 'crosswire', what: `${task} reads ${step.slot}` });
-    else if (step.kind === 'check' && step.crosswire) markers.push({ step: step.index, kind: 'crosswire', what: `${task}'s ${step.call}` });
-    else if (step.kind === 'panic') markers.push({ step: step.index, kind: 'panic', what: `${task} panics` });
-    else if (step.kind === 'outer-check' && !step.clean) markers.push({ step: step.index, kind: 'leak', what: `the outer thread keeps ${step.leaks.join(', ')}` });
-    else if (step.kind === 'poll-exit' && step.outcome === 'panic' && !step.restored) markers.push({ step: step.index, kind: 'leak', what: `${task}'s scope is not restored` });
-  }
-  return markers;
 }
 
 function laneStatus(status: string | undefined): LaneStatus {
@@ -171,4 +153,37 @@ export function groupMarkers(markers: readonly Marker[], gap: number): MarkerGro
     }
   }
   return groups;
+
+}
+
+/** Where a task is in its program at a step: its current line while it runs, else the await it is parked at. */
+export interface CodeMark {
+  task: string;
+  /** Offsets in the task's own program. */
+  start: number;
+  kind: 'current' | 'parked';
+}
+
+const PARKED = new Set(['sleeping', 'joining', 'ready']);
+
+/** The task running at step `i` (null for the outer thread) and a mark per task that has a place in its code:
+ * the running task's latest call (or the await it resumed from), every other waiting task's await. */
+export function codeMarksAt(simulation: SimulationResult, i: number): { running: string | null; marks: CodeMark[] } {
+  const step = simulation.steps[i];
+  if (!step) return { running: null, marks: [] };
+  const names = new Set(simulation.tasks.map((t) => t.name));
+  const running = step.task !== null && names.has(step.task) ? step.task : null;
+  const found = new Map<string, CodeMark>();
+  for (let s = i; s >= 0; s--) {
+    const at = simulation.steps[s]!;
+    if (at.task === null || at.span === null || found.has(at.task)) continue;
+    if (at.task === running) found.set(at.task, { task: at.task, start: at.span.start, kind: 'current' });
+    else if (at.kind === 'await') {
+      const t = simulation.tasks.findIndex((task) => task.name === at.task);
+      if (PARKED.has(step.snapshot.statuses[t] ?? '')) found.set(at.task, { task: at.task, start: at.span.start, kind: 'parked' });
+      else found.set(at.task, { task: at.task, start: -1, kind: 'parked' });
+    }
+    if (found.size === names.size) break;
+  }
+  return { running, marks: [...found.values()].filter((m) => m.start >= 0) };
 }

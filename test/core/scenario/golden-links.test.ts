@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeLink, encodeLink, EXAMPLES, LINK_BUDGET, type Scenario } from '../../../src/core/index.ts';
+import { decodeLink, encodeLink, EXAMPLES, LINK_BUDGET, simulate, type Scenario, type TraceStep } from '../../../src/core/index.ts';
 
 interface Golden {
   name: string;
@@ -261,6 +261,49 @@ describe('gallery example links', () => {
       const link = encodeLink(example.scenario);
       expect(link.length).toBeLessThan(LINK_BUDGET);
       expect(decodeLink(link).value).toEqual(example.scenario);
+    },
+  );
+});
+
+// What each golden link showed at its step when it was made (kind, task, and the slot, child or call), read off
+// the trace before moments existed. Links keep the step index and traces keep their steps, so every old link still
+// opens on the same moment.
+const SHOWN: Record<string, string> = {
+  minimal: 'spawn outer parent',
+  full: 'install alpha VM_SOURCE_DIR',
+  unicode: 'spawn outer parent',
+  'example f1-cwd-env': 'read alpha EXECUTION_POLICY_STACK',
+  'example f2-mutation-session': 'read alpha CURRENT_MUTATION_SESSION',
+  'example lifo-interleaving': 'read alpha LLM_RENDER_STACK',
+  'example panic-leak': 'panic alpha throw',
+  'example bridge-depth-leak': 'read beta TRUSTED_BRIDGE_CALL_DEPTH',
+  'example escalation': 'refuse parent beta',
+  'example resource-mismatch': 'refuse parent beta',
+  'example parent-grant': 'check alpha http_get',
+  'example three-way-fan-out': 'read beta VM_EXECUTION_CONTEXT',
+};
+
+function shown(step: TraceStep): string {
+  const what =
+    step.kind === 'read' || step.kind === 'install'
+      ? step.slot
+      : step.kind === 'spawn' || step.kind === 'refuse'
+        ? step.child
+        : step.kind === 'check'
+          ? step.call
+          : step.kind === 'panic'
+            ? 'throw'
+            : '';
+  return `${step.kind} ${step.task ?? 'outer'} ${what}`;
+}
+
+describe('golden share links open on the moment they showed', () => {
+  it.each([...VERSION_1, ...GALLERY].filter((g) => g.name in SHOWN).map((g) => [g.name, g] as const))(
+    'the %s link',
+    (name, golden) => {
+      const scenario = decodeLink(golden.link).value!;
+      const step = simulate(scenario).steps[scenario.view.step]!;
+      expect(shown(step)).toBe(SHOWN[name]);
     },
   );
 });

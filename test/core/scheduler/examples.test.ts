@@ -4,17 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../../src/core/examples/index.ts';
 import { minimizeScenario } from '../../../src/core/scenario/defaults.ts';
 import { validateScenario } from '../../../src/core/scenario/index.ts';
-import { simulate, type ScenarioSimulation } from '../../../src/core/scheduler/index.ts';
-
-/** The step a lesson should open at: first cross-wire, else first refusal, else first panic, else a child's first check. */
-function pointOf(result: ScenarioSimulation): number {
-  const first =
-    result.summary.crosswires[0]?.step ??
-    result.steps.find((s) => s.kind === 'refuse')?.index ??
-    result.steps.find((s) => s.kind === 'panic')?.index ??
-    result.steps.find((s) => s.kind === 'check' && s.task !== result.tasks[0]!.name)?.index;
-  return first ?? -1;
-}
+import { eventSteps, matchesQuery, simulate } from '../../../src/core/scheduler/index.ts';
 
 describe('the lessons', () => {
   it('are nine, with unique ids, and two-sentence explanations', () => {
@@ -38,11 +28,18 @@ describe('the lessons', () => {
         expect(JSON.stringify(simulate(example.scenario))).toBe(JSON.stringify(simulate(example.scenario)));
       });
 
-      it('opens at the step that shows its point', () => {
+      it('opens on its landing moment, reached within 30 steps, whose narration names its point', () => {
         const result = simulate(example.scenario);
         expect(result.diagnostics).toEqual([]);
         expect(result.summary.completed).toBe(true);
-        expect(example.scenario.view.step).toBe(pointOf(result));
+        const landing = result.steps[example.scenario.view.step]!;
+        expect(landing.moment).not.toBeNull();
+        expect(matchesQuery(landing.moment!, example.landing)).toBe(true);
+        expect(landing.event).toBe(true);
+        // Step presses from step 0: the events before the landing one.
+        expect(eventSteps(result.steps).indexOf(landing.index)).toBeLessThanOrEqual(30);
+        for (const word of example.point) expect(landing.narration).toContain(word);
+        expect(landing.narration).not.toMatch(/: cross-wire\.$/);
       });
 
       it('is a valid scenario whose minified JSON fits a share link', () => {
@@ -67,7 +64,9 @@ describe('the lessons', () => {
     expect(first.consequence).toMatch(/^alpha's write of out\.txt .*landed in \/worktrees\/beta/);
     const step = result.steps[first.step]!;
     expect(step).toMatchObject({ kind: 'read', task: 'alpha', crosswire: true, observedOwner: 'beta' });
-    expect(step.narration).toMatch(/cross-wire/);
+    expect(step.narration).toBe(
+      'alpha resumes after yield_now(). While it waited, beta ran and left its working directory in VM_EXECUTION_CONTEXT, so alpha\'s write_file("out.txt") resolves against /worktrees/beta and lands in beta\'s worktree.',
+    );
     const scoped = simulate({ ...f1, run: { ...f1.run, mode: 'scoped' } });
     expect(scoped.summary.crosswires).toEqual([]);
   });
@@ -75,7 +74,9 @@ describe('the lessons', () => {
   it('an fs check reads the cwd first, then the policy, then (writes) the mutation session', () => {
     const f1 = EXAMPLES.find((e) => e.id === 'f1-cwd-env')!.scenario;
     const result = simulate(f1);
-    const reads = result.steps.filter((s) => s.kind === 'read' && s.what === 'write_file' && s.task === 'alpha');
+    const reads = result.steps.filter(
+      (s) => s.kind === 'read' && s.what === 'write_file' && s.task === 'alpha',
+    );
     expect(reads.map((s) => (s.kind === 'read' ? s.slot : ''))).toEqual([
       'VM_EXECUTION_CONTEXT',
       'EXECUTION_POLICY_STACK',
@@ -114,4 +115,37 @@ describe('the lessons', () => {
       'three-way-fan-out': { crosswires: true, leaks: false, refused: [], fixed: 0 },
     });
   });
+
+  it('escalation with enforcement at spawn off runs beta, and marks its escaping post a violation (HARN-CAP-301)', () => {
+    const escalation = EXAMPLES.find((e) => e.id === 'escalation')!.scenario;
+    const result = simulate({ ...escalation, run: { ...escalation.run, enforceAtSpawn: false } });
+    expect(result.summary.refused).toEqual([]);
+    const post = result.steps.find((s) => s.kind === 'check' && s.task === 'beta' && s.call === 'http_post')!;
+    expect(post.kind === 'check' && post.violation).toEqual({
+      code: 'HARN-CAP-301',
+      escapes: ['net:write (https://deploy.example.com/run)'],
+    });
+    expect(post.narration).toContain('HARN-CAP-301');
+    expect(result.summary.violations.map((v) => v.step)).toEqual([post.index]);
+    expect(result.markers.filter((m) => m.kind === 'violation').map((m) => m.step)).toEqual([post.index]);
+    // Only the call that escapes: beta's model call is within the grant.
+    const llm = result.steps.find((s) => s.kind === 'check' && s.task === 'beta' && s.call === 'llm_call')!;
+    expect(llm.kind === 'check' && llm.violation).toBeNull();
+  });
+});
+
+describe('narration a student follows', () => {
+  for (const example of EXAMPLES) {
+    it(`${example.id}: no step repeats the one before it, and no sentence ends in ": cross-wire."`, () => {
+      for (const mode of ['scoped', 'unscoped', 'naive'] as const) {
+        const { steps } = simulate({ ...example.scenario, run: { ...example.scenario.run, mode } });
+        for (let i = 1; i < steps.length; i++)
+          expect(steps[i]!.narration, `${mode} step ${i}`).not.toBe(steps[i - 1]!.narration);
+        for (const step of steps) {
+          expect(step.narration).not.toMatch(/: cross-wire\.$/);
+          expect(step.narration).toMatch(/^[^\s].*[.)]$/);
+        }
+      }
+    });
+  }
 });

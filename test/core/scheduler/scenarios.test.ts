@@ -84,7 +84,7 @@ describe('a child that throws mid-poll', () => {
     );
     const outer = result.steps.at(-1)!;
     expect(outer).toMatchObject({ kind: 'outer-check', clean: false });
-    expect(outer.narration).toContain('VM_EXECUTION_CONTEXT = ctx(cwd=/worktrees/alpha, env WORKER=alpha)');
+    expect(outer.detail).toContain('VM_EXECUTION_CONTEXT = ctx(cwd=/worktrees/alpha, env WORKER=alpha)');
   });
 
   it('does not leak in scoped mode: the guard restores the outer values while unwinding', () => {

@@ -58,7 +58,7 @@ describe('scope_is_restored_after_completion', () => {
   it('leaks the policy of an unscoped task that never popped it', () => {
     const result = runRoots(gamma(), { mode: 'unscoped' });
     expect(result.summary.leaks).toEqual(['EXECUTION_POLICY_STACK']);
-    expect(result.steps.at(-1)?.narration).toContain('EXECUTION_POLICY_STACK = [policy(gamma)]');
+    expect(result.steps.at(-1)?.detail).toContain('EXECUTION_POLICY_STACK = [policy(gamma)]');
   });
 });
 

@@ -129,7 +129,7 @@ describe('schedules', () => {
       { ready: ['beta', 'alpha'], chosen: 'beta', index: 1 },
       null,
     ]);
-    expect(polls[2]!.narration).toContain('choice point 2: beta, alpha ready');
+    expect(polls[2]!.detail).toContain('choice point 2: beta, alpha ready');
     // Replaying the recorded choices as picks gives the same trace.
     const chosen = polls.flatMap((s) => (s.kind === 'poll-enter' && s.choice ? [s.choice.chosen] : []));
     const replay = runRoots(policyTasks(), { mode: 'unscoped', schedule: { kind: 'picks', picks: chosen } });

@@ -172,6 +172,21 @@ describe('running the explorer', () => {
   });
 });
 
+describe('what goes wrong', () => {
+  it("groups F1's failures by kind, the lesson's cwd bug first, and replays a group's simplest schedule", async () => {
+    await renderPanel(lesson('f1-cwd-env'));
+    await exploreToEnd();
+    const { groups, failures } = useStore.getState().explorerResult!;
+    const list = screen.getByRole('list', { name: 'What goes wrong' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(groups.length);
+    expect(items[0]).toHaveTextContent(`✖ cross-wire VM_EXECUTION_CONTEXT: a task's files land in another task's worktree · ${groups[0]!.count} schedules`);
+    await userEvent.click(within(items[0]!).getByRole('button'));
+    const simplest = failures[groups[0]!.simplest]!;
+    await waitFor(() => expect(useStore.getState().scenario.run.schedule).toEqual({ kind: 'picks', picks: simplest.picks }));
+  });
+});
+
 describe('replaying a failing schedule', () => {
   it('loads its picks with zero latencies into the stepper and moves to its first cross-wire', async () => {
     const worker = await renderPanel(lesson('f2-mutation-session'));

@@ -3,7 +3,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
-import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../../../src/core/scheduler/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, compareScenario, indexMoments, landOn, simulate, type Moment } from '../../../src/core/scheduler/index.ts';
 import { RunBackendContext, type RunBackend } from '../../../src/ui/run/backend.ts';
 
 export interface FakeBackend extends RunBackend {
@@ -19,6 +19,11 @@ export function createFakeBackend(): FakeBackend {
   return {
     calls,
     simulate: (scenario: Scenario) => log('simulate', simulate(scenario)),
+    simulateAt: (scenario: Scenario, moment: Moment | null) => {
+      const result = simulate(scenario);
+      return log('simulate', { ...result, landing: moment === null ? null : landOn(indexMoments(result.steps), moment) });
+    },
+    compareScenario: (scenario: Scenario) => log('compareScenario', compareScenario(scenario)),
     slotCatalog: () => log('slotCatalog', AMBIENT_THREAD_LOCAL_CATALOG),
     examples: () => log('examples', EXAMPLES),
     shareLinkOf: (scenario: Scenario) => log('shareLinkOf', shareLinkOf(scenario)),

@@ -43,11 +43,15 @@ beforeEach(() => {
 });
 
 describe('stepper controls', () => {
-  it('Step advances one step and narrates it; Step back returns exactly to the previous state', async () => {
-    await renderPanel(f1('unscoped', 30));
+  it('Step advances one event and narrates it; Step back returns exactly to the previous state', async () => {
+    // Step 29 is alpha's poll at t=1 (an event); the next event is after its prologue's installs.
+    await renderPanel(f1('unscoped', 29));
     const before = { position: position(), narration: narration(), register: registerText() };
+    const [, at, of] = /^step (\d+) \/ (\d+)$/.exec(before.position ?? '')!;
     await userEvent.click(screen.getByRole('button', { name: 'Step' }));
-    expect(position()).toBe(before.position?.replace(/^step 31/, 'step 32'));
+    expect(position()).toBe(`step ${Number(at) + 1} / ${of}`);
+    expect(useStore.getState().simulation!.steps[useStore.getState().stepIndex]!.event).toBe(true);
+    expect(useStore.getState().stepIndex).toBeGreaterThan(30);
     expect(narration()).not.toBe(before.narration);
     await userEvent.click(screen.getByRole('button', { name: 'Step back' }));
     expect({ position: position(), narration: narration(), register: registerText() }).toEqual(before);
@@ -90,11 +94,13 @@ describe('stepper controls', () => {
     const scoped = f1('scoped');
     await renderPanel({ ...scoped, run: { ...scoped.run, captured: null } });
     expect(screen.getByRole('button', { name: 'Run to next cross-wire' })).toBeDisabled();
-    expect(screen.getByText(/0 cross-wires/)).toBeInTheDocument();
+    expect(screen.getByText(/^no cross-wires$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Previous cross-wire' })).toBeDisabled();
   });
 
-  it('→, ←, Home, End and space step, step back, jump and play from the page body, but not from a text field', async () => {
+  it('→, ←, Home, End and space step, step back, jump and play from the page body, but not from a text field (fine steps)', async () => {
     await renderPanel(f1('unscoped', 5), true);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Fine steps' }));
     const body = document.body;
     fireEvent.keyDown(body, { key: 'ArrowRight' });
     fireEvent.keyDown(body, { key: 'ArrowRight' });
@@ -119,8 +125,94 @@ describe('stepper controls', () => {
 
   it('the scrub bar jumps to any step', async () => {
     await renderPanel(f1('unscoped'));
+    act(() => useStore.getState().setFineSteps(true));
     fireEvent.change(screen.getByRole('slider', { name: 'Trace position' }), { target: { value: '40' } });
     expect(position()).toMatch(/^step 41 \//);
+  });
+});
+
+describe('moments', () => {
+  it('F1 reaches its cross-wire in at most 30 Steps; Previous cross-wire goes back to it', async () => {
+    await renderPanel(f1('unscoped'));
+    const landing = lesson('f1-cwd-env').view.step;
+    let presses = 0;
+    while (useStore.getState().stepIndex < landing && presses <= 30) {
+      await userEvent.click(screen.getByRole('button', { name: 'Step' }));
+      presses++;
+    }
+    expect(useStore.getState().stepIndex).toBe(landing);
+    expect(presses).toBeLessThanOrEqual(30);
+    expect(narration()).toMatch(/^Step \d+: ✖ cross-wire: alpha resumes after yield_now\(\)\. While it waited, beta ran/);
+    expect(narration()).not.toMatch(/: cross-wire\.$/);
+    await userEvent.click(screen.getByRole('button', { name: 'Run to next cross-wire' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Previous cross-wire' }));
+    expect(useStore.getState().stepIndex).toBe(landing);
+  });
+
+  it('switching to scoped lands on the same read, now correct; back to unscoped, the cross-wire again', async () => {
+    await renderPanel(lesson('f1-cwd-env'));
+    const landing = lesson('f1-cwd-env').view.step;
+    await waitFor(() => expect(useStore.getState().stepIndex).toBe(landing));
+    // The editor follows the run: alpha runs at its cross-wire.
+    expect(useStore.getState().selectedTab).toBe('alpha');
+    act(() => useStore.getState().setRunMode('scoped'));
+    await waitFor(() => expect(useStore.getState().simulation!.mode).toBe('scoped'));
+    const scoped = useStore.getState();
+    const there = scoped.simulation!.steps[scoped.stepIndex]!;
+    expect(there).toMatchObject({ kind: 'read', task: 'alpha', slot: 'VM_EXECUTION_CONTEXT', crosswire: false });
+    expect(narration()).toContain('alpha reads VM_EXECUTION_CONTEXT for write_file: its own');
+    act(() => useStore.getState().setRunMode('unscoped'));
+    await waitFor(() => expect(useStore.getState().simulation!.mode).toBe('unscoped'));
+    expect(useStore.getState().stepIndex).toBe(landing);
+    expect(narration()).toMatch(/✖ cross-wire/);
+  });
+
+  it('Compare shows the same read in both runs: red unscoped, green scoped, and what differs; stepping moves both', async () => {
+    await renderPanel(lesson('f1-cwd-env'));
+    await userEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    expect(screen.getByRole('button', { name: 'Compare' })).toHaveAttribute('aria-pressed', 'true');
+    const compare = await screen.findByRole('region', { name: 'Compare' });
+    await waitFor(() => expect(compare).toHaveTextContent('unscoped (this run)'));
+    expect(compare).toHaveTextContent("Unscoped, alpha gets ctx(cwd=/worktrees/beta, env WORKER=beta) (beta's): a cross-wire; scoped, alpha gets its own ctx(cwd=/worktrees/alpha, env WORKER=alpha).");
+    expect(compare.querySelector('.compare-bad')).toHaveTextContent('✖ cross-wire');
+    expect(compare.querySelector('.compare-good')).toHaveTextContent('✓ its own value');
+    const right = compare.querySelector('.compare-good')!.textContent;
+    await userEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(compare.querySelector('.compare-sides')!.lastElementChild!.textContent).not.toBe(right);
+  });
+
+  it('a moment that does not happen in the new run lands on the nearest one and says so in one line', async () => {
+    const escalation = lesson('escalation');
+    await renderPanel({ ...escalation, run: { ...escalation.run, enforceAtSpawn: false } });
+    const post = useStore.getState().simulation!.steps.find((s) => s.kind === 'check' && s.call === 'http_post')!;
+    act(() => useStore.getState().setStep(post.index));
+    expect(narration()).toMatch(/✖ violation: beta's http_post.*HARN-CAP-301/);
+    act(() => useStore.getState().setEnforceAtSpawn(true));
+    await waitFor(() => expect(useStore.getState().simulation!.summary.refused).toEqual(['beta']));
+    expect(screen.getByRole('note')).toHaveTextContent("No beta's check of http_post here (beta is refused at spawn in this run); showing the refusal.");
+    expect(narration()).toMatch(/refused \(HARN-CAP-301\)/);
+    await userEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('the editor follows the running task; a tab picked by hand holds until the next step', async () => {
+    await renderPanel(lesson('f1-cwd-env'));
+    await waitFor(() => expect(useStore.getState().selectedTab).toBe('alpha'));
+    act(() => useStore.getState().selectTab('parent'));
+    act(() => useStore.getState().setRunMode('scoped'));
+    await waitFor(() => expect(useStore.getState().simulation!.mode).toBe('scoped'));
+    expect(useStore.getState().selectedTab).toBe('parent');
+    await userEvent.click(screen.getByRole('button', { name: 'Step' }));
+    const { simulation, stepIndex } = useStore.getState();
+    expect(useStore.getState().selectedTab).toBe(simulation!.steps[stepIndex]!.task);
+  });
+
+  it('Play pauses at each cross-wire', async () => {
+    await renderPanel(f1('unscoped'));
+    act(() => useStore.getState().setSpeed(16));
+    await userEvent.click(screen.getByRole('button', { name: 'Play' }));
+    await waitFor(() => expect(useStore.getState().playing).toBe(false), { timeout: 4000 });
+    expect(useStore.getState().stepIndex).toBe(useStore.getState().simulation!.summary.crosswires[0]!.step);
   });
 });
 

@@ -9,6 +9,7 @@ import { cancelExploring, replayFailure, startExploring } from './actions.ts';
 import { useExplorerBackend } from './backend.ts';
 import ExplorerControls from './ExplorerControls.tsx';
 import ExplorerProgress from './ExplorerProgress.tsx';
+import FailureGroups from './FailureGroups.tsx';
 import FailureList from './FailureList.tsx';
 import './explorer.css';
 
@@ -39,8 +40,8 @@ export default function ExplorerPanel() {
   const colors = useMemo(() => (simulation ? taskColors(simulation) : new Map<string, number>()), [simulation]);
   const running = status === 'running' || status === 'cancelling';
 
-  const replay = async (index: number) => {
-    if (!(await replayFailure(backend, index))) return;
+  const replay = async (index: number, slot: string | null = null) => {
+    if (!(await replayFailure(backend, index, slot))) return;
     // Bring the stepper into view: the replay lands on its first cross-wire there. Only the run column scrolls
     // (scrollIntoView would also scroll the page).
     const controls = section.current?.closest('.run-panel')?.querySelector('.stepper-controls');
@@ -78,8 +79,11 @@ export default function ExplorerPanel() {
           ))}
         </ul>
       ) : null}
-      {result ? (
-        <FailureList
+      {result ? <FailureGroups groups={result.groups} failures={result.failures} replayed={replayed} canReplay={!stale} onReplay={(i, slot) => void replay(i, slot)} /> : null}
+      {result && result.failures.length > 0 ? (
+        <details className="explorer-all-failures">
+          <summary>Every failing schedule ({result.failures.length.toLocaleString('en-US')})</summary>
+          <FailureList
           failures={result.failures}
           total={result.failing}
           minimal={result.firstFailingMinimal}
@@ -87,7 +91,8 @@ export default function ExplorerPanel() {
           canReplay={!stale}
           colorOf={(task) => taskColorVar(colors, task)}
           onReplay={(i) => void replay(i)}
-        />
+          />
+        </details>
       ) : null}
     </section>
   );

@@ -35,7 +35,7 @@ export async function cancelExploring(backend: ExplorerBackend): Promise<void> {
 
 /** Loads failing schedule `index` of the latest result into the stepper (a `picks` schedule with zero latencies,
  * computed by the worker) and moves to its first cross-wire. Returns false when there is nothing to replay. */
-export async function replayFailure(backend: ExplorerBackend, index: number): Promise<boolean> {
+export async function replayFailure(backend: ExplorerBackend, index: number, slot: string | null = null): Promise<boolean> {
   const { explorerResult: result, exploredScenario: explored, explorerRequestId: id } = useStore.getState();
   const failure = result?.failures[index];
   if (!result || !failure || !explored) return false;
@@ -48,6 +48,8 @@ export async function replayFailure(backend: ExplorerBackend, index: number): Pr
   }
   // A newer exploration started while the worker answered: this replay belongs to a result no longer shown.
   if (useStore.getState().explorerRequestId !== id) return false;
-  useStore.getState().applyReplay(index, replay.run, failure.crosswires[0]?.step ?? null);
+  // A group's replay lands on the cross-wire of its own slot; a schedule's on its first.
+  const at = failure.crosswires.find((c) => c.slot === slot) ?? failure.crosswires[0];
+  useStore.getState().applyReplay(index, replay.run, at?.step ?? null);
   return true;
 }

@@ -1,0 +1,74 @@
+// The explorer's failures grouped by what goes wrong: one group per cross-wired slot (and one for leaks), each
+// with how many of the reported schedules show it, the consequence in the simplest of them, and that schedule to
+// replay. The slot the scenario's own run cross-wires first (the lesson's slot) leads. Pure; depends on ./describe.
+import type { ExploreFailure } from './describe.ts';
+
+/** One kind of failure. */
+export interface FailureGroup {
+  kind: 'crosswire' | 'leak';
+  /** The cross-wired slot, or the leaked slots joined by ", ". */
+  slot: string;
+  /** What goes wrong, in words: "a task's files land in another task's worktree". */
+  title: string;
+  /** The consequence in the simplest schedule that shows it. */
+  consequence: string;
+  /** Reported failing schedules that show it (a schedule can show several kinds). */
+  count: number;
+  /** Index into the result's `failures` of the simplest one. */
+  simplest: number;
+}
+
+const TITLES: Record<string, string> = {
+  VM_EXECUTION_CONTEXT: "a task's files land in another task's worktree",
+  EXECUTION_POLICY_STACK: "a call is checked against another task's policy",
+  CURRENT_MUTATION_SESSION: "a write is audited under another task's session",
+  TRUSTED_BRIDGE_CALL_DEPTH: "a bridge call runs at another task's trusted-bridge depth",
+  LLM_RENDER_STACK: "a model response is rendered with another task's frame",
+  RUNTIME_CONTEXT_OVERLAY_STACK: "a task pops another task's runtime-context frame",
+  EXECUTION_APPROVAL_POLICY_STACK: "a task pops another task's approval policy",
+};
+
+function titleOf(slot: string): string {
+  return TITLES[slot] ?? `a task reads another task's ${slot}`;
+}
+
+/** Groups `failures` (simplest first) by kind; `leadSlot` (the lesson's slot) first, then the most common. */
+export function groupFailures(failures: readonly ExploreFailure[], leadSlot: string | null): FailureGroup[] {
+  const groups = new Map<string, FailureGroup>();
+  failures.forEach((failure, index) => {
+    const seen = new Set<string>();
+    for (const c of failure.crosswires) {
+      if (seen.has(c.slot)) continue;
+      seen.add(c.slot);
+      const group = groups.get(`x:${c.slot}`);
+      if (group) group.count++;
+      else
+        groups.set(`x:${c.slot}`, {
+          kind: 'crosswire',
+          slot: c.slot,
+          title: titleOf(c.slot),
+          consequence: c.consequence,
+          count: 1,
+          simplest: index,
+        });
+    }
+    if (failure.leaks.length > 0) {
+      const slot = failure.leaks.join(', ');
+      const group = groups.get(`l:${slot}`);
+      if (group) group.count++;
+      else
+        groups.set(`l:${slot}`, {
+          kind: 'leak',
+          slot,
+          title: 'the outer thread is not given back its own values',
+          consequence: `the outer thread keeps ${slot}`,
+          count: 1,
+          simplest: index,
+        });
+    }
+  });
+  const rank = (g: FailureGroup) => (g.kind === 'crosswire' && g.slot === leadSlot ? 0 : 1);
+  return [...groups.values()].sort(
+    (a, b) => rank(a) - rank(b) || b.count - a.count || a.simplest - b.simplest,
+  );
+}

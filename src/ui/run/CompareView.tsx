@@ -1,0 +1,91 @@
+// Compare: the current moment in this run and in the compare run (by default its fix, or its bug), side by side.
+// The same read with expected and observed on each side, red (✖ and words) where it cross-wires, green (✓) where
+// it is the task's own; one sentence from core on what differs. The right side follows the stepper by moment.
+import type { Comparison } from '../../core/scheduler/compare.ts';
+import type { TraceStep } from '../../core/scheduler/trace.ts';
+import { eventPosition, type SimulationResult } from '../../state/slices/runNav.ts';
+
+export interface CompareViewProps {
+  simulation: SimulationResult;
+  comparison: Comparison | null;
+  stepIndex: number;
+  colorOf: (task: string | null) => string;
+}
+
+function isBad(step: TraceStep): boolean {
+  if (step.kind === 'read') return step.crosswire;
+  if (step.kind === 'check') return step.crosswire || step.violation !== null || step.disagrees;
+  return step.kind === 'refuse' || step.kind === 'panic' || (step.kind === 'outer-check' && !step.clean);
+}
+
+function Values({ step, colorOf }: { step: TraceStep; colorOf: CompareViewProps['colorOf'] }) {
+  if (step.kind !== 'read') return null;
+  return (
+    <p className="compare-values">
+      expected <span style={{ color: colorOf(step.expectedOwner) }}>{step.expected}</span>, observed{' '}
+      <span style={{ color: colorOf(step.observedOwner) }}>{step.observed}</span>
+    </p>
+  );
+}
+
+function Side({ label, step, position, colorOf }: { label: string; step: TraceStep | undefined; position: string; colorOf: CompareViewProps['colorOf'] }) {
+  if (!step) return <div className="compare-side">{label}: no step here.</div>;
+  const bad = isBad(step);
+  return (
+    <div className={bad ? 'compare-side compare-bad' : 'compare-side compare-good'}>
+      <h4 className="compare-label">
+        {label} <span className="compare-position">· {position}</span>
+      </h4>
+      <p className="compare-tag">
+        {bad ? (
+          <span className="crosswire-tag">
+            <span aria-hidden="true">✖ </span>
+            {step.kind === 'read' ? 'cross-wire' : 'goes wrong'}
+          </span>
+        ) : (
+          <span className="ok-tag">
+            <span aria-hidden="true">✓ </span>
+            {step.kind === 'read' ? 'its own value' : 'as expected'}
+          </span>
+        )}
+      </p>
+      {/* A read is told by its values (the narration above tells the story); anything else by its sentence. */}
+      {step.kind === 'read' ? (
+        <p className="compare-narration">
+          {step.task} {step.access === 'pop' ? 'pops' : 'reads'} <code>{step.slot}</code> for {step.what}
+        </p>
+      ) : (
+        <p className="compare-narration">{step.narration}</p>
+      )}
+      <Values step={step} colorOf={colorOf} />
+    </div>
+  );
+}
+
+export default function CompareView({ simulation, comparison, stepIndex, colorOf }: CompareViewProps) {
+  // A comparison made for another trace (an edit since) would match the wrong steps.
+  if (!comparison || comparison.lockstep.length !== simulation.steps.length) {
+    return (
+      <section className="compare" aria-label="Compare">
+        <p className="compare-waiting">Comparing…</p>
+      </section>
+    );
+  }
+  const right = comparison.lockstep[stepIndex] ?? 0;
+  const difference = comparison.differences.find((d) => d.step === stepIndex)?.text ?? 'The two runs agree at this moment.';
+  const at = (sim: SimulationResult, i: number) => {
+    const p = eventPosition(sim, i);
+    return `step ${p.at} of ${p.of}`;
+  };
+  return (
+    <section className="compare" aria-label="Compare">
+      <p className="compare-difference" role="status" aria-live="polite">
+        {difference}
+      </p>
+      <div className="compare-sides">
+        <Side label={`${comparison.leftLabel} (this run)`} step={simulation.steps[stepIndex]} position={at(simulation, stepIndex)} colorOf={colorOf} />
+        <Side label={comparison.rightLabel} step={comparison.right.steps[right]} position={at(comparison.right, right)} colorOf={colorOf} />
+      </div>
+    </section>
+  );
+}
