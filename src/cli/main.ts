@@ -8,20 +8,24 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: Comman
   simulate: () => import('./commands/simulate.ts'),
   explore: () => import('./commands/explore.ts'),
   link: () => import('./commands/link.ts'),
+  check: () => import('./commands/check.ts'),
 };
 
 const USAGE = `usage: harn-scope <command> [options]
 
 commands:
   parse FILE... [--json] [--ast]                 parse Harn files, print diagnostics
-  effects CHILD [--parent FILE] [--ceiling FILE] [--json]
-                                                 handoff effects, ceiling drops, grant violations
+  effects CHILD [--parent FILE] [--ceiling FILE] [--json] [--strict]
+                                                 handoff effects, ceiling drops, grant violations,
+                                                 effects harn does not see (--strict: fail on them)
   simulate SCENARIO [--mode M] [--json] [--trace]
                                                  run the simulated scheduler (--trace prints every step)
   explore SCENARIO [--mode M] [--max-schedules N] [--no-prune] [--json]
                                                  search every interleaving for cross-wires
   link SCENARIO.json | link --decode FRAGMENT_OR_URL
                                                  encode / decode a share link
+  check CONFIG... [--format text|json|sarif|github|junit] [--strict] [--isolation]
+                                                 CI gate over scenarios, links or harn-scope.json configs
 
 SCENARIO is a scenario JSON file, a share link, or a #s=… fragment.`;
 

@@ -1,6 +1,6 @@
 // Reads the SCENARIO argument of a CLI command: a scenario JSON file, a share link (full URL), a `#s=…`
 // fragment or `s=…`. Validates it (migrating older versions) and fails with one clear CliError line.
-import { decodeLink, formatScenarioError, loadScenario, type Scenario } from '../core/index.ts';
+import { decodeLink, effectsFromValue, formatScenarioError, grantErrorSummary, loadScenario, type Scenario } from '../core/index.ts';
 import { CliError, parseJson, readText, type CommandContext } from './io.ts';
 
 /** True when `arg` is a share link rather than a file path. */
@@ -12,6 +12,18 @@ export function isLinkArgument(arg: string): boolean {
 /** The scenario `arg` names, normalized; throws CliError (`scenario.json: children[0].name: …`,
  * `link: …`) on any problem. */
 export function readScenarioInput(arg: string, ctx: CommandContext): Scenario {
+  const scenario = readScenarioShape(arg, ctx);
+  // The schema checks grant records only as objects; one that does not decode would leave the grant unknown, and
+  // a run must never go ahead as if nothing were refused (fail closed): name the record and stop.
+  if (scenario.parent.grant !== null) {
+    const decoded = effectsFromValue(scenario.parent.grant);
+    if (decoded.errors.length > 0)
+      throw new CliError(`${isLinkArgument(arg) ? 'link' : arg}: ${grantErrorSummary(decoded.errors)}; the grant is invalid, so no child would be spawned`);
+  }
+  return scenario;
+}
+
+function readScenarioShape(arg: string, ctx: CommandContext): Scenario {
   if (isLinkArgument(arg)) {
     const decoded = decodeLink(arg);
     if (decoded.value === null) throw new CliError(`link: ${decoded.error?.message ?? 'cannot be opened'}`);
@@ -19,6 +31,8 @@ export function readScenarioInput(arg: string, ctx: CommandContext): Scenario {
   }
   const raw = parseJson(readText(arg, ctx.cwd), arg);
   const result = loadScenario(raw);
+  // Loaded but ignored (a ceiling field harn ignores): said on stderr, never silently.
+  for (const warning of result.warnings ?? []) ctx.stderr(`harn-scope: warning: ${arg}: ${formatScenarioError(warning)}\n`);
   if (result.value === null) {
     const [first] = result.errors;
     const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';

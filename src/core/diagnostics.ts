@@ -47,9 +47,20 @@ export const DIAGNOSTIC_CODES = {
   L403: { severity: 'warning', summary: 'Empty ceiling constrains nothing' },
   L404: { severity: 'info', summary: 'Parent grant record used by no child' },
   L405: { severity: 'warning', summary: 'Effect dropped by the ceiling' },
+  L409: { severity: 'warning', summary: 'Ceiling op that no computed effect maps to' },
+  L410: { severity: 'info', summary: 'tools is not used by the effect clamp' },
+  L411: { severity: 'info', summary: 'Hostcall not named process.* ranks read_only' },
+  L412: { severity: 'info', summary: "Grant's llm provider/model constrains nothing" },
+  L408: { severity: 'error', summary: 'An @expect line does not hold' },
+  L407: { severity: 'warning', summary: 'Policy field ignored (unknown field or duplicate key)' },
+  L406: { severity: 'warning', summary: "Effect not in the handoff: harn's analysis does not look here" },
   S550: { severity: 'warning', summary: 'Program does not parse; simulated without its body' },
   S551: { severity: 'warning', summary: 'Parent grant unknown; no refusal at spawn' },
   S552: { severity: 'warning', summary: 'Task program cut at the scheduler op limit' },
+  S553: { severity: 'error', summary: 'Parent grant invalid; no child is spawned' },
+  S554: { severity: 'error', summary: 'Cross-wire: a task read another task\'s ambient value' },
+  S555: { severity: 'error', summary: 'Leak: the outer thread is not restored after the run' },
+  S556: { severity: 'error', summary: 'Child refused at spawn' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,5 +1,6 @@
 // What state actions need from the core worker, as an interface so tests can pass a fake. The real one is the
 // comlink client (src/worker/client.ts).
+import type { CapabilityPolicy } from '../core/analysis/types.ts';
 import type { CeilingParseResult, EffectHover, EffectsDecodeResult, ScenarioAnalysisInput, ViewReply } from './analysisTypes.ts';
 
 /** Capability → ops a ceiling can usefully name, and the known side-effect levels from lowest to highest. */
@@ -14,7 +15,10 @@ export interface CoreBackend {
   analyzeScenario: (input: ScenarioAnalysisInput, have: number | null) => Promise<ViewReply>;
   /** The effect hover at `offset` of `program` in the latest analysis, or null. */
   effectHoverAt: (program: string, offset: number) => Promise<EffectHover | null>;
-  parseCeiling: (jsonText: string) => Promise<CeilingParseResult>;
+  /** A ceiling's text, JSON or a Harn dict literal. */
+  parseCeiling: (text: string) => Promise<CeilingParseResult>;
+  /** The policy as a Harn dict literal: `capability_policy: {…}`. */
+  policyToHarn: (policy: CapabilityPolicy) => Promise<string>;
   effectsFromJson: (text: string) => Promise<EffectsDecodeResult>;
   policyVocabulary: () => Promise<PolicyVocabulary>;
 }

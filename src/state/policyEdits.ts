@@ -8,7 +8,15 @@ import { useStore } from './store.ts';
 
 /** A validated ceiling in the Scenario's normalized shape. */
 export function normalizeCeiling(policy: CapabilityPolicy): Ceiling {
-  return { capabilities: policy.capabilities ?? {}, side_effect_level: policy.side_effect_level ?? null, tools: policy.tools ?? [] };
+  // The fields the clamp does not read are kept whole (harn keeps them); only serde defaults are left out. In
+  // harn's struct order, as the JSON view prints them.
+  const out: Partial<Ceiling> = { tools: policy.tools ?? [], capabilities: policy.capabilities ?? {} };
+  if (policy.workspace_roots && policy.workspace_roots.length > 0) out.workspace_roots = policy.workspace_roots;
+  out.side_effect_level = policy.side_effect_level ?? null;
+  if (policy.recursion_limit !== undefined && policy.recursion_limit !== null) out.recursion_limit = policy.recursion_limit;
+  if (policy.tool_arg_constraints && policy.tool_arg_constraints.length > 0) out.tool_arg_constraints = policy.tool_arg_constraints;
+  if (policy.tool_annotations && Object.keys(policy.tool_annotations).length > 0) out.tool_annotations = policy.tool_annotations;
+  return out as Ceiling;
 }
 
 /** The ceiling as the JSON editor shows it when the user has no draft. */
@@ -60,4 +68,17 @@ export async function editGrantText(backend: Pick<CoreBackend, 'effectsFromJson'
   const now = useStore.getState();
   now.setGrantDraft({ text, errors: result.errors });
   if (result.value !== null) now.setGrant(result.value as unknown as GrantRecord[]);
+}
+
+/** Shows the ceiling in effect in `child`'s text editor as JSON or as a Harn dict literal (the same policy). */
+export async function showCeilingAs(backend: Pick<CoreBackend, 'policyToHarn'>, child: string, syntax: 'json' | 'harn'): Promise<void> {
+  const ceiling = useStore.getState().scenario.children.find((c) => c.name === child)?.ceiling ?? null;
+  const text = syntax === 'json' || ceiling === null ? ceilingText(ceiling) : await backend.policyToHarn(ceiling);
+  useStore.getState().setCeilingDraft(child, { text, errors: [] });
+}
+
+/** The ceiling in effect as `capability_policy: {…}` ('' when unconstrained), for "Copy as Harn". */
+export async function ceilingAsHarn(backend: Pick<CoreBackend, 'policyToHarn'>, child: string): Promise<string> {
+  const ceiling = useStore.getState().scenario.children.find((c) => c.name === child)?.ceiling ?? null;
+  return ceiling === null ? '' : backend.policyToHarn(ceiling);
 }

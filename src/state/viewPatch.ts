@@ -34,8 +34,10 @@ function applyProgram(prev: ProgramView, patch: ProgramPatch | null | undefined)
   const dropped = applyList(prev.dropped, patch.dropped);
   const granted = applyList(prev.granted, patch.granted);
   const violations = applyList(prev.violations, patch.violations);
+  const unseen = applyList(prev.unseen, patch.unseen);
+  const expectations = applyList(prev.expectations, patch.expectations);
   const diagnostics = applyList(prev.diagnostics, patch.diagnostics);
-  if (!requested || !dropped || !granted || !violations || !diagnostics) return null;
+  if (!requested || !dropped || !granted || !violations || !unseen || !expectations || !diagnostics) return null;
   return {
     name: patch.name,
     parsed: patch.parsed,
@@ -44,6 +46,8 @@ function applyProgram(prev: ProgramView, patch: ProgramPatch | null | undefined)
     dropped,
     granted,
     violations,
+    unseen,
+    expectations,
     diagnostics,
     lints: patch.lints ?? prev.lints,
   };

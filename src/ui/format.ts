@@ -25,3 +25,12 @@ export function effectSummary(effect: EffectRecord): string {
   const head = `${effectKindLabel(effect.kind)}:${effect.scope}`;
   return effect.resource !== undefined && effect.resource !== '' ? `${head} (${effect.resource})` : head;
 }
+
+/** The first problem of an invalid parent grant, named as core's S553 diagnostic names it (`parent.grant[1]: …`),
+ * or null when the grant is valid. */
+export function grantErrorText(errors: readonly { path: string; message: string }[]): string | null {
+  const first = errors[0];
+  if (!first) return null;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return `parent.grant${first.path}: ${first.message}${more}`;
+}

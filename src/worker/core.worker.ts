@@ -1,7 +1,7 @@
 // The core web worker: exposes core functions with comlink and nothing more (no logic here — STYLE "The worker
 // has no logic"). Every function takes and returns plain data. The run side adds its functions to `api`.
 import { expose, type Endpoint } from 'comlink';
-import { createViewAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../core/analysis/index.ts';
+import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, compareScenario, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
@@ -59,10 +59,12 @@ export const api = {
   analyzeScenario: (input: Parameters<typeof analyzer.analyze>[0], have: number | null) => analyzer.analyze(input, have),
   /** The effect hover at `offset` in `program` as last analyzed, or null (computed on demand, not sent per edit). */
   effectHoverAt: (program: string, offset: number) => analyzer.hoverAt(program, offset),
-  /** Validates a ceiling's JSON text; errors are returned, never thrown. */
+  /** Validates a ceiling's text (JSON or a Harn dict literal); errors are returned, never thrown. */
   parseCeiling,
-  /** Decodes an explicit parent grant (serde JSON effect list); errors are returned, never thrown. */
-  effectsFromJson,
+  /** A ceiling as a Harn dict literal (`capability_policy: {…}`), for "Copy as Harn" and the Harn view. */
+  policyToHarn,
+  /** Decodes an explicit parent grant (serde JSON effect list or `{"effects": […]}`); errors are returned, never thrown. */
+  effectsFromJson: grantFromJson,
   /** The capability → ops names and side-effect levels a ceiling can name (for the ceiling form). */
   policyVocabulary: () => ({ capabilities: KNOWN_CAPABILITY_OPS, levels: Object.keys(SIDE_EFFECT_LEVEL_RANK) }),
   /** Run side: a scenario → its immutable trace and summary (`simulate`). */

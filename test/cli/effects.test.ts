@@ -27,11 +27,11 @@ describe('harn-scope effects', () => {
     expect(code).toBe(0);
     expect(stdout.endsWith('\n')).toBe(true);
     const out = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(['file', 'parsed', 'effects', 'dropped', 'parent_effects', 'violations', 'diagnostics']);
+    expect(Object.keys(out)).toEqual(['file', 'parsed', 'effects', 'dropped', 'parent_effects', 'violations', 'unseen', 'diagnostics']);
     expect(stdout).toContain(
       '"effects":[{"kind":{"kind":"stdio"},"scope":"observe","resource":"hi"},{"kind":{"kind":"fs"},"scope":"write","resource":"notes.txt"},{"kind":{"kind":"net"},"scope":"write","resource":"https://x"}]',
     );
-    expect(out).toMatchObject({ file: 'child.harn', parsed: true, dropped: [], parent_effects: null, violations: null, diagnostics: [] });
+    expect(out).toMatchObject({ file: 'child.harn', parsed: true, dropped: [], parent_effects: null, violations: null, unseen: [], diagnostics: [] });
   });
 
   it('round-trips: CLI effects → effectsFromJson / effectsFromMetadata → the same list computeHandoffEffects gives', async () => {

@@ -1,5 +1,5 @@
 // A fake core worker for component tests: the real core functions, called in-process (no Worker in jsdom).
-import { createViewAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../../src/core/index.ts';
+import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../../src/core/index.ts';
 import type { CoreBackend } from '../../src/state/backend.ts';
 
 const analyzer = createViewAnalyzer();
@@ -8,6 +8,7 @@ export const fakeBackend: CoreBackend = {
   analyzeScenario: async (input, have) => analyzer.analyze(input, have),
   effectHoverAt: async (program, offset) => analyzer.hoverAt(program, offset),
   parseCeiling: async (text) => parseCeiling(text),
-  effectsFromJson: async (text) => effectsFromJson(text),
+  policyToHarn: async (policy) => policyToHarn(policy),
+  effectsFromJson: async (text) => grantFromJson(text),
   policyVocabulary: async () => ({ capabilities: KNOWN_CAPABILITY_OPS, levels: ['none', 'read_only', 'workspace_write', 'process_exec', 'network'] }),
 };

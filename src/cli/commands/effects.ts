@@ -1,36 +1,48 @@
 // `harn-scope effects CHILD… [--parent FILE] [--ceiling FILE] [--json]` (DESIGN §7): each child's handoff effects
 // after the ceiling clamp, what the ceiling dropped and why, and the effects that escape the parent's grant.
-// --parent takes a Harn program (its computed effects are the grant) or a serde JSON effect list (`.json` / `[`…).
-// Exit 1 on violations or a child that does not parse; bad input is a CliError (exit 2).
+// --parent takes a Harn program (its computed effects are the grant) or a grant: a serde JSON effect list or a
+// handoff envelope {"effects": […]}, read as JSON whenever the text is JSON. --ceiling takes JSON or a Harn dict.
+// `unseen` lists the effectful calls harn's analysis does not see; --strict also exits 1 when one is not covered by
+// the parent. Exit 1 on violations or a child that does not parse; bad input is a CliError (exit 2).
 import {
   analyzeProgram,
+  compareDecisions,
+  effectsFromValue,
   computeHandoffEffects,
   createLineIndex,
   effectRecordSummary,
-  effectsFromJson,
+  grantFromJson,
+  looksLikeJson,
   effectToValue,
   explainViolations,
   lintCeiling,
   parseCeiling,
   policyLintDiagnostic,
+  programExpectations,
+  unseenCoveredBy,
   violationDiagnostics,
+  ignoredFieldLints,
   visibleText,
   type CapabilityPolicy,
+  type PolicyLint,
+  type ProgramAnalysis,
+  type Violation,
   type EffectRecord,
 } from '../../core/index.ts';
 import { CliError, diagnosticToJson, formatDiagnostic, parseArgs, readText, type CommandContext } from '../io.ts';
 
-function loadCeiling(path: string, cwd: string): CapabilityPolicy | null {
+function loadCeiling(path: string, cwd: string): { ceiling: CapabilityPolicy | null; ignored: PolicyLint[] } {
   const result = parseCeiling(readText(path, cwd));
   const first = result.errors[0];
   if (first) throw new CliError(`ceiling ${path}: ${first.path ? `${first.path}: ` : ''}${first.message}`);
-  return result.value;
+  return { ceiling: result.value, ignored: ignoredFieldLints(result.warnings) };
 }
 
 function loadParent(path: string, cwd: string): EffectRecord[] {
   const text = readText(path, cwd);
-  if (path.endsWith('.json') || text.trimStart().startsWith('[')) {
-    const grant = effectsFromJson(text);
+  // JSON whenever the text is JSON, whatever the extension: a grant must never be read as an (empty) program.
+  if (path.endsWith('.json') || looksLikeJson(text)) {
+    const grant = grantFromJson(text);
     const first = grant.errors[0];
     if (first || !grant.value) throw new CliError(`parent grant ${path}: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'invalid'}`);
     return grant.value;
@@ -44,23 +56,57 @@ function loadParent(path: string, cwd: string): EffectRecord[] {
   return computeHandoffEffects(text);
 }
 
+const USAGE = 'usage: effects CHILD… [--parent FILE] [--ceiling FILE] [--compare-ceiling FILE] [--json] [--strict]';
+
+type Changes = Record<'newly_dropped' | 'newly_allowed' | 'newly_escaping' | 'no_longer_escaping', ReturnType<typeof effectToValue>[]>;
+
+/** The decisions that change when the --compare-ceiling policy replaces --ceiling (same parent). */
+function compareJson(source: string, other: CapabilityPolicy | null, analysis: ProgramAnalysis, violations: Violation[], parent: EffectRecord[] | null): Changes {
+  const b = analyzeProgram(source, other);
+  const bViolations = explainViolations(parent, b.granted);
+  const changes = compareDecisions(analysis, violations.map((v) => v.effect), b, bViolations.map((v) => v.effect));
+  return {
+    newly_dropped: changes.newlyDropped.map(effectToValue),
+    newly_allowed: changes.newlyAllowed.map(effectToValue),
+    newly_escaping: changes.newlyEscaping.map(effectToValue),
+    no_longer_escaping: changes.noLongerEscaping.map(effectToValue),
+  };
+}
+
+function compareText(path: string, changes: Changes): string[] {
+  const out = [`  with --compare-ceiling ${path}:`];
+  const summary = (e: ReturnType<typeof effectToValue>) => effectRecordSummary(effectsFromValue([e]).value![0]!);
+  for (const [key, label] of [['newly_dropped', 'newly dropped'], ['newly_allowed', 'newly allowed'], ['newly_escaping', 'newly escaping'], ['no_longer_escaping', 'no longer escaping']] as const)
+    for (const e of changes[key]) out.push(`    ${label.padEnd(18)} ${summary(e)}`);
+  if (out.length === 1) out.push('    no effect changes decision');
+  return out;
+}
+
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const parsedArgs = parseArgs(args, ['parent', 'ceiling'], ['json']);
-  if (parsedArgs.positionals.length === 0) throw new CliError('expected a CHILD file (usage: effects CHILD… [--parent FILE] [--ceiling FILE] [--json])');
+  const parsedArgs = parseArgs(args, ['parent', 'ceiling', 'compare-ceiling'], ['json', 'strict']);
+  if (parsedArgs.positionals.length === 0) throw new CliError(`expected a CHILD file (${USAGE})`);
   const json = parsedArgs.flags.has('json');
+  const strict = parsedArgs.flags.has('strict');
   const ceilingPath = parsedArgs.options.get('ceiling');
   const parentPath = parsedArgs.options.get('parent');
-  const ceiling = ceilingPath === undefined ? null : loadCeiling(ceilingPath, ctx.cwd);
+  const loaded = ceilingPath === undefined ? { ceiling: null, ignored: [] } : loadCeiling(ceilingPath, ctx.cwd);
+  const ceiling = loaded.ceiling;
   const parentEffects = parentPath === undefined ? null : loadParent(parentPath, ctx.cwd);
-  const lints = ceiling ? lintCeiling(ceiling) : [];
+  const lints = [...loaded.ignored, ...(ceiling ? lintCeiling(ceiling) : [])];
+  const comparePath = parsedArgs.options.get('compare-ceiling');
+  const compareWith = comparePath === undefined ? undefined : loadCeiling(comparePath, ctx.cwd).ceiling;
 
   let exit = 0;
   for (const file of parsedArgs.positionals) {
     const source = readText(file, ctx.cwd);
     const analysis = analyzeProgram(source, ceiling);
     const violations = explainViolations(parentEffects, analysis.granted);
-    const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic)];
-    if (violations.length > 0 || !analysis.parsed) exit = 1;
+    // `// @expect` lines (allowed / dropped / violation; no-crosswire needs a run: `check`). A failing one is L408.
+    const { failed } = programExpectations(source, analysis, violations, parentEffects !== null);
+    const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic), ...failed];
+    if (violations.length > 0 || !analysis.parsed || failed.length > 0) exit = 1;
+    // --strict: an effect harn does not see is a finding unless the parent covers it (no parent covers nothing).
+    if (strict && analysis.unseen.some((item) => unseenCoveredBy(parentEffects ?? [], item) !== true)) exit = 1;
     const lines = createLineIndex(source);
     if (json) {
       const out = {
@@ -70,7 +116,12 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
         dropped: analysis.dropped.map((drop) => ({ effect: effectToValue(drop.effect), reason: drop.reason })),
         parent_effects: parentEffects === null ? null : parentEffects.map(effectToValue),
         violations: parentEffects === null ? null : violations.map((v) => effectToValue(v.effect)),
+        unseen: analysis.unseen.map((item) => {
+          const { line, column } = lines.position(item.span.start);
+          return { effect: item.effect === null ? null : effectToValue(item.effect), reason: item.reason, line, column };
+        }),
         diagnostics: diagnostics.map((d) => diagnosticToJson(d, lines)),
+        ...(compareWith === undefined ? {} : { compare: compareJson(source, compareWith ?? null, analysis, violations, parentEffects) }),
       };
       ctx.stdout(JSON.stringify(out) + '\n');
       continue;
@@ -81,8 +132,14 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       out.push(`${file}: ${analysis.granted.length} effect(s) granted, ${analysis.dropped.length} dropped${parentEffects === null ? '' : `, ${violations.length} violation(s)`}`);
       for (const item of analysis.granted) out.push(`  granted  ${visibleText(effectRecordSummary(item.effect))}`);
       for (const drop of analysis.dropped) out.push(`  dropped  ${visibleText(effectRecordSummary(drop.effect))}: ${visibleText(drop.reason)}`);
+      for (const item of analysis.unseen) {
+        const covered = unseenCoveredBy(parentEffects, item);
+        const parent = covered === null ? '' : covered ? ' (covered by the parent)' : ' (not covered by the parent)';
+        out.push(`  unseen   ${item.effect === null ? 'effects unknown' : visibleText(effectRecordSummary(item.effect))}: ${visibleText(item.reason)}${parent}`);
+      }
     }
     for (const d of diagnostics) out.push(formatDiagnostic(file, d, lines));
+    if (compareWith !== undefined) out.push(...compareText(comparePath!, compareJson(source, compareWith ?? null, analysis, violations, parentEffects)));
     ctx.stdout(out.join('\n') + '\n');
   }
   return exit;

@@ -45,7 +45,7 @@ function human(input: string, result: ScenarioSimulation): string {
   if (summary.panics.length > 0) lines.push(`  panicked: ${summary.panics.join(', ')}`);
   for (const step of result.steps)
     if (step.kind === 'refuse')
-      lines.push(`  refused at spawn (HARN-CAP-301): ${step.child}: ${step.violations.join(', ')}`);
+      lines.push(`  refused at spawn (HARN-CAP-301): ${step.child}: ${step.violations.length > 0 ? step.violations.join(', ') : step.narration}`);
   for (const pick of summary.ignoredPicks)
     lines.push(
       `  note: pick #${pick.at + 1} "${pick.pick}" named no ready task (ready: ${pick.ready.join(', ')}); FIFO was used`,

@@ -7,9 +7,11 @@ import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts'
 import { hiddenCharacterDiagnostics, visibleText } from '../text.ts';
 import { parse } from '../syntax/index.ts';
 import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
-import { ceilingDropReason, lintCeiling, lintGrant, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
-import { effectsFromJson, effectsFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
+import { ceilingDropReason, lintCeiling, lintGrant, lintHostcallLevels, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
+import { grantErrorSummary, grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
+import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
+import { checkExpectations, expectationFailure, parseExpectations, type ExpectationResult } from './expect.ts';
 import { explainViolations, violationDiagnostics, type Violation } from './violations.ts';
 
 /** An effect the ceiling removed, with the rule that removed it. */
@@ -23,11 +25,14 @@ export interface DroppedEffect {
 export interface ProgramAnalysis {
   /** False when the source has an error diagnostic: effects are then unknown, not empty. */
   parsed: boolean;
-  /** Parse diagnostics plus an L405 warning at each call site of a dropped effect. */
+  /** Parse diagnostics plus an L405 warning at each call site of a dropped effect and an L406 warning at each call
+   * harn's analysis does not see. */
   diagnostics: Diagnostic[];
   requested: AnalyzedEffect[];
   dropped: DroppedEffect[];
   granted: AnalyzedEffect[];
+  /** Effectful calls harn's handoff analysis does not see (beside the seed-exact lists, never in them). */
+  unseen: UnseenEffect[];
 }
 
 /** Parses (or takes a parse), computes the seed's effects with call sites, and splits them by the ceiling.
@@ -36,11 +41,12 @@ export function analyzeProgram(
   sourceOrParse: string | ParsedSource,
   ceiling?: CapabilityPolicy | null,
   collect: (parsed: ParsedSource) => AnalyzedEffect[] | null = collectHandoffEffects,
+  sourceText: string | null = typeof sourceOrParse === 'string' ? sourceOrParse : null,
 ): ProgramAnalysis {
   const parsed = typeof sourceOrParse === 'string' ? parse(sourceOrParse) : sourceOrParse;
   const diagnostics = [...parsed.diagnostics];
   const requested = collect(parsed);
-  if (requested === null) return { parsed: false, diagnostics, requested: [], dropped: [], granted: [] };
+  if (requested === null) return { parsed: false, diagnostics, requested: [], dropped: [], granted: [], unseen: [] };
   const dropped: DroppedEffect[] = [];
   const granted: AnalyzedEffect[] = [];
   for (const item of requested) {
@@ -52,7 +58,44 @@ export function analyzeProgram(
     const message = `Effect ${effectRecordSummary(drop.effect)} is dropped by the ceiling: ${drop.reason}`;
     for (const site of drop.sites) diagnostics.push(createDiagnostic('L405', message, site));
   }
-  return { parsed: true, diagnostics, requested, dropped, granted };
+  const unseen = collectUnseenEffects(parsed.program, sourceText);
+  for (const item of unseen) diagnostics.push(createDiagnostic('L406', unseenMessage(item), item.span));
+  return { parsed: true, diagnostics, requested, dropped, granted, unseen };
+}
+
+/** The `// @expect` lines of `source` decided against its analysis (no-crosswire left to a run), and an L408
+ * error for each that fails. */
+export function programExpectations(
+  source: string,
+  analysis: ProgramAnalysis,
+  violations: readonly Violation[],
+  violationsChecked: boolean,
+): { expectations: ExpectationResult[]; failed: Diagnostic[] } {
+  if (!analysis.parsed) return { expectations: [], failed: [] };
+  const expectations = checkExpectations(parseExpectations(source), {
+    requested: analysis.requested.map((r) => r.effect),
+    dropped: analysis.dropped,
+    granted: analysis.granted.map((g) => g.effect),
+    violations: violations.map((v) => v.effect),
+    violationsChecked,
+    unseen: analysis.unseen,
+  });
+  const failed = expectations.filter((e) => e.pass === false).map(expectationFailure);
+  return { expectations, failed };
+}
+
+/** The sentence of an unseen effect, shared by the L406 marker, the ledger and the CLI. */
+export function unseenMessage(item: UnseenEffect): string {
+  return item.effect === null ? `Not in the handoff: ${item.reason}` : `Not in the handoff: ${effectRecordSummary(item.effect)} is ${item.reason}`;
+}
+
+/** Whether the parent's grant covers an unseen effect: null when there is nothing to check (no grant, or the
+ * effect is unknown — which covers nothing, so it counts as not covered where a decision is needed). */
+export function unseenCoveredBy(parent: readonly EffectRecord[] | null, item: UnseenEffect): boolean | null {
+  if (parent === null) return null;
+  if (item.effect === null) return false;
+  const effect = item.effect;
+  return parent.some((record) => parentCoversChild(record, effect));
 }
 
 /** One program of a scenario, as the worker receives it (structurally DESIGN §5). */
@@ -85,6 +128,10 @@ export interface ProgramReport extends ProgramAnalysis {
   /** False when there was nothing to check against (parent grant unknown, or this is the parent). */
   violationsChecked: boolean;
   lints: PolicyLint[];
+  /** For each of `unseen`: whether the parent's grant covers it (null: nothing to check against). */
+  unseenCovered: (boolean | null)[];
+  /** The program's `// @expect` lines and their outcome (a failing one is also an L408 diagnostic). */
+  expectations: ExpectationResult[];
 }
 
 export interface ScenarioAnalysis {
@@ -109,7 +156,7 @@ export function policyLintDiagnostic(lint: PolicyLint): Diagnostic {
 
 function decodeGrant(grant: unknown): { value: EffectRecord[] | null; errors: PolicyError[] } {
   if (grant === undefined || grant === null) return { value: null, errors: [] };
-  const result = typeof grant === 'string' ? effectsFromJson(grant) : effectsFromValue(grant);
+  const result = typeof grant === 'string' ? grantFromJson(grant) : grantFromValue(grant);
   return { value: result.value, errors: result.errors.map((e) => ({ path: e.path, message: e.message })) };
 }
 
@@ -172,8 +219,15 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     const ceiling = checked.value;
     const analysis = analyze(child.source, ceiling, `c${index}`);
     const violations = explainViolations(parentEffects, analysis.granted);
-    const lints = ceiling ? lintCeiling(ceiling) : [];
-    const diagnostics = [...analysis.diagnostics, ...hiddenCharacterDiagnostics(child.source), ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic)];
+    const lints = ceiling ? [...lintCeiling(ceiling), ...lintHostcallLevels(ceiling, analysis.granted.map((g) => g.effect))] : [];
+    const { expectations, failed } = programExpectations(child.source, analysis, violations, parentEffects !== null);
+    const diagnostics = [
+      ...analysis.diagnostics,
+      ...hiddenCharacterDiagnostics(child.source),
+      ...violationDiagnostics(violations),
+      ...lints.map(policyLintDiagnostic),
+      ...failed,
+    ];
     return {
       name: child.name,
       ...analysis,
@@ -181,17 +235,23 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
       violations,
       violationsChecked: parentEffects !== null && analysis.parsed,
       lints,
+      unseenCovered: analysis.unseen.map((item) => unseenCoveredBy(parentEffects, item)),
+      expectations,
     };
   });
 
   const parentLints = parentEffectsSource === 'grant' && parentEffects ? lintGrant(parentEffects, children.map((c) => c.granted.map((g) => g.effect))) : [];
+  // An invalid grant is an error of the parent's (the Diagnostics count says so), as the run's S553 is.
+  const grantProblem = grant.errors.length > 0 ? [createDiagnostic('S553', `The parent grant is invalid, so no child is spawned: ${grantErrorSummary(grant.errors)}`, POLICY_LINT_SPAN)] : [];
   const parent: ProgramReport = {
     name: input.parent.name,
     ...parentAnalysis,
-    diagnostics: [...parentAnalysis.diagnostics, ...hiddenCharacterDiagnostics(input.parent.source), ...parentLints.map(policyLintDiagnostic)],
+    diagnostics: [...parentAnalysis.diagnostics, ...hiddenCharacterDiagnostics(input.parent.source), ...grantProblem, ...parentLints.map(policyLintDiagnostic)],
     violations: [],
     violationsChecked: false,
     lints: parentLints,
+    unseenCovered: parentAnalysis.unseen.map(() => null),
+    expectations: [],
   };
   return { parent, children, parentEffects, parentEffectsSource, grantErrors: grant.errors, ceilingErrors };
 }
@@ -247,7 +307,7 @@ export function createScenarioAnalyzer(): ScenarioAnalyzer {
         const program =
           hit && hit.source === source && hit.ceilingKey === ceilingKey
             ? hit.analysis
-            : analyzeProgram(parse(source), ceiling, (parsed) => effects.collect(parsed, source));
+            : analyzeProgram(parse(source), ceiling, (parsed) => effects.collect(parsed, source), source);
         next.set(role, { source, ceilingKey, analysis: program, effects });
         return program;
       });

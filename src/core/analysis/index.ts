@@ -48,4 +48,8 @@ export {
 export * from './policy.ts';
 export * from './violations.ts';
 export * from './analyze.ts';
+export { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
+export * from './findings.ts';
+export * from './expect.ts';
+export * from './compare.ts';
 export * from './view.ts';

@@ -1,7 +1,7 @@
-// Ceiling policies beyond the seed: strict parsing of the ceiling JSON (zod, field-precise errors), why the
-// clamp drops an effect (capability/op or side-effect level), and the policy lints L401–L404.
-// Depends on zod, ./effects.ts and ./types.ts; nothing outside src/core.
-import { z } from 'zod';
+// Ceiling policies beyond the seed: decoding (./policyDecode.ts, ./policyText.ts), why the clamp drops an
+// effect (capability/op or side-effect level), and the policy lints L401–L404.
+// Depends on ./effects.ts, ./types.ts and the policy decoding modules; nothing outside src/core.
+import { decodePolicy, type CeilingParseResult, type PolicyError } from './policyDecode.ts';
 import {
   effectCapabilityOp,
   effectRecordSummary,
@@ -12,66 +12,14 @@ import {
 } from './effects.ts';
 import { EFFECT_SCOPE_ORDER, effectRecord, type CapabilityPolicy, type EffectKind, type EffectRecord } from './types.ts';
 
-/** A field-precise problem in a ceiling or grant: `path` like `capabilities.network[0]`. */
-export interface PolicyError {
-  path: string;
-  message: string;
-}
+export type { CeilingParseResult, PolicyError } from './policyDecode.ts';
+export { CLAMP_FIELDS, POLICY_FIELDS, createNameMap, decodePolicy, nearestName, type PolicyField } from './policyDecode.ts';
+export { looksLikeJson, parseCeiling, parseHarnPolicyText, parseJsonText, parsePolicyText, policyToHarn, type PolicyTextValue } from './policyText.ts';
 
-export interface CeilingParseResult {
-  /** The policy, or null when there is none (empty text / `null`) or when `errors` is non-empty. */
-  value: CapabilityPolicy | null;
-  errors: PolicyError[];
-  /** Keys serde would ignore; reported so a typo (`side_effects_level`) never silently constrains nothing. */
-  warnings: PolicyError[];
-}
-
-const CEILING_SCHEMA = z.object({
-  capabilities: z.record(z.string(), z.array(z.string({ error: 'expected an op name (string)' }), { error: 'expected a list of op names' }), {
-    error: 'expected a map from capability name to a list of op names',
-  }).optional(),
-  side_effect_level: z.string({ error: 'expected a level name (string) or null' }).nullable().optional(),
-  tools: z.array(z.string({ error: 'expected a tool name (string)' }), { error: 'expected a list of tool names' }).optional(),
-});
-
-const KNOWN_CEILING_KEYS = ['capabilities', 'side_effect_level', 'tools'];
-
-function pathText(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
-  return out;
-}
-
-/** Parses a ceiling's JSON text. Never throws; the UI shows `errors` and keeps its last valid policy. */
-export function parseCeiling(jsonText: string): CeilingParseResult {
-  if (jsonText.trim() === '') return { value: null, errors: [], warnings: [] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(jsonText);
-  } catch (error) {
-    return { value: null, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], warnings: [] };
-  }
-  return parseCeilingValue(raw);
-}
-
-/** {@link parseCeiling} for an already-parsed JSON value (`null` = no ceiling). */
+/** {@link parseCeiling} for an already-parsed JSON value (`null` = no ceiling): serde's decoding of the whole
+ * `CapabilityPolicy`. */
 export function parseCeilingValue(raw: unknown): CeilingParseResult {
-  if (raw === null || raw === undefined) return { value: null, errors: [], warnings: [] };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { value: null, errors: [{ path: '', message: 'expected a ceiling object like {"capabilities": {...}, "side_effect_level": "read_only"}' }], warnings: [] };
-  }
-  const warnings = Object.keys(raw)
-    .filter((key) => !KNOWN_CEILING_KEYS.includes(key))
-    .map((key) => ({ path: key, message: `unknown field "${key}" is ignored (known: ${KNOWN_CEILING_KEYS.join(', ')})` }));
-  const result = CEILING_SCHEMA.safeParse(raw);
-  if (!result.success) {
-    return { value: null, errors: result.error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message })), warnings };
-  }
-  const value: CapabilityPolicy = {};
-  if (result.data.capabilities !== undefined) value.capabilities = result.data.capabilities;
-  if (result.data.side_effect_level !== undefined) value.side_effect_level = result.data.side_effect_level;
-  if (result.data.tools !== undefined) value.tools = result.data.tools;
-  return { value, errors: [], warnings };
+  return decodePolicy(raw);
 }
 
 /** Which seed rule dropped an effect, with a sentence naming what the ceiling allows. */
@@ -89,22 +37,32 @@ function allowedList(capabilities: Record<string, string[]>): string {
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
-/** Null when the ceiling keeps the effect; else the first rule (in the seed's order) that drops it. */
-export function ceilingDropReason(effect: EffectRecord, ceiling: CapabilityPolicy): DropDecision | null {
+/** Every rule (in the seed's order) that drops the effect; [] when the ceiling keeps it. */
+export function ceilingDropReasons(effect: EffectRecord, ceiling: CapabilityPolicy): DropDecision[] {
+  const out: DropDecision[] = [];
   const capabilities = ceiling.capabilities ?? {};
   if (Object.keys(capabilities).length > 0) {
     const [capability, op] = effectCapabilityOp(effect);
     const ops = Object.prototype.hasOwnProperty.call(capabilities, capability) ? capabilities[capability] : undefined;
     if (!(ops !== undefined && (ops.length === 0 || ops.includes(op)))) {
-      return { rule: 'capability', reason: `${capability}.${op} is not in the ceiling's capabilities (allowed: ${allowedList(capabilities)})` };
+      out.push({ rule: 'capability', reason: `${capability}.${op} is not in the ceiling's capabilities (allowed: ${allowedList(capabilities)})` });
     }
   }
   const level = ceiling.side_effect_level;
   if (level !== undefined && level !== null) {
     const requested = sideEffectLevelFor(effect);
-    if (requestedExceedsCeiling(requested, level)) return { rule: 'level', reason: `side_effect_level ${requested} exceeds the ceiling's ${level}` };
+    if (requestedExceedsCeiling(requested, level)) out.push({ rule: 'level', reason: `side_effect_level ${requested} exceeds the ceiling's ${level}` });
   }
-  return null;
+  return out;
+}
+
+/** Null when the ceiling keeps the effect; else the first rule that drops it, its reason naming every rule that
+ * does (so a fix of one rule does not reveal a second one by surprise). */
+export function ceilingDropReason(effect: EffectRecord, ceiling: CapabilityPolicy): DropDecision | null {
+  const reasons = ceilingDropReasons(effect, ceiling);
+  const first = reasons[0];
+  if (!first) return null;
+  return { rule: first.rule, reason: reasons.map((r) => r.reason).join('; and ') };
 }
 
 const SAMPLE_KINDS: EffectKind[] = [
@@ -127,7 +85,7 @@ export const KNOWN_CAPABILITY_OPS: Readonly<Record<string, readonly string[]>> =
 
 /** One policy lint; `path` points into the ceiling JSON or the grant list. */
 export interface PolicyLint {
-  code: 'L401' | 'L402' | 'L403' | 'L404';
+  code: 'L401' | 'L402' | 'L403' | 'L404' | 'L407' | 'L409' | 'L410' | 'L411' | 'L412';
   target: 'ceiling' | 'grant';
   path: string;
   message: string;
@@ -160,7 +118,10 @@ export function lintCeiling(ceiling: CapabilityPolicy): PolicyLint[] {
       continue;
     }
     ops.forEach((op, i) => {
-      if (!known.includes(op)) {
+      const unreached = UNREACHED_OPS.get(`${capability}.${op}`);
+      if (unreached !== undefined) {
+        lints.push({ code: 'L409', target: 'ceiling', path: `capabilities.${capability}[${i}]`, message: unreached });
+      } else if (!known.includes(op)) {
         lints.push({
           code: 'L402',
           target: 'ceiling',
@@ -170,11 +131,55 @@ export function lintCeiling(ceiling: CapabilityPolicy): PolicyLint[] {
       }
     });
   }
+  if (ceiling.tools && ceiling.tools.length > 0) {
+    lints.push({
+      code: 'L410',
+      target: 'ceiling',
+      path: 'tools',
+      message: `tools is not used by the effect clamp: harn's clamp reads capabilities and side_effect_level only, so listing ${ceiling.tools.length} tool(s) here allows or drops nothing (a tool call is checked as host.tool_call)`,
+    });
+  }
   if (Object.keys(capabilities).length === 0 && (level === undefined || level === null)) {
     const tools = ceiling.tools && ceiling.tools.length > 0 ? ' (tools is not used by the effect clamp)' : '';
     lints.push({ code: 'L403', target: 'ceiling', path: '', message: `the ceiling constrains nothing: capabilities is empty and side_effect_level is not set${tools}` });
   }
   return lints;
+}
+
+// Ops a ceiling may name that no effect the analysis computes maps to: listing one allows nothing, silently.
+const UNREACHED_OPS: ReadonlyMap<string, string> = new Map([
+  [
+    'workspace.exists',
+    'op "exists" of capability "workspace" matches no effect harn computes: file_exists and harness.fs.exists are fs:read, which the clamp checks as workspace.read_text, so listing exists allows nothing',
+  ],
+]);
+
+/** L411: a level ceiling with a granted hostcall that is not `process.*`: the seed ranks it read_only, so every
+ * level from read_only up keeps it, whatever the host call does. */
+export function lintHostcallLevels(ceiling: CapabilityPolicy, granted: readonly EffectRecord[]): PolicyLint[] {
+  if (ceiling.side_effect_level === undefined || ceiling.side_effect_level === null) return [];
+  const names = [...new Set(granted.flatMap((e) => (e.kind.kind === 'hostcall' && !e.kind.name.startsWith('process.') ? [e.kind.name] : [])))];
+  return names.map((name) => ({
+    code: 'L411',
+    target: 'ceiling',
+    path: 'side_effect_level',
+    message: `hostcall ${name} ranks read_only, as every hostcall not named process.* does in harn, so side_effect_level ${ceiling.side_effect_level} keeps it whatever it does`,
+  }));
+}
+
+/** L412: a grant's llm record that names a provider or model: harn's coverage ignores both, so it covers every model. */
+function lintGrantProviders(grant: readonly EffectRecord[]): PolicyLint[] {
+  const out: PolicyLint[] = [];
+  grant.forEach((record, i) => {
+    if (record.kind.kind !== 'llm' || (record.kind.provider === undefined && record.kind.model === undefined)) return;
+    out.push({
+      code: 'L412',
+      target: 'grant',
+      path: `[${i}]`,
+      message: `${effectRecordSummary(record)} constrains no provider or model: harn's coverage matches llm effects by kind only, so it also covers llm:openai/gpt-4o and every other model`,
+    });
+  });
+  return out;
 }
 
 /** L404: a parent grant record that covers no effect any child is granted. */
@@ -186,5 +191,10 @@ export function lintGrant(grant: readonly EffectRecord[], childEffects: readonly
       lints.push({ code: 'L404', target: 'grant', path: `[${i}]`, message: `parent grant record ${effectRecordSummary(record)} is used by no child` });
     }
   });
-  return lints;
+  return [...lints, ...lintGrantProviders(grant)];
+}
+
+/** L407: what the policy's decoding ignored (unknown fields, with the nearest known name; duplicate map keys). */
+export function ignoredFieldLints(warnings: readonly PolicyError[]): PolicyLint[] {
+  return warnings.map((w) => ({ code: 'L407', target: 'ceiling', path: w.path, message: w.message }));
 }

@@ -337,6 +337,35 @@ export function effectsFromValue(value: unknown): EffectsDecodeResult {
   return errors.length > 0 ? { value: null, errors } : { value: out, errors };
 }
 
+/** The first problem of an invalid parent grant as one line: `parent.grant[2]: missing field \`kind\` (and 1 more)`. */
+export function grantErrorSummary(errors: readonly EffectJsonError[]): string {
+  const first = errors[0];
+  if (!first) return '';
+  return `parent.grant${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+}
+
+/**
+ * A parent grant as a user pastes it: a bare effect list, or a handoff envelope `{"effects": […]}` (other envelope
+ * fields are ignored, as serde ignores them). Errors in the envelope's list carry the `.effects` prefix.
+ */
+export function grantFromValue(value: unknown): EffectsDecodeResult {
+  if (!isPlainMap(value)) return effectsFromValue(value);
+  if (!has(value, 'effects')) return { value: null, errors: [{ path: '', message: 'missing field `effects`: expected a list of effect records or {"effects": […]}' }] };
+  const inner = effectsFromValue(value.effects);
+  return { value: inner.value, errors: inner.errors.map((e) => ({ path: `.effects${e.path}`, message: e.message })) };
+}
+
+/** {@link grantFromValue} on JSON text (a leading BOM is allowed); syntax errors are reported, never thrown. */
+export function grantFromJson(text: string): EffectsDecodeResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { value: null, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  return grantFromValue(parsed);
+}
+
 /** `serde_json::from_str::<Vec<EffectRecord>>` for the grant editor: JSON syntax errors are reported, never thrown. */
 export function effectsFromJson(text: string): EffectsDecodeResult {
   let parsed: unknown;
@@ -348,12 +377,24 @@ export function effectsFromJson(text: string): EffectsDecodeResult {
   return effectsFromValue(parsed);
 }
 
+/** One `tool_arg_constraints` entry of harn's `CapabilityPolicy`. */
+export interface ToolArgConstraint {
+  tool: string;
+  arg_patterns: string[];
+  arg_key: string | null;
+}
+
 /**
- * The ceiling shape (`CapabilityPolicy` as serde JSON, which is how a Scenario stores it). Only the fields the
- * seed reads: `capabilities` (capability → allowed ops; an empty list allows every op), `side_effect_level`, `tools`.
+ * harn's `CapabilityPolicy` as serde JSON (how a Scenario stores a ceiling), every field optional. The seed's
+ * clamp reads only `capabilities` (capability → allowed ops; an empty list allows every op) and
+ * `side_effect_level`; the rest are kept as given. Maps keyed by names are null-prototype objects.
  */
 export interface CapabilityPolicy {
-  capabilities?: Record<string, string[]>;
-  side_effect_level?: string | null;
   tools?: string[];
+  capabilities?: Record<string, string[]>;
+  workspace_roots?: string[];
+  side_effect_level?: string | null;
+  recursion_limit?: number | null;
+  tool_arg_constraints?: ToolArgConstraint[];
+  tool_annotations?: Record<string, Record<string, unknown>>;
 }

@@ -47,6 +47,10 @@ export interface ProgramView {
   dropped: LedgerRow[];
   granted: LedgerRow[];
   violations: LedgerRow[];
+  /** Effectful calls harn's analysis does not see: detail = why, extra = the parent's coverage. */
+  unseen: LedgerRow[];
+  /** `// @expect` lines: summary = the line, detail = why, extra = 'pass' | 'fail' | 'pending'. */
+  expectations: LedgerRow[];
   diagnostics: DiagnosticRow[];
   lints: PolicyLint[];
 }
@@ -80,6 +84,8 @@ export interface ProgramPatch {
   dropped?: ListPatch<LedgerRow>;
   granted?: ListPatch<LedgerRow>;
   violations?: ListPatch<LedgerRow>;
+  unseen?: ListPatch<LedgerRow>;
+  expectations?: ListPatch<LedgerRow>;
   diagnostics?: ListPatch<DiagnosticRow>;
   lints?: PolicyLint[];
 }
@@ -134,6 +140,8 @@ export function programView(report: ProgramReport, source: string): ProgramView 
     violations: report.violations.map((v) =>
       row(v.effect, v.sites, v.message, v.nearest ? `nearest parent record: ${effectRecordSummary(v.nearest)}` : 'no parent record of this kind'),
     ),
+    unseen: unseenRows(report, place),
+    expectations: expectationRows(report, place),
     diagnostics: report.diagnostics.map((d) => {
       const out: DiagnosticRow = { code: d.code, severity: d.severity, message: visibleText(d.message), place: place(d.span) };
       if (d.notes !== undefined) out.notes = d.notes.map(visibleText);
@@ -141,6 +149,37 @@ export function programView(report: ProgramReport, source: string): ProgramView 
     }),
     lints: report.lints,
   };
+}
+
+function coverageText(covered: boolean | null): string {
+  if (covered === null) return 'parent coverage: not checked (no parent grant to check against)';
+  return covered ? "parent coverage: covered by the parent's grant" : "parent coverage: NOT covered by the parent's grant";
+}
+
+// One row per effect (or unknown call) with its sites; several reasons or coverages at one effect are joined.
+function unseenRows(report: ProgramReport, place: (span: Span) => Place): LedgerRow[] {
+  const rows = new Map<string, { sites: Place[]; reasons: Set<string>; coverage: Set<string> }>();
+  report.unseen.forEach((item, i) => {
+    const summary = item.effect === null ? 'effects unknown' : effectRecordSummary(item.effect);
+    let row = rows.get(summary);
+    if (!row) rows.set(summary, (row = { sites: [], reasons: new Set(), coverage: new Set() }));
+    row.sites.push(place(item.span));
+    row.reasons.add(item.reason);
+    row.coverage.add(coverageText(report.unseenCovered[i] ?? null));
+  });
+  return [...rows].map(([summary, row]) => ({ summary, sites: row.sites, detail: [...row.reasons].join('; '), extra: [...row.coverage].join('; ') }));
+}
+
+function expectationRows(report: ProgramReport, place: (span: Span) => Place): LedgerRow[] {
+  const seen = new Set<string>();
+  return report.expectations.map((e) => {
+    const site = place(e.span);
+    // Summaries key the rows: two equal lines are told apart by their line number.
+    let summary = `@expect ${e.text}`;
+    if (seen.has(summary)) summary += ` (line ${site.line})`;
+    seen.add(summary);
+    return { summary, sites: [site], detail: e.message, extra: e.pass === null ? 'pending' : e.pass ? 'pass' : 'fail' };
+  });
 }
 
 /** Makes one program's view: `programView`, or a stand-in that reuses views, keyed by `role` ('p' for the parent,
@@ -237,7 +276,7 @@ function diffProgram(prev: ProgramView, next: ProgramView): ProgramPatch | null 
   if (prev === next) return null;
   const patch: ProgramPatch = { name: next.name, parsed: next.parsed, violationsChecked: next.violationsChecked };
   let changed = prev.name !== next.name || prev.parsed !== next.parsed || prev.violationsChecked !== next.violationsChecked;
-  for (const section of ['requested', 'dropped', 'granted', 'violations'] as const) {
+  for (const section of ['requested', 'dropped', 'granted', 'violations', 'unseen', 'expectations'] as const) {
     const list = diffList(prev[section], next[section], sameRow, rowSignature);
     if (list) [patch[section], changed] = [list, true];
   }
@@ -293,7 +332,10 @@ function sameReport(a: ProgramReport, b: ProgramReport): boolean {
     a.granted === b.granted &&
     sameList(a.violations, b.violations, sameViolation) &&
     sameList(a.diagnostics, b.diagnostics, sameReportDiagnostic) &&
-    sameData(a.lints, b.lints)
+    sameData(a.lints, b.lints) &&
+    a.unseen === b.unseen &&
+    sameData(a.unseenCovered, b.unseenCovered) &&
+    sameData(a.expectations, b.expectations)
   );
 }
 

@@ -69,13 +69,18 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
   };
 }
 
-/** A ceiling with every field present: no capability map = `{}`, no level = `null`, no tools = `[]`. */
+/** A ceiling with the clamp's fields and `tools` present; the other `CapabilityPolicy` fields kept only when they
+ * are not serde's default (`[]`, `{}`, `null`). */
 export function normalizeCeiling(input: CeilingInput): Ceiling {
-  return {
-    capabilities: copyCapabilities(input.capabilities ?? {}),
-    side_effect_level: input.side_effect_level ?? null,
-    tools: [...(input.tools ?? [])],
-  };
+  // Built in harn's struct order, so a normalized ceiling prints its fields as harn declares them.
+  const out: Partial<Ceiling> = { tools: [...(input.tools ?? [])], capabilities: copyCapabilities(input.capabilities ?? {}) };
+  if (input.workspace_roots && input.workspace_roots.length > 0) out.workspace_roots = [...input.workspace_roots];
+  out.side_effect_level = input.side_effect_level ?? null;
+  if (input.recursion_limit !== undefined && input.recursion_limit !== null) out.recursion_limit = input.recursion_limit;
+  if (input.tool_arg_constraints && input.tool_arg_constraints.length > 0)
+    out.tool_arg_constraints = input.tool_arg_constraints.map((c) => ({ tool: c.tool, arg_patterns: [...c.arg_patterns], arg_key: c.arg_key }));
+  if (input.tool_annotations && Object.keys(input.tool_annotations).length > 0) out.tool_annotations = copyAnnotations(input.tool_annotations);
+  return out as Ceiling;
 }
 
 /** Every await kind gets its own value or the input's `default` (itself defaulting to 1 tick). */
@@ -120,11 +125,16 @@ export function minimizeScenario(scenario: Scenario): ScenarioInput {
 }
 
 function minimizeCeiling(ceiling: Ceiling): CeilingInput {
-  // An all-empty ceiling stays `{}`: it differs from no ceiling (the analysis lints it).
+  // An all-empty ceiling stays `{}`: it differs from no ceiling (the analysis lints it). Fields in struct order.
+  const full = normalizeCeiling(ceiling);
   const out: CeilingInput = {};
-  if (Object.keys(ceiling.capabilities).length > 0) out.capabilities = copyCapabilities(ceiling.capabilities);
-  if (ceiling.side_effect_level !== null) out.side_effect_level = ceiling.side_effect_level;
-  if (ceiling.tools.length > 0) out.tools = [...ceiling.tools];
+  if (full.tools.length > 0) out.tools = full.tools;
+  if (Object.keys(full.capabilities).length > 0) out.capabilities = full.capabilities;
+  if (full.workspace_roots) out.workspace_roots = full.workspace_roots;
+  if (full.side_effect_level !== null) out.side_effect_level = full.side_effect_level;
+  if (full.recursion_limit !== undefined) out.recursion_limit = full.recursion_limit;
+  if (full.tool_arg_constraints) out.tool_arg_constraints = full.tool_arg_constraints;
+  if (full.tool_annotations) out.tool_annotations = full.tool_annotations;
   return out;
 }
 
@@ -141,9 +151,18 @@ function copySchedule(schedule: Schedule): Schedule {
   return { kind: 'fifo' };
 }
 
-// Object.fromEntries and spread define own properties, so a key like "__proto__" stays data, never a prototype.
+// Null-prototype copies: a capability or tool named "__proto__" or "constructor" stays an ordinary key.
 function copyCapabilities(capabilities: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(capabilities).map(([name, ops]) => [name, [...ops]]));
+  const out = Object.create(null) as Record<string, string[]>;
+  for (const name of Object.keys(capabilities)) out[name] = [...capabilities[name]!];
+  return out;
+}
+
+function copyAnnotations(annotations: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  // Annotation values are opaque JSON (harn's ToolAnnotations); a structured copy keeps them whole.
+  const out = Object.create(null) as Record<string, Record<string, unknown>>;
+  for (const name of Object.keys(annotations)) out[name] = JSON.parse(JSON.stringify(annotations[name])) as Record<string, unknown>;
+  return out;
 }
 
 function copyGrantRecord(record: GrantRecord): GrantRecord {

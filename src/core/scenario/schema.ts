@@ -3,6 +3,7 @@
 // Never throws. Grant records are checked only as objects: the effect analysis parses them. Depends on zod
 // and ./ files only.
 import { z } from 'zod';
+import { decodePolicy } from '../analysis/policyDecode.ts';
 import { DEFAULT_PARENT_NAME, DEFAULT_RUN, normalizeScenario } from './defaults.ts';
 import * as limits from './limits.ts';
 import { isPlainObject, migrateScenario, type MigrationChain, MIGRATIONS } from './migrations.ts';
@@ -10,6 +11,7 @@ import { AMBIENT_SLOT_NAMES } from './slots.ts';
 import {
   LATENCY_KEYS,
   SCENARIO_VERSION,
+  type CeilingInput,
   type ScenarioError,
   type ScenarioInput,
   type ScenarioResult,
@@ -92,67 +94,28 @@ const grant = list(
   'grant records',
 ).nullable();
 
-// A hand-written check instead of z.record: z.record silently drops a "__proto__" key, and nothing here
-// may be dropped silently.
-const capabilities = z
+// harn's whole CapabilityPolicy, decoded as serde decodes it (../analysis/policyDecode.ts): type errors name the
+// field; unknown fields are ignored as harn ignores them (loadScenario returns them as warnings, never silently).
+// Not z.record: it silently drops a "__proto__" key, and nothing here may be dropped silently.
+const ceiling = z
   .unknown()
   .superRefine((value, ctx) => {
-    if (value === undefined) return;
-    if (!isPlainObject(value)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: problem('an object mapping capability names to lists of ops', value),
-      });
-      return;
-    }
-    const entries = Object.entries(value);
-    if (entries.length > limits.MAX_CEILING_ENTRIES) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `too many capabilities: ${count(entries.length)}, the limit is ${count(limits.MAX_CEILING_ENTRIES)}`,
-      });
-      return;
-    }
-    for (const [capability, ops] of entries) {
-      if (!Array.isArray(ops)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [capability],
-          message: problem('a list of op names (an empty list allows every op)', ops),
-        });
-      } else if (ops.length > limits.MAX_CEILING_ENTRIES) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [capability],
-          message: `too many ops: ${count(ops.length)}, the limit is ${count(limits.MAX_CEILING_ENTRIES)}`,
-        });
-      } else {
-        ops.forEach((op: unknown, index) => {
-          if (typeof op !== 'string')
-            ctx.addIssue({
-              code: 'custom',
-              path: [capability, index],
-              message: problem('an op name (a string)', op),
-            });
-        });
-      }
-    }
+    if (value === null || value === undefined) return;
+    for (const error of decodePolicy(value).errors)
+      ctx.addIssue({ code: 'custom', path: error.path === '' ? [] : policyPath(error.path), message: error.message });
   })
-  .optional() as unknown as z.ZodOptional<z.ZodType<Record<string, string[]>>>;
+  .transform((value) => (value === null || value === undefined ? value : decodePolicy(value).value)) as unknown as z.ZodType<CeilingInput | null>;
 
-const ceiling = object(
-  {
-    capabilities,
-    side_effect_level: z.string(expect('a string or null')).nullable().optional(),
-    tools: list(
-      z.string(expect('a tool name (a string)')),
-      'a list of tool names',
-      limits.MAX_CEILING_ENTRIES,
-      'tools',
-    ).optional(),
-  },
-  'a ceiling object or null',
-).nullable();
+// `capabilities.network[0]` → ['capabilities', 'network', 0] (so formatScenarioPath prints it after the child).
+function policyPath(path: string): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  for (const match of path.matchAll(/\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\.?([^.[\]]+)/g)) {
+    if (match[1] !== undefined) out.push(Number(match[1]));
+    else if (match[2] !== undefined) out.push(JSON.parse(`"${match[2]}"`) as string);
+    else if (match[3] !== undefined) out.push(match[3]);
+  }
+  return out;
+}
 
 const child = object(
   { name, source, ceiling: ceiling.optional() },
@@ -296,7 +259,8 @@ export function validateScenario(input: unknown): ScenarioResult {
     };
   }
   if (errors.length > 0 || parsed === null) return { value: null, errors: capErrors(errors) };
-  return { value: normalizeScenario(parsed), errors: [] };
+  const warnings = ceilingWarnings(input);
+  return warnings.length > 0 ? { value: normalizeScenario(parsed), errors: [], warnings } : { value: normalizeScenario(parsed), errors: [] };
 }
 
 /** Validates external input of any version this build can read: an older `version` is migrated first
@@ -313,6 +277,17 @@ export function loadScenario(input: unknown, chain: MigrationChain = MIGRATIONS)
     return validateScenario(migrated.value);
   }
   return validateScenario(input);
+}
+
+// Ceiling fields harn ignores (a typo like `side_effects_level`), with the nearest known name: dropped on load, as
+// harn drops them, but said.
+function ceilingWarnings(input: unknown): ScenarioError[] {
+  const children = isPlainObject(input) && Array.isArray(input.children) ? input.children : [];
+  return children.flatMap((child: unknown, index) =>
+    isPlainObject(child) && isPlainObject(child.ceiling)
+      ? decodePolicy(child.ceiling).warnings.map((w) => ({ path: `children[${index}].ceiling.${w.path}`, message: w.message }))
+      : [],
+  );
 }
 
 function issueToErrors(issue: z.core.$ZodIssue): ScenarioError[] {

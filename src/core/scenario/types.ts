@@ -1,6 +1,8 @@
 // The Scenario data model (DESIGN §5): the one shape shared by the UI, share links, autosave and the CLI.
 // `Scenario` is the normalized form (every field present); `ScenarioInput` is what external input may omit.
-// Plain JSON-safe data only (it crosses postMessage and goes into links). Depends only on ./slots.ts.
+// Plain JSON-safe data only (it crosses postMessage and goes into links). Depends only on ./slots.ts and the
+// policy types of ../analysis/types.ts.
+import type { CapabilityPolicy, ToolArgConstraint } from '../analysis/types.ts';
 import type { AmbientSlotName } from './slots.ts';
 
 /** The scenario format version this build writes. Older versions are migrated on load (see migrations.ts). */
@@ -28,12 +30,18 @@ export type Latency = Record<AwaitKind | 'default', number>;
  * analysis, not here. */
 export type GrantRecord = Record<string, unknown>;
 
-/** A child's ceiling policy (harn's `CapabilityPolicy`): capability → allowed ops (empty list = any op),
- * the highest side-effect level allowed, and tools. Normalized: every field present. */
+/** A child's ceiling policy: harn's whole `CapabilityPolicy`. The clamp reads `capabilities` (capability →
+ * allowed ops, empty list = any op) and `side_effect_level`; the other fields are kept as given. Normalized:
+ * the clamp's fields and `tools` always present; the fields the clamp does not read present only when they hold
+ * something other than serde's default. Name-keyed maps are null-prototype objects. */
 export interface Ceiling {
-  capabilities: Record<string, string[]>;
-  side_effect_level: string | null;
   tools: string[];
+  capabilities: Record<string, string[]>;
+  workspace_roots?: string[];
+  side_effect_level: string | null;
+  recursion_limit?: number | null;
+  tool_arg_constraints?: ToolArgConstraint[];
+  tool_annotations?: Record<string, Record<string, unknown>>;
 }
 
 export interface ScenarioParent {
@@ -84,12 +92,8 @@ export interface Scenario {
   view: ViewState;
 }
 
-/** A ceiling as external input may write it. */
-export interface CeilingInput {
-  capabilities?: Record<string, string[]>;
-  side_effect_level?: string | null;
-  tools?: string[];
-}
+/** A ceiling as external input may write it: any subset of the fields. */
+export type CeilingInput = CapabilityPolicy;
 
 /** A scenario as external input (file, link, autosave) may write it: everything but `version`,
  * `parent.source` and `children[].name/source` may be omitted. Every `Scenario` is a `ScenarioInput`. */
@@ -118,4 +122,6 @@ export interface ScenarioError {
 export interface ScenarioResult {
   value: Scenario | null;
   errors: ScenarioError[];
+  /** What loaded but was ignored (ceiling fields harn ignores, with a did-you-mean); absent when none. */
+  warnings?: ScenarioError[];
 }

@@ -10,6 +10,7 @@ import {
   effectRecordSummary,
   effectsFromValue,
   effectSubsetViolations,
+  grantErrorSummary,
   type EffectRecord,
 } from '../analysis/index.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -373,10 +374,22 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 
   // The grant children must stay within: the explicit grant, else the parent's computed effects.
   let grant: EffectRecord[] | null = null;
-  if (parent.grant !== null) grant = effectsFromValue(parent.grant).value;
-  else if (parentBody.parsed)
+  // An explicit grant that does not decode fails closed: no child is spawned (never "no refusal").
+  let invalidGrant: SpawnRefusal | null = null;
+  if (parent.grant !== null) {
+    const decoded = effectsFromValue(parent.grant);
+    grant = decoded.value;
+    if (decoded.errors.length > 0) {
+      const record = grantErrorSummary(decoded.errors);
+      invalidGrant = { message: `the parent grant is invalid (${record}), so no child is spawned.`, violations: [] };
+      diagnostics.push({
+        task: parent.name,
+        diagnostic: createDiagnostic('S553', `The parent grant is invalid, so no child is spawned: ${record}`, NO_SPAN),
+      });
+    }
+  } else if (parentBody.parsed)
     grant = computeHandoffEffects({ program: parentBody.program, diagnostics: parentBody.diagnostics });
-  if (grant === null) {
+  if (grant === null && invalidGrant === null) {
     diagnostics.push({
       task: parent.name,
       diagnostic: createDiagnostic(
@@ -432,7 +445,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     // A child that panics never reaches its epilogue (that is the point of the panic lesson).
     e.ops.push(...cycle.epilogue);
     if (e.truncated) diagnostics.push({ task: child.name, diagnostic: truncation(child.name) });
-    const refusal = refusalOf(body, child.ceiling, grant);
+    // An invalid explicit grant refuses every child (fail closed), with the record named.
+    const refusal = invalidGrant ?? refusalOf(body, child.ceiling, grant);
     tasks.push({
       name: child.name,
       role: 'child',

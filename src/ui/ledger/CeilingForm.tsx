@@ -1,9 +1,11 @@
 // The ceiling as a form: constrain or not, the highest side-effect level, capabilities → ops, tools.
-// Each change takes effect at once (and replaces any JSON draft).
+// Each change takes effect at once (and replaces any JSON draft). The CapabilityPolicy fields the clamp does not
+// read are shown as kept (edited in the JSON view).
 import type { Ceiling } from '../../core/scenario/types.ts';
 import { editCeilingForm } from '../../state/policyEdits.ts';
 import { useStore } from '../../state/store.ts';
 import CapabilityRow from './CapabilityRow.tsx';
+import KeptFields from './KeptFields.tsx';
 import { usePolicyVocabulary } from './usePolicyVocabulary.ts';
 
 const EMPTY_CEILING: Ceiling = { capabilities: {}, side_effect_level: null, tools: [] };
@@ -63,13 +65,14 @@ export default function CeilingForm({ child }: { child: string }) {
             ))}
           </fieldset>
           <label className="field">
-            Tools (comma-separated)
+            Tools (comma-separated; kept, not used by the effect clamp)
             <input
               type="text"
               value={ceiling.tools.join(', ')}
               onChange={(e) => update({ ...ceiling, tools: e.target.value.split(',').map((t) => t.trim()).filter((t) => t !== '') })}
             />
           </label>
+          <KeptFields ceiling={ceiling} />
         </>
       )}
     </form>

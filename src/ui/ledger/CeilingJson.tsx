@@ -1,7 +1,9 @@
 // The ceiling as JSON. Every keystroke is kept (as a draft); the worker validates it; a valid text takes effect,
-// an invalid one shows field-precise errors while the last valid ceiling stays in effect.
+// an invalid one shows field-precise errors while the last valid ceiling stays in effect. A Harn dict literal
+// (`capability_policy: {…}` as in harn source) is accepted too, and the policy can be shown or copied either way.
 import { useId } from 'react';
 import { ceilingText, editCeilingText } from '../../state/policyEdits.ts';
+import PolicySyntaxBar from './PolicySyntaxBar.tsx';
 import { useStore } from '../../state/store.ts';
 import { getCoreBackend } from '../../worker/client.ts';
 import DraftProblems from './DraftProblems.tsx';
@@ -14,7 +16,8 @@ export default function CeilingJson({ child }: { child: string }) {
   const errors = draft?.errors ?? [];
   return (
     <div className="json-editor">
-      <label htmlFor={id}>Ceiling JSON (empty = unconstrained)</label>
+      <label htmlFor={id}>Ceiling JSON or Harn dict literal (empty = unconstrained)</label>
+      <PolicySyntaxBar child={child} />
       <textarea
         id={id}
         className="json-text"

@@ -3,11 +3,16 @@
 // A child that does not parse shows "effects unknown", never an empty list.
 import { selectProgramAnalysis } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
+import { grantErrorText } from '../format.ts';
+import ExpectationList from './ExpectationList.tsx';
 import LedgerSection from './LedgerSection.tsx';
+import PinCompare from './PinCompare.tsx';
+import './policy.css';
 
 export default function EffectsLedger({ child }: { child: string }) {
   const report = useStore(selectProgramAnalysis(child));
   const parentSource = useStore((s) => s.analysis?.parentEffectsSource ?? 'unknown');
+  const grantError = useStore((s) => grantErrorText(s.analysis?.grantErrors ?? []));
   if (!report) return <p className="muted">Analyzing…</p>;
   if (!report.parsed) {
     const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
@@ -39,11 +44,25 @@ export default function EffectsLedger({ child }: { child: string }) {
           program={child}
           rows={report.violations}
         />
+      ) : grantError !== null ? (
+        <p className="effects-unknown grant-invalid" role="status">
+          <span aria-hidden="true">✖ </span>
+          <strong>Decision unknown:</strong> the parent grant is invalid ({grantError}), so {child} is not spawned.
+        </p>
       ) : (
         <p className="muted" role="status">
           <span aria-hidden="true">○ </span>Not checked against the parent: {parentSource === 'unknown' ? "the parent's effects are unknown (it does not parse, or its grant is invalid)." : 'nothing to check.'}
         </p>
       )}
+      <LedgerSection
+        title="Not in the handoff"
+        hint="harn's analysis does not look here (the effects above are what harn computes)"
+        kind="unseen"
+        program={child}
+        rows={report.unseen}
+      />
+      <ExpectationList child={child} rows={report.expectations} />
+      <PinCompare />
     </div>
   );
 }

@@ -6,12 +6,13 @@ import { useStore } from '../../state/store.ts';
 import { inChunks } from '../chunks.ts';
 import SiteLinks from './SiteLinks.tsx';
 
-const ICON = { requested: '→', dropped: '⊘', granted: '✔', violation: '✖' } as const;
+const ICON = { requested: '→', dropped: '⊘', granted: '✔', violation: '✖', unseen: '⚠' } as const;
 const EMPTY = {
   requested: 'No effects requested.',
   dropped: 'Nothing dropped.',
   granted: 'Nothing granted.',
   violation: '✔ No violations: the parent covers every granted effect.',
+  unseen: 'None: harn sees every effectful call of this program.',
 } as const;
 
 interface LedgerSectionProps {

@@ -1,18 +1,24 @@
 // The parent's column: what it grants its children (computed or explicit) and the grant editor.
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store.ts';
-import { effectSummary } from '../format.ts';
+import { effectSummary, grantErrorText } from '../format.ts';
 import GrantEditor from './GrantEditor.tsx';
 import LintList from './LintList.tsx';
 
 export default function ParentPolicy({ parent }: { parent: string }) {
   const effects = useStore(useShallow((s) => (s.analysis?.parentEffects ?? []).map(effectSummary)));
   const source = useStore((s) => s.analysis?.parentEffectsSource ?? null);
+  const grantError = useStore((s) => grantErrorText(s.analysis?.grantErrors ?? []));
   return (
     <div className="parent-policy">
       <h2>What {parent} grants its children</h2>
       {source === null ? (
         <p className="muted">Analyzing…</p>
+      ) : grantError !== null ? (
+        <p className="effects-unknown grant-invalid" role="alert">
+          <span aria-hidden="true">✖ </span>
+          <strong>Grant invalid:</strong> {grantError}. No child is spawned and every decision against the parent is unknown until it is fixed.
+        </p>
       ) : source === 'unknown' ? (
         <p className="effects-unknown" role="status">
           <span aria-hidden="true">⚠ </span>

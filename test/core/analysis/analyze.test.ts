@@ -53,12 +53,12 @@ describe('analyzeProgram', () => {
     ]);
   });
 
-  it('lists an empty op list as cap.* and checks capability before level', () => {
+  it('lists an empty op list as cap.* and names every rule that drops an effect, capability first', () => {
     const result = analyzeProgram(source, { capabilities: { network: [], stdio: ['read'] }, side_effect_level: 'none' });
-    expect(result.dropped.map((d) => d.reason)).toEqual([
-      "workspace.read_text is not in the ceiling's capabilities (allowed: network.*, stdio.read)",
-      "workspace.write_text is not in the ceiling's capabilities (allowed: network.*, stdio.read)",
-      "side_effect_level network exceeds the ceiling's none",
+    expect(result.dropped.map((d) => [d.rule, d.reason])).toEqual([
+      ['capability', "workspace.read_text is not in the ceiling's capabilities (allowed: network.*, stdio.read); and side_effect_level read_only exceeds the ceiling's none"],
+      ['capability', "workspace.write_text is not in the ceiling's capabilities (allowed: network.*, stdio.read); and side_effect_level workspace_write exceeds the ceiling's none"],
+      ['level', "side_effect_level network exceeds the ceiling's none"],
     ]);
   });
 
@@ -128,17 +128,18 @@ describe('policy', () => {
       value: { capabilities: { workspace: ['read_text'] }, side_effect_level: 'read_only' },
       errors: [],
       warnings: [],
+      syntax: 'json',
     });
     expect(parseCeiling('').value).toBeNull();
-    expect(parseCeiling('null')).toEqual({ value: null, errors: [], warnings: [] });
+    expect(parseCeiling('null')).toEqual({ value: null, errors: [], warnings: [], syntax: 'json' });
     const bad = parseCeiling('{"capabilities":{"network":["http", 3]},"side_effect_level":4,"tools":"x"}');
     expect(bad.value).toBeNull();
-    expect(bad.errors.map((e) => e.path)).toEqual(['capabilities.network[1]', 'side_effect_level', 'tools']);
-    expect(bad.errors[0]!.message).toContain('expected an op name');
+    expect(bad.errors.map((e) => e.path)).toEqual(['tools', 'capabilities.network[1]', 'side_effect_level']);
+    expect(bad.errors[1]!.message).toBe('invalid type: integer `3`, expected an op name (string)');
     expect(parseCeiling('{"capabilities":').errors[0]!.message).toMatch(/^not valid JSON/);
     expect(parseCeiling('[1]').errors[0]!.path).toBe('');
     expect(parseCeiling('{"side_effects_level":"read_only"}').warnings).toEqual([
-      { path: 'side_effects_level', message: 'unknown field "side_effects_level" is ignored (known: capabilities, side_effect_level, tools)' },
+      { path: 'side_effects_level', message: 'unknown field "side_effects_level" is ignored, as harn ignores it; did you mean side_effect_level?' },
     ]);
   });
 
@@ -159,7 +160,8 @@ describe('policy', () => {
     ['L402 unknown capability', { capabilities: { netwrk: ['http'] } }, ['L402 capabilities.netwrk']],
     ['L402 unknown op', { capabilities: { workspace: ['read_text', 'write'] } }, ['L402 capabilities.workspace[1]']],
     ['L403 empty ceiling', {}, ['L403 ']],
-    ['L403 with only tools', { tools: ['search'] }, ['L403 ']],
+    ['L403 with only tools, and L410: tools is not used by the clamp', { tools: ['search'] }, ['L410 tools', 'L403 ']],
+    ['L409 for an op no computed effect maps to', { capabilities: { workspace: ['exists'] } }, ['L409 capabilities.workspace[0]']],
     ['clean', { capabilities: { workspace: ['read_text'], network: [] }, side_effect_level: 'network' }, []],
   ])('%s', (_name, ceiling, expected) => {
     expect(lintCeiling(ceiling).map((l) => `${l.code} ${l.path}`)).toEqual(expected);

@@ -1,7 +1,6 @@
 // The analysis over every corpus program and over mutated sources: never throws, canonical order,
 // serde JSON round trip, sites inside the source, the site-tracking path agreeing with the seed path.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,21 +13,9 @@ import {
   scenarioHovers,
 } from '../../../src/core/analysis/index.ts';
 import { parse } from '../../../src/core/syntax/index.ts';
+import { harnFiles } from '../../helpers/corpus.ts';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
-const corpusDir = resolve(repoRoot, '../shared/corpus/harn');
-
-function harnFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...harnFiles(path));
-    else if (name.endsWith('.harn')) out.push(path);
-  }
-  return out.sort();
-}
-
-const files = harnFiles(corpusDir);
+const files = harnFiles();
 
 describe('analysis over the corpus', () => {
   it('finds the corpus', () => {

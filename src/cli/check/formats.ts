@@ -1,0 +1,128 @@
+// The output formats of `harn-scope check`: text, json (one object per input), SARIF 2.1.0 (one log, rule ids =
+// the diagnostic codes, one result per finding), GitHub workflow annotations and JUnit XML. Each reads the same
+// InputResult list; none computes anything.
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core/index.ts';
+import { allFindings, exitCodeOf, type InputResult, type PlacedFinding } from './results.ts';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+export type CheckFormat = (typeof FORMATS)[number];
+
+const findingLine = (f: PlacedFinding) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}`;
+
+function text(results: readonly InputResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    const findings = allFindings(r);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const bad = r.errors.length + r.children.filter((c) => c.error !== null).length;
+    lines.push(`${r.input}: ${r.children.length} child(ren), ${errors} error(s), ${findings.length - errors} warning(s)${bad > 0 ? `, ${bad} bad input(s)` : ''}`);
+    for (const e of r.errors) lines.push(`  bad input: ${e}`);
+    for (const c of r.children) {
+      if (c.error !== null) lines.push(`  ${c.name}: bad input: ${c.error}`);
+      else lines.push(`  ${c.name}: ${c.parsed ? `${c.effects.length} effect(s), ${c.violations.length} violation(s), ${c.unseen.length} unseen` : 'effects unknown: does not parse'}`);
+    }
+    for (const f of findings) lines.push(`  ${findingLine(f)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function json(results: readonly InputResult[]): string {
+  return results.map((r) => JSON.stringify({ ...r, exit: exitCodeOf(r) })).join('\n') + '\n';
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+function sarif(results: readonly InputResult[]): string {
+  const findings = results.flatMap(allFindings);
+  const codes = [...new Set(findings.map((f) => f.code))].sort();
+  const rules = codes.map((code) => ({
+    id: code,
+    shortDescription: { text: DIAGNOSTIC_CODES[code as DiagnosticCode].summary },
+    defaultConfiguration: { level: SARIF_LEVEL[DIAGNOSTIC_CODES[code as DiagnosticCode].severity] },
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'harn-scope', informationUri: 'https://github.com/burin-labs/harn', rules } },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ruleIndex: codes.indexOf(f.code),
+          level: SARIF_LEVEL[f.severity],
+          message: { text: f.notes.length > 0 ? `${f.message} (${f.notes.join('; ')})` : f.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file) }, region: { startLine: f.line, startColumn: f.column } } }],
+        })),
+        invocations: [
+          {
+            executionSuccessful: results.every((r) => exitCodeOf(r) !== 2),
+            toolExecutionNotifications: results.flatMap((r) =>
+              [...r.errors, ...r.children.flatMap((c) => (c.error === null ? [] : [c.error]))].map((message) => ({ level: 'error', message: { text: `${r.input}: ${message}` } })),
+            ),
+          },
+        ],
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+// GitHub's workflow commands: data escapes %, CR, LF; properties also : and ,.
+const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const ghProperty = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function github(results: readonly InputResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const e of [...r.errors, ...r.children.flatMap((c) => (c.error === null ? [] : [c.error]))]) lines.push(`::error title=${ghProperty(`harn-scope: bad input ${r.input}`)}::${ghData(e)}`);
+    for (const f of allFindings(r)) {
+      const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+      lines.push(`::${command} file=${ghProperty(f.file)},line=${f.line},col=${f.column},title=${ghProperty(f.code)}::${ghData(f.message)}`);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+// XML 1.0 cannot hold most control characters, even escaped: they become U+FFFD.
+function xml(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    out += code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d ? '\uFFFD' : ch;
+  }
+  return out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function junit(results: readonly InputResult[]): string {
+  const suites = results.map((r) => {
+    const cases: string[] = [];
+    for (const e of r.errors) cases.push(`    <testcase classname="${xml(r.input)}" name="input"><error message="${xml(e)}"/></testcase>`);
+    for (const c of r.children) {
+      const failures = c.findings.filter((f) => f.severity === 'error');
+      const body = c.error !== null ? `<error message="${xml(c.error)}"/>` : failures.map((f) => `<failure type="${f.code}" message="${xml(f.message)}">${xml(findingLine(f))}</failure>`).join('');
+      cases.push(`    <testcase classname="${xml(r.input)}" name="${xml(c.name)}">${body}</testcase>`);
+    }
+    const run = r.findings.filter((f) => f.severity === 'error');
+    if (run.length > 0 || r.isolation) cases.push(`    <testcase classname="${xml(r.input)}" name="run">${run.map((f) => `<failure type="${f.code}" message="${xml(f.message)}">${xml(findingLine(f))}</failure>`).join('')}</testcase>`);
+    const failures = cases.filter((c) => c.includes('<failure')).length;
+    const errors = cases.filter((c) => c.includes('<error')).length;
+    return `  <testsuite name="${xml(r.input)}" tests="${cases.length}" failures="${failures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="harn-scope check">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** The whole output of one `check` run in `format`. */
+export function formatResults(results: readonly InputResult[], format: CheckFormat): string {
+  switch (format) {
+    case 'json':
+      return json(results);
+    case 'sarif':
+      return sarif(results);
+    case 'github':
+      return github(results);
+    case 'junit':
+      return junit(results);
+    default:
+      return text(results);
+  }
+}

@@ -1,0 +1,136 @@
+// The results of `harn-scope check` for one input, computed once and printed by every format: per child its
+// effects, violations (reason, nearest parent record, sites), unseen effects and findings; with --isolation the
+// simulation's and the explorer's cross-wires, leaks and refusals.
+import {
+  analyzeScenario,
+  expectationFailure,
+  decideCrosswireExpectations,
+  createLineIndex,
+  effectRecordSummary,
+  effectToValue,
+  explore,
+  programFindings,
+  simulate,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Severity,
+} from '../../core/index.ts';
+import type { CheckInput } from './inputs.ts';
+
+/** One finding placed in its file. */
+export interface PlacedFinding {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  notes: string[];
+}
+
+export interface ChildResult {
+  name: string;
+  file: string;
+  error: string | null;
+  parsed: boolean;
+  effects: unknown[];
+  violations: { effect: unknown; reason: string; nearest: unknown; sites: { line: number; column: number }[] }[];
+  unseen: { effect: unknown; reason: string; line: number; column: number; covered: boolean | null }[];
+  expectations: { text: string; pass: boolean | null; message: string; line: number }[];
+  findings: PlacedFinding[];
+}
+
+export interface InputResult {
+  input: string;
+  kind: CheckInput['kind'];
+  errors: string[];
+  children: ChildResult[];
+  /** Findings of the run (--isolation) and of the parent, placed at the parent's file. */
+  findings: PlacedFinding[];
+  isolation: { crosswires: number; leaks: string[]; refused: string[]; schedules: number; failing: number } | null;
+}
+
+export interface CheckOptions {
+  strict: boolean;
+  isolation: boolean;
+  maxSchedules: number;
+}
+
+function place(file: string, source: string, d: Diagnostic): PlacedFinding {
+  const { line, column } = createLineIndex(source).position(d.span.start);
+  return { code: d.code, severity: d.severity, message: d.message, file, line, column, notes: d.notes ?? [] };
+}
+
+// A run-level finding has no call site: it is placed at the start of the parent's file.
+function runFinding(file: string, code: DiagnosticCode, severity: Severity, message: string): PlacedFinding {
+  return { code, severity, message, file, line: 1, column: 1, notes: [] };
+}
+
+function isolationResults(input: CheckInput, options: CheckOptions, out: InputResult): void {
+  const scenario = input.scenario!;
+  const run = simulate(scenario);
+  const search = explore(scenario, { maxSchedules: options.maxSchedules });
+  const { summary } = run;
+  for (const c of summary.crosswires) out.findings.push(runFinding(input.parentFile, 'S554', 'error', `cross-wire at step ${c.step}: ${c.consequence}`));
+  for (const slot of summary.leaks) out.findings.push(runFinding(input.parentFile, 'S555', 'error', `${slot} is not restored on the outer thread after the run`));
+  for (const child of summary.refused) out.findings.push(runFinding(input.parentFile, 'S556', 'error', `${child} is refused at spawn`));
+  const first = search.first_failing;
+  if (search.failing > 0 && first)
+    out.findings.push(runFinding(input.parentFile, 'S554', 'error', `${search.failing} of ${search.schedules} schedules cross-wire or leak; the first: picks ${first.picks.join(',')}`));
+  out.isolation = { crosswires: summary.crosswires.length, leaks: summary.leaks, refused: summary.refused, schedules: search.schedules, failing: search.failing };
+}
+
+/** Analyzes one input (and with --isolation simulates and explores it). */
+export function checkInput(input: CheckInput, options: CheckOptions): InputResult {
+  const out: InputResult = { input: input.input, kind: input.kind, errors: input.errors, children: [], findings: [], isolation: null };
+  const scenario = input.scenario;
+  const analysis = scenario ? analyzeScenario({ parent: scenario.parent, children: scenario.children }) : null;
+  // `@expect no-crosswire` needs a run: one simulation, made only when some child asks for it.
+  let run: ReturnType<typeof simulate> | null = null;
+  const crosswires = () => (run ??= simulate(scenario!)).summary.crosswires;
+  for (const child of input.children) {
+    const index = scenario ? scenario.children.findIndex((c) => c.name === child.name) : -1;
+    const report = analysis && index >= 0 ? analysis.children[index]! : null;
+    const source = index >= 0 ? scenario!.children[index]!.source : '';
+    const lines = createLineIndex(source);
+    const at = (span: { start: number }) => lines.position(span.start);
+    const written = report?.expectations ?? [];
+    const expectations = written.some((e) => e.kind === 'no-crosswire') ? decideCrosswireExpectations(written, child.name, crosswires()) : written;
+    const runFailures = expectations.filter((e, i) => e.pass === false && written[i]!.pass !== false);
+    out.children.push({
+      name: child.name,
+      file: child.file,
+      error: child.error,
+      parsed: report?.parsed ?? false,
+      effects: report ? report.granted.map((g) => effectToValue(g.effect)) : [],
+      violations: (report?.violations ?? []).map((v) => ({
+        effect: effectToValue(v.effect),
+        reason: v.message,
+        nearest: v.nearest ? effectRecordSummary(v.nearest) : null,
+        sites: v.sites.map(at),
+      })),
+      unseen: (report?.unseen ?? []).map((u, i) => ({ effect: u.effect ? effectToValue(u.effect) : null, reason: u.reason, ...at(u.span), covered: report!.unseenCovered[i] ?? null })),
+      expectations: expectations.map((e) => ({ text: e.text, pass: e.pass, message: e.message, line: at(e.span).line })),
+      findings: report
+        ? [...programFindings(report, options), ...runFailures.map(expectationFailure)].map((d) => place(child.file, source, d))
+        : [],
+    });
+  }
+  if (analysis && scenario) {
+    for (const d of programFindings(analysis.parent, options)) out.findings.push(place(input.parentFile, scenario.parent.source, d));
+    for (const e of analysis.grantErrors) out.findings.push(runFinding(input.parentFile, 'S553', 'error', `the parent grant is invalid: parent.grant${e.path}: ${e.message}`));
+    if (options.isolation) isolationResults(input, options, out);
+  }
+  return out;
+}
+
+/** Every finding of an input: each child's, then the run's. */
+export function allFindings(result: InputResult): PlacedFinding[] {
+  return [...result.children.flatMap((c) => c.findings), ...result.findings];
+}
+
+/** 2 when the input (or a child's file) was bad, 1 on a failing finding, else 0. */
+export function exitCodeOf(result: InputResult): number {
+  if (result.errors.length > 0 || result.children.some((c) => c.error !== null)) return 2;
+  return allFindings(result).some((f) => f.severity === 'error') ? 1 : 0;
+}
