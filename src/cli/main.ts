@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: Comman
   simulate: () => import('./commands/simulate.ts'),
   explore: () => import('./commands/explore.ts'),
   link: () => import('./commands/link.ts'),
+  drift: () => import('./commands/drift.ts'),
 };
 
 const USAGE = `usage: harn-scope <command> [options]
@@ -22,6 +23,8 @@ commands:
                                                  search every interleaving for cross-wires
   link SCENARIO.json | link --decode FRAGMENT_OR_URL
                                                  encode / decode a share link
+  drift DIR|FILE... [--catalog CATALOG.json] [--json] | drift --print-catalog
+                                                 the F3 drift guard: every ambient-shape thread-local classified?
 
 SCENARIO is a scenario JSON file, a share link, or a #s=… fragment.`;
 

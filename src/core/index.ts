@@ -14,3 +14,5 @@ export * from './scheduler/index.ts';
 export * from './examples/index.ts';
 /** Explorer: `createExplorer(scenario, options)` (resumable `run(n)` slices with progress, `cancel`, `result`), `explore`, `replayScenario(scenario, picks)`. */
 export * from './explorer/index.ts';
+/** The drift guard (F3): `scanThreadLocals(files)`, `checkDrift(discovered, catalog)` with the seed's messages, catalogs as JSON. */
+export * from './drift/index.ts';
