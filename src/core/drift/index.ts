@@ -3,3 +3,4 @@
 export * from './scan.ts';
 export * from './guard.ts';
 export * from './catalogJson.ts';
+export * from './scenario.ts';

@@ -1,4 +1,4 @@
-// The nine lessons of DESIGN §6 as scenarios, each opening in the state that shows its point (mode, capture
+// The lessons of DESIGN §6 (and F3, the drift guard's) as scenarios, each opening in the state that shows its point (mode, capture
 // set, schedule, and `view.step` at the step to look at). Short, realistic Harn sources. Pure data; depends
 // on ../scenario (normalizeScenario) and the scheduler's catalog (for capture sets minus one slot).
 import { normalizeScenario } from '../scenario/defaults.ts';
@@ -200,6 +200,21 @@ export const EXAMPLES: readonly Example[] = [
       ],
       run: { mode: 'unscoped', schedule: { kind: 'random', seed: 7 } },
       view: { step: 77 },
+    },
+  ),
+  example(
+    'f3-forcing-function',
+    'F3: the forcing function',
+    'EGRESS_TENANT_STACK is a new thread-local every net call reads, and nobody has classified it, so the scope never swaps it and the drift guard names it. Watch alpha resume after its model call and post under beta’s tenant; decide Captured in the Catalog and both clear.',
+    {
+      version: 1,
+      parent: { source: FAN_OUT, grant: [LLM_WRITE, NET_WRITE] },
+      children: [
+        { name: 'alpha', source: worker(['llm_call("plan the upload")', 'http_post("https://api.example.com/upload", "alpha")']) },
+        { name: 'beta', source: worker(['llm_call("plan the upload")', 'http_post("https://api.example.com/upload", "beta")']) },
+      ],
+      slots: [{ name: 'EGRESS_TENANT_STACK', reads: ['net'] }],
+      view: { step: 140 },
     },
   ),
 ];

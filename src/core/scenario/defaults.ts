@@ -13,6 +13,7 @@ import type {
   ViewState,
 } from './types.ts';
 import { LATENCY_KEYS, SCENARIO_VERSION } from './types.ts';
+import { minimizeCustomSlot, normalizeCustomSlot } from './customSlots.ts';
 
 export const DEFAULT_PARENT_NAME = 'parent';
 
@@ -62,6 +63,8 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
       maxSteps: run.maxSteps ?? DEFAULT_RUN.maxSteps,
     },
     view: { step: view.step ?? DEFAULT_VIEW.step, tab: view.tab ?? DEFAULT_VIEW.tab },
+    // Absent unless the scenario adds a slot: every scenario made before added slots stays byte-identical.
+    ...(input.slots && input.slots.length > 0 ? { slots: input.slots.map(normalizeCustomSlot) } : {}),
   };
 }
 
@@ -111,6 +114,7 @@ export function minimizeScenario(scenario: Scenario): ScenarioInput {
   if (view.step !== DEFAULT_VIEW.step) minView.step = view.step;
   if (view.tab !== DEFAULT_VIEW.tab) minView.tab = view.tab;
   if (Object.keys(minView).length > 0) out.view = minView;
+  if (scenario.slots && scenario.slots.length > 0) out.slots = scenario.slots.map(minimizeCustomSlot);
   return out;
 }
 

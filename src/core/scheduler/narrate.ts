@@ -60,6 +60,7 @@ export function narrateCheck(
   reads: readonly OpenRead[],
   decision: boolean,
   preflight: boolean,
+  slotNames: readonly string[] = SLOT_NAMES,
 ): CheckNarration {
   const ctx = slotCurrent(state.thread[SLOT.executionContext]) as AmbientValue | null;
   const path = check.isFs && check.target !== null ? resolvePath(check.target, ctx?.cwd) : null;
@@ -84,7 +85,7 @@ export function narrateCheck(
       );
     else if (read.slot === SLOT.mutationSession)
       parts.push(`was audited under ${ownerPhrase(observed)} (${currentLabel(observed)})`);
-    else parts.push(`used ${ownerPhrase(observed)} from ${SLOT_NAMES[read.slot]}`);
+    else parts.push(`used ${ownerPhrase(observed)} from ${slotNames[read.slot]}`);
   }
   const written = check.target !== null ? `${check.call}(${check.target})` : `${check.call}(…)`;
   const action =

@@ -133,6 +133,8 @@ export function createTraceRecorder(
   state: ExecState,
   programs: readonly TaskProgram[],
   mode: ExecMode,
+  /** The run's slot names (its slot table's; the seed's catalog by default). */
+  slotNames: readonly string[] = SLOT_NAMES,
 ): TraceRecorder {
   const names = programs.map((p) => p.name);
   const steps: TraceStep[] = [];
@@ -223,7 +225,7 @@ export function createTraceRecorder(
     },
     swap(t, slot, direction, installed, saved) {
       threadDirty = true;
-      const slotName = SLOT_NAMES[slot]!;
+      const slotName = slotNames[slot]!;
       const inLabel = slotValueLabel(installed);
       const savedLabel = slotValueLabel(saved);
       const narration =
@@ -247,7 +249,7 @@ export function createTraceRecorder(
     install(t, o: Op, before, after) {
       threadDirty = true;
       const slot = (o as { slot: number }).slot;
-      const slotName = SLOT_NAMES[slot]!;
+      const slotName = slotNames[slot]!;
       const beforeLabel = slotValueLabel(before);
       const afterLabel = slotValueLabel(after);
       const action = o.op as 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec';
@@ -277,7 +279,7 @@ export function createTraceRecorder(
     read(t, slot, readAccess, what, expected, observed, span) {
       const access = readAccess === 'pop' ? 'pop' : 'read';
       if (readAccess !== 'check' && openReads.length > 0) openReads = [];
-      const slotName = SLOT_NAMES[slot]!;
+      const slotName = slotNames[slot]!;
       const crosswire = expected !== observed;
       const expectedLabel = currentLabel(expected);
       const observedLabel = currentLabel(observed);
@@ -334,7 +336,7 @@ export function createTraceRecorder(
       const preflight = allows(check, expectedPolicy);
       const reads = openReads;
       openReads = [];
-      const info = narrateCheck(name(t), check, state, reads, decision, preflight);
+      const info = narrateCheck(name(t), check, state, reads, decision, preflight, slotNames);
       for (const read of reads)
         if (read.record) read.record.consequence = info.consequence ?? read.record.consequence;
       steps.push({
@@ -454,7 +456,7 @@ export function createTraceRecorder(
       } as TraceStep);
     },
     outerCheck(leaks) {
-      const leakNames = leaks.map((slot) => SLOT_NAMES[slot]!);
+      const leakNames = leaks.map((slot) => slotNames[slot]!);
       const narration =
         leaks.length === 0
           ? 'All tasks are finished; the outer thread is left clean.'
