@@ -7,6 +7,7 @@ import {
   BUILTIN_DRIFT_CATALOG,
   checkDrift,
   driftCatalogToJson,
+  driftReportLines,
   driftReportJson,
   parseDriftCatalog,
   scanThreadLocals,
@@ -87,17 +88,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   if (parsed.flags.has('json')) {
     ctx.stdout(JSON.stringify(driftReportJson(report)) + '\n');
   } else {
-    const list = (names: string[]) => (names.length === 0 ? 'none' : names.join(', '));
-    ctx.stdout(
-      [
-        `scanned ${scan.scannedFiles} .rs file${scan.scannedFiles === 1 ? '' : 's'} (${scan.skipped.length} skipped)`,
-        `discovered (${report.discovered.length}): ${list(report.discovered)}`,
-        `missing (${report.missing.length}): ${list(report.missing)}`,
-        `stale (${report.stale.length}): ${list(report.stale)}`,
-        ...report.problems.map((p) => `drift (${p.check}): ${p.message}`),
-        report.clean ? 'clean: every ambient-shape thread-local is classified' : `${report.problems.length} drift problem${report.problems.length === 1 ? '' : 's'}`,
-      ].join('\n') + '\n',
-    );
+    ctx.stdout(driftReportLines(scan, report).join('\n') + '\n');
   }
   return report.clean ? 0 : 1;
 }

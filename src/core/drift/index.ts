@@ -4,3 +4,4 @@ export * from './scan.ts';
 export * from './guard.ts';
 export * from './catalogJson.ts';
 export * from './scenario.ts';
+export * from './summary.ts';

@@ -8,6 +8,8 @@ import type { Scenario } from '../scenario/types.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, AUDITED_LATENT_CAPABILITIES, type SlotShape } from '../scheduler/catalog.ts';
 import { captureSetIn, createSlotTable } from '../scheduler/slotTable.ts';
 import { checkDrift, type DriftCatalog, type DriftReport } from './guard.ts';
+import { scanThreadLocals, type DriftScan, type DriftSourceFile } from './scan.ts';
+import { catalogCountLine, driftCountLabel, driftListLine, driftScannedLine, driftVerdict } from './summary.ts';
 
 /** One row of the Catalog view: a seed slot or an added one, with its decision. */
 export interface CatalogRow {
@@ -86,4 +88,58 @@ export function scenarioDrift(scenario: Scenario): DriftReport {
     catalog.entries.map((e) => e.name),
     catalog,
   );
+}
+
+/** The page's Catalog view of a scenario: every slot (with a flag sentence for an undecided added one) and the
+ * guard's report on the scenario's own catalog. */
+export interface CatalogView {
+  rows: (CatalogRow & { flag: string | null })[];
+  /** `29 slots: 13 Captured, 15 Uncaptured, 1 not classified`. */
+  count: string;
+  drift: DriftReport;
+  /** The guard's verdict on the scenario's catalog (clean, or how many checks failed). */
+  verdict: string;
+}
+
+/** Why an added slot is flagged, or null when it is decided. */
+export function catalogRowFlag(row: CatalogRow): string | null {
+  if (!row.added || row.scoping !== null) return null;
+  return 'Not classified: the drift guard fails until it is Captured, or Uncaptured with a reason.';
+}
+
+export function scenarioCatalogView(scenario: Scenario): CatalogView {
+  const rows = scenarioCatalogRows(scenario);
+  const drift = scenarioDrift(scenario);
+  return {
+    rows: rows.map((row) => ({ ...row, flag: catalogRowFlag(row) })),
+    count: catalogCountLine(rows),
+    drift,
+    verdict: driftVerdict(drift),
+  };
+}
+
+/** What the page shows for a scan of files: the scan, the report and its sentences. */
+export interface FilesDrift {
+  scan: DriftScan;
+  report: DriftReport;
+  lines: { scanned: string; discovered: string; missing: string; stale: string; staleLabel: string; verdict: string };
+}
+
+/** The guard on dropped or picked files against the scenario's catalog: the scan (with each declaration's file
+ * and line), the report and the lines the page shows. */
+export function scenarioDriftOfFiles(scenario: Scenario, files: readonly DriftSourceFile[]): FilesDrift {
+  const scan = scanThreadLocals(files);
+  const report = checkDrift(scan.discovered, scenarioDriftCatalog(scenario));
+  return {
+    scan,
+    report,
+    lines: {
+      scanned: driftScannedLine(scan),
+      discovered: driftListLine('discovered', report.discovered),
+      missing: driftListLine('missing', report.missing),
+      stale: driftListLine('stale', report.stale),
+      staleLabel: driftCountLabel('stale', report.stale),
+      verdict: driftVerdict(report),
+    },
+  };
 }

@@ -25,6 +25,7 @@ export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
   const selectedRead = useStore((s) => s.selectedRead);
+  const catalogRows = useStore((s) => s.catalogView?.rows);
   const actions = useStore.getState();
 
   const derived = useMemo(() => {
@@ -39,6 +40,8 @@ export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
   const colorOf = (name: string | null) => taskColorVar(derived.colors, name);
   const captured = new Set(simulation.captured);
   const reasons = new Map(catalog.map((slot) => [slot.name, slot.scoping.kind === 'uncaptured' ? slot.scoping.reason : null]));
+  // Added slots: their reason or flag from the Catalog view (F3).
+  for (const row of catalogRows ?? []) if (row.added) reasons.set(row.name, row.flag ?? (row.reason || null));
   const slots: SlotRow[] = simulation.slots.map((name) => ({ name, captured: captured.has(name), reason: reasons.get(name) ?? null }));
   const tasks = simulation.tasks.map((task, t) => ({ name: task.name, color: colorOf(task.name), status: laneStatusOf(step?.snapshot.statuses[t]) }));
   const nextChoice = choiceAt(simulation, stepIndex + 1);

@@ -1,0 +1,82 @@
+// F3 in Chromium: the lesson "F3: the forcing function" lands on its new slot's cross-wire, the Catalog flags
+// the slot until it is decided (Captured clears the guard and the cross-wires), and dropping two .rs files on
+// the drift panel lists their ambient thread-locals. Screenshots go to $DRIFT_SHOTS when set.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openExample, openPage, setup } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.teardown();
+});
+
+const shot = async (page, name) => {
+  if (process.env.DRIFT_SHOTS) await page.screenshot({ path: `${process.env.DRIFT_SHOTS}/${name}.png`, fullPage: false });
+};
+
+test('the F3 lesson lands on the new slot’s cross-wire, and deciding Captured clears it', async () => {
+  const { page, context, record } = await openPage(env.browser, env.url);
+  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await openExample(page, /F3: the forcing function/);
+  await page.getByText(/^step 141 \/ \d+$/).waitFor();
+  // The stepper keeps the previous trace until the lesson's arrives: wait for the lesson's narration.
+  await page.locator('.narration').getByText(/EGRESS_TENANT_STACK/).waitFor();
+  const narration = await page.locator('.narration').textContent();
+  assert.match(narration, /alpha/);
+  assert.match(narration, /beta/);
+  const row = page.getByRole('table', { name: 'Thread-locals' }).getByRole('row', { name: /EGRESS_TENANT_STACK/ });
+  await row.waitFor();
+  const catalog = page.getByRole('region', { name: 'Catalog', exact: true });
+  await catalog.getByRole('status').getByText('Not classified: the drift guard fails until it is Captured, or Uncaptured with a reason.').waitFor();
+  await catalog.getByText(/^missing: new ambient-shape thread-local\(s\) not classified in AMBIENT_THREAD_LOCAL_CATALOG .*\["EGRESS_TENANT_STACK"\]/).waitFor();
+  await row.scrollIntoViewIfNeeded();
+  await shot(page, 'f3-lesson-desktop');
+  await catalog.scrollIntoViewIfNeeded();
+  await shot(page, 'f3-catalog-desktop');
+
+  await catalog.getByRole('radiogroup', { name: 'Decision for EGRESS_TENANT_STACK' }).getByRole('radio', { name: 'Captured', exact: true }).check();
+  await catalog.getByText('clean: every ambient-shape thread-local is classified').waitFor();
+  await page.locator('.run-summary').getByText(/no cross-wires/).waitFor();
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('dropping two .rs files on the drift panel lists their ambient thread-locals', async () => {
+  const { page, context, record } = await openPage(env.browser, env.url);
+  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  const zone = page.getByTestId('drift-drop');
+  await zone.scrollIntoViewIfNeeded();
+  const data = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['thread_local! {\n    static ACTIVE_BILLING_TENANT_STACK: RefCell<Vec<Tenant>> = RefCell::new(Vec::new());\n    static SCHEMA_CACHE: RefCell<u8> = RefCell::new(0);\n}\n'], 'harness_billing.rs'));
+    transfer.items.add(new File(['use std::cell::RefCell;\nthread_local! {\n    static VM_EXECUTION_CONTEXT: RefCell<Option<RunExecutionRecord>> = RefCell::new(None);\n}\n'], 'process.rs'));
+    return transfer;
+  });
+  await zone.dispatchEvent('drop', { dataTransfer: data });
+  const found = page.getByRole('list', { name: 'Ambient thread-locals found' });
+  await found.getByText('ACTIVE_BILLING_TENANT_STACK').waitFor();
+  await found.getByText('VM_EXECUTION_CONTEXT').waitFor();
+  assert.equal(await found.getByRole('listitem').count(), 2);
+  await page.getByText('scanned 2 .rs files (0 skipped)').waitFor();
+  await page.getByText('missing (1): ACTIVE_BILLING_TENANT_STACK').waitFor();
+  await found.scrollIntoViewIfNeeded();
+  await shot(page, 'f3-drop-desktop');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('the Catalog reads on a phone', async () => {
+  const { page, context } = await openPage(env.browser, env.url, { viewport: { width: 375, height: 800 } });
+  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await openExample(page, /F3: the forcing function/);
+  const catalog = page.getByRole('region', { name: 'Catalog', exact: true });
+  await catalog.getByRole('status').getByText(/Not classified/).waitFor();
+  await catalog.scrollIntoViewIfNeeded();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await shot(page, 'f3-catalog-phone');
+  await context.close();
+});
