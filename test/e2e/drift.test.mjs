@@ -80,3 +80,24 @@ test('the Catalog reads on a phone', async () => {
   await shot(page, 'f3-catalog-phone');
   await context.close();
 });
+
+// The F3 lesson as a share link (made with `harn-scope link examples/f3-forcing-function.json`).
+const F3_LINK =
+  '#s=1.vVLBasMwDP0VoVMLWbvBTjkMyig7DHpYe6tD0BLRmDm2id1mEPLvk5MOBhs79mQhPek9PXnAC3dBO4v5Q4aeOrYR8wGDO3cVY45eezbaMrSk7WIJg7IAgiNj2ABT1cBRIRnfkMIMFL5zlKiAASy1DHdPqQEgeOptSSeZv0iFZUqPyo6Y4amjxHoc8EPbOtHPLxrT4phhqJxPWvpOR5bEL5zl-AeukFTVaFPLUtP0xCvlSazQ_r-jcJeVbLlQ6A1ZiA3D2RtHtcJJfBOjL70LURApDvl6TV6v-JNab3hVuXb93ZCMuXokveO0w1VN8uv2YuYrzVqKDC-a--nskb38hMf75KZxMfz0bfvytt3vy8N2t9kdyv1h8_wqwjumOsGmIxRi-hc';
+
+test('a link with an added uncaptured slot cross-wires; capturing it in the register file clears it, and the explorer agrees', async () => {
+  const { page, context, record } = await openPage(env.browser, env.url + F3_LINK);
+  await page.locator('.narration').getByText(/EGRESS_TENANT_STACK/).waitFor();
+  const explorer = page.getByRole('region', { name: /^Explorer/ });
+  const verdict = explorer.getByRole('status', { name: 'Explorer verdict' });
+  await explorer.getByRole('button', { name: 'Explore', exact: true }).click();
+  await verdict.getByText(/failing schedules? found/).waitFor({ timeout: 20000 });
+  // Controlled by the trace: it shows checked once the re-simulation with the new capture set arrives.
+  await page.getByRole('checkbox', { name: 'Capture EGRESS_TENANT_STACK' }).click();
+  await page.getByRole('checkbox', { name: 'Capture EGRESS_TENANT_STACK', checked: true }).waitFor();
+  await page.locator('.run-summary').getByText(/no cross-wires/).waitFor();
+  await explorer.getByRole('button', { name: 'Explore', exact: true }).click();
+  await verdict.getByText('Complete: no schedule cross-wires').waitFor({ timeout: 20000 });
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
