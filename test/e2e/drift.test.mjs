@@ -3,6 +3,7 @@
 // the drift panel lists their ambient thread-locals. Screenshots go to $DRIFT_SHOTS when set.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
 import { openExample, openPage, setup } from './harness.mjs';
 
 let env;
@@ -101,3 +102,17 @@ test('a link with an added uncaptured slot cross-wires; capturing it in the regi
   assert.deepEqual(record.errors, []);
   await context.close();
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no violations in the Catalog of the F3 lesson (${colorScheme})`, async () => {
+    const { page, context } = await openPage(env.browser, env.url, { colorScheme });
+    await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+    await openExample(page, /F3: the forcing function/);
+    const catalog = page.getByRole('region', { name: 'Catalog', exact: true });
+    await catalog.getByRole('status').getByText(/Not classified/).waitFor();
+    const results = await new AxeBuilder({ page }).include('.catalog-panel').analyze();
+    const problems = results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -34,7 +34,9 @@ export default function AddSlotForm() {
         New thread-local{' '}
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="ACTIVE_BILLING_TENANT_STACK" spellCheck={false} aria-invalid={errors.length > 0} aria-describedby="add-slot-errors" />
       </label>{' '}
-      <button type="submit">Add a thread-local</button>
+      <button type="submit" className="header-button">
+        Add a thread-local
+      </button>
       <ul id="add-slot-errors" className="add-slot-errors" role="alert">
         {errors.map((e, i) => (
           <li key={i}>{e}</li>
