@@ -27,11 +27,15 @@ function treeOf(catalog: DriftCatalog): DriftSourceFile[] {
   }));
 }
 
-const withEntry = (catalog: DriftCatalog, change: (name: string) => DriftCatalog['entries'][number] | null) => ({
+type Entry = DriftCatalog['entries'][number];
+
+/** The catalog with some entries replaced (by name) or removed (null). */
+const withEntries = (catalog: DriftCatalog, changes: Record<string, Entry | null>): DriftCatalog => ({
   ...catalog,
   entries: catalog.entries.flatMap((e) => {
-    const changed = change(e.name);
-    return changed === null ? [] : [changed === undefined ? e : changed];
+    if (!Object.hasOwn(changes, e.name)) return [e];
+    const changed = changes[e.name];
+    return changed ? [changed] : [];
   }),
 });
 
@@ -137,13 +141,10 @@ describe('captured_catalog_matches_scope_fields', () => {
   });
 
   it('names a Captured entry the scope does not swap, and a scope field not Captured', () => {
-    const catalog = withEntry(BUILTIN_DRIFT_CATALOG, (name) =>
-      name === 'CURRENT_MUTATION_SESSION'
-        ? { name, shape: 'option', scoping: { kind: 'uncaptured', reason: 'forgotten' } }
-        : name === 'VM_TRACE_STACK'
-          ? { name, shape: 'stack', scoping: { kind: 'captured' } }
-          : (undefined as never),
-    );
+    const catalog = withEntries(BUILTIN_DRIFT_CATALOG, {
+      CURRENT_MUTATION_SESSION: { name: 'CURRENT_MUTATION_SESSION', shape: 'option', scoping: { kind: 'uncaptured', reason: 'forgotten' } },
+      VM_TRACE_STACK: { name: 'VM_TRACE_STACK', shape: 'stack', scoping: { kind: 'captured' } },
+    });
     const report = checkDrift(catalog.entries.map((e) => e.name), catalog);
     expect(report.capturedMismatch).toEqual({ extra: ['VM_TRACE_STACK'], absent: ['CURRENT_MUTATION_SESSION'] });
     expect(report.problems.map((p) => p.check)).toEqual(['captured']);
@@ -157,15 +158,11 @@ describe('audited_latent_capabilities_are_cataloged', () => {
   it('passes for the built-in catalog', () => expect(latentReport(BUILTIN_DRIFT_CATALOG)).toEqual([]));
 
   it('fails when a latent slot loses its tag, becomes Captured, or leaves the catalog', () => {
-    const catalog = withEntry(BUILTIN_DRIFT_CATALOG, (name) =>
-      name === 'ACTIVE_TENANT_STACK'
-        ? { name, shape: 'stack', scoping: { kind: 'uncaptured', reason: 'tenant identity' } }
-        : name === 'SECURITY_POLICY_STACK'
-          ? { name, shape: 'stack', scoping: { kind: 'captured' } }
-          : name === 'REQUIRE_SSRF_GUARD_DEPTH'
-            ? null
-            : (undefined as never),
-    );
+    const catalog = withEntries(BUILTIN_DRIFT_CATALOG, {
+      ACTIVE_TENANT_STACK: { name: 'ACTIVE_TENANT_STACK', shape: 'stack', scoping: { kind: 'uncaptured', reason: 'tenant identity' } },
+      SECURITY_POLICY_STACK: { name: 'SECURITY_POLICY_STACK', shape: 'stack', scoping: { kind: 'captured' } },
+      REQUIRE_SSRF_GUARD_DEPTH: null,
+    });
     expect(latentReport(catalog)).toEqual([
       'SECURITY_POLICY_STACK is now Captured — wire it fully and drop it from AUDITED_LATENT_CAPABILITIES',
       'ACTIVE_TENANT_STACK must keep its [latent-capability] reason tag so the call-out stays visible',
