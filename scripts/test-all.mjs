@@ -10,6 +10,8 @@ const stages = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['unit and component tests', 'npx', ['vitest', 'run']],
   ['build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  // The same app with the end-to-end tests' worker hook (`window.__harnScopeLab`), which production builds lack.
+  ['build with the e2e test hook', 'npx', ['vite', 'build', '--mode', 'e2e', '--outDir', 'dist-e2e', '--logLevel', 'warn']],
   ['end-to-end (Chromium)', 'node', ['--test', '--test-concurrency=1', 'test/e2e/']],
 ];
 

@@ -6,5 +6,7 @@ afterEach(async () => {
   if (typeof document !== 'undefined') {
     const { cleanup } = await import('@testing-library/react');
     cleanup();
+    // The page keeps its state in the address bar (the autosave's replaceState): the next test starts without it.
+    history.replaceState(null, '', '/');
   }
 });

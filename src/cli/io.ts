@@ -1,7 +1,7 @@
 // Shared CLI plumbing: output sinks, argument parsing, file reading with clear errors.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic, LineIndex } from '../core/index.ts';
+import { visibleText, type Diagnostic, type LineIndex } from '../core/index.ts';
 
 /** Where a command writes; tests pass in collectors. */
 export interface CommandContext {
@@ -22,6 +22,7 @@ export interface ParsedArgs {
 /**
  * Splits argv into positionals, boolean flags and `--name value` options.
  * `valued` names the options that take a value; anything else starting with `--` must be in `boolean`.
+ * A valued option never takes the next flag as its value (`--ceiling --json` is an error, not a file "--json").
  */
 export function parseArgs(args: string[], valued: string[], boolean: string[]): ParsedArgs {
   const out: ParsedArgs = { positionals: [], flags: new Set(), options: new Map() };
@@ -33,6 +34,8 @@ export function parseArgs(args: string[], valued: string[], boolean: string[]): 
       if (valued.includes(name)) {
         const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
         if (value === undefined) throw new CliError(`option --${name} needs a value`);
+        if (eq < 0 && value.startsWith('--') && value.length > 2)
+          throw new CliError(`option --${name} needs a value, but the next argument is the option ${value} (write --${name}=${value} if that is the value)`);
         out.options.set(name, value);
       } else if (boolean.includes(name) && eq < 0) {
         out.flags.add(name);
@@ -46,15 +49,97 @@ export function parseArgs(args: string[], valued: string[], boolean: string[]): 
   return out;
 }
 
-/** Reads a UTF-8 file or throws a CliError naming it. */
+/** The largest input file the CLI reads: eight children of 200,000 characters each, as JSON, fit several times;
+ * `/dev/zero` or a huge file is refused at this bound instead of exhausting memory. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+/** How long a read may wait for data (a FIFO with no writer): then it fails instead of hanging. */
+export const READ_TIMEOUT_MS = 5000;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+// A synchronous pause while a non-blocking read has nothing yet (the CLI reads its inputs synchronously).
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** The byte offset of the first byte that is not part of well-formed UTF-8, or -1 when all of it is. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+function readBytes(fd: number, path: string): Buffer {
+  const stat = fstatSync(fd);
+  if (stat.isDirectory()) throw new CliError(`cannot read ${path}: is a directory`);
+  if (stat.isFile() && stat.size > MAX_INPUT_BYTES)
+    throw new CliError(`cannot read ${path}: it is ${count(stat.size)} bytes, over the ${count(MAX_INPUT_BYTES)}-byte input limit`);
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  let total = 0;
+  const deadline = Date.now() + READ_TIMEOUT_MS;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      n = -1;
+    }
+    // A FIFO that has no writer yet reads as empty (or EAGAIN): wait for data until the deadline.
+    const waiting = n < 0 || (n === 0 && total === 0 && stat.isFIFO());
+    if (waiting) {
+      if (Date.now() > deadline) throw new CliError(`cannot read ${path}: no data arrived within ${READ_TIMEOUT_MS / 1000} s (a pipe with no writer?)`);
+      pause(10);
+      continue;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_INPUT_BYTES) throw new CliError(`cannot read ${path}: it is over the ${count(MAX_INPUT_BYTES)}-byte input limit`);
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Reads a UTF-8 file or throws a CliError naming it: at most MAX_INPUT_BYTES, waiting at most READ_TIMEOUT_MS for
+ * data; a leading byte-order mark is dropped (editors on Windows write one); bytes that are not UTF-8 are an error
+ * naming their offset, never silently replaced.
+ */
 export function readText(path: string, cwd: string): string {
+  let fd: number;
   try {
-    return readFileSync(resolve(cwd, path), 'utf8');
+    fd = openSync(resolve(cwd, path), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
     throw new CliError(`cannot read ${path}: ${why}`);
   }
+  let bytes: Buffer;
+  try {
+    bytes = readBytes(fd, path);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  } finally {
+    closeSync(fd);
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bad = firstInvalidUtf8(bytes.subarray(bom));
+  if (bad >= 0) throw new CliError(`${path} is not UTF-8 text: byte ${count(bad + bom)} (0x${bytes[bad + bom]!.toString(16).padStart(2, '0')}) does not start a valid UTF-8 character`);
+  return bytes.subarray(bom).toString('utf8');
 }
 
 /** Parses JSON or throws a CliError naming the file and the position. */
@@ -91,8 +176,9 @@ export function diagnosticToJson(diagnostic: Diagnostic, lines: LineIndex): Diag
   };
 }
 
-/** `file:line:col: severity CODE: message` — the human form of a diagnostic. */
+/** `file:line:col: severity CODE: message` — the human form of a diagnostic, hidden characters made visible (a
+ * U+202E in a resource would otherwise reverse the rest of the terminal line). */
 export function formatDiagnostic(file: string, diagnostic: Diagnostic, lines: LineIndex): string {
   const { line, column } = lines.position(diagnostic.span.start);
-  return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
+  return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${visibleText(diagnostic.message)}`;
 }

@@ -30,9 +30,14 @@ SCENARIO is a scenario JSON file, a share link, or a #s=… fragment.`;
 
 export async function main(argv: string[], ctx: CommandContext): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    // A usage error: the usage goes to stderr, so a pipeline reading stdout sees nothing.
+    ctx.stderr(USAGE + '\n');
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     ctx.stdout(USAGE + '\n');
-    return name ? 0 : 2;
+    return 0;
   }
   const load = COMMANDS[name];
   if (!load) {
@@ -53,6 +58,13 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
 
 const isEntry = process.argv[1] && /main\.ts$|harn-scope(\.mjs)?$/.test(process.argv[1]);
 if (isEntry) {
+  // A reader that stops early (`harn-scope simulate --trace … | head -1`) closes the pipe: end quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   const ctx: CommandContext = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

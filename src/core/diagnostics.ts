@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = {
   H103: { severity: 'error', summary: 'Unterminated block comment' },
   H104: { severity: 'error', summary: 'Empty or unterminated interpolation' },
   H105: { severity: 'error', summary: 'Malformed token' },
+  H106: { severity: 'warning', summary: 'Invisible or bidirectional control character' },
   H201: { severity: 'error', summary: 'Expected a token' },
   H202: { severity: 'error', summary: 'Expected an expression' },
   H203: { severity: 'error', summary: 'Missing separator between statements' },

@@ -2,6 +2,8 @@
 // core is pure: no DOM, no Node built-ins, no clock, no randomness (see eslint.config.js).
 
 export * from './diagnostics.ts';
+/** Honest text: hidden characters (bidi controls, zero-width, …) as visible escapes; the H106 source warning. */
+export * from './text.ts';
 /** The Scenario model: types, validation (`validateScenario`, `loadScenario`), defaults, migrations, share links. */
 export * from './scenario/index.ts';
 /** Effect analysis: effect records + serde JSON, harn_ir call collection, the effects.rs port, ceilings, violations, `analyzeScenario`. */
@@ -16,3 +18,5 @@ export * from './examples/index.ts';
 export * from './explorer/index.ts';
 /** The drift guard (F3): `scanThreadLocals(files)`, `checkDrift(discovered, catalog)` with the seed's messages, catalogs as JSON. */
 export * from './drift/index.ts';
+/** Reports: `scenarioMarkdown(scenario, simulation, { step, baseUrl })`, the run at one moment as Markdown (the stepper's "Copy as Markdown" and `simulate --format markdown`). */
+export * from './report/markdown.ts';

@@ -1,5 +1,5 @@
 // The scenario the playground opens with when there is nothing saved and no link: a parent that spawns two
-// children, one of which reaches for the network the parent never granted.
+// children, one of which reaches for the network the parent never granted. It opens in the Policy layout.
 import type { Scenario } from '../core/scenario/types.ts';
 
 const PARENT = `// The parent spawns two workers and grants them what it uses itself.
@@ -43,6 +43,7 @@ export function createDefaultScenario(): Scenario {
       enforceAtSpawn: true,
       maxSteps: 100000,
     },
-    view: { step: 0, tab: null },
+    // A policy to prototype (beta reaches for net access the parent never granted): editor and ledger first.
+    view: { step: 0, tab: null, layout: 'policy' },
   };
 }

@@ -27,13 +27,13 @@ let grantRequest = 0;
 /** The user typed `text` into `child`'s ceiling JSON editor. */
 export async function editCeilingText(backend: Pick<CoreBackend, 'parseCeiling'>, child: string, text: string): Promise<void> {
   const store = useStore.getState();
-  store.setCeilingDraft(child, { text, errors: store.ceilingDrafts[child]?.errors ?? [] });
+  store.setCeilingDraft(child, { text, errors: store.ceilingDrafts.get(child)?.errors ?? [] });
   const id = (ceilingRequests.get(child) ?? 0) + 1;
   ceilingRequests.set(child, id);
   const result = await backend.parseCeiling(text);
   if (ceilingRequests.get(child) !== id) return;
   const now = useStore.getState();
-  if (now.ceilingDrafts[child]?.text !== text) return;
+  if (now.ceilingDrafts.get(child)?.text !== text) return;
   now.setCeilingDraft(child, { text, errors: result.errors, warnings: result.warnings });
   if (result.errors.length === 0) now.setCeiling(child, result.value ? normalizeCeiling(result.value) : null);
 }

@@ -14,7 +14,7 @@ export function selectSource(tab: string): (s: AppState) => string {
 
 /** The source the latest analysis of `tab` was computed from; the current source until a reply has arrived. */
 export function selectAnalyzedSource(tab: string): (s: AppState) => string {
-  return (s) => s.analyzedSources[tab] ?? selectSource(tab)(s);
+  return (s) => s.analyzedSources.get(tab) ?? selectSource(tab)(s);
 }
 
 /** The child's index, or null for the parent / an unknown name. */

@@ -1,48 +1,110 @@
-// The app shell (DESIGN §6): header, then three resizable columns — editors + diagnostics | effects ledger,
-// ceiling and lints | the run panel. On a narrow screen the columns stack, the run panel first.
-import { lazy, Suspense } from 'react';
+// The app shell (DESIGN §6, issue 15): a skip link, the header, the first-run start card, then the columns in
+// the chosen layout. Lesson: the scheduler (stepper, register file) | the editor, with the ledger folded to a
+// summary under it. Policy: the editor | the ledger, with the scheduler folded to its verdict line below. Every
+// part stays mounted across layouts (keyed), in reading order, so Tab meets what the layout puts first.
+// With `embed=1` in the fragment (or `?embed`) the page is the stepper alone (EmbedApp).
+import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from '../state/store.ts';
 import DiagnosticsPanel from './diagnostics/DiagnosticsPanel.tsx';
 import ProgramTabs from './editors/ProgramTabs.tsx';
 import SourceFallback from './editors/SourceFallback.tsx';
+import { isEmbedUrl } from './embed/embedUrl.ts';
+import EmbedApp from './embed/EmbedApp.tsx';
 import PolicyColumn from './ledger/PolicyColumn.tsx';
 import RunPanel from './run/RunPanel.tsx';
+import Fold from './shell/Fold.tsx';
+import { LedgerSummary, RunVerdict } from './shell/FoldSummaries.tsx';
 import Header from './shell/Header.tsx';
+import PaneBoundary from './shell/PaneBoundary.tsx';
 import Resizer from './shell/Resizer.tsx';
+import { useRunBackend } from './run/backend.ts';
+import { noteBootRendered, startSession } from './share/startSession.ts';
+import SkipLink from './shell/SkipLink.tsx';
 import { useAnalysisSync } from './shell/useAnalysisSync.ts';
 import { useAppliedTheme } from './shell/useAppliedTheme.ts';
+import { useStepperKeys } from './shell/useStepperKeys.ts';
 import WorkerStatus from './shell/WorkerStatus.tsx';
+import StartCard from './start/StartCard.tsx';
 
 const EditorPane = lazy(() => import('./editor/EditorPane.tsx'));
+
+function Columns() {
+  const layout = useStore((s) => s.layout);
+  const panes = useStore((s) => s.panes);
+  const setPanes = useStore((s) => s.setPanes);
+  const lesson = layout === 'lesson';
+  const style = { '--pane-editor': `${panes.editor}%`, '--pane-ledger': `${panes.ledger}%`, '--pane-run': `${panes.run}%` } as React.CSSProperties;
+  const editor = (
+    <section key="editor" className="column column-editor" aria-label="Programs">
+      <PaneBoundary name="editor">
+        <ProgramTabs />
+        <div className="editor-area">
+          <Suspense fallback={<SourceFallback />}>
+            <EditorPane />
+          </Suspense>
+        </div>
+      </PaneBoundary>
+      <PaneBoundary name="diagnostics list">
+        <DiagnosticsPanel />
+      </PaneBoundary>
+    </section>
+  );
+  const ledger = (
+    <section key="ledger" className="column column-ledger" aria-label="Effects and policy">
+      <Fold part="ledger" foldable={lesson} summary={<LedgerSummary />} name="the effects ledger">
+        <PaneBoundary name="effects ledger">
+          <PolicyColumn />
+        </PaneBoundary>
+      </Fold>
+    </section>
+  );
+  const run = (
+    <section key="run" className="column column-run" aria-label="Scheduler">
+      <Fold part="run" foldable={!lesson} summary={<RunVerdict />} name="the stepper">
+        <PaneBoundary name="scheduler">
+          <RunPanel />
+        </PaneBoundary>
+      </Fold>
+    </section>
+  );
+  const parts = lesson
+    ? [run, <Resizer key="resize-run" label="Resize the scheduler column" value={panes.run} min={30} max={75} onChange={(r) => setPanes({ ...panes, run: r })} />, editor, ledger]
+    : [
+        editor,
+        <Resizer key="resize-editor" label="Resize the editor column" value={panes.editor} min={20} max={70} onChange={(e) => setPanes({ ...panes, editor: e })} />,
+        ledger,
+        <Resizer key="resize-ledger" label="Resize the effects column" value={panes.ledger} min={15} max={60} onChange={(l) => setPanes({ ...panes, ledger: l })} />,
+        run,
+      ];
+  return (
+    <main className={`columns columns-${layout}`} style={style}>
+      {parts}
+    </main>
+  );
+}
 
 export default function App() {
   useAppliedTheme();
   useAnalysisSync();
-  const panes = useStore((s) => s.panes);
-  const setPanes = useStore((s) => s.setPanes);
-  const style = { '--pane-editor': `${panes.editor}%`, '--pane-ledger': `${panes.ledger}%` } as React.CSSProperties;
+  useStepperKeys();
+  const embed = isEmbedUrl(window.location);
+  const backend = useRunBackend();
+  const sessionReady = useStore((s) => s.sessionReady);
+  // The session (boot, autosave, links) lives here, outside the panes' error boundaries: a pane that fails and is
+  // reset must not stop the saving. An embed reads its link itself and writes nothing.
+  useEffect(() => (embed ? undefined : startSession(backend)), [backend, embed]);
+  useEffect(() => {
+    if (sessionReady) noteBootRendered();
+  }, [sessionReady]);
+  if (embed) return <EmbedApp />;
   return (
     <div className="app">
-      <Header />
-      <main className="columns" style={style}>
-        <section className="column column-editor" aria-label="Programs">
-          <ProgramTabs />
-          <div className="editor-area">
-            <Suspense fallback={<SourceFallback />}>
-              <EditorPane />
-            </Suspense>
-          </div>
-          <DiagnosticsPanel />
-        </section>
-        <Resizer label="Resize the editor column" value={panes.editor} min={20} max={70} onChange={(editor) => setPanes({ ...panes, editor })} />
-        <section className="column column-ledger" aria-label="Effects and policy">
-          <PolicyColumn />
-        </section>
-        <Resizer label="Resize the effects column" value={panes.ledger} min={15} max={60} onChange={(ledger) => setPanes({ ...panes, ledger })} />
-        <section className="column column-run" aria-label="Scheduler">
-          <RunPanel />
-        </section>
-      </main>
+      <SkipLink />
+      <PaneBoundary name="header">
+        <Header />
+      </PaneBoundary>
+      <StartCard />
+      <Columns />
       <WorkerStatus />
     </div>
   );

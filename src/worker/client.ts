@@ -3,7 +3,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { CoreBackend } from '../state/backend.ts';
 import type { CoreApi } from './api.ts';
-import { setWorkerHealth } from './health.ts';
+import { setWorkerHealth, setWorkerReviver } from './health.ts';
 import { createWatchdog, type WatchedWorker, type Watchdog } from './watchdog.ts';
 
 /** The worker seen from the page: every function of {@link CoreApi}, returning a Promise. */
@@ -26,10 +26,14 @@ function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
   };
 }
 
+/** Worker calls that may take about a second (a whole simulation); the watchdog waits longer for them. */
+const SLOW_METHODS: ReadonlySet<string> = new Set(['simulate']);
+
 let watchdog: Watchdog | null = null;
 let client: CoreClient | null = null;
 
-/** The test hook (`window.__harnScopeLab`): it can only terminate the current worker, which the watchdog replaces. */
+/** The end-to-end tests' hook (`window.__harnScopeLab`, e2e builds only): it can only terminate the current worker,
+ * which the watchdog replaces. */
 export interface LabTestHooks {
   /** Terminates the worker. Reported as a crash at once, or with `{ silent: true }` left for the ping to find.
    * Returns how many requests were outstanding at that moment. */
@@ -51,9 +55,12 @@ export function getCoreClient(): CoreClient {
     const dog = createWatchdog({
       spawn: spawnCoreWorker,
       onHealth: setWorkerHealth,
+      slowMethods: SLOW_METHODS,
     });
     watchdog = dog;
-    if (typeof window !== 'undefined') window.__harnScopeLab = { killWorker: (options) => dog.kill(options) };
+    setWorkerReviver(() => dog.revive());
+    // The test hook exists only in builds made for the end-to-end tests (`vite build --mode e2e`).
+    if (import.meta.env.MODE === 'e2e' && typeof window !== 'undefined') window.__harnScopeLab = { killWorker: (options) => dog.kill(options) };
     // Any method name becomes a call through the watchdog; `then` stays undefined so the client is not a thenable.
     client = new Proxy({} as CoreClient, {
       get: (_target, name) =>

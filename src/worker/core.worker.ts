@@ -3,11 +3,12 @@
 import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, effectsFromJson, KNOWN_CAPABILITY_OPS, parseCeiling } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
-import { decodeLink, encodeLink, loadScenario } from '../core/scenario/index.ts';
+import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../core/scheduler/index.ts';
 import { EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
+import { scenarioMarkdown } from '../core/report/markdown.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import { timedEndpoint } from './timing.ts';
 
@@ -73,8 +74,12 @@ export const api = {
   scenarioCatalogView,
   /** The drift guard on dropped or picked files (path + text) against the scenario's catalog. */
   scenarioDriftOfFiles,
+  /** The run of a scenario at one step as Markdown for an issue (`scenarioMarkdown`; the CLI prints the same). */
+  scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl }),
   /** Scenario → `#s=…` share-link fragment. */
   encodeLink,
+  /** Scenario → its share-link fragment, or why the loader would refuse it (same schema and limits). */
+  shareLinkOf,
   /** Fragment or URL → scenario, or the error kind and message; never throws. */
   decodeLink,
   /** Validates (and migrates) external input such as the autosave; errors are returned, never thrown. */

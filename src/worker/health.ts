@@ -21,3 +21,15 @@ export function setWorkerHealth(next: WorkerHealth): void {
   health = next;
   for (const listener of listeners) listener();
 }
+
+let reviver: (() => void) | null = null;
+
+/** The watchdog's restart after a stop (client.ts registers it when it creates the watchdog). */
+export function setWorkerReviver(revive: (() => void) | null): void {
+  reviver = revive;
+}
+
+/** Starts the worker afresh after the watchdog stopped it (the status message's button). */
+export function reviveWorker(): void {
+  reviver?.();
+}

@@ -28,6 +28,12 @@ export const WATCHDOG_LIMITS = {
    * background tab): a reply may be queued behind it, so the ping gets a fresh deadline instead of a verdict.
    */
   lateCheckMs: 500,
+  /**
+   * A request for a method in `slowMethods` (a whole simulation: compile plus a trace of up to MAX_TRACE_STEPS
+   * steps, about a second at worst on a loaded 2-core machine) may keep the worker busy longer: while one is
+   * outstanding the hang limit is this instead. A hung worker is still found, only later.
+   */
+  slowHangAfterMs: 8_000,
   /** Each request is sent at most this often: once, and once more after a restart. A request that hangs a fresh
    * worker too is answered with an error instead of restarting forever. */
   maxSends: 2,
@@ -62,6 +68,8 @@ export interface WatchdogOptions {
   spawn: (onFailure: (detail: string) => void) => WatchedWorker;
   onHealth?: (health: WorkerHealth) => void;
   limits?: Partial<WatchdogLimits>;
+  /** Methods whose calls may legitimately keep the worker busy up to `slowHangAfterMs`. */
+  slowMethods?: ReadonlySet<string>;
   now?: () => number;
 }
 
@@ -72,6 +80,8 @@ export interface Watchdog {
    * crash at once. Returns how many requests were outstanding. Used by the test hook `__harnScopeLab.killWorker`. */
   kill: (options?: { silent?: boolean }) => number;
   health: () => WorkerHealth;
+  /** After a stop: start afresh (the next call starts a new worker). Does nothing unless stopped. */
+  revive: () => void;
 }
 
 /** The error a request is rejected with when the watchdog gave up on it or on the worker. */
@@ -154,6 +164,12 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
     timer = setTimeout(check, limits.pingEveryMs);
   };
 
+  const hangLimit = (): number => {
+    if (!answered) return limits.startupAfterMs;
+    const slow = options.slowMethods;
+    return slow && [...pending].some((entry) => slow.has(entry.method)) ? limits.slowHangAfterMs : limits.hangAfterMs;
+  };
+
   const check = () => {
     timer = null;
     if (pending.size === 0 || !worker) {
@@ -175,11 +191,17 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
         },
         () => undefined, // a failing ping says nothing the deadline will not
       );
-    } else if (at - pingSentAt >= (answered ? limits.hangAfterMs : limits.startupAfterMs)) {
+    } else if (at - pingSentAt >= hangLimit()) {
       restart('hung', `no answer for ${Math.round(at - pingSentAt)} ms`);
       return;
     }
     schedule();
+  };
+
+  const revive = () => {
+    if (health.kind !== 'stopped') return;
+    restartTimes.length = 0;
+    setHealth({ kind: 'running', restarts: health.restarts });
   };
 
   const restart = (reason: RestartReason, detail: string) => {
@@ -220,6 +242,10 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
 
   return {
     call: (method, args) => {
+      // A stopped watchdog tries again once the restart window has passed since the last restart: one bad
+      // minute (a burst of crashes) does not leave the page without a worker until reload.
+      const last = restartTimes[restartTimes.length - 1];
+      if (health.kind === 'stopped' && last !== undefined && now() - last > limits.restartWindowMs) revive();
       if (health.kind === 'stopped')
         return Promise.reject(
           new WorkerRestartError('The core worker was stopped after repeated failures; reload the page.'),
@@ -230,6 +256,7 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
         send(entry);
       });
     },
+    revive: () => revive(),
     kill: ({ silent = false } = {}) => {
       const outstanding = pending.size;
       if (!worker) return outstanding;

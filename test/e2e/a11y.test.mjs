@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { externalRequests, openExample, openPage, setup, waitForMonaco } from './harness.mjs';
+import { checkHeaderRadio, externalRequests, lessonLink, openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
-  env = await setup();
+  env = await setup({ hooks: true });
 });
 after(async () => {
   await env?.teardown();
@@ -21,7 +21,7 @@ const chooseTheme = (page, theme) => page.getByRole('combobox', { name: /^Theme/
 /** F1 in unscoped mode, stepped from the start to its first cross-wire. */
 async function stepToCrosswire(page) {
   await openExample(page, /F1: working directory/);
-  await page.getByRole('radio', { name: 'unscoped', exact: true }).check();
+  await checkHeaderRadio(page, 'unscoped');
   await page.getByText('Mode unscoped').waitFor();
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByText(/^step 1 \/ \d+$/).waitFor();
@@ -36,6 +36,26 @@ async function showBetaLedger(page) {
     .locator('code', { hasText: 'net:write' })
     .first()
     .waitFor();
+}
+
+const F1 = lessonLink('examples/f1-cwd-env.json');
+const showStepper = (page) => page.getByRole('button', { name: 'Show the stepper' }).click();
+const showsStartCard = (page) => page.getByRole('region', { name: 'Start here' }).waitFor();
+
+/** A view in the light theme, the system's dark theme, and the high-contrast theme chosen in the header. */
+function inThreeThemes(name, options, prepare) {
+  return [
+    [`${name} (light)`, options, prepare],
+    [`${name} (dark)`, { ...options, colorScheme: 'dark' }, prepare],
+    [
+      `${name} (high contrast)`,
+      options,
+      async (page) => {
+        await chooseTheme(page, 'contrast');
+        await prepare(page);
+      },
+    ],
+  ];
 }
 
 /** Each view: how to open it (`options` for openPage) and what to do before the scan. */
@@ -105,6 +125,16 @@ const VIEWS = [
     },
   ],
   ['a 375 px phone', { viewport: { width: 375, height: 800 } }, async () => {}],
+  // Issue 15: the layouts, the start card and the embed, in light, dark and high contrast.
+  ...inThreeThemes('the Lesson layout at F1’s moment', { hash: F1 }, async () => {}),
+  ...inThreeThemes('the Policy layout with the stepper unfolded', {}, showStepper),
+  ...inThreeThemes('the start card', {}, showsStartCard),
+  ['the embed (light)', { hash: `${F1}&embed=1`, noEditor: true }, async () => {}],
+  ['the embed (dark)', { hash: `${F1}&embed=1`, noEditor: true, colorScheme: 'dark' }, async () => {}],
+  // The embed has no theme switch: the high-contrast palette is applied as the switch would apply it.
+  ['the embed (high contrast)', { hash: `${F1}&embed=1`, noEditor: true }, (page) => page.evaluate(() => (document.documentElement.dataset.theme = 'contrast'))],
+  // The phone's Lesson layout reads the code under the stepper: no editor there to wait for.
+  ['the Lesson layout on a 375 px phone (dark)', { hash: F1, viewport: { width: 375, height: 800 }, colorScheme: 'dark', noEditor: true }, async () => {}],
   [
     'a 375 px phone at a cross-wire (dark)',
     { viewport: { width: 375, height: 800 }, colorScheme: 'dark' },
@@ -124,8 +154,8 @@ function describeViolations(violations) {
 for (const [name, options, prepare] of VIEWS) {
   test(`axe finds no violations on ${name}; no CSP violation, no request leaves the origin`, async () => {
     const { page, context, record } = await openPage(env.browser, env.url, options);
-    await waitForMonaco(page);
-    await page.getByText(/^step \d+ \/ \d+$/).waitFor();
+    if (!options.noEditor) await waitForMonaco(page);
+    await waitForSession(page);
     await prepare(page);
     const results = await new AxeBuilder({ page }).analyze();
     assert.deepEqual(describeViolations(results.violations), []);

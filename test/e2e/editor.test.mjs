@@ -159,6 +159,8 @@ test('each tab keeps its typed text, and a lesson opened after typing replaces t
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.insertText('\nfn extra() { read_file("after-lesson.txt") }');
+  // The lesson opens in the Lesson layout, where the ledger is folded to a summary.
+  await page.getByRole('button', { name: 'Show the effects ledger' }).click();
   await page.locator('.policy-column .effect-summary', { hasText: 'after-lesson.txt' }).first().waitFor({ timeout: 5000 });
   await page.getByRole('tab', { name: /parent/ }).click();
   await page.locator('.monaco-editor .view-line', { hasText: 'parallel each' }).waitFor({ timeout: 5000 });

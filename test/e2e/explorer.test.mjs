@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openExample, openPage, ROOT, setup } from './harness.mjs';
+import { openExample, openPage, ROOT, setup, waitForSession } from './harness.mjs';
 
 /** The share-link fragment of `scenario`, made by the CLI (`harn-scope link`). */
 function linkOf(scenario) {
@@ -45,7 +45,7 @@ after(async () => {
 
 test('F2: Explore finds failing schedules; the first replays in the stepper at its cross-wire', async () => {
   const { page, record, context } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /F2: mutation session/);
   const explorer = page.getByRole('region', { name: /^Explorer/ });
   await explorer.getByRole('button', { name: 'Explore', exact: true }).click();

@@ -1,7 +1,7 @@
 // End-to-end harness: serves the built app with `vite preview` on a free loopback port and drives Debian's
 // Chromium through playwright-core (never a downloaded browser). Every page records its requests, console errors
 // and CSP violations so a test can assert that nothing leaves the origin.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -23,11 +23,13 @@ function freePort() {
   });
 }
 
-/** Starts `vite preview` over dist/ (built by `npm test` before the e2e stage). Returns { url, stop }. */
-export async function startServer() {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+/** Starts `vite preview` over dist/ (built by `npm test` before the e2e stage), or with `{ hooks: true }` over
+ * dist-e2e/, the same app with the worker hook `window.__harnScopeLab` (`vite build --mode e2e`). Returns { url, stop }. */
+export async function startServer({ hooks = false } = {}) {
+  const outDir = hooks ? 'dist-e2e' : 'dist';
+  if (!existsSync(join(ROOT, outDir, 'index.html'))) throw new Error(`${outDir}/ is missing: run \`npm test\` (it builds both) or \`npx vite build${hooks ? ' --mode e2e --outDir dist-e2e' : ''}\` first`);
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', 'dist', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -96,8 +98,8 @@ export async function waitForMonaco(page, timeout = 20000) {
 }
 
 /** A shared lifecycle for one test file: `const env = await setup(); … await env.teardown();` */
-export async function setup() {
-  const server = await startServer();
+export async function setup(options = {}) {
+  const server = await startServer(options);
   const browser = await launchBrowser();
   return {
     url: server.url,
@@ -107,4 +109,27 @@ export async function setup() {
       server.stop();
     },
   };
+}
+
+/** Waits until the session has booted and the first simulation is on screen: the stepper's position, or (in the
+ * Policy layout, where the scheduler is folded) its verdict line. */
+export async function waitForSession(page, timeout = 20000) {
+  await page.getByText(/^step \d+ \/ \d+$|Finished in \d+ steps/).first().waitFor({ timeout });
+}
+
+/** The share-link fragment of a scenario file (relative to the repo), made by the CLI (`harn-scope link`). */
+export function lessonLink(file) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'link', file], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`harn-scope link ${file} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** Checks a header radio (a mode or a layout), opening the phone header's Settings first when it is behind them. */
+export async function checkHeaderRadio(page, name) {
+  const radio = page.getByRole('radio', { name, exact: true });
+  const settings = page.getByRole('button', { name: /^Settings/ });
+  const folded = !(await radio.isVisible()) && (await settings.isVisible());
+  if (folded) await settings.click();
+  await radio.check();
+  if (folded) await settings.click();
 }

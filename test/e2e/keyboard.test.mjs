@@ -4,7 +4,7 @@
 // with Space and closes with Escape, and the editor is left with Ctrl+M then Tab (Monaco's tab-focus mode).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, setup, waitForMonaco } from './harness.mjs';
+import { lessonLink, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -65,20 +65,22 @@ async function assertFocusVisible(page, what) {
 test('Tab walks the page in order with visible focus everywhere, and Shift+Tab walks back', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await waitForMonaco(page);
-  await page.getByText(/^step 1 \/ \d+$/).waitFor();
+  await waitForSession(page);
   const seen = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 20; i++) {
     await page.keyboard.press('Tab');
     const what = await page.evaluate(() => {
       const el = document.activeElement;
       return `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 24)}`;
     });
+    if (what.startsWith('body ')) break; // past the last control
     seen.push(what);
     await assertFocusVisible(page, what);
     // The editor takes Tab for indentation; Ctrl+M makes Tab move focus (Monaco's tab-focus mode), shown in a hint.
     await leaveEditorByTab(page);
   }
-  assert.match(seen[0], /^button Examples/);
+  assert.match(seen[0], /^a Skip to the stepper/);
+  assert.match(seen[1], /^button Examples/);
   assert.ok(seen.some((s) => s.startsWith('button Share')));
   assert.ok(seen.some((s) => s.includes('Harn source of parent')));
   assert.ok(seen.some((s) => s.includes('Resize the editor column')));
@@ -91,7 +93,7 @@ test('Tab walks the page in order with visible focus everywhere, and Shift+Tab w
 test('keyboard only: pick a lesson from Examples, switch tabs, toggle the mode, step with → and ←, open and close Share', async () => {
   const { page, context, record } = await openPage(env.browser, env.url);
   await waitForMonaco(page);
-  await page.getByText(/^step 1 \/ \d+$/).waitFor();
+  await waitForSession(page);
 
   // Examples: Enter opens the gallery with focus on the first lesson; Tab to F1, Enter opens it.
   const examples = page.getByRole('button', { name: /Examples/ });
@@ -118,14 +120,15 @@ test('keyboard only: pick a lesson from Examples, switch tabs, toggle the mode, 
 
   // Mode: the radio group takes the arrows.
   const scoped = page.getByRole('radio', { name: 'scoped', exact: true });
-  await tabTo(page, page.getByRole('radio', { checked: true }), { max: 3 });
+  const checkedMode = page.getByRole('group', { name: 'Mode' }).getByRole('radio', { checked: true });
+  await tabTo(page, checkedMode, { max: 3 });
   await assertFocusVisible(page, 'the mode switch');
-  const before = await page.getByRole('radio', { checked: true }).getAttribute('value');
+  const before = await checkedMode.getAttribute('value');
   await page.keyboard.press('ArrowRight');
-  const after = await page.getByRole('radio', { checked: true }).getAttribute('value');
+  const after = await checkedMode.getAttribute('value');
   assert.notEqual(after, before);
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.getByRole('radio', { checked: true }).getAttribute('value'), before);
+  assert.equal(await checkedMode.getAttribute('value'), before);
   if (!(await scoped.isChecked())) await page.keyboard.press('ArrowLeft');
 
   // Program tabs: focus the selected tab, → selects the next one.
@@ -135,6 +138,10 @@ test('keyboard only: pick a lesson from Examples, switch tabs, toggle the mode, 
   await page.getByRole('tab', { name: /alpha/, selected: true }).waitFor();
   assert.equal(await isFocused(page.getByRole('tab', { name: /alpha/ })), true);
   await assertFocusVisible(page, 'the alpha tab');
+  // The lesson's Lesson layout folds the ledger: its Show button unfolds it.
+  const showLedger = page.getByRole('button', { name: 'Show the effects ledger' });
+  await tabTo(page, showLedger);
+  await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Effects ledger (alpha)' }).waitFor();
 
   // Stepper: Reset to the start, then → steps and ← steps back while a stepper button has focus.
@@ -170,9 +177,9 @@ test('keyboard only: pick a lesson from Examples, switch tabs, toggle the mode, 
   await field.waitFor({ state: 'detached' });
   assert.equal(await isFocused(share), true, 'focus returns to Share');
 
-  // Theme: the closed select changes with the arrows.
+  // Theme: the closed select (just before Share) changes with the arrows.
   const theme = page.getByRole('combobox', { name: /^Theme/ });
-  await tabTo(page, theme, { max: 3 });
+  await tabTo(page, theme, { back: true, max: 3 });
   await page.keyboard.press('ArrowDown'); // System → Light
   await page.keyboard.press('ArrowDown'); // Light → Dark
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
@@ -181,8 +188,11 @@ test('keyboard only: pick a lesson from Examples, switch tabs, toggle the mode, 
 });
 
 test('the thread-locals table scrolls with the arrows when focused, without stepping', async () => {
-  const { page, context } = await openPage(env.browser, env.url, { viewport: { width: 1000, height: 700 } });
+  const { page, context } = await openPage(env.browser, env.url, { viewport: { width: 1000, height: 700 }, hash: lessonLink('examples/f1-cwd-env.json') });
+  await waitForSession(page);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByText(/^step 1 \/ \d+$/).waitFor();
+  await page.evaluate(() => (document.querySelector('.register-wrap').scrollTop = 0));
   const table = page.getByRole('region', { name: 'Thread-locals table' });
   await page.getByRole('button', { name: 'Step', exact: true }).focus(); // past the editor, which keeps Tab
   await tabTo(page, table);

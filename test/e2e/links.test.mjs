@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { openExample, openPage, setup } from './harness.mjs';
+import { openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -27,7 +27,7 @@ async function share(page) {
 
 test('open a link, step, share, and the new link opens at the same step in a fresh page', async () => {
   const first = await openPage(env.browser, env.url);
-  await first.page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(first.page);
   await openExample(first.page, /F2: mutation session/);
   await first.page.getByRole('tab', { name: /beta/ }).click();
   await first.page.getByText(/^step 127 \/ \d+$/).waitFor();
@@ -56,7 +56,7 @@ test('open a link, step, share, and the new link opens at the same step in a fre
 
 test('the session is autosaved and restored on reload', async () => {
   const { page, context } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /Panic without a restore guard/);
   await page.getByRole('button', { name: 'Step back', exact: true }).click();
   const at = await position(page);
@@ -70,20 +70,20 @@ test('the session is autosaved and restored on reload', async () => {
 
 const bomb = () => payload(`{"version":1,"parent":{"source":"${' '.repeat(6 * 1024 * 1024)}"}}`);
 const BAD_LINKS = [
-  ['truncated', (good) => good.slice(0, Math.floor(good.length / 2)) + '~', /damaged|cut off/i],
-  ['not base64', () => '#s=1.@@@@!!!!', /not base64url/i],
-  ['not deflate', () => `#s=1.${Buffer.from('hello, this is not deflate at all').toString('base64url')}`, /does not decompress/i],
-  ['wrong version', (good) => good.replace('#s=1.', '#s=v.'), /no readable version/i],
-  ['future version', (good) => good.replace('#s=1.', '#s=7.'), /newer Harn Scope Lab/i],
-  ['not JSON', () => `#s=1.${payload('this is not json')}`, /does not hold JSON/i],
-  ['schema errors', () => `#s=1.${payload('{"version":1,"parent":{"source":5}}')}`, /scenario with errors/i],
-  ['oversized', () => `#s=1.${'A'.repeat(120000)}`, /too large/i],
-  ['a decompression bomb', () => `#s=1.${bomb()}`, /far too much data/i],
+  ['truncated', (good) => good.slice(0, Math.floor(good.length / 2)) + '~', /not valid base64url|cut off/i],
+  ['not base64', () => '#s=1.@@@@!!!!', /not valid base64url/i],
+  ['not deflate', () => `#s=1.${Buffer.from('hello, this is not deflate at all').toString('base64url')}`, /corrupted|not made by Harn Scope Lab|could be read/i],
+  ['wrong version', (good) => good.replace('#s=1.', '#s=v.'), /does not start with a format version/i],
+  ['future version', (good) => good.replace('#s=1.', '#s=7.'), /made by a newer Harn Scope Lab \(version 7\)/i],
+  ['not JSON', () => `#s=1.${payload('this is not json')}`, /not a scenario in JSON/i],
+  ['schema errors', () => `#s=1.${payload('{"version":1,"parent":{"source":5}}')}`, /invalid scenario/i],
+  ['oversized', () => `#s=1.${'A'.repeat(120000)}`, /over the 100,000-character limit/i],
+  ['a decompression bomb', () => `#s=1.${bomb()}`, /decompression bomb/i],
 ];
 
 test('every kind of bad link shows a banner naming its problem; the previous session stays and the autosave is intact', async () => {
   const { page, context, record } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /LIFO stacks interleaved/);
   await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('unscoped'), AUTOSAVE_KEY);
   await page.waitForTimeout(500);
@@ -94,8 +94,11 @@ test('every kind of bad link shows a banner naming its problem; the previous ses
     await tab.goto(env.url + make(good.slice(good.indexOf('#'))));
     const banner = tab.locator('.session-banner[role="alert"]');
     await banner.waitFor();
-    assert.match(await banner.textContent(), problem, name);
-    assert.match(await banner.textContent(), /previous session is unchanged/, name);
+    const text = await banner.textContent();
+    assert.match(text, problem, name);
+    assert.match(text, /previous session is unchanged/, name);
+    // Written once, as sentences: the headline, then core's reason with a capital letter.
+    assert.match(text, /^⚠ The link could not be opened\. [A-Z]/, name);
     // The previous session is still on screen (the LIFO lesson runs unscoped) and the autosave is byte-identical.
     assert.equal(await tab.getByRole('radio', { name: 'unscoped', exact: true }).isChecked(), true, name);
     await tab.waitForTimeout(400);
@@ -106,19 +109,24 @@ test('every kind of bad link shows a banner naming its problem; the previous ses
   await context.close();
 });
 
-test('a link opened over local work offers to restore that work', async () => {
+test('a link opened over edited work offers to restore that work', async () => {
   const { page, context } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /Escalation refused/);
   const link = await share(page);
   await openExample(page, /Three-way fan-out/);
-  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('gamma'), AUTOSAVE_KEY);
+  await waitForMonaco(page);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.insertText('// my edit\n');
+  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('gamma') && localStorage.getItem(key).includes('my edit'), AUTOSAVE_KEY);
   await page.waitForTimeout(500);
   const tab = await context.newPage();
   await tab.goto(link);
   await tab.getByRole('tab', { name: /beta/ }).waitFor();
   assert.equal(await tab.getByRole('tab', { name: /gamma/ }).count(), 0);
-  await tab.getByRole('button', { name: 'Restore your previous session' }).click();
+  await tab.getByText(/Your edits from \d\d:\d\d are kept in Recent work: you opened a link over them\./).waitFor();
+  await tab.getByRole('button', { name: 'Restore your edits' }).click();
   await tab.getByRole('tab', { name: /gamma/ }).waitFor();
   await context.close();
 });

@@ -3,7 +3,7 @@
 // the width, and when the editor chunk finally arrives it replaces the read-only source.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { externalRequests, openExample, openPage, setup, waitForMonaco } from './harness.mjs';
+import { checkHeaderRadio, externalRequests, openExample, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -45,7 +45,8 @@ test('at 375 px without Monaco: the source is read-only, Step advances with a ne
   assert.equal(await page.locator('.monaco-editor').count(), 0);
   assert.equal(held(), 1, 'the editor chunk was requested and is being held');
 
-  // The stepper: Step advances the position and the narration.
+  // The stepper (folded to its verdict in the default page's Policy layout): Step advances the position and the narration.
+  await page.getByRole('button', { name: 'Show the stepper' }).click();
   const position = page.getByText(/^step \d+ \/ \d+$/);
   await position.waitFor();
   const step = page.getByRole('button', { name: 'Step', exact: true });
@@ -80,9 +81,9 @@ test('at 375 px without Monaco: the source is read-only, Step advances with a ne
 
 test("at 375 px without Monaco: a lesson's cross-wire is stepped to, and a child's tab opens its effects ledger (the stacked columns do not overlap)", async () => {
   const { page, context, release } = await openWithoutMonaco({ colorScheme: 'dark' });
-  await page.getByText(/^step \d+ \/ \d+$/).waitFor();
+  await waitForSession(page);
   await openExample(page, /F1: working directory/);
-  await page.getByRole('radio', { name: 'unscoped', exact: true }).check();
+  await checkHeaderRadio(page, 'unscoped');
   await page.getByText('Mode unscoped').waitFor();
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByText(/^step 1 \/ \d+$/).waitFor();
@@ -92,7 +93,11 @@ test("at 375 px without Monaco: a lesson's cross-wire is stepped to, and a child
   assert.match(await red.first().textContent(), /✖ cross-wire/);
   assert.match(await page.locator('.narration').textContent(), /cross-wire/);
 
-  // The ledger of a child, read-only source still in place.
+  // The Lesson layout reads the running task's code under the stepper, read-only, instead of the editor.
+  assert.ok(await page.locator('.running-code').isVisible());
+  assert.equal(await page.getByRole('tablist').isVisible(), false);
+  // The ledger of a child in the Policy layout (behind Settings on a phone), read-only source still in place.
+  await checkHeaderRadio(page, 'Policy');
   await page.getByRole('tab', { name: /alpha/ }).click();
   await page.getByLabel('Source of alpha (read-only)').waitFor();
   await page.getByRole('heading', { name: 'Effects ledger (alpha)' }).waitFor();

@@ -3,7 +3,7 @@
 // restores exactly.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openExample, openPage, setup } from './harness.mjs';
+import { openExample, openPage, setup, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -24,7 +24,7 @@ const stepperState = (page) =>
 
 test('F1 opens unscoped: the first cross-wire is a red read of the sibling cwd; scoped replays without cross-wires; Step back is exact', async () => {
   const { page, record, context } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /F1: working directory/);
   // The lesson opens in unscoped mode with the catalog's capture set.
   await page.getByText('Mode unscoped').waitFor();
@@ -65,7 +65,7 @@ test('F1 opens unscoped: the first cross-wire is a red read of the sibling cwd; 
 
 test('keyboard: → steps and ← steps back while the panel has focus; the chooser re-runs with a pick', async () => {
   const { page, context } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /F1: working directory/);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByRole('button', { name: 'Step', exact: true }).focus();

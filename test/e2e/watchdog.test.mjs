@@ -1,14 +1,14 @@
 // The worker watchdog in Chromium (issue 8): a worker killed while an analysis is outstanding is restarted with a
 // message, and the ledger and diagnostics catch up within 2 s with the typed text intact; a worker that silently
 // stops answering is found by the liveness ping and replaced the same way. The test hook
-// `window.__harnScopeLab.killWorker` can only terminate the current worker.
+// `window.__harnScopeLab.killWorker` (in the e2e build only: dist-e2e/) can only terminate the current worker.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { externalRequests, openPage, setup, waitForMonaco } from './harness.mjs';
 
 let env;
 before(async () => {
-  env = await setup();
+  env = await setup({ hooks: true });
 });
 after(async () => {
   await env?.teardown();
@@ -101,6 +101,8 @@ test('a worker that silently stops answering is found by the liveness ping and r
 
 test('the stepper keeps working after a restart: Step advances with the new worker', async () => {
   const { page, context } = await openPage(env.browser, env.url);
+  // The default page opens in the Policy layout: the scheduler is folded to its verdict.
+  await page.getByRole('button', { name: 'Show the stepper' }).click();
   await page.getByText(/^step 1 \/ \d+$/).waitFor();
   await page.evaluate(() => window.__harnScopeLab.killWorker());
   await page.getByRole('status').filter({ hasText: MESSAGE }).waitFor({ timeout: 2000 });

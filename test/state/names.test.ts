@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_LIMITS, validateScenario } from '../../src/core/index.ts';
-import { CHILD_NAME_PATTERN } from '../../src/state/slices/scenario.ts';
+import { CHILD_NAME_PATTERN, MAX_SOURCE_CHARS } from '../../src/state/slices/scenario.ts';
 
 function schemaAccepts(name: string): boolean {
   const result = validateScenario({ version: 1, parent: { source: '' }, children: [{ name, source: '' }] });
@@ -28,5 +28,14 @@ describe('child names', () => {
   ])('%s → %s', (name, ok) => {
     expect(CHILD_NAME_PATTERN.test(name)).toBe(ok);
     expect(schemaAccepts(name)).toBe(ok);
+  });
+});
+
+describe('source length', () => {
+  it('the editor refuses exactly past the limit the schema has', () => {
+    expect(MAX_SOURCE_CHARS).toBe(SCENARIO_LIMITS.MAX_SOURCE_CHARS);
+    const at = (n: number) => validateScenario({ version: 1, parent: { source: 'x'.repeat(n) }, children: [] }).value !== null;
+    expect(at(MAX_SOURCE_CHARS)).toBe(true);
+    expect(at(MAX_SOURCE_CHARS + 1)).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ vi.mock('../../src/worker/client.ts', async () => {
     simulate: async (scenario: Parameters<typeof scheduler.simulate>[0]) => scheduler.simulate(scenario),
     slotCatalog: async () => scheduler.AMBIENT_THREAD_LOCAL_CATALOG,
     examples: async () => core.EXAMPLES,
-    encodeLink: async (scenario: Parameters<typeof core.encodeLink>[0]) => core.encodeLink(scenario),
+    shareLinkOf: async (scenario: unknown) => core.shareLinkOf(scenario),
     decodeLink: async (text: string) => core.decodeLink(text),
     loadScenario: async (input: unknown) => core.loadScenario(input),
   };
@@ -51,6 +51,10 @@ describe('the whole app', () => {
     render(<App />);
     expect(await screen.findByText(/^step 1 \/ \d+$/, {}, { timeout: 10000 })).toBeInTheDocument();
     const narration = document.querySelector('.narration')?.textContent;
+    // The default scenario opens in the Policy layout, the scheduler folded to its verdict line.
+    expect(screen.getByText(/^Scheduler \(scoped\):/).closest('.fold-bar')).toHaveTextContent(/Finished in \d+ steps/);
+    expect(screen.queryByRole('button', { name: 'Step' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show the stepper' }));
     await userEvent.click(screen.getByRole('button', { name: 'Step' }));
     expect(await screen.findByText(/^step 2 \/ \d+$/)).toBeInTheDocument();
     expect(document.querySelector('.narration')?.textContent).not.toBe(narration);

@@ -14,7 +14,7 @@ describe('ceiling JSON', () => {
   it('puts a valid ceiling into effect, normalized', async () => {
     await editCeilingText(backend, 'alpha', '{"side_effect_level": "read_only"}');
     expect(alpha().ceiling).toEqual({ capabilities: {}, side_effect_level: 'read_only', tools: [] });
-    expect(useStore.getState().ceilingDrafts.alpha?.errors).toEqual([]);
+    expect(useStore.getState().ceilingDrafts.get('alpha')?.errors).toEqual([]);
   });
 
   it('keeps the last valid ceiling and the typed text when the JSON is invalid', async () => {
@@ -22,14 +22,14 @@ describe('ceiling JSON', () => {
     const typed = '{"capabilities": {"workspace": [1]}';
     await editCeilingText(backend, 'alpha', typed);
     expect(alpha().ceiling).toBe(before);
-    const draft = useStore.getState().ceilingDrafts.alpha!;
+    const draft = useStore.getState().ceilingDrafts.get('alpha')!;
     expect(draft.text).toBe(typed);
     expect(draft.errors.length).toBeGreaterThan(0);
   });
 
   it('reports the field path of a schema error', async () => {
     await editCeilingText(backend, 'alpha', '{"capabilities": {"workspace": [1]}}');
-    expect(useStore.getState().ceilingDrafts.alpha!.errors[0]!.path).toBe('capabilities.workspace[0]');
+    expect(useStore.getState().ceilingDrafts.get('alpha')!.errors[0]!.path).toBe('capabilities.workspace[0]');
   });
 
   it('empty text removes the ceiling (unconstrained)', async () => {
@@ -57,7 +57,7 @@ describe('ceiling JSON', () => {
     await editCeilingText(backend, 'alpha', '{ not json');
     editCeilingForm('alpha', null);
     expect(alpha().ceiling).toBeNull();
-    expect(useStore.getState().ceilingDrafts.alpha).toBeUndefined();
+    expect(useStore.getState().ceilingDrafts.get('alpha')).toBeUndefined();
   });
 });
 

@@ -28,8 +28,23 @@ describe('scenario slice', () => {
     const after = useStore.getState();
     expect(after.scenario.children[0]!.name).toBe('writer');
     expect(after.selectedTab).toBe('writer');
-    expect(after.ceilingDrafts.writer?.text).toBe('{');
-    expect(after.ceilingDrafts.alpha).toBeUndefined();
+    expect(after.ceilingDrafts.get('writer')?.text).toBe('{');
+    expect(after.ceilingDrafts.get('alpha')).toBeUndefined();
+  });
+
+  it.each(Object.getOwnPropertyNames(Object.prototype))('renames a child to %s, drafts and sources keyed by it like any name', (name) => {
+    const s = useStore.getState();
+    expect(useStore.getState().ceilingDrafts.get(name)).toBeUndefined();
+    s.setCeilingDraft('alpha', { text: '{', errors: [] });
+    expect(s.renameChild('alpha', name)).toBeNull();
+    const after = useStore.getState();
+    expect(after.scenario.children[0]!.name).toBe(name);
+    expect(after.ceilingDrafts.get(name)?.text).toBe('{');
+    after.setSource(name, 'pipeline main() {}\n');
+    after.beginAnalysis();
+    expect(useStore.getState().analysisRequestSources.get(name)).toBe('pipeline main() {}\n');
+    after.removeChild(name);
+    expect(useStore.getState().ceilingDrafts.size).toBe(0);
   });
 
   it.each([

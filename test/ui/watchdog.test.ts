@@ -47,7 +47,7 @@ function createFakes() {
     workers.push(fake);
     return fake;
   };
-  const dog = createWatchdog({ spawn, onHealth: (h) => health.push(h), now: () => Date.now() });
+  const dog = createWatchdog({ spawn, onHealth: (h) => health.push(h), now: () => Date.now(), slowMethods: new Set(['simulate']) });
   return { dog, workers, health };
 }
 
@@ -217,6 +217,45 @@ describe('worker watchdog', () => {
     const spawned = workers.length;
     await expect(dog.call('analyzeScenario', [])).rejects.toThrow(/reload the page/);
     expect(workers).toHaveLength(spawned);
+  });
+
+  it('after a stop, starts afresh on revive, and by itself on a call once the restart window has passed', async () => {
+    const { dog, workers, health } = createFakes();
+    for (let i = 0; i <= WATCHDOG_LIMITS.maxRestarts; i++) {
+      void dog.call('analyzeScenario', [i]).catch(() => undefined);
+      workers.at(-1)!.crash(`crash ${i}`);
+      await flush();
+    }
+    expect(dog.health().kind).toBe('stopped');
+    dog.revive();
+    expect(health.at(-1)).toEqual({ kind: 'running', restarts: WATCHDOG_LIMITS.maxRestarts + 1 });
+    const revived = dog.call('analyzeScenario', ['again']);
+    workers.at(-1)!.calls.at(-1)!.resolve('fine');
+    await expect(revived).resolves.toBe('fine');
+
+    for (let i = 0; i <= WATCHDOG_LIMITS.maxRestarts; i++) {
+      void dog.call('analyzeScenario', [i]).catch(() => undefined);
+      workers.at(-1)!.crash(`crash ${i}`);
+      await flush();
+    }
+    expect(dog.health().kind).toBe('stopped');
+    await expect(dog.call('analyzeScenario', [])).rejects.toThrow(/reload the page/);
+    vi.setSystemTime(Date.now() + WATCHDOG_LIMITS.restartWindowMs + 1);
+    const later = dog.call('analyzeScenario', ['later']);
+    workers.at(-1)!.calls.at(-1)!.resolve('back');
+    await expect(later).resolves.toBe('back');
+    expect(dog.health().kind).toBe('running');
+  });
+
+  it('waits the slow-call limit, not the hang limit, while a simulation is outstanding', async () => {
+    const { dog, workers } = createFakes();
+    void dog.call('simulate', ['scenario']);
+    await vi.advanceTimersByTimeAsync(WATCHDOG_LIMITS.pingEveryMs);
+    workers[0]!.alive = false; // busy in a long synchronous call: pings go unanswered
+    await vi.advanceTimersByTimeAsync(WATCHDOG_LIMITS.hangAfterMs * 2);
+    expect(workers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(WATCHDOG_LIMITS.slowHangAfterMs);
+    expect(workers).toHaveLength(2);
   });
 
   it('forgets restarts older than the window', async () => {

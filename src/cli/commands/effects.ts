@@ -14,6 +14,7 @@ import {
   parseCeiling,
   policyLintDiagnostic,
   violationDiagnostics,
+  visibleText,
   type CapabilityPolicy,
   type EffectRecord,
 } from '../../core/index.ts';
@@ -78,8 +79,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     if (!analysis.parsed) out.push(`${file}: effects unknown: the child does not parse`);
     else {
       out.push(`${file}: ${analysis.granted.length} effect(s) granted, ${analysis.dropped.length} dropped${parentEffects === null ? '' : `, ${violations.length} violation(s)`}`);
-      for (const item of analysis.granted) out.push(`  granted  ${effectRecordSummary(item.effect)}`);
-      for (const drop of analysis.dropped) out.push(`  dropped  ${effectRecordSummary(drop.effect)}: ${drop.reason}`);
+      for (const item of analysis.granted) out.push(`  granted  ${visibleText(effectRecordSummary(item.effect))}`);
+      for (const drop of analysis.dropped) out.push(`  dropped  ${visibleText(effectRecordSummary(drop.effect))}: ${visibleText(drop.reason)}`);
     }
     for (const d of diagnostics) out.push(formatDiagnostic(file, d, lines));
     ctx.stdout(out.join('\n') + '\n');

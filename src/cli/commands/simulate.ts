@@ -1,12 +1,16 @@
-// `simulate SCENARIO… [--mode M] [--json] [--trace]`: runs each scenario (file, share link or `#s=` fragment)
-// on the simulated scheduler. `--json` prints one object per input (DESIGN §7 keys); otherwise a summary with
+// `simulate SCENARIO… [--mode M] [--json] [--trace] [--format text|json|markdown] [--base-url URL]`: runs each
+// scenario (file, share link or `#s=` fragment) on the simulated scheduler. `--json` prints one object per input
+// (DESIGN §7 keys); `--format markdown` the report the stepper's "Copy as Markdown" gives at the scenario's step
+// (core's scenarioMarkdown; `--base-url` puts the page's address before the link); otherwise a summary with
 // each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
-import { printTrace, simulate, type ExecMode, type ScenarioSimulation } from '../../core/index.ts';
+import { printTrace, scenarioMarkdown, simulate, type ExecMode, type ScenarioSimulation } from '../../core/index.ts';
 import { CliError, parseArgs, type CommandContext } from '../io.ts';
 import { readScenarioInput } from '../scenario-input.ts';
 
 const MODES: readonly ExecMode[] = ['scoped', 'unscoped', 'naive'];
-const USAGE = 'usage: simulate SCENARIO... [--mode scoped|unscoped|naive] [--json] [--trace]';
+const FORMATS = ['text', 'json', 'markdown'] as const;
+const USAGE =
+  'usage: simulate SCENARIO... [--mode scoped|unscoped|naive] [--json] [--trace] [--format text|json|markdown] [--base-url URL]';
 
 /** The `--json` object of one simulation, keys exactly as DESIGN §7 lists them. */
 export function simulationJson(result: ScenarioSimulation): Record<string, unknown> {
@@ -49,7 +53,13 @@ function human(input: string, result: ScenarioSimulation): string {
 }
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, ['mode'], ['json', 'trace']);
+  const parsed = parseArgs(args, ['mode', 'format', 'base-url'], ['json', 'trace']);
+  const formatArg = parsed.options.get('format') ?? (parsed.flags.has('json') ? 'json' : 'text');
+  if (!(FORMATS as readonly string[]).includes(formatArg)) {
+    throw new CliError(`--format must be one of ${FORMATS.join(', ')}, not "${formatArg}"`);
+  }
+  if (parsed.flags.has('json') && formatArg !== 'json') throw new CliError(`--json and --format ${formatArg} disagree`);
+  const baseUrl = parsed.options.get('base-url');
   const modeArg = parsed.options.get('mode');
   if (modeArg !== undefined && !(MODES as readonly string[]).includes(modeArg)) {
     throw new CliError(`--mode must be one of ${MODES.join(', ')}, not "${modeArg}"`);
@@ -59,8 +69,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   // Read every input first, so a bad one fails before any output.
   const scenarios = parsed.positionals.map((input) => ({ input, scenario: readScenarioInput(input, ctx) }));
   for (const { input, scenario } of scenarios) {
-    const result = simulate(scenario, mode ? { mode } : {});
-    if (parsed.flags.has('json')) {
+    const run = mode ? { ...scenario, run: { ...scenario.run, mode } } : scenario;
+    const result = simulate(run);
+    if (formatArg === 'markdown') {
+      ctx.stdout(scenarioMarkdown(run, result, baseUrl === undefined ? {} : { baseUrl }));
+    } else if (formatArg === 'json') {
       ctx.stdout(JSON.stringify(simulationJson(result)) + '\n');
     } else {
       ctx.stdout(human(input, result));

@@ -4,6 +4,7 @@
 // "Nothing may look fine when it is not" (DESIGN §3): an unparsable program reports parsed:false, never [].
 // Depends on ../syntax (parse), ../diagnostics.ts and the other analysis modules.
 import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
+import { hiddenCharacterDiagnostics, visibleText } from '../text.ts';
 import { parse } from '../syntax/index.ts';
 import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
 import { ceilingDropReason, lintCeiling, lintGrant, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
@@ -123,7 +124,7 @@ function buildHovers(analysis: ProgramAnalysis, hasCeiling: boolean, parent: rea
   for (const drop of analysis.dropped) {
     const parentDecision: HoverDecision = { decision: 'unchecked', reason: 'dropped by the ceiling, so not checked against the parent' };
     // One entry object for all sites of an effect: structured cloning sends a shared object once (a reference after).
-    const entry = { summary: effectRecordSummary(drop.effect), ceiling: { decision: 'dropped', reason: drop.reason } as const, parent: parentDecision };
+    const entry = { summary: visibleText(effectRecordSummary(drop.effect)), ceiling: { decision: 'dropped', reason: visibleText(drop.reason) } as const, parent: parentDecision };
     for (const site of drop.sites) add(site, entry);
   }
   const violationByEffect = new Map(violations.map((v) => [v.effect, v]));
@@ -132,12 +133,12 @@ function buildHovers(analysis: ProgramAnalysis, hasCeiling: boolean, parent: rea
     const violation = violationByEffect.get(item.effect);
     let parentDecision: HoverDecision;
     if (parent === null) parentDecision = { decision: 'unchecked', reason: 'no parent grant to check against' };
-    else if (violation) parentDecision = { decision: 'violation', reason: violation.message };
+    else if (violation) parentDecision = { decision: 'violation', reason: visibleText(violation.message) };
     else {
       const cover = parent.find((record) => parentCoversChild(record, item.effect));
-      parentDecision = { decision: 'covered', reason: cover ? `covered by parent record ${effectRecordSummary(cover)}` : 'covered by the parent grant' };
+      parentDecision = { decision: 'covered', reason: cover ? `covered by parent record ${visibleText(effectRecordSummary(cover))}` : 'covered by the parent grant' };
     }
-    const entry = { summary: effectRecordSummary(item.effect), ceiling, parent: parentDecision };
+    const entry = { summary: visibleText(effectRecordSummary(item.effect)), ceiling, parent: parentDecision };
     for (const site of item.sites) add(site, entry);
   }
   return [...bySpan.values()].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -172,7 +173,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     const analysis = analyze(child.source, ceiling, `c${index}`);
     const violations = explainViolations(parentEffects, analysis.granted);
     const lints = ceiling ? lintCeiling(ceiling) : [];
-    const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic)];
+    const diagnostics = [...analysis.diagnostics, ...hiddenCharacterDiagnostics(child.source), ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic)];
     return {
       name: child.name,
       ...analysis,
@@ -187,7 +188,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
   const parent: ProgramReport = {
     name: input.parent.name,
     ...parentAnalysis,
-    diagnostics: [...parentAnalysis.diagnostics, ...parentLints.map(policyLintDiagnostic)],
+    diagnostics: [...parentAnalysis.diagnostics, ...hiddenCharacterDiagnostics(input.parent.source), ...parentLints.map(policyLintDiagnostic)],
     violations: [],
     violationsChecked: false,
     lints: parentLints,

@@ -5,6 +5,7 @@
 // splices them into the view it holds). Depends on ./analyze.ts, ./effects.ts and ../diagnostics.ts.
 import { createLineIndex, type DiagnosticCode, type LineIndex, type Severity, type Span } from '../diagnostics.ts';
 import { createScenarioAnalyzer, type EffectHover, type ProgramReport, type ScenarioAnalysis, type ScenarioAnalysisInput } from './analyze.ts';
+import { visibleText } from '../text.ts';
 import { effectRecordSummary } from './effects.ts';
 import type { PolicyError, PolicyLint } from './policy.ts';
 import { effectsEqual, type AnalyzedEffect, type EffectRecord } from './types.ts';
@@ -108,10 +109,11 @@ export function programView(report: ProgramReport, source: string): ProgramView 
   const lines = createLineIndex(source);
   const place = (span: Span) => placeSpan(lines, source.length, span);
   const row = (effect: EffectRecord, sites: readonly Span[], detail?: string, extra?: string): LedgerRow => {
-    const summary = effectRecordSummary(effect);
+    // What a person reads: hidden characters (U+202E, U+200B, …) as visible escapes (core/text.ts).
+    const summary = visibleText(effectRecordSummary(effect));
     const out: LedgerRow = { summary, sites: sites.map(place) };
-    if (detail !== undefined) out.detail = detail;
-    if (extra !== undefined) out.extra = extra;
+    if (detail !== undefined) out.detail = visibleText(detail);
+    if (extra !== undefined) out.extra = visibleText(extra);
     return out;
   };
   // A granted effect is the requested one (the same object in the report): one row object for both sections, which
@@ -133,8 +135,8 @@ export function programView(report: ProgramReport, source: string): ProgramView 
       row(v.effect, v.sites, v.message, v.nearest ? `nearest parent record: ${effectRecordSummary(v.nearest)}` : 'no parent record of this kind'),
     ),
     diagnostics: report.diagnostics.map((d) => {
-      const out: DiagnosticRow = { code: d.code, severity: d.severity, message: d.message, place: place(d.span) };
-      if (d.notes !== undefined) out.notes = d.notes;
+      const out: DiagnosticRow = { code: d.code, severity: d.severity, message: visibleText(d.message), place: place(d.span) };
+      if (d.notes !== undefined) out.notes = d.notes.map(visibleText);
       return out;
     }),
     lints: report.lints,

@@ -62,7 +62,11 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
       enforceAtSpawn: run.enforceAtSpawn ?? DEFAULT_RUN.enforceAtSpawn,
       maxSteps: run.maxSteps ?? DEFAULT_RUN.maxSteps,
     },
-    view: { step: view.step ?? DEFAULT_VIEW.step, tab: view.tab ?? DEFAULT_VIEW.tab },
+    view: {
+      step: view.step ?? DEFAULT_VIEW.step,
+      tab: view.tab ?? DEFAULT_VIEW.tab,
+      ...(view.layout === 'policy' ? { layout: view.layout } : {}),
+    },
     // Absent unless the scenario adds a slot: every scenario made before added slots stays byte-identical.
     ...(input.slots && input.slots.length > 0 ? { slots: input.slots.map(normalizeCustomSlot) } : {}),
   };
@@ -113,6 +117,7 @@ export function minimizeScenario(scenario: Scenario): ScenarioInput {
   const minView: NonNullable<ScenarioInput['view']> = {};
   if (view.step !== DEFAULT_VIEW.step) minView.step = view.step;
   if (view.tab !== DEFAULT_VIEW.tab) minView.tab = view.tab;
+  if (view.layout === 'policy') minView.layout = view.layout;
   if (Object.keys(minView).length > 0) out.view = minView;
   if (scenario.slots && scenario.slots.length > 0) out.slots = scenario.slots.map(minimizeCustomSlot);
   return out;

@@ -57,6 +57,21 @@ export function encodeLink(scenario: ScenarioInput): string {
   return `#s=${SCENARIO_VERSION}.${base64urlEncode(compressed)}`;
 }
 
+/** The share link of `scenario` when the loader would open it again, or why not: a link is checked against the same
+ * schema and limits as every input (issue "Hardening": nothing the app writes is something it refuses to read). */
+export function shareLinkOf(scenario: unknown): { value: string | null; error: string | null } {
+  const checked = validateScenario(scenario);
+  if (checked.value === null) {
+    const [first] = checked.errors;
+    return { value: null, error: `This session cannot be shared or reopened: ${first ? formatScenarioError(first) : 'it is not a valid scenario'}.` };
+  }
+  const link = encodeLink(checked.value);
+  if (link.length > MAX_LINK_CHARS) {
+    return { value: null, error: `This session's link would be ${count(link.length)} characters, over the ${count(MAX_LINK_CHARS)}-character limit links are opened with.` };
+  }
+  return { value: link, error: null };
+}
+
 /** Decodes a full URL, a `#s=…` fragment or `s=…` into a normalized scenario, or says exactly what is wrong.
  * Never throws. */
 export function decodeLink(fragmentOrUrl: string, options: DecodeLinkOptions = {}): LinkResult {
@@ -178,6 +193,7 @@ function inflateCapped(compressed: Uint8Array): InflateResult {
     if (total <= MAX_INFLATED_BYTES) chunks.push(chunk);
     if (final) ended = true;
   });
+  if (isZlibHeader(compressed)) return notOurs('is a zlib stream, not the raw deflate that Harn Scope Lab links hold');
   try {
     for (let at = 0; at < compressed.length && total <= MAX_INFLATED_BYTES; at += INFLATE_CHUNK_BYTES) {
       inflater.push(
@@ -186,8 +202,9 @@ function inflateCapped(compressed: Uint8Array): InflateResult {
       );
     }
   } catch (error) {
-    // fflate's error code 0 is "unexpected EOF": the stream stops before its final block.
-    if ((error as { code?: unknown }).code === 0) return truncated();
+    // fflate's error code 0 is "unexpected EOF": the stream stops before its final block. A link that was cut off
+    // inflates to the start of a scenario's JSON; random or foreign data inflates to something else.
+    if ((error as { code?: unknown }).code === 0) return endedEarly(inflatedHead(compressed));
     return {
       kind: 'error',
       result: fail(
@@ -225,6 +242,50 @@ function truncated(): InflateResult {
       { truncated: true },
     ),
   };
+}
+
+// Every scenario's JSON starts with its version field (minimizeScenario keeps it first).
+const SCENARIO_JSON_START = '{"version"';
+
+// The first bytes a stream that ends early inflates to: pushed as non-final, fflate emits what it has decoded
+// instead of failing at the end (a final push fails before emitting the last block's data).
+function inflatedHead(compressed: Uint8Array): string {
+  let head = '';
+  const inflater = new Inflate((chunk) => {
+    if (head.length < SCENARIO_JSON_START.length) head += new TextDecoder().decode(chunk.subarray(0, SCENARIO_JSON_START.length));
+  });
+  try {
+    for (let at = 0; at < compressed.length && head.length < SCENARIO_JSON_START.length; at += INFLATE_CHUNK_BYTES) {
+      inflater.push(compressed.subarray(at, at + INFLATE_CHUNK_BYTES), false);
+    }
+  } catch {
+    // Whatever was emitted before the error is the head.
+  }
+  return head.slice(0, SCENARIO_JSON_START.length);
+}
+
+function endedEarly(head: string): InflateResult {
+  if (head === '') {
+    return {
+      kind: 'error',
+      result: fail(
+        'not-deflate',
+        'the link data ends before anything in it could be read: it was cut off when copied, or it is not a Harn Scope Lab link',
+        { truncated: true },
+      ),
+    };
+  }
+  if (SCENARIO_JSON_START.startsWith(head) || head.startsWith(SCENARIO_JSON_START)) return truncated();
+  return notOurs('decompresses to data that is not a scenario');
+}
+
+function notOurs(what: string): InflateResult {
+  return { kind: 'error', result: fail('not-deflate', `the link data ${what}: it was not made by Harn Scope Lab`) };
+}
+
+// RFC 1950: CMF 0x78 (deflate, 32K window) and a header check making CMF·256 + FLG a multiple of 31.
+function isZlibHeader(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x78 && ((bytes[0] << 8) | bytes[1]!) % 31 === 0;
 }
 
 function fail(kind: LinkErrorKind, message: string, details?: LinkError['details']): LinkResult {

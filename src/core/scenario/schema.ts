@@ -250,6 +250,7 @@ const view = object(
       .max(limits.MAX_MAX_STEPS, expect(STEP_RULE))
       .optional(),
     tab: z.string(expect('a task name or null')).nullable().optional(),
+    layout: z.enum(['lesson', 'policy'], expect('"lesson" or "policy"')).optional(),
   },
   'a view object',
 );

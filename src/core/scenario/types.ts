@@ -68,7 +68,13 @@ export interface ViewState {
   step: number;
   /** The selected editor tab: the parent's or a child's name; `null` = the parent. */
   tab: string | null;
+  /** The screen arrangement: `lesson` (stepper first; the default, so absent = lesson) or `policy` (editor and
+   * ledger first). Optional so scenarios written before it existed stay equal to their normalized form. */
+  layout?: ViewLayout;
 }
+
+/** The two screen arrangements of the playground (issue 15). */
+export type ViewLayout = 'lesson' | 'policy';
 
 /** A whole playground session, normalized (every field present). */
 export interface Scenario {
@@ -102,7 +108,7 @@ export interface ScenarioInput {
     enforceAtSpawn?: boolean;
     maxSteps?: number;
   };
-  view?: { step?: number; tab?: string | null };
+  view?: { step?: number; tab?: string | null; layout?: ViewLayout };
   slots?: CustomSlotInput[];
 }
 

@@ -1,6 +1,7 @@
 // Lowers a Scenario into a TaskSet: the parent's and each child's worker life cycle around a body
 // interpreted from its Harn AST just enough to order its effectful calls (see MODEL.md for every modelling
 // decision). Also decides HARN-CAP-301 refusals at spawn. Depends on ../syntax, ../analysis, ../scenario.
+import { shownText } from '../text.ts';
 import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
 import {
   callEffects,
@@ -38,9 +39,11 @@ import {
  * recursive helper rarely matters past a few levels for the order of capability checks). */
 export const MAX_CALL_DEPTH = 8;
 
-/** Ops per task program: literal loops multiply bodies; past this the program is cut (with a diagnostic).
- * The default trace bound (run.maxSteps = 100,000) could not replay more anyway. */
-export const MAX_TASK_OPS = 50_000;
+/** Ops per task program: literal loops and fanned-out calls multiply bodies; past this the program is cut (with a
+ * diagnostic). A lesson has under 100 ops and a 1,000-line program a few thousand; a traced run keeps at most
+ * MAX_TRACE_STEPS steps, which 20,000 ops already outlast. The bound keeps the compile of eight children whose
+ * calls fan out exponentially to a fraction of a second (it was 50,000: over a second per scenario). */
+export const MAX_TASK_OPS = 20_000;
 
 /** A diagnostic about one task's program. */
 export interface TaskDiagnostic {
@@ -140,10 +143,12 @@ function emitSpawn(e: Emitter, span: Span): boolean {
 
 // Lowers one effectful call: the check, then what the call holds across its await.
 function lowerCall(e: Emitter, node: SNode, name: string, effects: EffectRecord[]): boolean {
-  const target =
+  const literal =
     node.kind === 'FunctionCall' || node.kind === 'MethodCall' || node.kind === 'OptionalMethodCall'
       ? literalText(node.args[0])
       : null;
+  // The target is only ever shown (narration, consequences): hidden characters visible, a huge literal cut.
+  const target = literal === null ? null : shownText(literal);
   const kinds = new Set(effects.map((effect) => effect.kind.kind));
   const hostNames = effects.flatMap((effect) => (effect.kind.kind === 'hostcall' ? [effect.kind.name] : []));
   const isFs = kinds.has('fs');
@@ -492,7 +497,7 @@ function refusalOf(
 ): SpawnRefusal | null {
   if (grant === null || !body.parsed) return null;
   const effects = computeHandoffEffects({ program: body.program, diagnostics: body.diagnostics }, ceiling);
-  const violations = effectSubsetViolations(grant, effects).map(effectRecordSummary);
+  const violations = effectSubsetViolations(grant, effects).map((effect) => shownText(effectRecordSummary(effect)));
   if (violations.length === 0) return null;
   return {
     message: `${violations.join(', ')} ${violations.length === 1 ? 'escapes' : 'escape'} the parent's grant.`,

@@ -30,6 +30,14 @@ export interface RunOptions {
   ignoreLatency: boolean;
 }
 
+/**
+ * The most steps a run with a trace keeps, whatever run.maxSteps allows (the explorer's trace-less runs go to
+ * maxSteps). In the worst case we know (test/fixtures/heavy.ts: eight children swapping their scopes on every
+ * poll) 50,000 steps take about 160 MB and a second or two, reply included (`npm run bench` prints both), which
+ * keeps the worker inside the watchdog's limit for a simulation. Every lesson finishes in under 300 steps.
+ */
+export const MAX_TRACE_STEPS = 50_000;
+
 /** Defaults for running a hand-built task set (a scenario brings its own). */
 export const DEFAULT_RUN_OPTIONS: Readonly<RunOptions> = Object.freeze<RunOptions>({
   mode: 'scoped',
@@ -103,6 +111,8 @@ export function execConfigOf(options: RunOptions, table: SlotTable = SEED_SLOT_T
   };
 }
 
+const count = (n: number): string => n.toLocaleString('en-US');
+
 function messageOf(
   outcome: ExecOutcome,
   maxSteps: number,
@@ -110,6 +120,8 @@ function messageOf(
   crosswires: number,
   leaks: string[],
 ): string {
+  if (outcome.status === 'step-limit' && maxSteps > MAX_TRACE_STEPS)
+    return `Stopped at ${count(MAX_TRACE_STEPS)} steps: a run with a trace keeps at most ${count(MAX_TRACE_STEPS)} steps, though run.maxSteps allows ${count(maxSteps)}; the trace stops there.`;
   if (outcome.status === 'step-limit')
     return `The run did not finish within ${maxSteps} steps (run.maxSteps); the trace stops there.`;
   if (outcome.status === 'awaiting-choice')
@@ -127,7 +139,7 @@ function messageOf(
 /** Runs a task set with a full trace. */
 export function runTaskSet(taskSet: TaskSet, options: RunOptions): SimulationResult {
   const table = taskSet.slots ?? SEED_SLOT_TABLE;
-  const config = execConfigOf(options, table);
+  const config = { ...execConfigOf(options, table), maxSteps: Math.min(options.maxSteps, MAX_TRACE_STEPS) };
   const runner = createRunner(taskSet, config);
   const names = taskSet.tasks.map((task) => task.name);
   const log: PicksLog = { used: 0, ignored: [] };

@@ -7,6 +7,7 @@ import { effectAllowedByCeiling, effectRecordSummary } from '../analysis/index.t
 import { SLOT, SLOT_NAMES } from './catalog.ts';
 import type { ExecMode, ExecState, PollOutcome, Recorder, TaskStatus } from './executor.ts';
 import { narrateCheck, ownerPhrase } from './narrate.ts';
+import { shownText } from '../text.ts';
 import type { CheckSpec, Op, TaskProgram } from './ops.ts';
 import { currentLabel, slotCurrent, slotValueLabel, type AmbientValue, type SlotValue } from './scope.ts';
 
@@ -342,7 +343,7 @@ export function createTraceRecorder(
       steps.push({
         kind: 'check',
         call: check.call,
-        effects: check.effects.map(effectRecordSummary),
+        effects: check.effects.map((effect) => shownText(effectRecordSummary(effect))),
         target: check.target,
         decision: decision ? 'allow' : 'deny',
         preflight: preflight ? 'allow' : 'deny',

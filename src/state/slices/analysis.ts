@@ -19,9 +19,9 @@ export interface AnalysisSlice {
   analysisAnsweredId: number;
   /** The program sources the shown `analysis` was computed from (name → source): a hover is placed by offsets into
    * these, so it is shown only while the editor holds the same text. Empty until the first reply. */
-  analyzedSources: Readonly<Record<string, string>>;
+  analyzedSources: ReadonlyMap<string, string>;
   /** The sources of the latest request, which become `analyzedSources` when its reply is stored. */
-  analysisRequestSources: Readonly<Record<string, string>>;
+  analysisRequestSources: ReadonlyMap<string, string>;
   /** A worker failure for the latest request (a bug in core, reported as one); `null` when fine. */
   analysisError: string | null;
   /** Starts a request: returns its id, which makes every earlier request stale. */
@@ -37,13 +37,13 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   analysisRequestId: 0,
   analysisAnsweredId: 0,
   analysisError: null,
-  analyzedSources: {},
-  analysisRequestSources: {},
+  analyzedSources: new Map(),
+  analysisRequestSources: new Map(),
   beginAnalysis: () => {
     const { analysisRequestId, scenario } = get();
     const id = analysisRequestId + 1;
-    const sources: Record<string, string> = { [scenario.parent.name]: scenario.parent.source };
-    for (const child of scenario.children) sources[child.name] = child.source;
+    const sources = new Map([[scenario.parent.name, scenario.parent.source]]);
+    for (const child of scenario.children) sources.set(child.name, child.source);
     set({ analysisRequestId: id, analysisRequestSources: sources });
     return id;
   },

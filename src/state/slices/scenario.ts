@@ -24,12 +24,17 @@ export const MAX_CHILDREN = 8;
 export interface ScenarioSlice {
   /** The scenario being edited (normalized). Its ceilings and grant are always the last valid ones. */
   scenario: Scenario;
-  /** Per child name: the ceiling JSON text being edited, when it differs from the ceiling in effect. */
-  ceilingDrafts: Record<string, TextDraft>;
+  /** Per child name: the ceiling JSON text being edited, when it differs from the ceiling in effect. A Map, so a
+   * child named `constructor` or `__proto__` is an ordinary key. Replaced whole on every change. */
+  ceilingDrafts: ReadonlyMap<string, TextDraft>;
   /** The parent grant JSON text being edited; `null` = no explicit grant is being edited. */
   grantDraft: TextDraft | null;
-  /** Replaces one program's source (`tab` is the parent's or a child's name). */
-  setSource: (tab: string, source: string) => void;
+  /** Replaces one program's source (`tab` is the parent's or a child's name). A source over MAX_SOURCE_CHARS is
+   * refused: nothing changes and the refusal is returned (and shown as `editNotice`); null when applied. */
+  setSource: (tab: string, source: string) => string | null;
+  /** The last refused edit's message, shown by the editor until the next edit or dismissal. */
+  editNotice: string | null;
+  dismissEditNotice: () => void;
   /** Adds a child with a fresh name and a small program; returns its name, or null when at the limit. */
   addChild: () => string | null;
   /** Renames a child; returns an error message (and changes nothing) when the name is not acceptable. */
@@ -45,6 +50,17 @@ export interface ScenarioSlice {
   setRunMode: (mode: RunMode) => void;
   /** Replaces the whole scenario (examples, links, autosave restore); drafts are discarded. */
   loadScenario: (scenario: Scenario) => void;
+}
+
+/** Characters a program source may hold: the Scenario schema's MAX_SOURCE_CHARS (core/scenario/limits.ts; a test
+ * keeps them in step). An edit past it is refused as it is made, so nothing typed is something the loader refuses. */
+export const MAX_SOURCE_CHARS = 200_000;
+
+/** Why an edit that makes `tab`'s source `length` characters is refused, or null when it is within the limit. */
+export function sourceLimitError(tab: string, length: number): string | null {
+  if (length <= MAX_SOURCE_CHARS) return null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `That edit was not applied: it would make ${tab}'s source ${n(length)} characters, and the limit is ${n(MAX_SOURCE_CHARS)}.`;
 }
 
 /** Must accept exactly what the Scenario schema accepts (core/scenario/limits.ts; a test keeps them in step). */
@@ -70,21 +86,36 @@ function freshName(scenario: Scenario): string {
   return `child${i}`;
 }
 
-function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
-  const out = { ...record };
-  delete out[key];
+function withoutKey<T>(map: ReadonlyMap<string, T>, key: string): ReadonlyMap<string, T> {
+  if (!map.has(key)) return map;
+  const out = new Map(map);
+  out.delete(key);
   return out;
+}
+
+function withKey<T>(map: ReadonlyMap<string, T>, key: string, value: T): ReadonlyMap<string, T> {
+  return new Map(map).set(key, value);
 }
 
 export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   scenario: createDefaultScenario(),
-  ceilingDrafts: {},
+  ceilingDrafts: new Map(),
   grantDraft: null,
-  setSource: (tab, source) =>
-    set(({ scenario }) => {
-      if (tab === scenario.parent.name) return { scenario: { ...scenario, parent: { ...scenario.parent, source } } };
-      return { scenario: { ...scenario, children: scenario.children.map((c) => (c.name === tab ? { ...c, source } : c)) } };
-    }),
+  editNotice: null,
+  setSource: (tab, source) => {
+    const refused = sourceLimitError(tab, source.length);
+    if (refused) {
+      set({ editNotice: refused });
+      return refused;
+    }
+    set(({ scenario, editNotice }) => {
+      const cleared = editNotice === null ? {} : { editNotice: null };
+      if (tab === scenario.parent.name) return { ...cleared, scenario: { ...scenario, parent: { ...scenario.parent, source } } };
+      return { ...cleared, scenario: { ...scenario, children: scenario.children.map((c) => (c.name === tab ? { ...c, source } : c)) } };
+    });
+    return null;
+  },
+  dismissEditNotice: () => set({ editNotice: null }),
   addChild: () => {
     const { scenario } = get();
     if (scenario.children.length >= MAX_CHILDREN) return null;
@@ -98,10 +129,10 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     if (from === to) return null;
     const error = childNameError(scenario, to, from);
     if (error) return error;
-    const draft = ceilingDrafts[from];
+    const draft = ceilingDrafts.get(from);
     set({
       scenario: { ...scenario, children: scenario.children.map((c) => (c.name === from ? { ...c, name: to } : c)) },
-      ceilingDrafts: draft ? { ...withoutKey(ceilingDrafts, from), [to]: draft } : ceilingDrafts,
+      ceilingDrafts: draft ? withKey(withoutKey(ceilingDrafts, from), to, draft) : ceilingDrafts,
       selectedTab: selectedTab === from ? to : selectedTab,
     });
     return null;
@@ -121,10 +152,18 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   setCeiling: (child, ceiling) =>
     set(({ scenario }) => ({ scenario: { ...scenario, children: scenario.children.map((c) => (c.name === child ? { ...c, ceiling } : c)) } })),
   setCeilingDraft: (child, draft) =>
-    set(({ ceilingDrafts }) => ({ ceilingDrafts: draft ? { ...ceilingDrafts, [child]: draft } : withoutKey(ceilingDrafts, child) })),
+    set(({ ceilingDrafts }) => ({ ceilingDrafts: draft ? withKey(ceilingDrafts, child, draft) : withoutKey(ceilingDrafts, child) })),
   setGrant: (grant) => set(({ scenario }) => ({ scenario: { ...scenario, parent: { ...scenario.parent, grant } } })),
   setGrantDraft: (grantDraft) => set({ grantDraft }),
   setRunMode: (mode) => set(({ scenario }) => ({ scenario: { ...scenario, run: { ...scenario.run, mode } } })),
   loadScenario: (scenario) =>
-    set({ scenario, ceilingDrafts: {}, grantDraft: null, selectedTab: scenario.view.tab ?? scenario.parent.name, revealRequest: null }),
+    set({
+      scenario,
+      ceilingDrafts: new Map(),
+      grantDraft: null,
+      selectedTab: scenario.view.tab ?? scenario.parent.name,
+      revealRequest: null,
+      layout: scenario.view.layout ?? 'lesson',
+      unfolded: { ledger: false, run: false },
+    }),
 });

@@ -1,6 +1,7 @@
 // UI state: the selected editor tab, theme, pane sizes, the ceiling view, and reveal requests that the editor
 // watches to reveal and select a range (a diagnostic or ledger row was clicked).
 import type { Span } from '../../core/diagnostics.ts';
+import type { ViewLayout } from '../../core/scenario/types.ts';
 import type { Place } from '../analysisTypes.ts';
 import type { SliceCreator } from '../storeTypes.ts';
 
@@ -16,13 +17,27 @@ export interface RevealRequest {
   nonce: number;
 }
 
-/** Column widths in percent of the window: the editor column and the ledger column (the run column takes the rest). */
+/** Column widths in percent of the window: in the Policy layout the editor column and the ledger column (the run
+ * column takes the rest); in the Lesson layout the run column (the editor takes the rest). */
 export interface PaneSizes {
   editor: number;
   ledger: number;
+  run: number;
 }
 
+/** The parts a layout folds to one line: the ledger (Lesson layout) and the scheduler (Policy layout). */
+export type FoldPart = 'ledger' | 'run';
+
 export interface UiSlice {
+  /** The screen arrangement (carried by links in `view.layout`): the stepper first, or the editor and ledger. */
+  layout: ViewLayout;
+  /** Folded parts the user opened (a layout folds the ledger or the scheduler to a summary line). */
+  unfolded: Readonly<Record<FoldPart, boolean>>;
+  /** The Examples gallery is open (the header's menu; the start card opens it too). */
+  examplesOpen: boolean;
+  setExamplesOpen: (open: boolean) => void;
+  setLayout: (layout: ViewLayout) => void;
+  setUnfolded: (part: FoldPart, open: boolean) => void;
   /** The parent's or a child's name. */
   selectedTab: string;
   theme: Theme;
@@ -39,10 +54,17 @@ export interface UiSlice {
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+  // The default scenario's layout (state/defaultScenario.ts): the page opens on a policy to prototype.
+  layout: 'policy',
+  unfolded: { ledger: false, run: false },
+  examplesOpen: false,
+  setExamplesOpen: (examplesOpen) => set({ examplesOpen }),
+  setLayout: (layout) => set({ layout, unfolded: { ledger: false, run: false } }),
+  setUnfolded: (part, open) => set(({ unfolded }) => ({ unfolded: { ...unfolded, [part]: open } })),
   selectedTab: 'parent',
   theme: 'system',
   revealRequest: null,
-  panes: { editor: 38, ledger: 28 },
+  panes: { editor: 38, ledger: 28, run: 58 },
   ceilingView: 'form',
   selectTab: (selectedTab) => set({ selectedTab }),
   setTheme: (theme) => set({ theme }),

@@ -9,7 +9,7 @@ import type { RevealRequest } from '../../state/slices/ui.ts';
 import SourceFallback from '../editors/SourceFallback.tsx';
 import { useResolvedTheme } from '../shell/useResolvedTheme.ts';
 import { applyMarkers } from './markers.ts';
-import { syncModels } from './modelSync.ts';
+import { setModelText, syncModels } from './modelSync.ts';
 import { programUri } from './programUri.ts';
 import { monaco } from './setup.ts';
 import { HARN_LANGUAGE_ID } from './harnLanguage.ts';
@@ -28,6 +28,14 @@ const EDITOR_OPTIONS: Monaco.editor.IStandaloneEditorConstructionOptions = {
   // is ignored for models).
   ...({ 'bracketPairColorization.enabled': false } as Monaco.editor.IStandaloneEditorConstructionOptions),
 };
+
+/** Escape belongs to the editor while one of these is open (Monaco's context keys); otherwise it leaves. */
+const ESCAPE_LEAVES_WHEN = '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !inSnippetMode && !markersNavigationVisible && !editorHasMultipleSelections';
+
+/** Focus goes to the program's tab, so Tab from there continues through the page. */
+function leaveEditor(): void {
+  document.getElementById(`tab-${useStore.getState().selectedTab}`)?.focus();
+}
 
 const EDITOR_THEME = { light: 'harn-light', dark: 'harn-dark', contrast: 'harn-contrast' } as const;
 
@@ -55,6 +63,21 @@ function MarkersSync() {
   return null;
 }
 
+// A refused edit (over the size limit) says so where the user is typing.
+function EditNotice() {
+  const notice = useStore((s) => s.editNotice);
+  if (!notice) return null;
+  return (
+    <p className="edit-notice" role="alert">
+      <span aria-hidden="true">⚠ </span>
+      {notice}{' '}
+      <button type="button" className="small-button" onClick={() => useStore.getState().dismissEditNotice()}>
+        Dismiss
+      </button>
+    </p>
+  );
+}
+
 export default function EditorPane() {
   const tab = useStore((s) => s.selectedTab);
   // The text a model starts with when the tab's model is first created; from then on the model holds the text and
@@ -73,6 +96,8 @@ export default function EditorPane() {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor as unknown as Monaco.editor.IStandaloneCodeEditor;
+    // Escape leaves the editor for its tab (when no widget of the editor wants Escape itself); Ctrl+M still works.
+    editor.addCommand(monaco.KeyCode.Escape, leaveEditor, ESCAPE_LEAVES_WHEN);
     applyMarkers(monaco, useStore.getState().analysis);
     editor.onDidChangeModel(() => {
       applyMarkers(monaco, useStore.getState().analysis);
@@ -106,14 +131,18 @@ export default function EditorPane() {
           // A source pushed into the model from outside is reported back here: the store has it already.
           if (value === undefined || value === selectSource(tab)(useStore.getState())) return;
           typed.current = { tab, text: value };
-          setSource(tab, value);
+          const refused = setSource(tab, value);
           typed.current = null;
+          // Over the size limit (a big paste): the edit is taken back out of the model, and the store says why.
+          const model = editorRef.current?.getModel();
+          if (refused !== null && model) setModelText(model, selectSource(tab)(useStore.getState()), editorRef.current);
         }}
         options={options}
       />
+      <EditNotice />
       {/* Shown while the editor has focus (CSS): Tab indents inside it, so say how to leave by keyboard. */}
       <p className="editor-keys" aria-hidden="true">
-        Tab indents · <kbd>Ctrl</kbd>+<kbd>M</kbd> (Mac <kbd>⌃</kbd><kbd>⇧</kbd><kbd>M</kbd>): Tab moves focus
+        Tab indents · <kbd>Esc</kbd> leaves · <kbd>Ctrl</kbd>+<kbd>M</kbd> (Mac <kbd>⌃</kbd><kbd>⇧</kbd><kbd>M</kbd>): Tab moves focus
       </p>
     </div>
   );

@@ -5,12 +5,14 @@ import type { Example } from '../../core/examples/index.ts';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
 import { currentScenario, openOver } from '../share/session.ts';
+import RecentWork from '../share/RecentWork.tsx';
 import { browserSessionEnv } from '../share/startSession.ts';
 import './examples.css';
 
 export default function ExamplesMenu() {
   const backend = useRunBackend();
-  const [open, setOpen] = useState(false);
+  const open = useStore((s) => s.examplesOpen);
+  const setOpen = useStore((s) => s.setExamplesOpen);
   const [examples, setExamples] = useState<readonly Example[] | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -26,7 +28,7 @@ export default function ExamplesMenu() {
     };
   }, [open, examples, backend]);
   useEffect(() => {
-    if (open) panel.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    if (open) (panel.current?.querySelector<HTMLButtonElement>('.example-card') ?? panel.current?.querySelector<HTMLButtonElement>('button'))?.focus();
   }, [open, examples]);
   // Closing removes the focused card: focus goes back to the toggle so a keyboard user keeps their place.
   const close = () => {
@@ -53,6 +55,7 @@ export default function ExamplesMenu() {
             if (e.key === 'Escape') close();
           }}
         >
+          <RecentWork onRestored={close} />
           {examples === null ? <p>Loading the examples…</p> : null}
           <ul>
             {(examples ?? []).map((example) => (

@@ -6,7 +6,7 @@ import CeilingJson from './CeilingJson.tsx';
 export default function CeilingEditor({ child }: { child: string }) {
   const view = useStore((s) => s.ceilingView);
   const setView = useStore((s) => s.setCeilingView);
-  const hasErrors = useStore((s) => (s.ceilingDrafts[child]?.errors.length ?? 0) > 0);
+  const hasErrors = useStore((s) => (s.ceilingDrafts.get(child)?.errors.length ?? 0) > 0);
   return (
     <section className="ceiling-editor" aria-labelledby="ceiling-heading">
       <div className="section-head">

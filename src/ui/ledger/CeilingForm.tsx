@@ -10,7 +10,7 @@ const EMPTY_CEILING: Ceiling = { capabilities: {}, side_effect_level: null, tool
 
 export default function CeilingForm({ child }: { child: string }) {
   const ceiling = useStore((s) => s.scenario.children.find((c) => c.name === child)?.ceiling ?? null);
-  const draftInvalid = useStore((s) => (s.ceilingDrafts[child]?.errors.length ?? 0) > 0);
+  const draftInvalid = useStore((s) => (s.ceilingDrafts.get(child)?.errors.length ?? 0) > 0);
   const vocabulary = usePolicyVocabulary();
   const update = (next: Ceiling | null) => editCeilingForm(child, next);
   const levels = vocabulary?.levels ?? [];
@@ -50,12 +50,13 @@ export default function CeilingForm({ child }: { child: string }) {
               <CapabilityRow
                 key={name}
                 name={name}
-                knownOps={vocabulary?.capabilities[name] ?? []}
-                ops={Object.prototype.hasOwnProperty.call(ceiling.capabilities, name) ? (ceiling.capabilities[name] ?? []) : null}
+                knownOps={(vocabulary && Object.hasOwn(vocabulary.capabilities, name) ? vocabulary.capabilities[name] : undefined) ?? []}
+                ops={Object.hasOwn(ceiling.capabilities, name) ? (ceiling.capabilities[name] ?? []) : null}
                 onChange={(ops) => {
-                  const capabilities = { ...ceiling.capabilities };
-                  if (ops === null) delete capabilities[name];
-                  else capabilities[name] = ops;
+                  // Rebuilt from entries (own data properties), so a capability named "__proto__" stays a key.
+                  const entries = Object.entries(ceiling.capabilities).flatMap(([key, value]) => (key !== name ? [[key, value]] : ops === null ? [] : [[key, ops]]));
+                  if (ops !== null && !Object.hasOwn(ceiling.capabilities, name)) entries.push([name, ops]);
+                  const capabilities = Object.fromEntries(entries) as typeof ceiling.capabilities;
                   update({ ...ceiling, capabilities });
                 }}
               />

@@ -7,7 +7,7 @@ import { getCoreBackend } from '../../worker/client.ts';
 import DraftProblems from './DraftProblems.tsx';
 
 export default function CeilingJson({ child }: { child: string }) {
-  const draft = useStore((s) => s.ceilingDrafts[child]);
+  const draft = useStore((s) => s.ceilingDrafts.get(child));
   const ceiling = useStore((s) => s.scenario.children.find((c) => c.name === child)?.ceiling ?? null);
   const id = useId();
   const text = draft?.text ?? ceilingText(ceiling);

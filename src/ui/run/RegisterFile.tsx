@@ -1,8 +1,12 @@
 // The thread-local register file: one row per catalog slot (captured or not, the catalog's reason on hover), the
 // live value coloured by its owner, this poll's swap of the slot (in and out), and every task's saved scope.
-// The slot swapped at the current step animates between the thread and the scope (a highlight with reduced motion).
+// The slot the current step is about is highlighted (aria-current) and scrolled into view; values wrap, never cut.
+// Catalog-uncaptured rows with nothing in them fold away. The slot swapped at the current step animates between the
+// thread and the scope (a highlight with reduced motion). A legend under it says what every mark means.
+import { useEffect, useRef, useState } from 'react';
 import type { SlotValue } from '../../core/scheduler/scope.ts';
 import type { TraceStep } from '../../core/scheduler/trace.ts';
+import RegisterLegend from './RegisterLegend.tsx';
 import { slotDisplay } from './traceView.ts';
 
 type SwapStep = Extract<TraceStep, { kind: 'swap' }>;
@@ -26,8 +30,28 @@ export interface RegisterFileProps {
   swaps: ReadonlyMap<string, SwapStep>;
   /** The step being shown (restarts the swap animation). */
   step: TraceStep | undefined;
+  /** The slot the step reads, swaps or sets (highlighted, scrolled into view), or null. */
+  current: string | null;
+  /** False in unscoped mode: no poll swaps and no task keeps a saved scope, so those columns are left out. */
+  scoped: boolean;
   canToggle: boolean;
   onToggle: (slot: string, captured: boolean) => void;
+}
+
+/** A label with break opportunities (<wbr>) after path, field and name separators, so a narrow cell wraps it whole
+ * at a "/", "," or "_" instead of mid-name (the text itself is unchanged). */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split(/(?<=[/,=(_])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </>
+  );
 }
 
 function Value({ value, colorOf, animate }: { value: SlotValue | undefined; colorOf: RegisterFileProps['colorOf']; animate?: string }) {
@@ -35,77 +59,114 @@ function Value({ value, colorOf, animate }: { value: SlotValue | undefined; colo
   if (shown.empty) return <span className="slot-empty">{shown.label}</span>;
   return (
     <span className={`slot-value ${animate ?? ''}`} style={{ '--owner-color': colorOf(shown.owner) } as React.CSSProperties} title={shown.owner ? `${shown.label}, owned by ${shown.owner}` : shown.label}>
-      {shown.label}
+      <Breakable text={shown.label} />
       {shown.below > 0 ? <span className="slot-below"> +{shown.below}</span> : null}
     </span>
   );
 }
 
+/** A row folds when the catalog leaves its slot uncaptured and it holds nothing anywhere at this step. */
+function isQuiet(props: RegisterFileProps, slot: SlotRow, s: number): boolean {
+  if (slot.reason === null || slot.name === props.current || props.swaps.has(slot.name)) return false;
+  if (!slotDisplay(props.thread[s]).empty) return false;
+  return props.scopes.every((scope) => !scope || slotDisplay(scope[s]).empty);
+}
+
+function SwapCell({ swap }: { swap: SwapStep | undefined }) {
+  if (!swap) return null;
+  return (
+    <span title={`${swap.direction === 'in' ? 'poll enter' : 'poll exit'}: ${swap.installed} onto the thread, ${swap.saved} off it`}>
+      <span className="swap-line">
+        <span aria-hidden="true">⇐ </span>in: <Breakable text={swap.installed} />
+      </span>
+      <span className="swap-line">
+        <span aria-hidden="true">⇒ </span>out: <Breakable text={swap.saved} />
+      </span>
+    </span>
+  );
+}
+
 export default function RegisterFile(props: RegisterFileProps) {
-  const { slots, thread, scopes, tasks, colorOf, swaps, step } = props;
+  const { slots, thread, scopes, colorOf, swaps, step, current, scoped } = props;
+  const tasks = scoped ? props.tasks : [];
+  const [showQuiet, setShowQuiet] = useState(false);
+  const currentRow = useRef<HTMLTableRowElement>(null);
   const swappingNow = step?.kind === 'swap' ? step : null;
   const polled = step?.task ?? null;
+  // The slot being read is always on screen: nearest, so a row already visible does not move the page.
+  useEffect(() => {
+    currentRow.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [current, step?.index]);
+  const quiet = new Set(slots.filter((slot, s) => isQuiet(props, slot, s)).map((slot) => slot.name));
   return (
-    // Focusable so the table can be scrolled by keyboard when it overflows (axe: scrollable-region-focusable).
-    <div className="register-wrap" tabIndex={0} role="region" aria-label="Thread-locals table">
-      <table className="register-file" aria-label="Thread-locals">
-        <thead>
-          <tr>
-            <th scope="col">
-              Slot <span className="scope-note">(✓ captured)</span>
-            </th>
-            <th scope="col">Thread</th>
-            <th scope="col">This poll</th>
-            {tasks.map((task) => (
-              <th scope="col" key={task.name} style={{ color: task.color }}>
-                {task.name}
-                <span className="visually-hidden"> saved scope</span>
-                {task.name === polled ? <span className="scope-note"> (in use)</span> : null}
+    <div className="register">
+      {/* Focusable so the table can be scrolled by keyboard when it overflows (axe: scrollable-region-focusable). */}
+      <div className="register-wrap" tabIndex={0} role="region" aria-label="Thread-locals table">
+        <table className="register-file" aria-label="Thread-locals">
+          <thead>
+            <tr>
+              <th scope="col" className="col-slot">
+                Slot
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {slots.map((slot, s) => {
-            const swap = swaps.get(slot.name);
-            const now = swappingNow?.slot === slot.name ? swappingNow : null;
-            return (
-              <tr key={slot.name} className={now ? `swapping swap-${now.direction}` : slot.captured ? 'captured' : 'uncaptured'}>
-                <th scope="row" title={slot.reason ?? 'Captured: swapped per poll into each task scope'}>
-                  <input
-                    type="checkbox"
-                    checked={slot.captured}
-                    disabled={!props.canToggle}
-                    onChange={(e) => props.onToggle(slot.name, e.target.checked)}
-                    aria-label={`Capture ${slot.name}`}
-                  />{' '}
-                  <code>{slot.name}</code>
+              <th scope="col">{scoped ? 'Thread' : 'Thread (shared by every task: unscoped)'}</th>
+              {scoped ? <th scope="col">This poll</th> : null}
+              {tasks.map((task) => (
+                <th scope="col" key={task.name} style={{ color: task.color }}>
+                  {task.name}’s saved scope
+                  {task.name === polled ? <span className="scope-note"> (in use)</span> : null}
                 </th>
-                <td key={now ? `${step?.index}` : 'still'}>
-                  <Value value={thread[s]} colorOf={colorOf} animate={now ? `anim-${now.direction}` : undefined} />
-                </td>
-                <td className="swap-cell">
-                  {swap ? (
-                    <span title={`${swap.direction === 'in' ? 'poll enter' : 'poll exit'}: ${swap.installed} onto the thread, ${swap.saved} off it`}>
-                      <span className="swap-line">
-                        <span aria-hidden="true">⇐ </span>in: {swap.installed}
-                      </span>
-                      <span className="swap-line">
-                        <span aria-hidden="true">⇒ </span>out: {swap.saved}
-                      </span>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {slots.map((slot, s) => {
+              if (!showQuiet && quiet.has(slot.name)) return null;
+              const now = swappingNow?.slot === slot.name ? swappingNow : null;
+              const isCurrent = slot.name === current;
+              const className = [now ? `swapping swap-${now.direction}` : slot.captured ? 'captured' : 'uncaptured', isCurrent ? 'current-slot' : ''].join(' ').trim();
+              return (
+                <tr key={slot.name} className={className} aria-current={isCurrent ? 'true' : undefined} ref={isCurrent ? currentRow : undefined}>
+                  <th scope="row" title={slot.reason ?? 'Captured: swapped per poll into each task scope'}>
+                    <span className="slot-name">
+                    <input
+                      type="checkbox"
+                      checked={slot.captured}
+                      disabled={!props.canToggle}
+                      onChange={(e) => props.onToggle(slot.name, e.target.checked)}
+                      aria-label={`Capture ${slot.name}`}
+                    />{' '}
+                    <code>
+                      <Breakable text={slot.name} />
+                    </code>
                     </span>
-                  ) : null}
-                </td>
-                {tasks.map((task, t) => (
-                  <td key={task.name} className="scope-cell">
-                    {slot.captured && scopes[t] ? <Value value={scopes[t]?.[s]} colorOf={colorOf} /> : <span className="slot-empty">·</span>}
+                  </th>
+                  <td key={now ? `${step?.index}` : 'still'} data-label="Thread">
+                    <Value value={thread[s]} colorOf={colorOf} animate={now ? `anim-${now.direction}` : undefined} />
                   </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  {scoped ? (
+                    <td className="swap-cell" data-label="This poll">
+                      <SwapCell swap={swaps.get(slot.name)} />
+                    </td>
+                  ) : null}
+                  {tasks.map((task, t) => (
+                    <td key={task.name} className="scope-cell" data-label={`${task.name}’s saved scope`}>
+                      {slot.captured && scopes[t] ? <Value value={scopes[t]?.[s]} colorOf={colorOf} /> : <span className="slot-empty">·</span>}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="register-foot">
+        <RegisterLegend />
+        {quiet.size > 0 ? (
+          <button type="button" className="link-button" aria-pressed={showQuiet} onClick={() => setShowQuiet(!showQuiet)}>
+            {showQuiet ? 'Fold the empty uncaptured slots' : `Show ${quiet.size} empty uncaptured slot${quiet.size === 1 ? '' : 's'}`}
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,12 +1,12 @@
 // The right-hand column: the scheduler stepper (and its settings) over the worker's trace, the explorer under it.
-// Keyboard shortcuts (→ ← space) work whenever focus is inside the panel. Starts the simulation sync and the session (boot, autosave).
+// Its keyboard shortcuts are the page's (shell/useStepperKeys.ts). Starts the simulation sync (the session itself is
+// started by App, outside every pane's error boundary).
 import { useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
-import { startSession } from '../share/startSession.ts';
 import { useRunBackend } from './backend.ts';
 import CatalogPanel from '../catalog/CatalogPanel.tsx';
 import ExplorerPanel from './explorer/ExplorerPanel.tsx';
-import { onStepperKey, usePlayback, useSlotCatalog } from './hooks.ts';
+import { usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
 import { startRunSync } from './runSync.ts';
 import Stepper from './Stepper.tsx';
@@ -15,7 +15,6 @@ import './run.css';
 export default function RunPanel() {
   const backend = useRunBackend();
   useEffect(() => startRunSync(backend), [backend]);
-  useEffect(() => startSession(backend), [backend]);
   usePlayback();
   const catalog = useSlotCatalog(backend);
   const run = useStore((s) => s.scenario.run);
@@ -23,7 +22,7 @@ export default function RunPanel() {
   const diagnostics = useStore((s) => s.simulation?.diagnostics);
   const actions = useStore.getState();
   return (
-    <section className="run-panel" aria-label="Run" tabIndex={-1} onKeyDown={onStepperKey}>
+    <section className="run-panel" aria-label="Run">
       <h2 className="run-title">Scheduler</h2>
       <RunSettings
         mode={run.mode}

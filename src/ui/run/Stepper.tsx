@@ -7,11 +7,13 @@ import { useStore } from '../../state/store.ts';
 import Chooser from './Chooser.tsx';
 import Narration from './Narration.tsx';
 import ReadsLog from './ReadsLog.tsx';
+import RunningCode from './RunningCode.tsx';
 import RegisterFile, { type SlotRow } from './RegisterFile.tsx';
 import ScrubBar from './ScrubBar.tsx';
 import StepperControls from './StepperControls.tsx';
 import TaskLanes from './TaskLanes.tsx';
-import { consequencesOf, laneSegments, markersOf, readsOf, swapsOfPoll, taskColors, taskColorVar, type LaneStatus, type ReadStep } from './traceView.ts';
+import StepperExport from './StepperExport.tsx';
+import { consequencesOf, currentSlotOf, laneSegments, markersOf, readsOf, swapsOfPoll, taskColors, taskColorVar, type LaneStatus, type ReadStep } from './traceView.ts';
 
 function laneStatusOf(status: string | undefined): LaneStatus {
   if (status === 'sleeping' || status === 'joining') return 'awaiting';
@@ -19,7 +21,13 @@ function laneStatusOf(status: string | undefined): LaneStatus {
   return 'unspawned';
 }
 
-export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
+export interface StepperProps {
+  catalog: readonly SlotInfo[];
+  /** Embedded: no capture toggles, no chooser, no exports (nothing that changes the scenario or leaves the frame). */
+  readOnly?: boolean;
+}
+
+export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   const simulation = useStore((s) => s.simulation);
   const stepIndex = useStore((s) => s.stepIndex);
   const playing = useStore((s) => s.playing);
@@ -55,7 +63,8 @@ export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
   const crosswireNow = step !== undefined && isCrosswireStep(simulation, stepIndex);
 
   return (
-    <>
+    // The skip link's target (focused, not tabbed to: its first control is the next stop).
+    <div className="stepper" id="stepper" tabIndex={-1} aria-label="Stepper and thread-locals" role="group">
       <StepperControls
         stepIndex={stepIndex}
         stepCount={simulation.steps.length}
@@ -72,7 +81,7 @@ export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
       />
       <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={derived.markers} onSeek={(s) => actions.setStep(s)} />
       <Narration stepIndex={stepIndex} text={step?.narration ?? 'The trace is empty.'} crosswire={crosswireNow} />
-      {nextChoice ? <Chooser ready={nextChoice} chosen={simulation.steps[stepIndex + 1]?.task ?? null} colorOf={colorOf} onChoose={(task) => actions.choose(stepIndex + 1, task)} /> : null}
+      {nextChoice && !readOnly ? <Chooser ready={nextChoice} chosen={simulation.steps[stepIndex + 1]?.task ?? null} colorOf={colorOf} onChoose={(task) => actions.choose(stepIndex + 1, task)} /> : null}
       <TaskLanes tasks={tasks} segments={derived.segments} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
       <RegisterFile
         slots={slots}
@@ -82,11 +91,16 @@ export default function Stepper({ catalog }: { catalog: readonly SlotInfo[] }) {
         colorOf={colorOf}
         swaps={swapsOfPoll(simulation, stepIndex)}
         step={step}
-        canToggle={simulation.mode !== 'unscoped'}
+        current={currentSlotOf(simulation, stepIndex)}
+        scoped={simulation.mode !== 'unscoped'}
+        canToggle={!readOnly && simulation.mode !== 'unscoped'}
         onToggle={(slot, on) => actions.setSlotCaptured(slot, on)}
       />
       <ReadsLog reads={reads} consequences={derived.consequences} colorOf={colorOf} selected={selectedRead} currentStep={stepIndex} onJump={jump} />
       <p className="run-summary">{simulation.summary.message}</p>
-    </>
+      {/* Shown where the editor is not (the embed, the phone's Lesson layout): CSS decides. */}
+      <RunningCode />
+      {readOnly ? null : <StepperExport simulation={simulation} segments={derived.segments} markers={derived.markers} colors={derived.colors} />}
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 // Task lanes over time: one row per task, segments for running (its polls), ready, awaiting, done, panicked and
-// refused, in the task's colour, with a cursor at the current step. Clicking a lane jumps to that step.
+// refused, in the task's colour, with a cursor at the current step, and a legend of the marks. Clicking a lane
+// jumps to that step.
 import type { LaneSegment, LaneStatus } from './traceView.ts';
 
 export interface TaskLanesProps {
@@ -19,6 +20,9 @@ const STATUS_WORDS: Record<LaneStatus, string> = {
   panicked: 'panicked',
   refused: 'refused',
 };
+
+/** The lane marks the legend explains, in the order a task meets them. */
+const LEGEND: readonly LaneStatus[] = ['running', 'ready', 'awaiting', 'done', 'panicked'];
 
 export default function TaskLanes({ tasks, segments, stepIndex, stepCount, onSeek }: TaskLanesProps) {
   const pct = (n: number) => `${stepCount === 0 ? 0 : (n / stepCount) * 100}%`;
@@ -46,6 +50,16 @@ export default function TaskLanes({ tasks, segments, stepIndex, stepCount, onSee
           </div>
         </div>
       ))}
+      <p className="lane-legend">
+        {LEGEND.map((status) => (
+          <span key={status}>
+            <span className={`lane-key lane-${status}`} aria-hidden="true" /> {STATUS_WORDS[status]}
+          </span>
+        ))}
+        <span>
+          <span className="lane-key lane-key-cursor" aria-hidden="true" /> this step
+        </span>
+      </p>
     </div>
   );
 }

@@ -12,6 +12,8 @@ export interface RunBackend extends SessionWorker {
   simulate(scenario: Scenario): Promise<ScenarioSimulation>;
   slotCatalog(): Promise<readonly SlotInfo[]>;
   examples(): Promise<readonly Example[]>;
+  /** The run of `scenario` at `step` as Markdown, its link after `baseUrl` (core's scenarioMarkdown). */
+  scenarioMarkdown(scenario: Scenario, step: number, baseUrl: string): Promise<string>;
 }
 
 let real: RunBackend | null = null;

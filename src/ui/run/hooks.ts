@@ -1,5 +1,5 @@
-// Stepper behaviour hooks: playback on a timer, keyboard shortcuts (→ ← space) while the panel has focus, and the
-// slot catalog loaded once from the worker.
+// Stepper behaviour hooks: playback on a timer, the stepper's keyboard shortcuts (→ ← Home End space, wherever
+// focus is but a text field or the editor), and the slot catalog loaded once from the worker.
 import { useEffect, useState } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import { useStore } from '../../state/store.ts';
@@ -23,25 +23,33 @@ export function usePlayback(): void {
 
 const FORM_FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 
-/** → steps, ← steps back, space plays or pauses; form fields keep their own keys, a button keeps space, and a
- * focused scroll region (role=region, e.g. the thread-locals table) keeps the arrows and space for scrolling. */
-export function onStepperKey(event: React.KeyboardEvent<HTMLElement>): void {
-  if (event.altKey || event.ctrlKey || event.metaKey) return;
-  const target = event.target as HTMLElement;
-  if (FORM_FIELDS.has(target.tagName) || target.isContentEditable || target.getAttribute('role') === 'region') return;
+/** Whether keys typed at `target` belong to it: a form field, editable text, the Monaco editor, or a focused scroll
+ * region (role=region, e.g. the thread-locals table, which keeps the arrows and space for scrolling). */
+export function ownsKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return FORM_FIELDS.has(target.tagName) || target.isContentEditable || target.closest('.monaco-editor') !== null || target.getAttribute('role') === 'region';
+}
+
+/** The stepper's keys, wherever focus is unless it is in a text field or the editor: → steps, ← steps back, Home
+ * and End go to the first and last step, space plays or pauses (a focused button or link keeps space). Returns
+ * whether the key was used. */
+export function onStepperKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target' | 'preventDefault'>): boolean {
+  if (event.altKey || event.ctrlKey || event.metaKey || ownsKeys(event.target)) return false;
+  const target = event.target as HTMLElement | null;
   const state = useStore.getState();
-  if (event.key === 'ArrowRight') {
-    state.setPlaying(false);
-    state.stepForward();
-  } else if (event.key === 'ArrowLeft') {
-    state.setPlaying(false);
-    state.stepBack();
-  } else if (event.key === ' ' && target.tagName !== 'BUTTON') {
+  const last = (state.simulation?.steps.length ?? 1) - 1;
+  if (event.key === 'ArrowRight') state.stepForward();
+  else if (event.key === 'ArrowLeft') state.stepBack();
+  else if (event.key === 'Home') state.setStep(0);
+  else if (event.key === 'End') state.setStep(last);
+  else if (event.key === ' ' && target?.tagName !== 'BUTTON' && target?.tagName !== 'A') {
     state.setPlaying(!state.playing);
-  } else {
-    return;
-  }
+    event.preventDefault();
+    return true;
+  } else return false;
+  state.setPlaying(false);
   event.preventDefault();
+  return true;
 }
 
 /** The catalog of the 28 slots (for reasons and default capture); [] until the worker answers. */

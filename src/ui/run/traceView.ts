@@ -9,6 +9,8 @@ export type MarkerKind = 'poll' | 'crosswire' | 'panic' | 'leak';
 export interface Marker {
   step: number;
   kind: MarkerKind;
+  /** What happens there, from the trace ("alpha reads VM_EXECUTION_CONTEXT"); '' for polls. */
+  what: string;
 }
 
 /** The lane states of DESIGN §6 (awaiting covers sleeping and joining). */
@@ -38,11 +40,13 @@ export function taskColorVar(colors: ReadonlyMap<string, number>, name: string |
 export function markersOf(simulation: SimulationResult): Marker[] {
   const markers: Marker[] = [];
   for (const step of simulation.steps) {
-    if (step.kind === 'poll-enter') markers.push({ step: step.index, kind: 'poll' });
-    else if ((step.kind === 'read' || step.kind === 'check') && step.crosswire) markers.push({ step: step.index, kind: 'crosswire' });
-    else if (step.kind === 'panic') markers.push({ step: step.index, kind: 'panic' });
-    else if (step.kind === 'outer-check' && !step.clean) markers.push({ step: step.index, kind: 'leak' });
-    else if (step.kind === 'poll-exit' && step.outcome === 'panic' && !step.restored) markers.push({ step: step.index, kind: 'leak' });
+    const task = step.task ?? 'the outer thread';
+    if (step.kind === 'poll-enter') markers.push({ step: step.index, kind: 'poll', what: '' });
+    else if (step.kind === 'read' && step.crosswire) markers.push({ step: step.index, kind: 'crosswire', what: `${task} reads ${step.slot}` });
+    else if (step.kind === 'check' && step.crosswire) markers.push({ step: step.index, kind: 'crosswire', what: `${task}'s ${step.call}` });
+    else if (step.kind === 'panic') markers.push({ step: step.index, kind: 'panic', what: `${task} panics` });
+    else if (step.kind === 'outer-check' && !step.clean) markers.push({ step: step.index, kind: 'leak', what: `the outer thread keeps ${step.leaks.join(', ')}` });
+    else if (step.kind === 'poll-exit' && step.outcome === 'panic' && !step.restored) markers.push({ step: step.index, kind: 'leak', what: `${task}'s scope is not restored` });
   }
   return markers;
 }
@@ -123,4 +127,48 @@ export function slotDisplay(value: SlotValue | undefined): SlotDisplay {
   }
   if (isValue(value)) return { label: value.label, owner: value.owner, below: 0, empty: false };
   return { label: String(value), owner: null, below: 0, empty: false };
+}
+
+/** The slot step `i` is about: the slot a read, swap or install touches; for a check, the slot its task read last
+ * in this poll (a cross-wired read first); null for steps about no slot. */
+export function currentSlotOf(simulation: SimulationResult, i: number): string | null {
+  const step = simulation.steps[i];
+  if (!step) return null;
+  if (step.kind === 'read' || step.kind === 'swap' || step.kind === 'install') return step.slot;
+  if (step.kind !== 'check') return null;
+  let fallback: string | null = null;
+  for (let s = i - 1; s >= 0; s--) {
+    const before = simulation.steps[s];
+    if (!before || before.kind === 'poll-enter' || before.kind === 'check') break;
+    if (before.kind === 'read' && before.task === step.task) {
+      if (before.crosswire) return before.slot;
+      fallback ??= before.slot;
+    }
+  }
+  return fallback;
+}
+
+/** Markers of one kind close enough on the bar to overlap, drawn as one (with a count) that seeks to the first. */
+export interface MarkerGroup {
+  kind: Exclude<MarkerKind, 'poll'>;
+  markers: Marker[];
+}
+
+/** Groups the non-poll markers: a marker joins the previous group of its kind when it is within `gap` steps of
+ * that group's last marker (the caller picks `gap` from the bar's width, e.g. the steps under 14 px). */
+export function groupMarkers(markers: readonly Marker[], gap: number): MarkerGroup[] {
+  const groups: MarkerGroup[] = [];
+  const lastOf = new Map<MarkerKind, MarkerGroup>();
+  for (const marker of markers) {
+    if (marker.kind === 'poll') continue;
+    const open = lastOf.get(marker.kind);
+    const tail = open?.markers[open.markers.length - 1];
+    if (open && tail && marker.step - tail.step <= gap) open.markers.push(marker);
+    else {
+      const group: MarkerGroup = { kind: marker.kind, markers: [marker] };
+      groups.push(group);
+      lastOf.set(marker.kind, group);
+    }
+  }
+  return groups;
 }

@@ -1,54 +1,92 @@
-// The banner about where the session came from: a link that could not be opened (naming the problem; the previous
-// session stays on screen and in the autosave), local work a link replaced (restorable), or an unreadable autosave.
+// The banner about where the session came from: a link that could not be opened (the core's sentence; the session
+// on screen stays), edits that something replaced (kept in Recent work, restorable), or an autosave that could not
+// be opened (kept in Recent work, or held when there was no room). Plus the storage state, when saving fails.
 import { useStore } from '../../state/store.ts';
-import type { LinkProblem } from '../../state/slices/session.ts';
+import type { SessionBanner as Banner } from '../../state/slices/session.ts';
+import { useRunBackend } from '../run/backend.ts';
+import { downloadScenario, downloadText } from './download.ts';
+import { clockTime, sentence } from './format.ts';
 import { browserSessionEnv } from './startSession.ts';
-import { restorePreviousSession } from './session.ts';
+import { dropEntry, restoreEntry, settleEntry } from './session.ts';
+import StorageStatus from './StorageStatus.tsx';
 
-const PROBLEMS: Record<LinkProblem, string> = {
-  empty: 'The link is empty',
-  'no-payload': 'The link holds no scenario',
-  'bad-version': 'The link has no readable version',
-  'future-version': 'The link was made by a newer Harn Scope Lab',
-  'not-base64': 'The link is damaged (not base64url; it may have been cut off)',
-  'not-deflate': 'The link is damaged (its data does not decompress; it may have been cut off)',
-  'too-large': 'The link is too large',
-  bomb: 'The link decompresses to far too much data',
-  'not-json': 'The link does not hold JSON',
-  schema: 'The link holds a scenario with errors',
-};
+const REPLACED_BY = {
+  link: 'you opened a link over them',
+  example: 'you opened an example over them',
+  restore: 'you restored other work over them',
+  reload: 'something replaced them before this page was loaded',
+} as const;
 
-export default function SessionBanner() {
-  const banner = useStore((s) => s.sessionBanner);
-  const hasPrevious = useStore((s) => s.previousSession !== null);
-  if (!banner) return null;
-  const dismiss = () => useStore.getState().showSessionBanner(null);
-  return (
-    <div className={`session-banner banner-${banner.kind}`} role="alert">
-      {banner.kind === 'bad-link' ? (
+function BannerText({ banner }: { banner: Banner }) {
+  switch (banner.kind) {
+    case 'bad-link':
+      return (
         <p>
           <strong>
-            <span aria-hidden="true">⚠ </span>
-            {PROBLEMS[banner.problem]}.
+            <span aria-hidden="true">⚠ </span>The link could not be opened.
           </strong>{' '}
-          {banner.message.replace(/\.$/, '')}. Your previous session is unchanged.
+          {sentence(banner.message)} Your previous session is unchanged.
         </p>
-      ) : banner.kind === 'previous-session' ? (
-        <p>You opened {banner.source === 'link' ? 'a link' : 'an example'}. Your previous session was kept.</p>
-      ) : (
+      );
+    case 'kept':
+      return (
+        <p>
+          Your edits from {clockTime(banner.savedAt)} are kept in Recent work: {REPLACED_BY[banner.source]}.
+        </p>
+      );
+    case 'bad-autosave':
+      return (
         <p>
           <span aria-hidden="true">⚠ </span>
           {banner.message}
         </p>
-      )}
-      {banner.kind === 'previous-session' && hasPrevious ? (
-        <button type="button" onClick={() => restorePreviousSession(useStore, browserSessionEnv())}>
-          Restore your previous session
-        </button>
+      );
+  }
+}
+
+export default function SessionBanner() {
+  const backend = useRunBackend();
+  const banner = useStore((s) => s.sessionBanner);
+  const entry = useStore((s) => (s.sessionBanner && 'entryId' in s.sessionBanner ? s.history.find((e) => e.id === (s.sessionBanner as { entryId: string | null }).entryId) : undefined));
+  const held = useStore((s) => s.autosaveHeld !== null);
+  const env = browserSessionEnv();
+  const dismiss = () => {
+    if (entry) settleEntry(useStore, env, entry.id);
+    useStore.getState().showSessionBanner(null);
+  };
+  const download = () => {
+    if (!entry) return;
+    if (entry.scenario) downloadScenario(entry.scenario, 'recent-work');
+    else downloadText(entry.raw ?? '', 'unreadable-session');
+    if (held) useStore.getState().setAutosaveHeld(null);
+  };
+  return (
+    <div className="session-banners">
+      <StorageStatus />
+      {banner ? (
+        <div className={`session-banner banner-${banner.kind}`} role="alert">
+          <BannerText banner={banner} />
+          {banner.kind === 'kept' && entry ? (
+            <button type="button" onClick={() => void restoreEntry(useStore, backend, env, entry.id)}>
+              Restore your edits
+            </button>
+          ) : null}
+          {banner.kind === 'bad-autosave' && entry ? (
+            <button type="button" onClick={download}>
+              Download it
+            </button>
+          ) : null}
+          {held && entry ? (
+            <button type="button" onClick={() => dropEntry(useStore, env, entry.id)}>
+              Discard it
+            </button>
+          ) : (
+            <button type="button" onClick={dismiss} aria-label="Dismiss">
+              Dismiss
+            </button>
+          )}
+        </div>
       ) : null}
-      <button type="button" onClick={dismiss} aria-label="Dismiss">
-        Dismiss
-      </button>
     </div>
   );
 }

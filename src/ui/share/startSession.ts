@@ -1,15 +1,25 @@
 // Wires the session to the page: boots once per page load (a link, else the autosave), then autosaves and keeps
 // the share link current, and opens links pasted into the address bar while the app is open.
 import { useStore } from '../../state/store.ts';
-import { bootSession, currentScenario, openLink, startAutosave, type SessionEnv, type SessionWorker } from './session.ts';
+import { bootSession, BOOTING_KEY, currentScenario, markBootRendered, openLink, startAutosave, type SessionEnv, type SessionWorker } from './session.ts';
+import { guardStorage } from './storage.ts';
 
 let booted: Promise<void> | null = null;
 
 export function browserSessionEnv(): SessionEnv {
   return {
-    storage: window.localStorage,
+    // Reached on every call: reading `window.localStorage` itself throws where storage is blocked.
+    storage: {
+      getItem: (key) => window.localStorage.getItem(key),
+      setItem: (key, value) => window.localStorage.setItem(key, value),
+      removeItem: (key) => window.localStorage.removeItem(key),
+    },
     location: window.location,
     clearHash: () => history.replaceState(null, '', `${location.pathname}${location.search}`),
+    now: () => Date.now(),
+    showFragment: (fragment) => {
+      if (location.hash !== fragment) history.replaceState(history.state, '', `${location.pathname}${location.search}${fragment}`);
+    },
   };
 }
 
@@ -31,6 +41,21 @@ export function startSession(worker: SessionWorker, env: SessionEnv = browserSes
     stopAutosave?.();
     window.removeEventListener('hashchange', onHash);
   };
+}
+
+let renderFailed = false;
+
+/** A pane failed to render: the session on screen may be what breaks it, so the next boot does not open it but
+ * keeps it in Recent work (the boot guard), until a page load renders without failing. */
+export function noteRenderFailure(): void {
+  renderFailed = true;
+  const env = browserSessionEnv();
+  guardStorage(() => env.storage, (problem) => useStore.getState().setStorageProblem(problem)).setItem(BOOTING_KEY, '1');
+}
+
+/** The booted session has rendered: unless a pane failed on the way, it did not break the page. */
+export function noteBootRendered(): void {
+  if (!renderFailed) markBootRendered(useStore, browserSessionEnv());
 }
 
 /** Tests: boot again on the next start. */

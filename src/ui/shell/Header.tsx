@@ -1,18 +1,28 @@
-// The header: title · Examples ▾ · Mode scoped|unscoped|naive · Share · theme.
+// The header: title · Examples ▾ · Mode scoped|unscoped|naive · Layout Lesson|Policy · theme · Share. On a phone it
+// is one row: the mode, layout and theme switches sit behind a "Settings" disclosure that drops below it.
+import { useState } from 'react';
 import ExamplesMenu from '../examples/ExamplesMenu.tsx';
 import ShareButton from '../share/ShareButton.tsx';
+import LayoutSwitch from './LayoutSwitch.tsx';
 import ModeSwitch from './ModeSwitch.tsx';
 import ThemeSwitch from './ThemeSwitch.tsx';
 
 export default function Header() {
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
-    <header className="header">
+    <header className={settingsOpen ? 'header settings-open' : 'header'}>
       <h1 className="title">Harn Scope Lab</h1>
       <ExamplesMenu />
-      <ModeSwitch />
+      <button type="button" className="header-button settings-toggle" aria-expanded={settingsOpen} aria-controls="header-settings" onClick={() => setSettingsOpen(!settingsOpen)}>
+        Settings <span aria-hidden="true">▾</span>
+      </button>
+      <div className="header-settings" id="header-settings">
+        <ModeSwitch />
+        <LayoutSwitch />
+        <ThemeSwitch />
+      </div>
       <div className="header-spacer" />
       <ShareButton />
-      <ThemeSwitch />
     </header>
   );
 }

@@ -1,13 +1,13 @@
 // The message after the watchdog restarted the core worker (or gave up on it). The sources live in the store,
 // never in the worker, so they are always kept; the message says so. Dismissable; a later restart shows it again.
 import { useState, useSyncExternalStore } from 'react';
-import { getWorkerHealth, subscribeWorkerHealth } from '../../worker/health.ts';
+import { getWorkerHealth, reviveWorker, subscribeWorkerHealth } from '../../worker/health.ts';
 import './workerStatus.css';
 
 export const WORKER_RESTARTED_MESSAGE =
   'The analysis worker stopped responding and was restarted; your sources are kept.';
 export const WORKER_STOPPED_MESSAGE =
-  'The analysis worker kept failing and was stopped; your sources are kept. Reload the page to try again.';
+  'The analysis worker kept failing and was stopped; your sources are kept. Start it again, or it starts by itself a minute after the last failure.';
 
 export default function WorkerStatus() {
   const health = useSyncExternalStore(subscribeWorkerHealth, getWorkerHealth);
@@ -22,6 +22,11 @@ export default function WorkerStatus() {
             <span aria-hidden="true">⚠ </span>
             {health.kind === 'stopped' ? WORKER_STOPPED_MESSAGE : WORKER_RESTARTED_MESSAGE}
           </p>
+          {health.kind === 'stopped' ? (
+            <button type="button" className="small-button" onClick={reviveWorker}>
+              Start it again
+            </button>
+          ) : null}
           <button type="button" className="small-button" onClick={() => setDismissed(health.restarts)}>
             Dismiss
           </button>

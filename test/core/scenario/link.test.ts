@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deflateSync, strToU8 } from 'fflate';
+import { deflateSync, strToU8, zlibSync } from 'fflate';
 import {
   decodeLink,
   encodeLink,
@@ -96,8 +96,16 @@ const ERRORS: [LinkErrorKind, string, string][] = [
   [
     'not-deflate',
     payload(deflated(JSON.stringify(SCENARIO)).subarray(0, 20)),
+    'the link data ends before anything in it could be read: it was cut off when copied, or it is not a Harn Scope Lab link',
+  ],
+  [
+    'not-deflate',
+    payload(deflated(JSON.stringify(SCENARIO)).subarray(0, 60)),
     'the link data ends early: it was probably cut off when copied (copy the whole link)',
   ],
+  // Issue "Hardening": random data and zlib streams are not called "cut off".
+  ['not-deflate', payload(new Uint8Array(Array.from({ length: 120 }, (_, i) => (i * 53 + 13) % 256))), 'the link data decompresses to data that is not a scenario: it was not made by Harn Scope Lab'],
+  ['not-deflate', payload(zlibSync(strToU8(JSON.stringify(SCENARIO)))), 'the link data is a zlib stream, not the raw deflate that Harn Scope Lab links hold'],
   [
     'not-deflate',
     payload(new Uint8Array([0xff, 0xff, 0xff, 0x00])),

@@ -315,3 +315,18 @@ describe('formatScenarioPath', () => {
     expect(formatScenarioPath([])).toBe('');
   });
 });
+
+describe('view.layout', () => {
+  it('accepts "lesson" and "policy", normalizes "lesson" (the default) away, and names a bad value', async () => {
+    const { loadScenario, encodeLink, decodeLink } = await import('../../../src/core/index.ts');
+    const base = { version: 1, parent: { source: 'pipeline main() {}' } };
+    expect(loadScenario({ ...base, view: { layout: 'policy' } }).value?.view.layout).toBe('policy');
+    expect(loadScenario({ ...base, view: { layout: 'lesson' } }).value?.view).toEqual({ step: 0, tab: null });
+    expect(encodeLink(loadScenario({ ...base, view: { layout: 'lesson' } }).value!)).toBe(encodeLink(loadScenario(base).value!));
+    expect(decodeLink(encodeLink(loadScenario({ ...base, view: { layout: 'policy' } }).value!)).value?.view.layout).toBe('policy');
+    const bad = loadScenario({ ...base, view: { layout: 'slides' } });
+    expect(bad.value).toBeNull();
+    expect(bad.errors[0]).toMatchObject({ path: 'view.layout' });
+    expect(bad.errors[0]?.message).toMatch(/"lesson" or "policy"/);
+  });
+});

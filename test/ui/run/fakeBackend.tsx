@@ -2,7 +2,7 @@
 // a log of calls. Rendering helpers wrap a component in the backend context.
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { decodeLink, encodeLink, EXAMPLES, loadScenario, type Scenario } from '../../../src/core/index.ts';
+import { decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, simulate } from '../../../src/core/scheduler/index.ts';
 import { RunBackendContext, type RunBackend } from '../../../src/ui/run/backend.ts';
 
@@ -21,9 +21,10 @@ export function createFakeBackend(): FakeBackend {
     simulate: (scenario: Scenario) => log('simulate', simulate(scenario)),
     slotCatalog: () => log('slotCatalog', AMBIENT_THREAD_LOCAL_CATALOG),
     examples: () => log('examples', EXAMPLES),
-    encodeLink: (scenario: Scenario) => log('encodeLink', encodeLink(scenario)),
+    shareLinkOf: (scenario: Scenario) => log('shareLinkOf', shareLinkOf(scenario)),
     decodeLink: (text: string) => log('decodeLink', decodeLink(text)),
     loadScenario: (input: unknown) => log('loadScenario', loadScenario(input)),
+    scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => log('scenarioMarkdown', scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl })),
   };
 }
 

@@ -7,6 +7,7 @@ import { AMBIENT_THREAD_LOCAL_CATALOG, simulate, type Scenario } from '../../../
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import RunPanel from '../../../src/ui/run/RunPanel.tsx';
 import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
+import { useStepperKeys } from '../../../src/ui/shell/useStepperKeys.ts';
 import { lesson, renderWithBackend } from './fakeBackend.tsx';
 
 function f1(mode: Scenario['run']['mode'], step = 0): Scenario {
@@ -14,12 +15,18 @@ function f1(mode: Scenario['run']['mode'], step = 0): Scenario {
   return { ...scenario, run: { ...scenario.run, mode }, view: { step, tab: null } };
 }
 
-async function renderPanel(scenario: Scenario) {
+/** The run panel with the page's stepper keys (App installs them on the document). */
+function PanelWithKeys() {
+  useStepperKeys();
+  return <RunPanel />;
+}
+
+async function renderPanel(scenario: Scenario, withKeys = false) {
   act(() => {
     useStore.getState().loadScenario(scenario);
     useStore.getState().restoreStep(scenario.view.step);
   });
-  const result = renderWithBackend(<RunPanel />);
+  const result = renderWithBackend(withKeys ? <PanelWithKeys /> : <RunPanel />);
   await screen.findByText(/^step \d+ \/ \d+$/);
   await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
   return result;
@@ -86,19 +93,28 @@ describe('stepper controls', () => {
     expect(screen.getByText(/0 cross-wires/)).toBeInTheDocument();
   });
 
-  it('→, ← and space step, step back and play while the panel has focus', async () => {
-    await renderPanel(f1('unscoped', 5));
-    const panel = screen.getByRole('region', { name: 'Run' });
-    panel.focus();
-    fireEvent.keyDown(panel, { key: 'ArrowRight' });
-    fireEvent.keyDown(panel, { key: 'ArrowRight' });
+  it('→, ←, Home, End and space step, step back, jump and play from the page body, but not from a text field', async () => {
+    await renderPanel(f1('unscoped', 5), true);
+    const body = document.body;
+    fireEvent.keyDown(body, { key: 'ArrowRight' });
+    fireEvent.keyDown(body, { key: 'ArrowRight' });
     expect(useStore.getState().stepIndex).toBe(7);
-    fireEvent.keyDown(panel, { key: 'ArrowLeft' });
+    fireEvent.keyDown(body, { key: 'ArrowLeft' });
     expect(useStore.getState().stepIndex).toBe(6);
-    fireEvent.keyDown(panel, { key: ' ' });
+    fireEvent.keyDown(body, { key: 'End' });
+    expect(useStore.getState().stepIndex).toBe(useStore.getState().simulation!.steps.length - 1);
+    fireEvent.keyDown(body, { key: 'Home' });
+    expect(useStore.getState().stepIndex).toBe(0);
+    fireEvent.keyDown(body, { key: ' ' });
     expect(useStore.getState().playing).toBe(true);
-    fireEvent.keyDown(panel, { key: ' ' });
+    fireEvent.keyDown(body, { key: ' ' });
     expect(useStore.getState().playing).toBe(false);
+    // A text field keeps its keys.
+    const field = document.createElement('input');
+    body.append(field);
+    fireEvent.keyDown(field, { key: 'ArrowRight' });
+    expect(useStore.getState().stepIndex).toBe(0);
+    field.remove();
   });
 
   it('the scrub bar jumps to any step', async () => {
@@ -123,10 +139,26 @@ describe('narration and the register file', () => {
     const swap = sim.steps.find((s) => s.kind === 'swap' && s.direction === 'in')!;
     act(() => useStore.getState().setStep(swap.index));
     const table = screen.getByRole('table', { name: 'Thread-locals' });
+    // Empty catalog-uncaptured slots fold away; one click shows every catalog slot.
+    const folded = within(table).getAllByRole('row').length - 1;
+    expect(folded).toBeLessThan(28);
+    await userEvent.click(screen.getByRole('button', { name: new RegExp(`^Show ${28 - folded} empty uncaptured slots$`) }));
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 28);
     const row = within(table).getByRole('rowheader', { name: new RegExp(`${swap.kind === 'swap' ? swap.slot : ''}$`) }).closest('tr')!;
     expect(row).toHaveClass('swapping');
     expect(row).toHaveTextContent(/in: .*out: /);
+  });
+
+  it('marks the slot the current step reads with aria-current, and labels the saved-scope columns by task', async () => {
+    await renderPanel(lesson('f2-mutation-session'));
+    const table = screen.getByRole('table', { name: 'Thread-locals' });
+    const current = table.querySelectorAll('tr[aria-current="true"]');
+    expect(current).toHaveLength(1);
+    expect(current[0]).toHaveTextContent(/CURRENT_MUTATION_SESSION.*session-beta\/run-beta/);
+    expect(within(table).getByRole('columnheader', { name: /^alpha’s saved scope/ })).toBeInTheDocument();
+    expect(screen.getByText(/two more entries under the top/)).toBeInTheDocument();
+    act(() => useStore.getState().setStep(0));
+    expect(table.querySelectorAll('tr[aria-current="true"]')).toHaveLength(0);
   });
 
   it('a capture toggle changes the run and re-simulates', async () => {

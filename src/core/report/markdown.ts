@@ -1,0 +1,116 @@
+// The Markdown report of a run at one moment, ready to paste into a GitHub issue: the mode and run settings,
+// the step's narration, the cross-wire at (or nearest after) that step with expected, observed and consequence,
+// the scenario's sources and policies, and its share link. One function for the stepper's "Copy as Markdown"
+// and the CLI's `simulate --format markdown`, so both print the same text. Pure: depends on ../scenario and
+// ../scheduler types only.
+import { encodeLink } from '../scenario/link.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { SimulationResult } from '../scheduler/run.ts';
+import type { CrosswireRecord } from '../scheduler/trace.ts';
+
+export interface MarkdownReportOptions {
+  /** The step shown (the moment); clamped to the trace. Default: the scenario's `view.step`. */
+  step?: number;
+  /** Origin and path the link is appended to (`https://…/`); without it the report holds the `#s=…` fragment. */
+  baseUrl?: string;
+}
+
+/** A code span that survives backticks inside `text` (CommonMark: a longer fence, padded by spaces). */
+export function markdownCode(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = longest > 0 || text.startsWith(' ') || text.endsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run in `text`. */
+function codeBlock(text: string, language: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
+/** The cross-wire a report at `step` is about: the one at that step, else the next one, else the last before. */
+export function crosswireAt(crosswires: readonly CrosswireRecord[], step: number): CrosswireRecord | null {
+  return (
+    crosswires.find((c) => c.step === step) ??
+    crosswires.find((c) => c.step > step) ??
+    crosswires[crosswires.length - 1] ??
+    null
+  );
+}
+
+function settingsLines(scenario: Scenario, simulation: SimulationResult): string[] {
+  const { run } = scenario;
+  const capture =
+    simulation.mode === 'unscoped'
+      ? 'none (unscoped: every task shares the raw thread-locals)'
+      : run.captured === null
+        ? "the catalog's default"
+        : `custom: ${run.captured.length === 0 ? 'nothing' : run.captured.map(markdownCode).join(', ')}`;
+  const schedule =
+    run.schedule.kind === 'fifo'
+      ? 'FIFO'
+      : run.schedule.kind === 'random'
+        ? `seeded random (seed ${run.schedule.seed})`
+        : `picks ${run.schedule.picks.map(markdownCode).join(', ') || '(none)'}, then FIFO`;
+  return [
+    `- **Mode:** ${markdownCode(simulation.mode)}`,
+    `- **Capture set:** ${capture}`,
+    `- **Schedule:** ${schedule}`,
+    `- **Enforce the grant at spawn:** ${run.enforceAtSpawn ? 'on' : 'off'}`,
+  ];
+}
+
+function crosswireLines(record: CrosswireRecord | null, step: number, total: number): string[] {
+  if (record === null) return ['### Cross-wire', '', 'None: every read in this run saw its own task’s value.'];
+  const where = record.step === step ? 'at this step' : `at step ${record.step + 1}`;
+  return [
+    `### Cross-wire ${where} (${total} in the run)`,
+    '',
+    `- **Task:** ${record.task}`,
+    `- **Slot:** ${markdownCode(record.slot)}`,
+    `- **Expected:** ${markdownCode(record.expected)}`,
+    `- **Observed:** ${markdownCode(record.observed)}`,
+    `- **Consequence:** ${record.consequence}`,
+  ];
+}
+
+function sourceLines(scenario: Scenario): string[] {
+  const lines = ['### Programs', '', `#### Parent: ${scenario.parent.name}`, '', codeBlock(scenario.parent.source, 'harn')];
+  if (scenario.parent.grant !== null)
+    lines.push('', 'Explicit grant:', '', codeBlock(JSON.stringify(scenario.parent.grant), 'json'));
+  for (const child of scenario.children) {
+    lines.push('', `#### Child: ${child.name}`, '', codeBlock(child.source, 'harn'));
+    if (child.ceiling !== null) lines.push('', 'Ceiling:', '', codeBlock(JSON.stringify(child.ceiling), 'json'));
+  }
+  return lines;
+}
+
+/** The report of `simulation` (the run of `scenario`) at one step, as Markdown. The link reproduces the run at
+ * that step (without the selected tab, so the same moment gives the same text wherever it is copied). */
+export function scenarioMarkdown(scenario: Scenario, simulation: SimulationResult, options: MarkdownReportOptions = {}): string {
+  const last = Math.max(0, simulation.steps.length - 1);
+  const step = Math.max(0, Math.min(last, Math.trunc(options.step ?? scenario.view.step)));
+  const shown = simulation.steps[step];
+  const link = `${options.baseUrl ?? ''}${encodeLink({ ...scenario, view: { ...scenario.view, step, tab: null } })}`;
+  const crosswires = simulation.summary.crosswires;
+  return [
+    `## Harn Scope Lab: ${simulation.mode} run, step ${step + 1} of ${simulation.steps.length}`,
+    '',
+    ...settingsLines(scenario, simulation),
+    '',
+    `### The moment (step ${step + 1})`,
+    '',
+    `> ${shown?.narration ?? 'The trace is empty.'}`,
+    '',
+    ...crosswireLines(crosswireAt(crosswires, step), step, crosswires.length),
+    '',
+    `**Summary:** ${simulation.summary.message}`,
+    '',
+    ...sourceLines(scenario),
+    '',
+    `[Open this run in Harn Scope Lab](${link})`,
+    '',
+  ].join('\n');
+}

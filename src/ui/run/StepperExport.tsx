@@ -1,0 +1,72 @@
+// The stepper's exports: "Copy as Markdown" (the run at this moment for a GitHub issue, written by core's
+// scenarioMarkdown in the worker, the same text as `simulate --format markdown`) and "Download SVG" of the lanes.
+import { useState } from 'react';
+import type { SimulationResult } from '../../core/scheduler/run.ts';
+import { useStore } from '../../state/store.ts';
+import { copyText } from '../share/clipboard.ts';
+import { currentScenario } from '../share/session.ts';
+import { useRunBackend } from './backend.ts';
+import { lanesSvg } from './lanesSvg.ts';
+import { taskColorVar, type LaneSegment, type Marker } from './traceView.ts';
+
+interface StepperExportProps {
+  simulation: SimulationResult;
+  segments: readonly (readonly LaneSegment[])[];
+  markers: readonly Marker[];
+  colors: ReadonlyMap<string, number>;
+}
+
+/** The page's address without the fragment: the report's link goes after it. */
+export function pageBaseUrl(): string {
+  return `${location.origin}${location.pathname}${location.search}`;
+}
+
+function cssColor(name: string): string {
+  const match = /^var\((--[\w-]+)\)$/.exec(name);
+  return match ? getComputedStyle(document.documentElement).getPropertyValue(match[1]!).trim() || '#666' : name;
+}
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // The click has started the download; the object URL is not needed after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export default function StepperExport({ simulation, segments, markers, colors }: StepperExportProps) {
+  const backend = useRunBackend();
+  const [copied, setCopied] = useState<{ text: string; ok: boolean } | null>(null);
+  const copy = async () => {
+    const state = useStore.getState();
+    const text = await backend.scenarioMarkdown(currentScenario(state), state.stepIndex, pageBaseUrl());
+    // Without clipboard permission the field below holds the text to copy by hand.
+    setCopied({ text, ok: await copyText(text) });
+  };
+  const svg = () => {
+    const palette = { text: cssColor('var(--text)'), muted: cssColor('var(--muted)'), track: cssColor('var(--surface-2)'), danger: cssColor('var(--danger)'), background: cssColor('var(--surface)') };
+    const tasks = simulation.tasks.map((task) => ({ name: task.name, color: cssColor(taskColorVar(colors, task.name)) }));
+    const title = `Harn Scope Lab: task lanes, ${simulation.mode}`;
+    download('harn-scope-lanes.svg', lanesSvg({ title, tasks, segments, markers, stepCount: simulation.steps.length, palette }), 'image/svg+xml');
+  };
+  return (
+    <div className="stepper-export">
+      <button type="button" className="small-button" onClick={() => void copy()}>
+        Copy as Markdown
+      </button>
+      <button type="button" className="small-button" onClick={svg}>
+        Download SVG
+      </button>
+      {copied ? (
+        <>
+          <span className="share-copied" role="status">
+            {copied.ok ? 'Copied the Markdown' : 'Copy the Markdown from the field'}
+          </span>
+          <textarea className="export-text" readOnly value={copied.text} aria-label="Markdown of this moment" rows={copied.ok ? 2 : 8} onFocus={(e) => e.currentTarget.select()} />
+        </>
+      ) : null}
+    </div>
+  );
+}

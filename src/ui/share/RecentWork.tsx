@@ -1,0 +1,62 @@
+// Recent work, in the Examples dialog: sessions whose edits something replaced, and saves that could not be opened,
+// newest first, each with its time and first line; restore one (the work on screen is kept in turn), download it,
+// or discard it.
+import { useState } from 'react';
+import { useStore } from '../../state/store.ts';
+import type { HistoryEntry } from '../../state/slices/session.ts';
+import { useRunBackend } from '../run/backend.ts';
+import { downloadScenario, downloadText } from './download.ts';
+import { clockTime } from './format.ts';
+import { browserSessionEnv } from './startSession.ts';
+import { dropEntry, restoreEntry } from './session.ts';
+
+const REASON = { replaced: 'edits replaced', unreadable: 'could not be read', crashed: 'made the page fail' } as const;
+
+function download(entry: HistoryEntry) {
+  if (entry.scenario) downloadScenario(entry.scenario, 'recent-work');
+  else downloadText(entry.raw ?? '', 'unreadable-session');
+}
+
+export default function RecentWork({ onRestored }: { onRestored: () => void }) {
+  const backend = useRunBackend();
+  const history = useStore((s) => s.history);
+  const [error, setError] = useState<string | null>(null);
+  if (history.length === 0) return null;
+  const env = browserSessionEnv();
+  const restore = async (entry: HistoryEntry) => {
+    const problem = await restoreEntry(useStore, backend, env, entry.id);
+    setError(problem);
+    if (problem === null) onRestored();
+  };
+  return (
+    <section className="recent-work" aria-labelledby="recent-work-heading">
+      <h2 id="recent-work-heading">Recent work</h2>
+      {error ? (
+        <p className="recent-work-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <ul>
+        {history.map((entry) => (
+          <li key={entry.id}>
+            <span className="recent-work-time">{clockTime(entry.savedAt)}</span> <span className="recent-work-title">{entry.title}</span>{' '}
+            <span className="recent-work-reason">({REASON[entry.reason]})</span>
+            <span className="recent-work-actions">
+              {entry.scenario ? (
+                <button type="button" className="small-button" onClick={() => void restore(entry)} aria-label={`Restore ${entry.title} from ${clockTime(entry.savedAt)}`}>
+                  Restore
+                </button>
+              ) : null}
+              <button type="button" className="small-button" onClick={() => download(entry)} aria-label={`Download ${entry.title}`}>
+                Download
+              </button>
+              <button type="button" className="small-button" onClick={() => dropEntry(useStore, env, entry.id)} aria-label={`Discard ${entry.title}`}>
+                Discard
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// The first-run start card: one sentence on the bug and three ways in (see the bug in F1, prototype a policy,
+// open the examples). Shown to a newcomer only — no saved session, no link — and never again once dismissed,
+// used, or once a link has been opened.
+import { useEffect, useState } from 'react';
+import { useStore } from '../../state/store.ts';
+import { useRunBackend } from '../run/backend.ts';
+import { AUTOSAVE_KEY, currentScenario, openOver } from '../share/session.ts';
+import { browserSessionEnv } from '../share/startSession.ts';
+import './start.css';
+
+/** Set once the card has been dismissed or used, or a link opened: the card never shows again. */
+export const STARTED_KEY = 'harn-scope-lab:started';
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function markStarted(): void {
+  try {
+    storage()?.setItem(STARTED_KEY, '1');
+  } catch {
+    // Storage full or disabled: the card may show again next time, which is harmless.
+  }
+}
+
+/** Whether this page load is a newcomer's first (read once per load). A link in the address bar counts as started. */
+function isFirstRun(): boolean {
+  const store = storage();
+  if (/(^#|&)s=/.test(window.location.hash)) {
+    markStarted();
+    return false;
+  }
+  return store !== null && store.getItem(STARTED_KEY) === null && store.getItem(AUTOSAVE_KEY) === null;
+}
+
+export default function StartCard() {
+  const backend = useRunBackend();
+  const [shown, setShown] = useState(isFirstRun);
+  const done = () => {
+    markStarted();
+    setShown(false);
+  };
+  // Opening the examples from the header is a way in too: the card has done its job.
+  useEffect(() => {
+    if (!shown) return;
+    return useStore.subscribe((state, previous) => {
+      if (state.examplesOpen && !previous.examplesOpen) done();
+    });
+  }, [shown]);
+  if (!shown) return null;
+  const seeTheBug = async () => {
+    const f1 = (await backend.examples()).find((e) => e.id === 'f1-cwd-env');
+    if (f1) openOver(f1.scenario, currentScenario(useStore.getState()), 'example', useStore, browserSessionEnv());
+    done();
+  };
+  const prototype = () => {
+    useStore.getState().setLayout('policy');
+    done();
+  };
+  const examples = () => {
+    useStore.getState().setExamplesOpen(true);
+    done();
+  };
+  return (
+    <section className="start-card" aria-labelledby="start-title">
+      <h2 id="start-title">Start here</h2>
+      <p>
+        Child agents take turns on one thread; unless each task’s ambient scope is swapped in on every poll, a child that resumes after an await reads its sibling’s policy, working
+        directory or session — the cross-wiring bug.
+      </p>
+      <div className="start-actions">
+        <button type="button" className="header-button primary-button" onClick={() => void seeTheBug()}>
+          See the bug: F1
+        </button>
+        <button type="button" className="header-button" onClick={prototype}>
+          Prototype a policy
+        </button>
+        <button type="button" className="header-button" onClick={examples}>
+          Open the examples
+        </button>
+        <button type="button" className="small-button start-dismiss" onClick={done} aria-label="Dismiss the start card">
+          ×
+        </button>
+      </div>
+    </section>
+  );
+}
