@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { openExample, openPage, setup } from './harness.mjs';
+import { checkHeaderRadio, openExample, openPage, setup, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -20,7 +20,7 @@ const shot = async (page, name) => {
 
 test('the F3 lesson lands on the new slot’s cross-wire, and deciding Captured clears it', async () => {
   const { page, context, record } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /F3: the forcing function/);
   await page.getByText(/^step 141 \/ \d+$/).waitFor();
   // The stepper keeps the previous trace until the lesson's arrives: wait for the lesson's narration.
@@ -47,7 +47,9 @@ test('the F3 lesson lands on the new slot’s cross-wire, and deciding Captured 
 
 test('dropping two .rs files on the drift panel lists their ambient thread-locals', async () => {
   const { page, context, record } = await openPage(env.browser, env.url);
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
+  // The default Policy layout folds the scheduler column, where the Catalog lives.
+  await checkHeaderRadio(page, 'Lesson');
   const zone = page.getByTestId('drift-drop');
   await zone.scrollIntoViewIfNeeded();
   const data = await page.evaluateHandle(() => {
@@ -71,7 +73,7 @@ test('dropping two .rs files on the drift panel lists their ambient thread-local
 
 test('the Catalog reads on a phone', async () => {
   const { page, context } = await openPage(env.browser, env.url, { viewport: { width: 375, height: 800 } });
-  await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+  await waitForSession(page);
   await openExample(page, /F3: the forcing function/);
   const catalog = page.getByRole('region', { name: 'Catalog', exact: true });
   await catalog.getByRole('status').getByText(/Not classified/).waitFor();
@@ -106,7 +108,7 @@ test('a link with an added uncaptured slot cross-wires; capturing it in the regi
 for (const colorScheme of ['light', 'dark']) {
   test(`axe finds no violations in the Catalog of the F3 lesson (${colorScheme})`, async () => {
     const { page, context } = await openPage(env.browser, env.url, { colorScheme });
-    await page.getByRole('button', { name: 'Step', exact: true }).waitFor();
+    await waitForSession(page);
     await openExample(page, /F3: the forcing function/);
     const catalog = page.getByRole('region', { name: 'Catalog', exact: true });
     await catalog.getByRole('status').getByText(/Not classified/).waitFor();
