@@ -1,4 +1,5 @@
-// Fuzz bench (issue 8): 100,000 fast-check inputs each for the share-link decoder and the parser. decodeLink gets
+// Fuzz bench (issue 8; names since issue "Hardening"): 100,000 fast-check inputs each for the share-link decoder and
+// the parser, 10,000 for scenarios whose user-chosen names and policy keys are drawn from Object.prototype's members. decodeLink gets
 // random strings, mutated valid links and deflated random / mutated-scenario JSON; parse gets random strings, token
 // soup and mutated corpus programs. Each input must not throw, must return promptly, and (parse) every span must lie
 // in the source and inside its parent's span; a decoded scenario must validate and survive a re-encode. Each target
@@ -12,10 +13,13 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import fc from 'fast-check';
 import { deflateSync, type DeflateOptions } from 'fflate';
 import {
+  analysisView,
+  analyzeScenario,
   decodeLink,
   encodeLink,
   EXAMPLES,
   HARN_KEYWORDS,
+  simulate,
   minimizeScenario,
   parse,
   validateScenario,
@@ -25,7 +29,7 @@ import {
 import { base64urlEncode } from '../src/core/scenario/base64url.ts';
 import { fmt, type BenchLine } from './lib.ts';
 
-type Target = 'decodeLink' | 'parse';
+type Target = 'decodeLink' | 'parse' | 'names';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 /** One input taking this long counts as a failure: both targets are linear in inputs of a few KB. */
 const SLOW_MS = 1_000;
@@ -348,8 +352,54 @@ interface Done {
 }
 type Report = { kind: 'progress'; inputs: number } | Done;
 
+// ---- names: every user-chosen name and key (children, parent, capabilities, ops, picks, captured slots) ----
+
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+const userName = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/), fc.string({ maxLength: 12 }));
+const NAME_CHILD = 'pipeline main() {\n  let c = read_file("config.json")\n  yield_now()\n  write_file("out.txt", c)\n  http_get("https://api.x")\n}\n';
+const namesScenario = fc
+  .record({
+    parent: userName,
+    children: fc.uniqueArray(userName, { maxLength: 4 }),
+    keys: fc.array(fc.tuple(userName, fc.array(userName, { maxLength: 3 })), { maxLength: 4 }),
+    picks: fc.array(userName, { maxLength: 6 }),
+    captured: fc.option(fc.array(userName, { maxLength: 3 }), { nil: undefined }),
+  })
+  .map(({ parent, children, keys, picks, captured }) =>
+    JSON.stringify({
+      version: 1,
+      parent: { name: parent, source: 'pipeline main() {\n  spawn_agent("x")\n  read_file("config.json")\n}\n' },
+      // Capability maps are written as JSON text, so "__proto__" is an own key as in a pasted policy.
+      children: children.map((name) => ({ name, source: NAME_CHILD, ceiling: `@@CEILING@@` })),
+      run: { mode: 'unscoped', schedule: { kind: 'picks', picks }, maxSteps: 2000, ...(captured ? { captured } : {}) },
+    }).replaceAll('"@@CEILING@@"', `{"capabilities":{${keys.map(([k, ops]) => `${JSON.stringify(k)}:${JSON.stringify(ops)}`).join(',')}}}`),
+  );
+
+function checkNames(input: string): string | null {
+  const raw = JSON.parse(input) as { parent: { name: string }; children: { name: string }[] };
+  const result = validateScenario(raw);
+  if (result.value === null) return result.errors.length > 0 ? null : 'rejected with no error';
+  const scenario = result.value;
+  const names = raw.children.map((c) => c.name);
+  if (scenario.parent.name !== raw.parent.name) return `parent name ${raw.parent.name} became ${scenario.parent.name}`;
+  if (!isDeepStrictEqual(scenario.children.map((c) => c.name), names)) return 'child names changed';
+  const keysOf = (s: typeof scenario) => s.children.map((c) => Object.keys(c.ceiling?.capabilities ?? {}).sort());
+  const inputKeys = (JSON.parse(input) as { children: { ceiling?: { capabilities?: object } }[] }).children.map((c) => Object.keys(c.ceiling?.capabilities ?? {}).sort());
+  if (!isDeepStrictEqual(keysOf(scenario), inputKeys)) return `capability keys changed: ${JSON.stringify(inputKeys)} → ${JSON.stringify(keysOf(scenario))}`;
+  const decoded = decodeLink(encodeLink(scenario));
+  if (decoded.value === null) return `its link does not open: ${decoded.error?.message}`;
+  if (!isDeepStrictEqual(keysOf(decoded.value), inputKeys) || !isDeepStrictEqual(decoded.value.children.map((c) => c.name), names)) return 'names or keys changed through a link';
+  const analysis = analyzeScenario(scenario);
+  if (!isDeepStrictEqual(analysis.children.map((c) => c.name), names)) return 'analysis renamed a child';
+  analysisView(scenario, analysis);
+  const run = simulate(scenario);
+  if (!isDeepStrictEqual(run.tasks.map((t) => t.name), [scenario.parent.name, ...names])) return 'simulation renamed a task';
+  return null;
+}
+
 function arbitraryFor(target: Target): fc.Arbitrary<string> {
   if (target === 'decodeLink') return fc.oneof(linkRandom, linkMutated, linkDeflated, linkRaw);
+  if (target === 'names') return namesScenario;
   return fc.oneof(parseRandom, parseMutated(harnSources(CORPUS)), parseMutated(harnSources(CORPUS)));
 }
 
@@ -363,7 +413,7 @@ function slowAgain(check: (input: string) => string | null, input: string, first
 
 function fuzzInWorker(target: Target, runs: number, seed: number, post: (report: Report) => void): void {
   const arbitrary = arbitraryFor(target);
-  const check = target === 'decodeLink' ? checkLink : checkParse;
+  const check = target === 'decodeLink' ? checkLink : target === 'names' ? checkNames : checkParse;
   const done: Done = {
     kind: 'done',
     inputs: 0,
@@ -442,6 +492,7 @@ function runWatched(target: Target, runs: number, seed: number): Promise<Outcome
 const DESCRIPTION: Record<Target, string> = {
   decodeLink: 'strings, mutated links, deflated JSON, raw bytes',
   parse: 'strings, token soup, mutated corpus',
+  names: "children, parent, capability keys, ops, picks and slots named after Object.prototype's members",
 };
 
 function lineFor(target: Target, runs: number, seed: number, outcome: Outcome, wallMs: number): BenchLine {
@@ -479,10 +530,12 @@ function lineFor(target: Target, runs: number, seed: number, outcome: Outcome, w
 export async function bench(): Promise<BenchLine[]> {
   const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 0x7fff_0000));
   const lines: BenchLine[] = [];
-  for (const target of ['decodeLink', 'parse'] as const) {
+  for (const target of ['decodeLink', 'parse', 'names'] as const) {
+    // A names input runs the whole pipeline (validate, link, analyze, simulate): a tenth as many.
+    const runs = target === 'names' ? Math.max(1, Math.round(RUNS / 10)) : RUNS;
     const t0 = performance.now();
-    const outcome = await runWatched(target, RUNS, seed);
-    lines.push(lineFor(target, RUNS, seed, outcome, performance.now() - t0));
+    const outcome = await runWatched(target, runs, seed);
+    lines.push(lineFor(target, runs, seed, outcome, performance.now() - t0));
   }
   return lines;
 }

@@ -109,7 +109,7 @@ const VIEWS = [
     async (page) => {
       await page
         .getByRole('alert')
-        .filter({ hasText: /not base64url/ })
+        .filter({ hasText: /not valid base64url/ })
         .waitFor();
     },
   ],

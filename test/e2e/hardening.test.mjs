@@ -33,6 +33,8 @@ function scenarioOf(names, ceiling = null) {
     parent: { source: 'pipeline main() {\n  spawn_agent("go")\n  read_file("config.json")\n}\n' },
     children: names.map((name) => ({ name, source: CHILD, ceiling })),
     run: { mode: 'unscoped' },
+    // The Policy layout: the ledger is what these tests read (a link opens in the Lesson layout otherwise).
+    view: { layout: 'policy' },
   };
 }
 
@@ -74,6 +76,7 @@ test('ceilings keyed constructor and __proto__ open with the ledger, not a blank
     const { page, context, record } = await openPage(env.browser, env.url, { hash: linkOf(scenarioOf(['keyed'], ceiling)) });
     await page.getByRole('tab', { name: 'keyed', exact: true }).click();
     await page.getByRole('heading', { name: 'Effects ledger (keyed)' }).waitFor();
+    await page.getByRole('button', { name: 'Show the stepper' }).click();
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     assert.equal(await page.locator('.pane-error').count(), 0, key);
     assert.deepEqual(record.errors, [], key);
@@ -94,6 +97,7 @@ test('blocked storage: a visible "not saving" state, and the app steps and analy
   });
   await page.getByRole('status').filter({ hasText: 'Not saving: this browser blocks storage for the page.' }).waitFor();
   await page.getByRole('button', { name: 'Download my work' }).waitFor();
+  await page.getByRole('button', { name: 'Show the stepper' }).click();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByText(/^step 2 \/ \d+$/).waitFor();
   await page.getByRole('tab', { name: /beta/ }).click();
@@ -117,6 +121,7 @@ test('full storage: an edit that cannot be saved says so, and the app keeps work
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.insertText('// a line that cannot be saved\n');
   await page.getByRole('status').filter({ hasText: "Not saving: this browser's storage for the page is full." }).waitFor();
+  await page.getByRole('button', { name: 'Show the stepper' }).click();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByText(/^step 2 \/ \d+$/).waitFor();
   assert.deepEqual(record.errors, []);
@@ -175,4 +180,38 @@ test('the production build ships no debug hook; the e2e build has it', async () 
   assert.ok(scripts('dist').length > 0);
   assert.equal(scripts('dist').filter((code) => code.includes('__harnScopeLab')).length, 0);
   assert.equal(scripts('dist-e2e').filter((code) => code.includes('__harnScopeLab')).length, 1);
+});
+
+test('another site cannot frame the playground, but can frame the embed', async () => {
+  const context = await env.browser.newContext();
+  const link = linkOf(scenarioOf(['alpha']));
+  await context.route('http://course.test/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>A course page</title><iframe id="app" src="${env.url}${link}"></iframe><iframe id="embed" src="${env.url}?embed${link}"></iframe>`,
+    }),
+  );
+  const page = await context.newPage();
+  const headers = (await (await fetch(env.url)).headers.get('content-security-policy')) ?? '';
+  assert.equal(headers, "frame-ancestors 'self'");
+  assert.equal((await fetch(`${env.url}?embed`)).headers.get('content-security-policy'), 'frame-ancestors *');
+  await page.goto('http://course.test/');
+  await page.frameLocator('#embed').getByText(/^step \d+ \/ \d+$/).waitFor({ timeout: 20000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.frameLocator('#app').getByRole('button', { name: 'Step', exact: true }).count(), 0);
+  await context.close();
+});
+
+test('the eight-child, ten-million-step link ends within 10 s with the limit sentence and its partial trace', async () => {
+  const code = "import { encodeLink, loadScenario } from './src/core/index.ts'; import { HEAVY_SCENARIO } from './test/fixtures/heavy.ts'; process.stdout.write(encodeLink(loadScenario(HEAVY_SCENARIO).value));";
+  const link = execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--eval', code], { cwd: ROOT }).toString();
+  assert.ok(link.length < 500, `the link is ${link.length} characters`);
+  const { page, context, record } = await openPage(env.browser, env.url, { hash: link });
+  const begin = Date.now();
+  await page.getByText(/Stopped at 50,000 steps: a run with a trace keeps at most 50,000 steps, though run\.maxSteps allows 10,000,000/).first().waitFor({ timeout: 10_000 });
+  assert.ok(Date.now() - begin < 10_000);
+  await page.getByText(/^step \d+ \/ 50,?000$/).waitFor();
+  assert.equal(await page.getByText(/simulation failed/i).count(), 0);
+  assert.deepEqual(record.errors, []);
+  await context.close();
 });

@@ -28,8 +28,10 @@ describe('embed addresses', () => {
     expect(isEmbedUrl({ hash: '#s=1.embed=1x', search: '' })).toBe(false);
     expect(appUrlOf({ origin: 'https://lab.test', pathname: '/', search: '?embed', hash: '#s=1.abc' })).toBe('https://lab.test/#s=1.abc');
     expect(appUrlOf({ origin: 'https://lab.test', pathname: '/', search: '', hash: '#s=1.abc&embed=1' })).toBe('https://lab.test/#s=1.abc');
-    expect(embedUrlOf('https://lab.test/#s=1.abc')).toBe('https://lab.test/#s=1.abc&embed=1');
-    expect(iframeSnippet('https://lab.test/#s=1.a"b')).toMatch(/^<iframe src="https:\/\/lab\.test\/#s=1\.a&quot;b&amp;embed=1" title="[^"]+"/);
+    expect(embedUrlOf('https://lab.test/#s=1.abc')).toBe('https://lab.test/?embed#s=1.abc');
+    expect(embedUrlOf('https://lab.test/lab/?theme=dark#s=1.abc')).toBe('https://lab.test/lab/?embed&theme=dark#s=1.abc');
+    expect(isEmbedUrl({ hash: '#s=1.abc', search: '?embed&theme=dark' })).toBe(true);
+    expect(iframeSnippet('https://lab.test/#s=1.a"b')).toMatch(/^<iframe src="https:\/\/lab\.test\/\?embed#s=1\.a&quot;b" title="[^"]+"/);
   });
 });
 

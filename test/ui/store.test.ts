@@ -151,3 +151,18 @@ describe('ui slice', () => {
     expect(second.nonce).toBe(first.nonce + 1);
   });
 });
+
+describe('run slice', () => {
+  it('a failed simulation takes the older trace off screen and keeps the step for the next one', async () => {
+    const { simulate, findExample } = await import('../../src/core/index.ts');
+    const s = useStore.getState();
+    const first = s.beginSimulation();
+    s.receiveSimulation(first, simulate(findExample('f1-cwd-env')!.scenario));
+    useStore.getState().setStep(12);
+    const second = useStore.getState().beginSimulation();
+    expect(useStore.getState().failSimulation(second, 'stopped answering')).toBe(true);
+    expect(useStore.getState().simulation).toBeNull();
+    expect(useStore.getState().simulationError).toBe('stopped answering');
+    expect(useStore.getState().pendingStep).toBe(12);
+  });
+});

@@ -156,10 +156,12 @@ export function tokenDisplay(kind: number): string {
   return DISPLAY[kind] ?? 'token';
 }
 
-/** Symbol / keyword text of a fixed-spelling token kind (used by tokenize's consumers and tests). */
+const KIND_NAMES: string[] = [];
+for (const [name, value] of Object.entries(Tok)) KIND_NAMES[value] = name;
+
+/** Name of a token kind in `Tok` (`Identifier`, `LBrace`, …), looked up in a table so `tokenize` stays linear. */
 export function tokenKindName(kind: number): string {
-  for (const [name, value] of Object.entries(Tok)) if (value === kind) return name;
-  return 'Unknown';
+  return KIND_NAMES[kind] ?? 'Unknown';
 }
 
 /**

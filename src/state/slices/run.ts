@@ -102,7 +102,9 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     },
     failSimulation: (id, message) => {
       if (id !== get().simulationRequestId) return false;
-      set({ simulationError: message, playing: false });
+      // The trace on screen belongs to an older scenario: never show it as this one's. The step is kept for the
+      // next trace.
+      set({ simulation: null, simulationError: message, playing: false, pendingStep: get().pendingStep ?? get().stepIndex });
       return true;
     },
     setStep: (step) => set(({ simulation }) => ({ stepIndex: clampStep(simulation, step), pendingStep: null })),

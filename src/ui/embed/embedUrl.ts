@@ -1,4 +1,4 @@
-// Embed addresses: `…/#s=…&embed=1` or `…/?embed#s=…` shows the stepper alone (EmbedApp). Helpers to tell one
+// Embed addresses: `…/?embed#s=…` (what Share offers) or `…/#s=…&embed=1` shows the stepper alone (EmbedApp). Helpers to tell one
 // apart, to make one from a share link, and to turn one back into the full playground's address.
 
 /** The fragment parameter that asks for the embed. */
@@ -13,9 +13,15 @@ export function isEmbedUrl(location: Pick<Location, 'hash' | 'search'>): boolean
   return new URLSearchParams(location.search).has('embed') || fragmentParams(location.hash).includes(EMBED_PARAM);
 }
 
-/** The embed address of a share link (`…#s=…` → `…#s=…&embed=1`). */
+/** The embed address of a share link (`…/#s=…` → `…/?embed#s=…`). The switch goes in the query, which the server
+ * sees: only the embed is served with a header that lets other sites frame it (vite.config.ts). */
 export function embedUrlOf(shareUrl: string): string {
-  return `${shareUrl}&${EMBED_PARAM}`;
+  const hash = shareUrl.indexOf('#');
+  const base = hash >= 0 ? shareUrl.slice(0, hash) : shareUrl;
+  const fragment = hash >= 0 ? shareUrl.slice(hash) : '';
+  const query = base.indexOf('?');
+  const withEmbed = query < 0 ? `${base}?embed` : `${base.slice(0, query)}?embed&${base.slice(query + 1)}`;
+  return `${withEmbed.replace(/[?&]$/, '')}${fragment}`;
 }
 
 /** The full playground's address for an embed: the same link without the embed switch. */

@@ -7,7 +7,7 @@ import { useRunBackend } from '../run/backend.ts';
 import { iframeSnippet } from '../embed/embedUrl.ts';
 import '../run/run.css';
 import { copyText } from './clipboard.ts';
-import { currentScenario } from './session.ts';
+import { currentScenario, requestShareLink } from './session.ts';
 import SessionBanner from './SessionBanner.tsx';
 
 /** DESIGN §5: links that fit paste into chats and issues (core's LINK_BUDGET). */
@@ -27,7 +27,7 @@ export default function ShareButton() {
     button.current?.focus();
   };
   const share = async () => {
-    const link = await backend.shareLinkOf(currentScenario(useStore.getState()));
+    const link = await requestShareLink(backend, currentScenario(useStore.getState()));
     useStore.getState().setShareProblem(link.error);
     if (link.value === null) {
       setShown(null);

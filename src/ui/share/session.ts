@@ -53,6 +53,21 @@ function guarded(store: SessionStore, env: SessionEnv): GuardedStorage {
   );
 }
 
+/** The share-link reply as the page may use it: anything but `{ value: "#s=…" }` or `{ error: "…" }` (a failing or
+ * confused worker) is an error, never a link. */
+export async function requestShareLink(worker: SessionWorker, scenario: Scenario): Promise<{ value: string | null; error: string | null }> {
+  let reply: unknown;
+  try {
+    reply = await worker.shareLinkOf(scenario);
+  } catch (error) {
+    return { value: null, error: `The link could not be made: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const { value, error } = (typeof reply === 'object' && reply !== null ? reply : {}) as { value?: unknown; error?: unknown };
+  if (typeof value === 'string' && /^#s=\d+\.[A-Za-z0-9_-]+$/.test(value)) return { value, error: null };
+  if (typeof error === 'string' && error !== '') return { value: null, error };
+  return { value: null, error: 'The link could not be made: the worker gave an answer that is not a link.' };
+}
+
 /** The scenario with the stepper position and the selected tab written into `view` (what links and saves hold). */
 export function currentScenario(state: AppState): Scenario {
   const tab = state.selectedTab === state.scenario.parent.name ? null : state.selectedTab;
@@ -254,7 +269,7 @@ export function startAutosave(store: SessionStore, worker: SessionWorker, env: S
     const scenario = currentScenario(state);
     if (state.autosaveHeld === null) storage.setItem(AUTOSAVE_KEY, JSON.stringify(scenario));
     const id = ++linkRequest;
-    void worker.shareLinkOf(scenario).then(
+    void requestShareLink(worker, scenario).then(
       (link) => {
         if (id !== linkRequest) return;
         const { origin, pathname, search } = env.location;

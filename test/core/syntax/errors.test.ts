@@ -1,12 +1,12 @@
 // Syntax errors, esbuild style: one line per case pairing a failing input with the clean input it differs from,
 // asserting the first diagnostic's code, 1-based line and column, and message. Plus recovery and the caps.
 import { describe, expect, it } from 'vitest';
-import { createLineIndex, MAX_DIAGNOSTICS, parse } from '../../../src/core/index.ts';
+import { MAX_DIAGNOSTICS, parse } from '../../../src/core/index.ts';
+import { expectErrorCase, type ErrorCase } from './error-table.ts';
 
-type Case = [what: string, code: string, line: number, column: number, message: string, bad: string, good: string];
 
 // prettier-ignore
-const CASES: Case[] = [
+const CASES: ErrorCase[] = [
   ['unterminated string', 'H102', 1, 9, 'Unterminated string literal', 'let s = "abc', 'let s = "abc"'],
   ['unterminated raw string', 'H102', 1, 9, 'Unterminated string literal', 'let s = r"abc', 'let s = r"abc"'],
   ['unexpected character', 'H101', 1, 11, 'Unexpected "#"', 'let x = 1 # 2', 'let x = 1 // 2'],
@@ -32,7 +32,7 @@ const CASES: Case[] = [
   ['let without initializer', 'H201', 1, 6, 'Expected "=" after the "let" binding but found end of file', 'let x', 'let x = nil'],
   ['calling a call result', 'H203', 1, 4, 'Expected ";" or newline after the statement but found "("', 'f()()', 'f()'],
   ['line break before "}" in a dict pattern', 'H201', 2, 1, 'Expected a field name in the pattern but found "}"', 'let {a\n} = x', 'let {a} = x'],
-  ['"pub" before let', 'H204', 1, 5, 'Expected a declaration after "pub" but found "let"', 'pub let x = 1', 'pub fn x() {}'],
+  ['"pub" before let', 'H204', 1, 5, 'Expected fn, tool, skill, eval_pack, struct, enum, pipeline or import after "pub" but found "let"', 'pub let x = 1', 'pub fn x() {}'],
   ['separator between interface items', 'H204', 1, 21, 'Expected "fn" or "type" in interface "I" but found ","', 'interface I { fn a(), fn b() }', 'interface I { fn a() fn b() }'],
   ['dangling binary operator', 'H202', 1, 4, 'Expected an expression but found end of file', '1 +', '1 + 2'],
   ['keyword struct field', 'H201', 1, 12, 'Expected a field name but found "type" (a reserved keyword)', 'struct P { type: int }', 'struct P { kind: int }'],
@@ -43,14 +43,7 @@ const CASES: Case[] = [
 ];
 
 describe('syntax errors', () => {
-  it.each(CASES)('%s: reports %s at %i:%i', (_what, code, line, column, message, bad, good) => {
-    const { diagnostics } = parse(bad);
-    const first = diagnostics[0];
-    expect(first).toBeDefined();
-    const at = createLineIndex(bad).position(first!.span.start);
-    expect({ code: first!.code, line: at.line, column: at.column, message: first!.message }).toEqual({ code, line, column, message });
-    expect(parse(good).diagnostics).toEqual([]);
-  });
+  it.each(CASES)('%s: reports %s at %i:%i', expectErrorCase);
 });
 
 describe('recovery', () => {
@@ -71,6 +64,16 @@ describe('recovery', () => {
   it('reports one error per bad line in a run of expression statements', () => {
     const { diagnostics } = parse('a(\nb)\nc ? [1] : [2]\nd = = 1\ne');
     expect(diagnostics.map((d) => d.code)).toEqual(['H203', 'H202']);
+  });
+
+  it.each([
+    ['a ")" left on its own line', 'fn f(a, b\n) {\n  log(1)\n}\nlog(2)'],
+    ['a "->" left on its own line', 'let g = { x\n-> x + 1 }\nlog(2)'],
+    ['a return type on its own line', 'fn f()\n-> int {\n}\nlog(2)'],
+  ])('does not resume at %s, so one error stands for the statement', (_what, source) => {
+    const { program, diagnostics } = parse(source);
+    expect(diagnostics.map((d) => d.code)).toEqual(['H201']);
+    expect(program.map((n) => n.kind)).toEqual(['ErrorNode', 'FunctionCall']);
   });
 
   it('gives every error node a span inside the source', () => {

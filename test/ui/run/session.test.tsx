@@ -7,7 +7,7 @@ import { encodeLink, type Scenario } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import ExamplesMenu from '../../../src/ui/examples/ExamplesMenu.tsx';
 import { HISTORY_KEY } from '../../../src/ui/share/history.ts';
-import { AUTOSAVE_KEY, BOOTING_KEY, bootSession, openOver, restoreEntry, startAutosave, type SessionEnv } from '../../../src/ui/share/session.ts';
+import { AUTOSAVE_KEY, BOOTING_KEY, bootSession, openOver, requestShareLink, restoreEntry, startAutosave, type SessionEnv } from '../../../src/ui/share/session.ts';
 import ShareButton from '../../../src/ui/share/ShareButton.tsx';
 import { createFakeBackend, lesson, renderWithBackend } from './fakeBackend.tsx';
 
@@ -263,6 +263,30 @@ describe('autosave and share', () => {
     expect(screen.getByText(new RegExp(`^${url.length.toLocaleString('en-US')}/2,000`))).toBeInTheDocument();
     const decoded = await backend.decodeLink(url);
     expect(decoded.value?.view.step).toBe(17);
+  });
+});
+
+describe('share links from the worker', () => {
+  it.each([
+    ['a link', { value: '#s=1.abc_-9', error: null }, { value: '#s=1.abc_-9', error: null }],
+    ['a refusal', { value: null, error: 'This session cannot be shared or reopened: too long.' }, { value: null, error: 'This session cannot be shared or reopened: too long.' }],
+    ['a string that is not a link', { value: 'javascript:alert(1)', error: null }, { value: null, error: expect.stringMatching(/not a link/) }],
+    ['not an object', 42, { value: null, error: expect.stringMatching(/not a link/) }],
+  ])('takes %s as the page may use it', async (_name, reply, expected) => {
+    const backend = { ...createFakeBackend(), shareLinkOf: () => Promise.resolve(reply as never) };
+    expect(await requestShareLink(backend, lesson('f1-cwd-env'))).toEqual(expected);
+  });
+
+  it('turns a failing worker into an error, never a link', async () => {
+    const backend = { ...createFakeBackend(), shareLinkOf: () => Promise.reject(new Error('worker gone')) };
+    expect(await requestShareLink(backend, lesson('f1-cwd-env'))).toEqual({ value: null, error: 'The link could not be made: worker gone' });
+  });
+
+  it('refuses to share a session the loader would refuse, with the reason', async () => {
+    const over = withSource(lesson('f1-cwd-env'), 'x'.repeat(200_001));
+    const link = await requestShareLink(createFakeBackend(), over);
+    expect(link.value).toBeNull();
+    expect(link.error).toMatch(/^This session cannot be shared or reopened: parent\.source/);
   });
 });
 

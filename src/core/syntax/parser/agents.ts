@@ -40,7 +40,7 @@ function expectItemSeparator(p: Parser, what: string): void {
   p.fail('H203', `Expected ";" or newline after the ${what} but found ${p.found()}`);
 }
 
-// skill := "skill" ident "{" (ident expr separator)* "}"
+// skill := "skill" ident "{" (ident expr separator)* "}"   — line breaks: a field's value may start the next line
 export function parseSkill(p: Parser, isPub: boolean): SNode {
   const start = p.start();
   p.advance();
@@ -51,6 +51,7 @@ export function parseSkill(p: Parser, isPub: boolean): SNode {
     p.skipNewlines();
     if (p.at(Tok.RBrace) || p.at(Tok.Eof)) break;
     const key = p.expectIdent('a skill field name');
+    p.skipNewlines();
     fields.push([key, parseExpression(p)]);
     expectItemSeparator(p, 'skill field');
   }

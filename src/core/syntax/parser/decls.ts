@@ -4,7 +4,7 @@ import type { Attribute, AttributeArg, EnumVariant, InterfaceMethod, SNode, Stru
 import { Tok } from '../tokens.ts';
 import type { Parser } from './state.ts';
 import { parseBlock } from './statements.ts';
-import { parseTypedParams, parseTypeParams, parseWhereClauses } from './params.ts';
+import { eatListComma, parseTypedParams, parseTypeParams, parseWhereClauses } from './params.ts';
 import { parseType } from './types.ts';
 import { parseEvalPack, parseSkill, parseTool } from './agents.ts';
 
@@ -50,9 +50,9 @@ export function parseDeclaration(p: Parser, top: boolean): SNode | null {
 }
 
 // pubDecl := "pub" ("fn" | "gen" "fn" | "tool" | "skill" | "eval_pack" | "pipeline" | "enum" | "struct" | "import") …
+// Line breaks: none after "pub" (harn: "Expected fn, tool, … after pub, got \n").
 function parsePub(p: Parser): SNode {
   p.advance();
-  p.skipNewlines();
   switch (p.peek()) {
     case Tok.Fn:
       return parseFn(p, true, p.start());
@@ -73,7 +73,7 @@ function parsePub(p: Parser): SNode {
     case Tok.Identifier:
       if (p.atWord('gen') && p.peekAt(1) === Tok.Fn) return parseFn(p, true, p.start());
   }
-  return p.fail('H204', `Expected a declaration after "pub" but found ${p.found()}`);
+  return p.fail('H204', `Expected fn, tool, skill, eval_pack, struct, enum, pipeline or import after "pub" but found ${p.found()}`);
 }
 
 // attributed := attribute+ declaration ; attribute := "@" ident ("(" attrArg ("," attrArg)* ","? ")")?
@@ -193,36 +193,35 @@ function parseFn(p: Parser, isPub: boolean, start: number): SNode {
   return { kind: 'FnDecl', name, typeParams, params, returnType, whereClauses, body, isPub, isStream, span: p.spanFrom(start) };
 }
 
-/** `-> Type` when present (the arrow may follow on the next line). */
+// returnType := ("->" type)?   — line breaks: the "->" must be on the line of the ")" before it (harn checks, not consumes)
 export function parseReturnType(p: Parser): TypeExpr | null {
-  if (!p.at(Tok.Arrow) && !(p.at(Tok.Newline) && p.kinds[p.afterNewlines()] === Tok.Arrow)) return null;
-  p.skipNewlines();
-  p.advance();
+  if (!p.eat(Tok.Arrow)) return null;
   return parseType(p);
 }
 
 // pipeline := "pipeline" ident ("(" (ident ","?)* ")")? ("->" type)? ("extends" ident)? block
+// Line breaks: the "(" may start the next line (harn consumes it); inside, as in typedParams.
 function parsePipeline(p: Parser, isPub: boolean): SNode {
   const start = p.start();
   p.advance();
   const name = p.expectIdent('a pipeline name');
-  const params = p.at(Tok.LParen) ? parseNameList(p) : [];
+  const hasParams = p.kinds[p.afterNewlines()] === Tok.LParen;
+  if (hasParams) p.skipNewlines();
+  const params = hasParams ? parseNameList(p) : [];
   const returnType = parseReturnType(p);
   const extendsName = p.eat(Tok.Extends) ? p.expectIdent('a pipeline name after "extends"') : null;
   const body = parseBlock(p, `for the body of pipeline "${name}"`);
   return { kind: 'Pipeline', name, params, returnType, body, extends: extendsName, isPub, span: p.spanFrom(start) };
 }
 
-/** `( a, b )` of bare names with optional commas (pipeline and override parameters). */
+/** `( a, b )` of bare names with optional commas (pipeline and override parameters); line breaks as in typedParams. */
 function parseNameList(p: Parser): string[] {
   p.advance();
   const names: string[] = [];
-  for (;;) {
-    p.skipNewlines();
-    if (p.at(Tok.RParen)) break;
+  p.skipNewlines();
+  while (!p.at(Tok.RParen) && !p.at(Tok.Eof)) {
     names.push(p.expectIdent('a parameter name'));
-    p.skipNewlines();
-    p.eat(Tok.Comma);
+    eatListComma(p);
   }
   p.expect(Tok.RParen, 'after the parameters');
   return names;
@@ -240,6 +239,7 @@ function parseOverride(p: Parser): SNode {
 }
 
 // import := "import" string | "import" "{" (ident ","?)* "}" "from" string
+// Line breaks: none before the path string (after "import" or "from"); harn reads the path without skipping.
 function parseImport(p: Parser, isPub: boolean): SNode {
   const start = p.start();
   p.advance();
@@ -254,16 +254,15 @@ function parseImport(p: Parser, isPub: boolean): SNode {
     }
     p.expect(Tok.RBrace, 'after the imported names');
     p.expect(Tok.From, 'after the imported names');
-    const path = parseImportPath(p);
+    const path = parseImportPath(p, 'from');
     return { kind: 'SelectiveImport', names, path, isPub, span: p.spanFrom(start) };
   }
-  return { kind: 'ImportDecl', path: parseImportPath(p), isPub, span: p.spanFrom(start) };
+  return { kind: 'ImportDecl', path: parseImportPath(p, 'import'), isPub, span: p.spanFrom(start) };
 }
 
-function parseImportPath(p: Parser): string {
-  p.skipNewlines();
+function parseImportPath(p: Parser, after: 'import' | 'from'): string {
   if (p.at(Tok.StringLiteral)) return p.tk.values[p.advance()] as string;
-  return p.fail('H201', `Expected a plain string path after "import" but found ${p.found()}`);
+  return p.fail('H201', `Expected a plain string path after "${after}" but found ${p.found()}`);
 }
 
 // struct := "struct" ident typeParams? "{" (ident "?"? (":" type)? ","?)* "}"

@@ -74,13 +74,13 @@ function parseRange(p: Parser): SNode {
 }
 
 // ternary := binary(||) ("?" binary(||) ":" binary(||))?
+// Line breaks: before the ":" (harn consumes it), never after it: `c ? 1 :` ⏎ `2` is an error, as in harn.
 function parseTernary(p: Parser): SNode {
   const condition = parseBinary(p, 1);
   if (!p.at(Tok.Question)) return condition;
   p.advance();
   const trueExpr = parseBinary(p, 1);
   p.expect(Tok.Colon, 'in a ternary expression');
-  p.skipNewlines();
   const falseExpr = parseBinary(p, 1);
   return { kind: 'Ternary', condition, trueExpr, falseExpr, span: { start: condition.span.start, end: falseExpr.span.end } };
 }
@@ -144,7 +144,7 @@ export function parsePostfix(p: Parser, expr: SNode): SNode {
     if (k === Tok.Dot || k === Tok.QuestionDot) {
       p.advance();
       const optional = k === Tok.QuestionDot;
-      const name = parseMemberName(p);
+      const name = parseMemberName(p, optional ? '"?."' : '"."');
       if (p.at(Tok.LParen)) {
         const args = parseCallArgs(p);
         node = optional
@@ -185,15 +185,16 @@ export function parsePostfix(p: Parser, expr: SNode): SNode {
   }
 }
 
-/** A member name after `.`/`?.`: an identifier or most keywords (harn-ast.md §7.4). */
-function parseMemberName(p: Parser): string {
+// memberName := ident | keyword (harn-ast.md §7.4)   — line breaks: the name may start the next line (`items.` ⏎ `map(f)`)
+function parseMemberName(p: Parser, after: string): string {
+  p.skipNewlines();
   const k = p.peek();
   if (k === Tok.Identifier) return p.tk.values[p.advance()] as string;
   if (isNameKeyword(k)) {
     const i = p.advance();
     return p.src.slice(p.tk.starts[i], p.tk.ends[i]);
   }
-  return p.fail('H201', `Expected a member name after "." but found ${p.found()}`);
+  return p.fail('H201', `Expected a member name after ${after} but found ${p.found()}`);
 }
 
 // subscript := "[" expr "]" | "[" expr? ":" expr? "]"
@@ -265,11 +266,12 @@ export function atSpread(p: Parser): boolean {
   return p.at(Tok.Dot) && p.peekAt(1) === Tok.Dot && p.peekAt(2) === Tok.Dot;
 }
 
-// spreadOrExpr := "..." expr | expr
+// spreadOrExpr := "..." expr | expr   — line breaks: the operand may start the line after "..."
 export function parseSpreadOr(p: Parser): SNode {
   if (!atSpread(p)) return parseExpression(p);
   const start = p.start();
   p.pos += 3;
+  p.skipNewlines();
   const inner = parseExpression(p);
   return { kind: 'Spread', inner, span: { start, end: inner.span.end } };
 }

@@ -20,12 +20,12 @@ export function parseClosureParams(p: Parser): TypedParam[] {
 }
 
 // typedParam := "..."? ident (":" type)? ("=" expr)?
+// Line breaks: only at the start and after a ",": `(a, b ⏎ )` and `{ x ⏎ -> x }` are errors, as in harn.
 function parseParamsUntil(p: Parser, end: number): TypedParam[] {
   const params: TypedParam[] = [];
   let sawDefault = false;
-  for (;;) {
-    p.skipNewlines();
-    if (p.at(end) || p.at(Tok.Eof)) break;
+  p.skipNewlines();
+  while (!p.at(end) && !p.at(Tok.Eof)) {
     const start = p.start();
     const rest = atSpread(p);
     if (rest) p.pos += 3;
@@ -41,19 +41,25 @@ function parseParamsUntil(p: Parser, end: number): TypedParam[] {
     else if (sawDefault && !rest) p.report('H205', `Required parameter "${name}" cannot follow a parameter with a default value`, span);
     if (params.length > 0 && params[params.length - 1]!.rest) p.report('H205', 'A rest parameter must be the last parameter', span);
     params.push({ name, typeExpr, defaultValue, rest });
-    p.skipNewlines();
-    p.eat(Tok.Comma);
+    eatListComma(p);
   }
   return params;
 }
 
-// typeParams := "<" (("in" | "out")? ident ","?)+ ">"
+/**
+ * After an item of a parameter, type-parameter or name list: an optional "," and the line breaks after it. A line
+ * break with no "," before it is not skipped, so the next item's name is expected there (harn's list loops).
+ */
+export function eatListComma(p: Parser): void {
+  if (p.eat(Tok.Comma)) p.skipNewlines();
+}
+
+// typeParams := "<" (("in" | "out")? ident ","?)* ">"   — `<>` is allowed; line breaks as in typedParams
 export function parseTypeParams(p: Parser): TypeParam[] {
   p.advance();
   const params: TypeParam[] = [];
-  for (;;) {
-    p.skipNewlines();
-    if (p.at(Tok.Gt)) break;
+  p.skipNewlines();
+  while (!p.at(Tok.Gt) && !p.at(Tok.Eof)) {
     let variance: TypeParam['variance'] = 'Invariant';
     if (p.at(Tok.In)) {
       p.advance();
@@ -63,10 +69,8 @@ export function parseTypeParams(p: Parser): TypeParam[] {
       variance = 'Covariant';
     }
     params.push({ name: p.expectIdent('a type parameter name'), variance });
-    p.skipNewlines();
-    p.eat(Tok.Comma);
+    eatListComma(p);
   }
-  if (params.length === 0) p.report('H201', 'Expected at least one type parameter between "<" and ">"');
   p.expect(Tok.Gt, 'after the type parameters');
   return params;
 }

@@ -79,7 +79,10 @@ export class Parser {
     while (this.kinds[i] === Tok.Newline) i++;
     return i;
   }
-  /** Skips newlines, then consumes `kind` or reports `Expected X <context> but found Y`. Returns the token index. */
+  /**
+   * Skips newlines, then consumes `kind` or reports `Expected X <context> but found Y`. Returns the token index.
+   * Error line (harn's `consume`): the break is skipped first, so the error is on the line of the token after it.
+   */
   expect(kind: number, context: string): number {
     this.skipNewlines();
     if (this.kinds[this.pos] === kind) return this.advance();

@@ -4,7 +4,7 @@
 import type { AssignOperator, SelectCase, SNode } from '../ast.ts';
 import { Tok } from '../tokens.ts';
 import { ABORT, type Parser } from './state.ts';
-import { parseExpression } from './expressions.ts';
+import { parseExpression, startsExpression } from './expressions.ts';
 import { parseCostRoute, parseDeadline, parseIf, parseMatch, parseParallel, parseRetry, parseSpawn, parseTry } from './control.ts';
 import { parseDeclaration } from './decls.ts';
 import { parseBindingPattern, parseForPattern } from './patterns.ts';
@@ -80,8 +80,8 @@ function checkSeparator(p: Parser, top: boolean): void {
 
 /**
  * Skips to the next `;`, a `}` closing the current block, or (outside nested braces) the first token of a line
- * that is a statement keyword (Rust's rule) or indented no deeper than the failed statement (so later
- * expression statements are not lost).
+ * that is a statement keyword (Rust's rule) or an expression start indented no deeper than the failed statement
+ * (so later expression statements are not lost, while a `)` or `->` left on its own line is skipped).
  */
 function synchronize(p: Parser, begin: number): void {
   const column = p.start(begin) - p.lineStartOf(begin);
@@ -95,7 +95,7 @@ function synchronize(p: Parser, begin: number): void {
       continue;
     }
     if (braces === 0 && p.pos > begin && p.kinds[p.pos - 1] === Tok.Newline) {
-      if (k === Tok.RBrace || SYNC_KEYWORDS[k] || p.start() - p.tk.ends[p.pos - 1]! <= column) return;
+      if (k === Tok.RBrace || SYNC_KEYWORDS[k] || (startsExpression(k) && p.start() - p.tk.ends[p.pos - 1]! <= column)) return;
     }
     if (k === Tok.LBrace) braces++;
     else if (k === Tok.RBrace) {
@@ -248,29 +248,32 @@ function parseReturnOrYield(p: Parser): SNode {
   return isReturn ? { kind: 'ReturnStmt', value, span } : { kind: 'YieldExpr', value, span };
 }
 
-// throw := "throw" expr ; emit := "emit" expr
+// throw := "throw" expr ; emit := "emit" expr   — line breaks: the operand may start the next line
 function parseThrowOrEmit(p: Parser): SNode {
   const start = p.start();
   const isThrow = p.kinds[p.advance()] === Tok.Throw;
+  p.skipNewlines();
   const value = parseExpression(p);
   const span = p.spanFrom(start);
   return isThrow ? { kind: 'ThrowStmt', value, span } : { kind: 'EmitExpr', value, span };
 }
 
-// guard := "guard" expr "else" block
+// guard := "guard" expr "else" block   — line breaks: the condition may start the next line
 function parseGuard(p: Parser): SNode {
   const start = p.start();
   p.advance();
+  p.skipNewlines();
   const condition = parseExpression(p);
   p.expect(Tok.Else, 'after the "guard" condition');
   const elseBody = parseBlock(p, 'after "else"');
   return { kind: 'GuardStmt', condition, elseBody, span: p.spanFrom(start) };
 }
 
-// require := "require" expr ("," expr)?
+// require := "require" expr ("," expr)?   — line breaks: the condition may start the next line
 function parseRequire(p: Parser): SNode {
   const start = p.start();
   p.advance();
+  p.skipNewlines();
   const condition = parseExpression(p);
   let message: SNode | null = null;
   if (p.eat(Tok.Comma)) {
