@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: Comman
   explore: () => import('./commands/explore.ts'),
   link: () => import('./commands/link.ts'),
   check: () => import('./commands/check.ts'),
+  drift: () => import('./commands/drift.ts'),
 };
 
 const USAGE = `usage: harn-scope <command> [options]
@@ -26,6 +27,8 @@ commands:
                                                  encode / decode a share link
   check CONFIG... [--format text|json|sarif|github|junit] [--strict] [--isolation]
                                                  CI gate over scenarios, links or harn-scope.json configs
+  drift DIR|FILE... [--catalog CATALOG.json] [--json] | drift --print-catalog
+                                                 the F3 drift guard: every ambient-shape thread-local classified?
 
 SCENARIO is a scenario JSON file, a share link, or a #s=… fragment.`;
 

@@ -12,9 +12,11 @@ export * from './analysis/index.ts';
 export * from './syntax/index.ts';
 /** Scheduler: the slot catalog, ambient scope, task programs, the simulated LocalSet, traces, `simulate(scenario)` and the explorer's fast path. */
 export * from './scheduler/index.ts';
-/** The nine lessons of DESIGN §6 as scenarios (`EXAMPLES`, `findExample`). */
+/** The lessons of DESIGN §6 (and F3, the forcing function) as scenarios (`EXAMPLES`, `findExample`). */
 export * from './examples/index.ts';
 /** Explorer: `createExplorer(scenario, options)` (resumable `run(n)` slices with progress, `cancel`, `result`), `explore`, `replayScenario(scenario, picks)`. */
 export * from './explorer/index.ts';
+/** The drift guard (F3): `scanThreadLocals(files)`, `checkDrift(discovered, catalog)` with the seed's messages, catalogs as JSON. */
+export * from './drift/index.ts';
 /** Reports: `scenarioMarkdown(scenario, simulation, { step, baseUrl })`, the run at one moment as Markdown (the stepper's "Copy as Markdown" and `simulate --format markdown`). */
 export * from './report/markdown.ts';

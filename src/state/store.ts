@@ -5,6 +5,7 @@ import { createExplorerSlice } from './slices/explorer.ts';
 import { createRunSlice } from './slices/run.ts';
 import { createScenarioSlice } from './slices/scenario.ts';
 import { createSessionSlice } from './slices/session.ts';
+import { createSlotsSlice } from './slices/slots.ts';
 import { createUiSlice } from './slices/ui.ts';
 import type { AppState } from './storeTypes.ts';
 
@@ -18,6 +19,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createRunSlice(...a),
   ...createSessionSlice(...a),
   ...createExplorerSlice(...a),
+  ...createSlotsSlice(...a),
 }));
 
 /** Puts the store back to its initial state (tests). */

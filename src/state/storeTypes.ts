@@ -6,10 +6,11 @@ import type { ExplorerSlice } from './slices/explorer.ts';
 import type { RunSlice } from './slices/run.ts';
 import type { ScenarioSlice } from './slices/scenario.ts';
 import type { SessionSlice } from './slices/session.ts';
+import type { SlotsSlice } from './slices/slots.ts';
 import type { UiSlice } from './slices/ui.ts';
 
 /** Everything the app holds: the scenario being edited, the latest analysis, UI state, run, session and explorer state. */
-export type AppState = ScenarioSlice & AnalysisSlice & UiSlice & RunSlice & SessionSlice & ExplorerSlice;
+export type AppState = ScenarioSlice & AnalysisSlice & UiSlice & RunSlice & SessionSlice & ExplorerSlice & SlotsSlice;
 
 /** A slice creator over the combined store. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -6,6 +6,7 @@ import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, compareScenario, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
 import { EXAMPLES } from '../core/examples/index.ts';
+import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import { scenarioMarkdown } from '../core/report/markdown.ts';
 import type { Scenario } from '../core/scenario/types.ts';
@@ -80,6 +81,10 @@ export const api = {
 
   /** The 28 ambient thread-local slots: name, shape, captured or uncaptured with the reason. */
   slotCatalog: () => AMBIENT_THREAD_LOCAL_CATALOG,
+  /** The Catalog view of a scenario: every slot (seed and added) with its decision, and the drift guard's report. */
+  scenarioCatalogView,
+  /** The drift guard on dropped or picked files (path + text) against the scenario's catalog. */
+  scenarioDriftOfFiles,
   /** The run of a scenario at one step as Markdown for an issue (`scenarioMarkdown`; the CLI prints the same). */
   scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl }),
   /** Scenario → `#s=…` share-link fragment. */
@@ -90,7 +95,7 @@ export const api = {
   decodeLink,
   /** Validates (and migrates) external input such as the autosave; errors are returned, never thrown. */
   loadScenario,
-  /** The nine lessons: id, title, two-sentence explanation, and the scenario each opens. */
+  /** The lessons: id, title, two-sentence explanation, and the scenario each opens. */
   examples: () => EXAMPLES,
   /** Explorer: runs `createExplorer` in slices with progress; only the latest exploration keeps running. */
   startExplore,

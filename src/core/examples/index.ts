@@ -1,6 +1,6 @@
-// The nine lessons of DESIGN §6 as scenarios, each opening in the state that shows its point (mode, capture
-// set, schedule). Each stores the moment it lands on (not a step number: `view.step` is found by running it)
-// and the words its landing narration must say. Short, realistic Harn sources. Depends on ../scenario
+// The lessons of DESIGN §6 (and F3, the drift guard's) as scenarios, each opening in the state that shows its point
+// (mode, capture set, schedule). Each stores the moment it lands on (not a step number: `view.step` is found by
+// running it) and the words its landing narration must say. Short, realistic Harn sources. Depends on ../scenario
 // (normalizeScenario), the scheduler's catalog (capture sets minus one slot) and simulate (the landing step).
 import { normalizeScenario } from '../scenario/defaults.ts';
 import { findMoment, type MomentQuery } from '../scheduler/moment.ts';
@@ -244,6 +244,24 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'beta', kind: 'read', subject: 'VM_EXECUTION_CONTEXT', what: 'write_file' },
       point: ['VM_EXECUTION_CONTEXT', "alpha's worktree"],
+    },
+  ),
+  example(
+    'f3-forcing-function',
+    'F3: the forcing function',
+    'EGRESS_TENANT_STACK is a new thread-local every net call reads, and nobody has classified it, so the scope never swaps it and the drift guard names it. Watch alpha resume after its model call and post under beta’s tenant; decide Captured in the Catalog and both clear.',
+    {
+      version: 1,
+      parent: { source: FAN_OUT, grant: [LLM_WRITE, NET_WRITE] },
+      children: [
+        { name: 'alpha', source: worker(['llm_call("plan the upload")', 'http_post("https://api.example.com/upload", "alpha")']) },
+        { name: 'beta', source: worker(['llm_call("plan the upload")', 'http_post("https://api.example.com/upload", "beta")']) },
+      ],
+      slots: [{ name: 'EGRESS_TENANT_STACK', reads: ['net'] }],
+    },
+    {
+      landing: { task: 'alpha', kind: 'read', subject: 'EGRESS_TENANT_STACK', what: 'http_post' },
+      point: ['EGRESS_TENANT_STACK', 'beta'],
     },
   ),
 ];

@@ -1,7 +1,7 @@
 // Static footprints for partial-order reduction: which shared state one poll of a task may read or write,
 // from the ops between its resume point and its next await (an over-approximation is always sound). Two
 // polls commute when neither writes what the other touches. Pure; depends on the scheduler's op IR only.
-import { SLOT_COUNT } from '../scheduler/catalog.ts';
+import { SEED_SLOT_TABLE } from '../scheduler/slotTable.ts';
 import type { ExecMode } from '../scheduler/executor.ts';
 import type { Op, TaskSet } from '../scheduler/ops.ts';
 
@@ -59,7 +59,7 @@ function merge(into: Footprint, from: Footprint): void {
 /** Builds the table for a task set run in `mode` with `captureSet` swapped per poll. */
 export function createFootprintTable(taskSet: TaskSet, mode: ExecMode, captureSet: readonly number[]): FootprintTable {
   const { tasks } = taskSet;
-  const usable = SLOT_COUNT <= 31 && tasks.length <= MAX_POR_TASKS;
+  const usable = (taskSet.slots ?? SEED_SLOT_TABLE).count <= 31 && tasks.length <= MAX_POR_TASKS;
   let capturedMask = 0;
   if (mode !== 'unscoped') for (const s of captureSet) capturedMask |= 1 << s;
   const sharedMask = ~capturedMask;

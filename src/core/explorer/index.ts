@@ -136,11 +136,8 @@ function ranksBefore(preemptions: number, length: number, order: number, b: Kept
 
 export function createExplorer(scenario: Scenario, options: ExploreOptions = {}): Explorer {
   const compiled = compileScenario(scenario);
-  const runOptions = runOptionsOf(scenario, {
-    ignoreLatency: true,
-    ...(options.mode ? { mode: options.mode } : {}),
-  });
-  const exec: ExecConfig = execConfigOf(runOptions);
+  const runOptions = runOptionsOf(scenario, { ignoreLatency: true, ...(options.mode ? { mode: options.mode } : {}) });
+  const exec: ExecConfig = execConfigOf(runOptions, compiled.taskSet.slots);
   const maxSchedules = Math.max(1, Math.floor(options.maxSchedules ?? DEFAULT_MAX_SCHEDULES));
   const prune = options.prune ?? true;
   const maxFailures = Math.max(1, options.maxFailures ?? MAX_REPORTED_FAILURES);

@@ -13,6 +13,7 @@ import type {
   ViewState,
 } from './types.ts';
 import { LATENCY_KEYS, SCENARIO_VERSION } from './types.ts';
+import { minimizeCustomSlot, normalizeCustomSlot } from './customSlots.ts';
 
 export const DEFAULT_PARENT_NAME = 'parent';
 
@@ -66,6 +67,8 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
       tab: view.tab ?? DEFAULT_VIEW.tab,
       ...(view.layout === 'policy' ? { layout: view.layout } : {}),
     },
+    // Absent unless the scenario adds a slot: every scenario made before added slots stays byte-identical.
+    ...(input.slots && input.slots.length > 0 ? { slots: input.slots.map(normalizeCustomSlot) } : {}),
   };
 }
 
@@ -121,6 +124,7 @@ export function minimizeScenario(scenario: Scenario): ScenarioInput {
   if (view.tab !== DEFAULT_VIEW.tab) minView.tab = view.tab;
   if (view.layout === 'policy') minView.layout = view.layout;
   if (Object.keys(minView).length > 0) out.view = minView;
+  if (scenario.slots && scenario.slots.length > 0) out.slots = scenario.slots.map(minimizeCustomSlot);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Re-exported by core/index.ts. Pure: depends only on zod, fflate and its own files.
 export * from './types.ts';
 export * from './slots.ts';
+export * from './customSlots.ts';
 export * as SCENARIO_LIMITS from './limits.ts';
 export { LINK_BUDGET } from './limits.ts';
 export * from './defaults.ts';

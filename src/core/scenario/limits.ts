@@ -56,3 +56,10 @@ export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
 /** Compressed bytes handed to the inflater per step: one step can expand at most ~1 MB past the bound
  * above before the bound is checked again. */
 export const INFLATE_CHUNK_BYTES = 1024;
+
+/** Thread-locals a scenario may add to the seed's 28: 28 + 3 = 31 slots still fit the explorer's 31-bit
+ * footprint masks, so its pruning stays on; three are enough to teach the forcing function. */
+export const MAX_CUSTOM_SLOTS = 3;
+
+/** Characters in an added slot's Uncaptured reason: the seed's longest is ~170; a paragraph is plenty. */
+export const MAX_SLOT_REASON_CHARS = 1_000;

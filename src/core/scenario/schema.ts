@@ -7,6 +7,7 @@ import { decodePolicy } from '../analysis/policyDecode.ts';
 import { DEFAULT_PARENT_NAME, DEFAULT_RUN, normalizeScenario } from './defaults.ts';
 import * as limits from './limits.ts';
 import { isPlainObject, migrateScenario, type MigrationChain, MIGRATIONS } from './migrations.ts';
+import { customSlotIssues, knownSlotNames } from './customSlots.ts';
 import { AMBIENT_SLOT_NAMES } from './slots.ts';
 import {
   LATENCY_KEYS,
@@ -127,17 +128,20 @@ const parent = object(
   'a parent object ({"name"?, "source", "grant"?})',
 );
 
-const SLOT_NAMES: readonly string[] = AMBIENT_SLOT_NAMES;
-const slot = z.enum(AMBIENT_SLOT_NAMES, {
-  error: (issue: Issue) => {
-    if (typeof issue.input !== 'string') return problem('a slot name (a string)', issue.input);
-    const near = SLOT_NAMES.find((known) => known === (issue.input as string).toUpperCase());
-    const hint = near
-      ? `; did you mean ${near}?`
-      : ` (slot names are the ${SLOT_NAMES.length} names of the ambient catalog, e.g. VM_EXECUTION_CONTEXT)`;
-    return `unknown slot name ${describeValue(issue.input)}${hint}`;
-  },
-});
+// Which names are known depends on the scenario's added `slots`, so membership is a cross-field rule.
+const slot = z.string(expect('a slot name (a string)'));
+
+function unknownSlotMessage(name: string, known: readonly string[]): string {
+  const near = known.find((k) => k === name.toUpperCase());
+  const hint = near
+    ? `; did you mean ${near}?`
+    : ` (slot names are the ${known.length} names of the ambient catalog${known.length > AMBIENT_SLOT_NAMES.length ? " and the scenario's slots" : ''}, e.g. VM_EXECUTION_CONTEXT)`;
+  return `unknown slot name ${describeValue(name)}${hint}`;
+}
+
+const slots = z.unknown().superRefine((value, ctx) => {
+  for (const issue of customSlotIssues(value)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+}) as unknown as z.ZodType<NonNullable<ScenarioInput['slots']>>;
 
 const SEED_RULE = `an unsigned 32-bit integer (0 to ${count(limits.MAX_SEED)})`;
 const schedule = z.discriminatedUnion(
@@ -185,7 +189,7 @@ const STEPS_RULE = `an integer from ${count(limits.MIN_MAX_STEPS)} to ${count(li
 const run = object(
   {
     mode: z.enum(['scoped', 'unscoped', 'naive'], expect('"scoped", "unscoped" or "naive"')).optional(),
-    captured: list(slot, 'a list of slot names or null', AMBIENT_SLOT_NAMES.length, 'slots')
+    captured: list(slot, 'a list of slot names or null', AMBIENT_SLOT_NAMES.length + limits.MAX_CUSTOM_SLOTS, 'slots')
       .nullable()
       .optional(),
     schedule: schedule.optional(),
@@ -228,6 +232,7 @@ const scenario = object(
     children: list(child, 'a list of children', limits.MAX_CHILDREN, 'children').optional(),
     run: run.optional(),
     view: view.optional(),
+    slots: slots.optional(),
   },
   'a scenario object ({"version": 1, "parent": …, "children": […], …})',
 );
@@ -359,9 +364,12 @@ function crossFieldErrors(input: unknown): ScenarioError[] {
   }
   if (Array.isArray(run.captured)) {
     const seen = new Map<unknown, number>();
+    const known = knownSlotNames(input.slots);
     run.captured.forEach((slotName: unknown, index) => {
       const earlier = seen.get(slotName);
-      if (typeof slotName === 'string' && earlier !== undefined) {
+      if (typeof slotName === 'string' && !known.includes(slotName)) {
+        errors.push({ path: `run.captured[${index}]`, message: unknownSlotMessage(slotName, known) });
+      } else if (typeof slotName === 'string' && earlier !== undefined) {
         errors.push({
           path: `run.captured[${index}]`,
           message: `${describeValue(slotName)} is listed twice (also run.captured[${earlier}])`,

@@ -1,6 +1,7 @@
 // The names of the ambient thread-local slots, exactly as and in the order of `AMBIENT_THREAD_LOCAL_CATALOG`
 // in shared/seeds/ambient_scope.rs (13 captured, then 15 uncaptured). Names only: the scheduler owns the full
-// catalog (scoping, reasons, shapes) and keeps it in sync with this list. Depends on nothing.
+// catalog (scoping, reasons, shapes) and keeps it in sync with this list; the naming convention that gives a
+// name its ambient shape lives here so scenarios can check added slots. Depends on nothing.
 
 /** The 28 slot names of the seed's `AMBIENT_THREAD_LOCAL_CATALOG`, in catalog order. */
 export const AMBIENT_SLOT_NAMES = [
@@ -42,4 +43,26 @@ const SLOT_NAME_SET: ReadonlySet<string> = new Set(AMBIENT_SLOT_NAMES);
 /** True when `name` is one of {@link AMBIENT_SLOT_NAMES}. */
 export function isAmbientSlotName(name: string): name is AmbientSlotName {
   return SLOT_NAME_SET.has(name);
+}
+
+/** How a slot holds its value: a LIFO stack (`*_STACK`, `*_CTX`), a depth counter (`*_DEPTH`) or one option. */
+export type SlotShape = 'stack' | 'depth' | 'option';
+
+/** The seed's naming convention for an ambient-shape thread-local (`is_ambient_shape` of the drift test). */
+export function isAmbientShapeName(name: string): boolean {
+  return (
+    name === 'VM_SOURCE_DIR' ||
+    name.endsWith('_STACK') ||
+    name.endsWith('_DEPTH') ||
+    name.endsWith('_CONTEXT') ||
+    name.endsWith('_SESSION') ||
+    name.endsWith('_CTX')
+  );
+}
+
+/** The shape a slot name implies (DESIGN §4): `*_STACK`/`*_CTX` stack, `*_DEPTH` depth, the rest one option. */
+export function slotShapeOf(name: string): SlotShape {
+  if (name.endsWith('_STACK') || name.endsWith('_CTX')) return 'stack';
+  if (name.endsWith('_DEPTH')) return 'depth';
+  return 'option';
 }

@@ -1,9 +1,9 @@
 // The Scenario data model (DESIGN §5): the one shape shared by the UI, share links, autosave and the CLI.
 // `Scenario` is the normalized form (every field present); `ScenarioInput` is what external input may omit.
-// Plain JSON-safe data only (it crosses postMessage and goes into links). Depends only on ./slots.ts and the
+// Plain JSON-safe data only (it crosses postMessage and goes into links). Depends only on ./customSlots.ts and the
 // policy types of ../analysis/types.ts.
 import type { CapabilityPolicy, ToolArgConstraint } from '../analysis/types.ts';
-import type { AmbientSlotName } from './slots.ts';
+import type { CustomSlot, CustomSlotInput } from './customSlots.ts';
 
 /** The scenario format version this build writes. Older versions are migrated on load (see migrations.ts). */
 export const SCENARIO_VERSION = 1;
@@ -60,8 +60,9 @@ export interface ScenarioChild {
 
 export interface RunSettings {
   mode: RunMode;
-  /** The slots to capture in `scoped`/`naive` mode, replacing the catalog's default; `null` = the catalog's. */
-  captured: AmbientSlotName[] | null;
+  /** The slots to capture in `scoped`/`naive` mode, replacing the catalog's default; `null` = the catalog's.
+   * Names of the seed's catalog or of the scenario's added `slots`. */
+  captured: string[] | null;
   schedule: Schedule;
   latency: Latency;
   /** Refuse at spawn a child whose effects escape the parent grant (HARN-CAP-301). */
@@ -90,6 +91,8 @@ export interface Scenario {
   children: ScenarioChild[];
   run: RunSettings;
   view: ViewState;
+  /** Thread-locals added to the seed's catalog; absent (never empty) when the scenario adds none. */
+  slots?: CustomSlot[];
 }
 
 /** A ceiling as external input may write it: any subset of the fields. */
@@ -103,13 +106,14 @@ export interface ScenarioInput {
   children?: { name: string; source: string; ceiling?: CeilingInput | null }[];
   run?: {
     mode?: RunMode;
-    captured?: AmbientSlotName[] | null;
+    captured?: string[] | null;
     schedule?: Schedule;
     latency?: Partial<Latency>;
     enforceAtSpawn?: boolean;
     maxSteps?: number;
   };
   view?: { step?: number; tab?: string | null; layout?: ViewLayout };
+  slots?: CustomSlotInput[];
 }
 
 /** One validation problem: `path` like `children[1].ceiling.side_effect_level` ('' = the whole input). */

@@ -1,9 +1,10 @@
 // The ambient thread-local catalog of seeds/ambient_scope.rs: all 28 slots in the seed's order, Captured or
 // Uncaptured (with the seed's reason text), each with its shape (LIFO stack, depth counter, single option).
-// Slots are addressed by integer index everywhere in the scheduler. Pure data: depends on nothing.
+// Slots are addressed by integer index everywhere in the scheduler. Pure data: depends on ../scenario/slots.ts.
 
-/** How a slot holds its value: a LIFO stack (`*_STACK`, `*_CTX`), a depth counter (`*_DEPTH`) or one option. */
-export type SlotShape = 'stack' | 'depth' | 'option';
+export type { SlotShape } from '../scenario/slots.ts';
+export { isAmbientShapeName, slotShapeOf } from '../scenario/slots.ts';
+import { slotShapeOf, type SlotShape } from '../scenario/slots.ts';
 
 /** The seed's `AmbientScoping`: swapped per poll, or deliberately left out (with the reason a human recorded). */
 export type SlotScoping = { kind: 'captured' } | { kind: 'uncaptured'; reason: string };
@@ -117,25 +118,6 @@ const CATALOG: readonly (readonly [string, SlotScoping])[] = [
     ),
   ],
 ];
-
-/** The seed's naming convention for an ambient-shape thread-local (`is_ambient_shape` of the drift test). */
-export function isAmbientShapeName(name: string): boolean {
-  return (
-    name === 'VM_SOURCE_DIR' ||
-    name.endsWith('_STACK') ||
-    name.endsWith('_DEPTH') ||
-    name.endsWith('_CONTEXT') ||
-    name.endsWith('_SESSION') ||
-    name.endsWith('_CTX')
-  );
-}
-
-/** The shape a slot name implies (DESIGN §4): `*_STACK`/`*_CTX` stack, `*_DEPTH` depth, the rest one option. */
-export function slotShapeOf(name: string): SlotShape {
-  if (name.endsWith('_STACK') || name.endsWith('_CTX')) return 'stack';
-  if (name.endsWith('_DEPTH')) return 'depth';
-  return 'option';
-}
 
 /** `AMBIENT_THREAD_LOCAL_CATALOG`: every slot, in the seed's order; a slot's `index` is its position here. */
 export const AMBIENT_THREAD_LOCAL_CATALOG: readonly SlotInfo[] = CATALOG.map(([name, scoping], index) => ({

@@ -17,6 +17,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { SNode } from '../syntax/ast.ts';
 import { parse } from '../syntax/index.ts';
 import { SLOT } from './catalog.ts';
+import { createSlotTable, slotReadBy, type AddedSlot, type SlotTable } from './slotTable.ts';
 import {
   op,
   type Admission,
@@ -116,6 +117,8 @@ function calleeName(node: SNode): string | null {
 
 interface Emitter {
   owner: string;
+  /** The scenario's added slots: their calls read them (by kind), every task installs its own value. */
+  added: readonly AddedSlot[];
   ops: Op[];
   fns: Map<string, SNode[]>;
   latency: Latency;
@@ -165,6 +168,8 @@ function lowerCall(e: Emitter, node: SNode, name: string, effects: EffectRecord[
   if (isProcess) reads.push(SLOT.commandPolicy, SLOT.commandHookDepth);
   if (isModel) reads.push(SLOT.autonomy);
   if (isHostCall) reads.push(SLOT.trustedBridgeDepth);
+  const callKinds = { isFs, isNet: kinds.has('net'), isModel, isProcess, isHost: isHostCall || kinds.has('hostcall') };
+  for (const { index, slot } of e.added) if (slotReadBy(slot.reads, callKinds)) reads.push(index);
   const check: CheckSpec = { call: name, effects, reads, target, isFs, isWrite, escapes: [] };
   const span = node.span;
   emit(e, op.check(check, span));
@@ -313,12 +318,40 @@ function parseProgram(source: string): ProgramBody {
   return { program: result.program, parsed, diagnostics: result.diagnostics };
 }
 
+// `EGRESS_TENANT_STACK` → `egress_tenant`: the label an added slot's values carry, `egress_tenant(alpha)`.
+function addedValueName(name: string): string {
+  return name.replace(/_(STACK|DEPTH|CONTEXT|SESSION|CTX)$/, '').toLowerCase();
+}
+
+// Each task installs its own value of every added slot after its own context, and undoes it first: the same
+// life cycle as the seed's slots, so an uncaptured one held across an await is overwritten by a sibling.
+function addedSlotOps(owner: string, added: readonly AddedSlot[]): { install: Op[]; undo: Op[] } {
+  const install: Op[] = [];
+  const undo: Op[] = [];
+  for (const { index, slot } of added) {
+    const value = createOwnedValue('marker', addedValueName(slot.name), owner);
+    if (slot.shape === 'stack') {
+      install.push(op.push(index, value));
+      undo.unshift(op.pop(index));
+    } else if (slot.shape === 'option') {
+      install.push(op.set(index, value));
+      undo.unshift(op.unset(index));
+    } else {
+      install.push(op.inc(index));
+      undo.unshift(op.dec(index));
+    }
+  }
+  return { install, undo };
+}
+
 // Prologue and epilogue of the worker life cycle; `ceiling` null = unconstrained.
 function lifeCycle(
   owner: string,
   ceiling: PolicyCeiling | null,
   role: 'parent' | 'child',
+  added: readonly AddedSlot[],
 ): { prologue: Op[]; epilogue: Op[] } {
+  const own = addedSlotOps(owner, added);
   const prologue: Op[] = [
     op.push(SLOT.executionPolicy, createPolicyValue(owner, ceiling)),
     op.push(SLOT.approvalPolicy, createOwnedValue('approval', 'approval', owner)),
@@ -330,8 +363,10 @@ function lifeCycle(
     op.set(SLOT.sourceDir, createSourceDirValue(owner)),
     op.set(SLOT.mutationSession, createSessionValue(owner)),
     op.push(SLOT.runtimeContext, createOwnedValue('overlay', role === 'parent' ? 'run' : 'worker', owner)),
+    ...own.install,
   );
   const epilogue: Op[] = [
+    ...own.undo,
     op.pop(SLOT.runtimeContext),
     op.unset(SLOT.mutationSession),
     op.unset(SLOT.sourceDir),
@@ -400,10 +435,13 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     });
   }
 
+  const table: SlotTable = createSlotTable(scenario.slots ?? []);
+  const added = table.added;
   const tasks: TaskProgram[] = [];
   const childIndices = children.map((_, i) => i + 1);
   const parentEmitter: Emitter = {
     owner: parent.name,
+    added,
     ops: [],
     fns: ownFunctions(parentBody.program),
     latency: run.latency,
@@ -411,7 +449,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     spawned: false,
     truncated: false,
   };
-  const parentCycle = lifeCycle(parent.name, null, 'parent');
+  const parentCycle = lifeCycle(parent.name, null, 'parent', added);
   parentEmitter.ops.push(...parentCycle.prologue);
   const prologueEnd = parentEmitter.ops.length;
   compileBody(parentEmitter, parentBody);
@@ -428,6 +466,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     const body = childBodies[i]!;
     const e: Emitter = {
       owner: child.name,
+      added,
       ops: [],
       fns: ownFunctions(body.program),
       latency: run.latency,
@@ -435,7 +474,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
       spawned: false,
       truncated: false,
     };
-    const cycle = lifeCycle(child.name, child.ceiling, 'child');
+    const cycle = lifeCycle(child.name, child.ceiling, 'child', added);
     e.ops.push(
       op.read(SLOT.runtimeContext, 'emit_worker_event'),
       op.wait('event', ticksFor('event', run.latency), 'emit_worker_event'),
@@ -455,7 +494,9 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
       admission: admissionOf(body, child.ceiling, grant),
     });
   });
-  return { taskSet: { tasks, roots: [0] }, diagnostics };
+  // A scenario that adds no slot keeps the seed's task set shape (no `slots` field).
+  const taskSet: TaskSet = added.length > 0 ? { tasks, roots: [0], slots: table } : { tasks, roots: [0] };
+  return { taskSet, diagnostics };
 }
 
 function truncation(task: string): Diagnostic {

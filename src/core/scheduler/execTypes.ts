@@ -154,4 +154,7 @@ export interface Layout {
   activeShared: readonly number[];
   /** By slot: 1 when the slot is in `activeCaptured`. */
   activeCapturedSlot: Uint8Array;
+  /** The run's slot table: by slot, the empty value and 1 for a stack (slotTable.ts). */
+  empty: readonly SlotValue[];
+  stack: Uint8Array;
 }

@@ -4,16 +4,13 @@
 // Each task keeps a shadow of what it would see alone; a read whose observed value differs is a cross-wire.
 // A Recorder (trace.ts) turns events into trace steps; without one polls take the lean fast path (fastPoll.ts)
 // and saved states (saved.ts) let the explorer backtrack.
-import { SLOT, SLOT_COUNT } from './catalog.ts';
+import { SLOT } from './catalog.ts';
 import {
-  EMPTY,
   HOT_OPCODES,
   createTaskRuntime,
   frameCurrent,
   poppedFrame,
   pushedFrame,
-  FRESH_IN_SCOPE,
-  INHERITED,
   fillEmpty,
   loweredOps,
   popped,
@@ -38,16 +35,13 @@ import { pollFast, pollStepBounds, tradeScope } from './fastPoll.ts';
 import type { Op, TaskSet } from './ops.ts';
 import { restoreState, saveState } from './saved.ts';
 import { isSlotEmpty, slotCurrent, type AmbientValue, type SlotValue } from './scope.ts';
+import { SEED_SLOT_TABLE } from './slotTable.ts';
 
 export type * from './execTypes.ts';
 
 // Module-local copies of the imports the hot loop uses: loaded as CommonJS (tsx from a CommonJS script) every
 // use of an imported binding is a getter call through one megamorphic accessor (a quarter of such a profile).
 const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = HOT_OPCODES;
-const EMPTY_OF: readonly SlotValue[] = EMPTY;
-const FRESH: readonly number[] = FRESH_IN_SCOPE;
-const INHERITS: readonly boolean[] = INHERITED;
-const SLOTS = SLOT_COUNT;
 const [push1, pop1, current, isEmpty] = [pushed, popped, slotCurrent, isSlotEmpty];
 const [pushFrame, popFrame, currentFrame] = [pushedFrame, poppedFrame, frameCurrent];
 
@@ -58,10 +52,17 @@ const NO_TASKS: number[] = [];
 export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const { tasks: programs, roots } = taskSet;
   const { mode, captureSet, maxSteps, enforceAtSpawn, ignoreLatency } = config;
+  // Per-slot properties come from the run's slot table (the seed's catalog plus any added slots).
+  const table = taskSet.slots ?? SEED_SLOT_TABLE;
+  const EMPTY_OF: readonly SlotValue[] = table.empty;
+  const FRESH: readonly number[] = table.fresh;
+  const INHERITS: readonly boolean[] = table.inherited;
+  const STACKS: Uint8Array = table.stack;
+  const SLOTS = table.count;
   const swapping = mode !== 'unscoped';
   const restoring = mode === 'scoped';
-  const state: ExecState = { thread: EMPTY.slice(), tasks: [], clock: 0, steps: 0, current: -1 };
-  for (let i = 0; i < programs.length; i++) state.tasks.push(createTaskRuntime());
+  const state: ExecState = { thread: EMPTY_OF.slice(), tasks: [], clock: 0, steps: 0, current: -1 };
+  for (let i = 0; i < programs.length; i++) state.tasks.push(createTaskRuntime(EMPTY_OF));
   const initial: readonly SlotValue[] = EMPTY_OF;
   const lowered: readonly ExecOp[][] = programs.map(loweredOps);
   const refusedAtSpawn: readonly boolean[] = programs.map(
@@ -79,7 +80,9 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     active,
     activeCaptured,
     activeShared: swapping ? active.filter((s) => !captureSet.includes(s)) : [],
-    activeCapturedSlot: Uint8Array.from(EMPTY, (_, s) => (activeCaptured.includes(s) ? 1 : 0)),
+    activeCapturedSlot: Uint8Array.from(EMPTY_OF, (_, s) => (activeCaptured.includes(s) ? 1 : 0)),
+    empty: EMPTY_OF,
+    stack: STACKS,
   };
   const { activeCapturedSlot } = layout;
   // Per task and pc, the most steps a poll from there counts: within the bound, it takes the fast path.
@@ -134,8 +137,8 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     // One value reads the same either way; only two different values need their current entries compared.
     if (alone === live && rec === null) return;
     // Without a recorder, stacks are linked frames (see fastPoll.ts).
-    const expected = rec === null ? currentFrame(alone, slot) : current(alone);
-    const observed = rec === null ? currentFrame(live, slot) : current(live);
+    const expected = rec === null ? currentFrame(alone, slot, STACKS) : current(alone);
+    const observed = rec === null ? currentFrame(live, slot, STACKS) : current(live);
     if (expected !== observed) {
       m.crosswires++;
       if (m.firstCrosswireStep < 0) m.firstCrosswireStep = state.steps - 1;
@@ -409,11 +412,11 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   };
 
   const reset = (): void => {
-    fillEmpty(m.thread);
+    fillEmpty(m.thread, EMPTY_OF);
     records.fill(null);
     diffs.fill(-1);
     // Arrays traded by swaps may hold shared slots' values; snapshots show a scope's other slots empty.
-    for (let i = 0; i < tasks.length; i++) fillEmpty(tasks[i]!.scope);
+    for (let i = 0; i < tasks.length; i++) fillEmpty(tasks[i]!.scope, EMPTY_OF);
     state.clock = 0;
     state.steps = 0;
     state.current = -1;

@@ -2,13 +2,18 @@
 // counts as executor.ts's recorded poll, in one loop with the step counter, thread and shadow in locals, stacks
 // as linked frames (lower.ts `Frame`) and no per-op step-bound check (the caller polls here only when the poll
 // cannot reach the bound; see `pollStepBounds`). Pure; depends on ./lower.ts, ./scope.ts and ./execTypes.ts types.
-import { EMPTY, HOT_OPCODES, frameCurrent, poppedFrame, pushedFrame, type ExecOp } from './lower.ts';
+import {
+  HOT_OPCODES,
+  frameCurrent,
+  poppedFrame,
+  pushedFrame,
+  type ExecOp,
+} from './lower.ts';
 import type { Layout, Machine } from './execTypes.ts';
 import type { SlotValue } from './scope.ts';
 
 // Module-local copies of the imports the loop uses (see executor.ts: imported bindings can be getter calls).
 const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = HOT_OPCODES;
-const EMPTY_OF: readonly SlotValue[] = EMPTY;
 const [push1, pop1, current] = [pushedFrame, poppedFrame, frameCurrent];
 
 /** The most steps an op can count: a pop reads then installs, a check reads each slot then checks, a spawn
@@ -84,6 +89,8 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
   const thread = m.thread;
   const shadow = task.shadow;
   const capturedSlot = layout.activeCapturedSlot;
+  const EMPTY_OF = layout.empty;
+  const stack = layout.stack;
   // Scoped: the captured slots differing from the outer values, kept current by the writes (see `tradeScope`).
   let diff = m.diffs[t]!;
   let outcome = COMPLETE;
@@ -104,7 +111,7 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
         // A pop is a read too: popping a frame that is not yours is a cross-wire.
         const alone = shadow[slot]!;
         steps++;
-        if (alone !== before && current(alone, slot) !== current(before, slot)) {
+        if (alone !== before && current(alone, slot, stack) !== current(before, slot, stack)) {
           m.crosswires++;
           if (m.firstCrosswireStep < 0) m.firstCrosswireStep = steps - 1;
         }
@@ -156,7 +163,7 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
         const live = thread[s];
         steps++;
         // One value reads the same either way; only two different values need their current entries compared.
-        if (alone !== live && current(alone, s) !== current(live, s)) {
+        if (alone !== live && current(alone, s, stack) !== current(live, s, stack)) {
           m.crosswires++;
           if (m.firstCrosswireStep < 0) m.firstCrosswireStep = steps - 1;
         }

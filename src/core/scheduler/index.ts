@@ -43,3 +43,4 @@ export {
   type TaskDiagnostic,
 } from './compile.ts';
 export * from './simulate.ts';
+export * from './slotTable.ts';

@@ -1,30 +1,14 @@
 // Lowering for the executor: task-program ops turned into one object shape with an integer opcode (so the hot
 // loop's property loads stay monomorphic), cached per op list, plus the slot constants and immutable-stack
-// helpers the executor shares, and a fresh task's runtime record. Pure; depends on ./catalog.ts, ./scope.ts,
-// ./ops.ts and ./execTypes.ts types.
-import { AMBIENT_THREAD_LOCAL_CATALOG, INHERITED_SLOT_INDICES, SLOT_COUNT } from './catalog.ts';
+// helpers the executor shares, and a fresh task's runtime record. Pure; depends on ./scope.ts, ./ops.ts and
+// ./execTypes.ts types.
 import type { TaskRuntime } from './execTypes.ts';
 import type { Op, TaskProgram } from './ops.ts';
-import { emptySlotValue, type AmbientValue, type SlotValue, type SlotValues } from './scope.ts';
+import { EMPTY_STACK as EMPTY_STACK_VALUE, type AmbientValue, type SlotValue, type SlotValues } from './scope.ts';
 
-const CATALOG_CAPTURED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map(
-  (slot) => slot.scoping.kind === 'captured',
-);
-export const INHERITED: readonly boolean[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) =>
-  INHERITED_SLOT_INDICES.includes(slot.index),
-);
-export const EMPTY: readonly SlotValue[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) =>
-  emptySlotValue(slot.index),
-);
-/** Slots a correctly scoped task starts empty: the catalog's Captured ones `capture_inherited` does not copy. */
-export const FRESH_IN_SCOPE: readonly number[] = AMBIENT_THREAD_LOCAL_CATALOG.filter(
-  (slot) => CATALOG_CAPTURED[slot.index] && !INHERITED[slot.index],
-).map((slot) => slot.index);
-
-/** By slot: 1 for a stack slot. */
-export const STACK_SLOT: Uint8Array = Uint8Array.from(AMBIENT_THREAD_LOCAL_CATALOG, (slot) =>
-  slot.shape === 'stack' ? 1 : 0,
-);
+// Every stack slot's empty value is this one array (per-slot tables live in slotTable.ts), so the stack
+// helpers below need no slot table.
+const EMPTY_STACK: SlotValue = EMPTY_STACK_VALUE;
 
 /**
  * The fast path's non-empty stack: linked frames, newest first (`rest` null at the bottom); the empty stack is
@@ -37,24 +21,26 @@ export interface Frame {
   readonly rest: Frame | null;
 }
 
-export function pushedFrame(value: SlotValue, item: AmbientValue, slot: number): Frame {
-  return { top: item, rest: value === EMPTY[slot] ? null : (value as unknown as Frame) };
+export function pushedFrame(value: SlotValue, item: AmbientValue, _slot: number): Frame {
+  return { top: item, rest: value === EMPTY_STACK ? null : (value as unknown as Frame) };
 }
 
-export function poppedFrame(value: SlotValue, slot: number): SlotValue {
-  const rest = value === EMPTY[slot] ? null : (value as unknown as Frame).rest;
+export function poppedFrame(value: SlotValue, _slot: number): SlotValue {
+  const rest = value === EMPTY_STACK ? null : (value as unknown as Frame).rest;
   // A copy of the frame below: a pop's result is a new value, as the array copy is (empty: the EMPTY value).
-  return rest === null ? EMPTY[slot]! : ({ top: rest.top, rest: rest.rest } as unknown as SlotValue);
+  return rest === null ? EMPTY_STACK : ({ top: rest.top, rest: rest.rest } as unknown as SlotValue);
 }
 
-/** The fast path's `slotCurrent`: the top frame's value of a stack, the depth, the option. */
-export function frameCurrent(value: SlotValue | undefined, slot: number): AmbientValue | number | null {
-  if (STACK_SLOT[slot] === 1) return value === EMPTY[slot] ? null : (value as unknown as Frame).top;
+/** The fast path's `slotCurrent`: the top frame's value of a stack, the depth, the option; `stack` is the
+ * run's slot table's stack flags. */
+export function frameCurrent(value: SlotValue | undefined, slot: number, stack: Uint8Array): AmbientValue | number | null {
+  if (stack[slot] === 1) return value === EMPTY_STACK ? null : (value as unknown as Frame).top;
   return value === undefined ? null : (value as AmbientValue | number | null);
 }
 
-export function fillEmpty(values: SlotValues): void {
-  for (let i = 0; i < SLOT_COUNT; i++) values[i] = EMPTY[i]!;
+/** Resets every slot to its empty value (`empty`: the run's slot table's). */
+export function fillEmpty(values: SlotValues, empty: readonly SlotValue[]): void {
+  for (let i = 0; i < empty.length; i++) values[i] = empty[i]!;
 }
 
 export function pushed(value: SlotValue, item: AmbientValue): readonly AmbientValue[] {
@@ -157,12 +143,12 @@ export function writtenSlots(programs: readonly TaskProgram[]): Set<number> {
 }
 
 /** A task before its spawn. Slots outside the capture set are never written to a scope; they stay empty. */
-export function createTaskRuntime(): TaskRuntime {
+export function createTaskRuntime(empty: readonly SlotValue[]): TaskRuntime {
   return {
     status: 'unspawned',
     pc: 0,
-    scope: EMPTY.slice(),
-    shadow: EMPTY.slice(),
+    scope: empty.slice(),
+    shadow: empty.slice(),
     prevs: [],
     prevCount: 0,
     parent: -1,
@@ -173,11 +159,11 @@ export function createTaskRuntime(): TaskRuntime {
   };
 }
 
-export function popped(value: SlotValue, slot: number): readonly AmbientValue[] {
+export function popped(value: SlotValue, _slot: number): readonly AmbientValue[] {
   const stack = value as readonly AmbientValue[];
   // An emptied stack is the slot's one empty value again, so the outer check and swaps compare by identity.
   const n = stack.length - 1;
-  if (n <= 0) return EMPTY[slot] as readonly AmbientValue[];
+  if (n <= 0) return EMPTY_STACK as readonly AmbientValue[];
   // A sized copy, not slice(): the builtin call costs more than the copy for these short stacks.
   const out = new Array<AmbientValue>(n);
   for (let i = 0; i < n; i++) out[i] = stack[i]!;

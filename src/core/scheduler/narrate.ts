@@ -126,7 +126,7 @@ function decided(f: CheckFacts): string {
 }
 
 /** What one cross-wired slot of a check does to the call, as a verb phrase ("is checked against …"). */
-function slotConsequence(slot: number, observed: AmbientValue | number | null, f: CheckFacts): string {
+function slotConsequence(slot: number, slotName: string, observed: AmbientValue | number | null, f: CheckFacts): string {
   const owner = ownerName(observed);
   if (slot === SLOT.executionContext && f.path !== null)
     return `resolves against ${f.cwd ?? 'no working directory'}${owner ? ` and lands in ${owner}'s worktree` : ''}`;
@@ -135,7 +135,7 @@ function slotConsequence(slot: number, observed: AmbientValue | number | null, f
     return `is audited under ${owner ? `${owner}'s session` : 'no session'} (${currentLabel(observed)})`;
   if (slot === SLOT.trustedBridgeDepth)
     return `runs at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`;
-  return `uses ${ownerPhrase(observed)} from ${SLOT_NAMES[slot]}`;
+  return `uses ${ownerPhrase(observed)} from ${slotName}`;
 }
 
 /** The sentence of a cross-wired read of a check, written once the check is decided: the first one explains
@@ -147,11 +147,13 @@ export function narrateCheckRead(
   slot: number,
   observed: AmbientValue | number | null,
   f: CheckFacts,
+  slotNames: readonly string[] = SLOT_NAMES,
 ): string {
-  const consequence = slotConsequence(slot, observed, f);
+  const name = slotNames[slot] ?? `slot ${slot}`;
+  const consequence = slotConsequence(slot, name, observed, f);
   const call = `${task}'s ${writtenCall(f.check)}`;
-  if (first) return `${whyItSees(task, r, SLOT_NAMES[slot]!, observed)}, so ${call} ${consequence}.`;
-  return `It also reads ${SLOT_NAMES[slot]} (${ownerPhrase(observed)}), so ${call} ${consequence}.`;
+  if (first) return `${whyItSees(task, r, name, observed)}, so ${call} ${consequence}.`;
+  return `It also reads ${name} (${ownerPhrase(observed)}), so ${call} ${consequence}.`;
 }
 
 /** Narrates a check from what the task observed; `reads` are its slot reads, `record` set when one crossed. */
@@ -162,6 +164,7 @@ export function narrateCheck(
   reads: readonly OpenRead[],
   decision: boolean,
   preflight: boolean,
+  slotNames: readonly string[] = SLOT_NAMES,
 ): CheckNarration & { facts: CheckFacts } {
   const ctx = slotCurrent(state.thread[SLOT.executionContext]) as AmbientValue | null;
   const path = check.isFs && check.target !== null ? resolvePath(check.target, ctx?.cwd) : null;
@@ -186,7 +189,7 @@ export function narrateCheck(
       );
     else if (read.slot === SLOT.mutationSession)
       parts.push(`was audited under ${ownerPhrase(observed)} (${currentLabel(observed)})`);
-    else parts.push(`used ${ownerPhrase(observed)} from ${SLOT_NAMES[read.slot]}`);
+    else parts.push(`used ${ownerPhrase(observed)} from ${slotNames[read.slot]}`);
   }
   const action =
     check.isFs && check.target !== null

@@ -1,6 +1,7 @@
 // Task programs: the small op IR the executor runs (push/pop/set/unset/inc/dec on slots, await, read, check,
 // spawn, join, throw) and builders for writing the seed's tests 1:1. compile.ts lowers Harn ASTs into it.
 // Pure data; slots are catalog indices. Depends on ./scope.ts, ../diagnostics.ts and analysis types.
+import type { SlotTable } from './slotTable.ts';
 import type { Span } from '../diagnostics.ts';
 import type { EffectRecord } from '../analysis/types.ts';
 import type { AmbientValue } from './scope.ts';
@@ -77,6 +78,8 @@ export interface Admission {
 export interface TaskSet {
   tasks: TaskProgram[];
   roots: number[];
+  /** The run's slots when the scenario adds thread-locals; absent = the seed's catalog (SEED_SLOT_TABLE). */
+  slots?: SlotTable;
 }
 
 /** Builders so tests read like the seed: `push(SLOT.executionPolicy, policy)`, `yieldNow()`, `read(…)`. */

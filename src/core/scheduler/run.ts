@@ -3,7 +3,7 @@
 // Depends on ./executor, ./trace, ./choosers, ./catalog and scenario types.
 import type { Schedule } from '../scenario/types.ts';
 import { DEFAULT_RUN } from '../scenario/defaults.ts';
-import { DEFAULT_CAPTURE_SET, SLOT_NAMES, slotIndex } from './catalog.ts';
+import { captureSetIn, SEED_SLOT_TABLE, type SlotTable } from './slotTable.ts';
 import { chooseFifo, createPicksChooser, createRandomChooser, type PicksLog } from './choosers.ts';
 import {
   createRunner,
@@ -98,11 +98,10 @@ export interface SimulationResult {
   summary: SimulationSummary;
 }
 
-/** Resolves capture-set names to slot indices; unknown names are dropped (the scenario schema rejects them). */
-export function captureSetOf(captured: readonly string[] | null): number[] {
-  if (captured === null) return [...DEFAULT_CAPTURE_SET];
-  // Deduplicated: a slot listed twice would be swapped twice per poll, undoing the swap.
-  return [...new Set(captured.map(slotIndex).filter((index) => index >= 0))].sort((a, b) => a - b);
+/** Resolves capture-set names to slot indices of `table` (the seed's catalog by default); unknown names are
+ * dropped (the scenario schema rejects them). */
+export function captureSetOf(captured: readonly string[] | null, table: SlotTable = SEED_SLOT_TABLE): number[] {
+  return captureSetIn(table, captured);
 }
 
 function chooserFor(schedule: RunSchedule, names: readonly string[], log: PicksLog): ChooseFn {
@@ -118,10 +117,11 @@ function chooserFor(schedule: RunSchedule, names: readonly string[], log: PicksL
   }
 }
 
-export function execConfigOf(options: RunOptions): ExecConfig {
+/** `table`: the task set's slots (`taskSet.slots`), so added slots resolve; the seed's catalog by default. */
+export function execConfigOf(options: RunOptions, table: SlotTable = SEED_SLOT_TABLE): ExecConfig {
   return {
     mode: options.mode,
-    captureSet: captureSetOf(options.captured),
+    captureSet: captureSetOf(options.captured, table),
     maxSteps: options.maxSteps,
     enforceAtSpawn: options.enforceAtSpawn,
     ignoreLatency: options.ignoreLatency,
@@ -157,13 +157,14 @@ function messageOf(
 
 /** Runs a task set with a full trace. */
 export function runTaskSet(taskSet: TaskSet, options: RunOptions): SimulationResult {
-  const config = { ...execConfigOf(options), maxSteps: Math.min(options.maxSteps, MAX_TRACE_STEPS) };
+  const table = taskSet.slots ?? SEED_SLOT_TABLE;
+  const config = { ...execConfigOf(options, table), maxSteps: Math.min(options.maxSteps, MAX_TRACE_STEPS) };
   const runner = createRunner(taskSet, config);
   const names = taskSet.tasks.map((task) => task.name);
   const log: PicksLog = { used: 0, ignored: [] };
-  const recorder = createTraceRecorder(runner.state, taskSet.tasks, options.mode);
+  const recorder = createTraceRecorder(runner.state, taskSet.tasks, options.mode, table.names);
   const outcome = runner.run(chooserFor(options.schedule, names, log), recorder);
-  const leaks = outcome.leaks.map((slot) => SLOT_NAMES[slot]!);
+  const leaks = outcome.leaks.map((slot) => table.names[slot]!);
   const panics = outcome.panics.map((t) => names[t]!);
   const refused = outcome.refused.map((t) => names[t]!);
   const counts = countsOf({
@@ -176,8 +177,8 @@ export function runTaskSet(taskSet: TaskSet, options: RunOptions): SimulationRes
   const markers = markersOf(recorder.steps, recorder.crosswires);
   return {
     tasks: taskSet.tasks.map((task) => ({ name: task.name, role: task.role })),
-    slots: SLOT_NAMES,
-    captured: options.mode === 'unscoped' ? [] : config.captureSet.map((slot) => SLOT_NAMES[slot]!),
+    slots: table.names,
+    captured: options.mode === 'unscoped' ? [] : config.captureSet.map((slot) => table.names[slot]!),
     mode: options.mode,
     steps: recorder.steps,
     markers,
@@ -206,6 +207,6 @@ export interface FastSimulation {
 }
 
 export function createFastSimulation(taskSet: TaskSet, options: RunOptions): FastSimulation {
-  const runner = createRunner(taskSet, execConfigOf(options));
+  const runner = createRunner(taskSet, execConfigOf(options, taskSet.slots));
   return { names: taskSet.tasks.map((task) => task.name), run: (choose) => runner.run(choose, null) };
 }

@@ -59,13 +59,18 @@ export type SlotValues = SlotValue[];
 export type AmbientExecutionScope = SlotValues;
 
 // Not frozen: a frozen array has a slow elements kind, and every stack is copied from this one.
-const EMPTY_STACK: readonly AmbientValue[] = [];
+/** The one empty stack every stack slot starts with (values are compared by identity). */
+export const EMPTY_STACK: readonly AmbientValue[] = [];
 const SHAPES: readonly SlotShape[] = AMBIENT_THREAD_LOCAL_CATALOG.map((slot) => slot.shape);
 
-/** The empty value of a slot: `[]`, `0` or `null` (Rust's `Default`). */
-export function emptySlotValue(slot: number): SlotValue {
-  const shape = SHAPES[slot];
+/** The empty value of a shape: `[]`, `0` or `null` (Rust's `Default`). */
+export function emptyValueOfShape(shape: SlotShape | undefined): SlotValue {
   return shape === 'stack' ? EMPTY_STACK : shape === 'depth' ? 0 : null;
+}
+
+/** The empty value of a seed slot: `[]`, `0` or `null` (Rust's `Default`). */
+export function emptySlotValue(slot: number): SlotValue {
+  return emptyValueOfShape(SHAPES[slot]);
 }
 
 /** A fresh thread (or scope) with every slot empty: `AmbientExecutionScope::default()`. */

@@ -161,6 +161,8 @@ export function createTraceRecorder(
   state: ExecState,
   programs: readonly TaskProgram[],
   mode: ExecMode,
+  /** The run's slot names (its slot table's; the seed's catalog by default). */
+  slotNames: readonly string[] = SLOT_NAMES,
 ): TraceRecorder {
   const names = programs.map((p) => p.name);
   const steps: TraceStep[] = [];
@@ -241,7 +243,7 @@ export function createTraceRecorder(
   const leftBehind = (t: number): string[] => {
     const scope = state.tasks[t]!.scope;
     const left: string[] = [];
-    for (let s = 0; s < state.thread.length; s++) if (state.thread[s] !== scope[s]) left.push(SLOT_NAMES[s]!);
+    for (let s = 0; s < state.thread.length; s++) if (state.thread[s] !== scope[s]) left.push(slotNames[s]!);
     return left;
   };
   const momentOf = (t: number, kind: MomentKind, span: Span | null, subject: string | null, what: string) =>
@@ -291,7 +293,7 @@ export function createTraceRecorder(
     },
     swap(t, slot, direction, installed, saved) {
       threadDirty = true;
-      const slotName = SLOT_NAMES[slot]!;
+      const slotName = slotNames[slot]!;
       const inLabel = slotValueLabel(installed);
       const savedLabel = slotValueLabel(saved);
       const narration =
@@ -318,7 +320,7 @@ export function createTraceRecorder(
     install(t, o: Op, before, after) {
       threadDirty = true;
       const slot = (o as { slot: number }).slot;
-      const slotName = SLOT_NAMES[slot]!;
+      const slotName = slotNames[slot]!;
       const beforeLabel = slotValueLabel(before);
       const afterLabel = slotValueLabel(after);
       const action = o.op as 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec';
@@ -351,7 +353,7 @@ export function createTraceRecorder(
     read(t, slot, readAccess, what, expected, observed, span) {
       const access = readAccess === 'pop' ? 'pop' : 'read';
       if (readAccess !== 'check' && openReads.length > 0) openReads = [];
-      const slotName = SLOT_NAMES[slot]!;
+      const slotName = slotNames[slot]!;
       const crosswire = expected !== observed;
       const expectedLabel = currentLabel(expected);
       const observedLabel = currentLabel(observed);
@@ -414,7 +416,7 @@ export function createTraceRecorder(
       const preflight = allows(check, expectedPolicy);
       const reads = openReads;
       openReads = [];
-      const info = narrateCheck(name(t), check, state, reads, decision, preflight);
+      const info = narrateCheck(name(t), check, state, reads, decision, preflight, slotNames);
       let first = true;
       for (const read of reads) {
         if (!read.record) continue;
@@ -426,6 +428,7 @@ export function createTraceRecorder(
           read.slot,
           read.observed,
           info.facts,
+          slotNames,
         );
         first = false;
         resumptions[t]!.told = true;
@@ -578,7 +581,7 @@ export function createTraceRecorder(
       } as TraceStep);
     },
     outerCheck(leaks) {
-      const leakNames = leaks.map((slot) => SLOT_NAMES[slot]!);
+      const leakNames = leaks.map((slot) => slotNames[slot]!);
       const told = narrateOuterCheck(
         leakNames,
         leaks.map((slot) => slotValueLabel(state.thread[slot])),

@@ -52,8 +52,8 @@ export interface ExplorerSlice {
 /** Whether two scenarios explore the same way: same programs, grants, ceilings and the run settings the explorer
  * uses (mode, capture set, enforcement, step bound); the schedule and latencies do not matter to it. */
 export function sameExploration(a: Scenario, b: Scenario): boolean {
-  if (a.parent !== b.parent || a.children !== b.children) {
-    if (JSON.stringify([a.parent, a.children]) !== JSON.stringify([b.parent, b.children])) return false;
+  if (a.parent !== b.parent || a.children !== b.children || a.slots !== b.slots) {
+    if (JSON.stringify([a.parent, a.children, a.slots ?? []]) !== JSON.stringify([b.parent, b.children, b.slots ?? []])) return false;
   }
   const ra = a.run;
   const rb = b.run;

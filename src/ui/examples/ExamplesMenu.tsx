@@ -1,4 +1,4 @@
-// Header: the examples gallery — the nine lessons, each with its two sentences on what to watch. Opening one
+// Header: the examples gallery — the lessons, each with its two sentences on what to watch. Opening one
 // loads its scenario at the step that shows its point; the work on screen is kept and offered back.
 import { useEffect, useRef, useState } from 'react';
 import type { Example } from '../../core/examples/index.ts';

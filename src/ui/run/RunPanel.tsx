@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from './backend.ts';
+import CatalogPanel from '../catalog/CatalogPanel.tsx';
 import ExplorerPanel from './explorer/ExplorerPanel.tsx';
 import { useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
@@ -49,6 +50,7 @@ export default function RunPanel() {
       ) : null}
       <Stepper catalog={catalog} />
       <ExplorerPanel />
+      <CatalogPanel />
     </section>
   );
 }

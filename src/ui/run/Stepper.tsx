@@ -39,6 +39,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   const compareOpen = useStore((s) => s.compareOpen);
   const comparison = useStore((s) => s.comparison);
   const landingNote = useStore((s) => s.landingNote);
+  const catalogRows = useStore((s) => s.catalogView?.rows);
   const actions = useStore.getState();
 
   const derived = useMemo(() => {
@@ -51,6 +52,8 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   const colorOf = (name: string | null) => taskColorVar(derived.colors, name);
   const captured = new Set(simulation.captured);
   const reasons = new Map(catalog.map((slot) => [slot.name, slot.scoping.kind === 'uncaptured' ? slot.scoping.reason : null]));
+  // Added slots: their reason or flag from the Catalog view (F3).
+  for (const row of catalogRows ?? []) if (row.added) reasons.set(row.name, row.flag ?? (row.reason || null));
   const slots: SlotRow[] = simulation.slots.map((name) => ({ name, captured: captured.has(name), reason: reasons.get(name) ?? null }));
   const tasks = simulation.tasks.map((task, t) => ({ name: task.name, color: colorOf(task.name), status: laneStatusOf(step?.snapshot.statuses[t]) }));
   // The chooser offers the choice point the next Step reaches (the next event, or the next fine step).

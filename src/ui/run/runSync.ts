@@ -13,7 +13,7 @@ export const SIMULATE_DELAY_MS = 120;
 function simulatedInputsChanged(state: AppState, previous: AppState): boolean {
   const a = state.scenario;
   const b = previous.scenario;
-  return a.parent !== b.parent || a.children !== b.children || a.run !== b.run;
+  return a.parent !== b.parent || a.children !== b.children || a.run !== b.run || a.slots !== b.slots;
 }
 
 /** Starts syncing; returns a function that stops it. */

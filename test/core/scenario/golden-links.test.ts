@@ -229,6 +229,11 @@ const GALLERY: Golden[] = [
     'three-way-fan-out',
     '#s=1.rZJNasMwEIWvImaVgOvQVcGLXiQORpEmthr9IclJQfjuHckhFBLaLrqymHnW--aNMlwwROUsdK8NeB7QJugyRDcHgdCBVx61ssgMV3azZbm3jJGOa42aIRcT2_fAtZ94Dw3r4Yjpdhq5MXQ8sMwsN8he3su_jEXPr3bgI1ltSmNbyktvF2hgDLwA7DOclZWFZP2C1gaWBqJwvmBdg0pIhQedxfQn3Sk-kR2oJCalJcVQIQoetet4RPdzKlNKfhgxbXoox9jtdtyrFj-58Rpb4cyO4qjTVr_hpDSSmLcf0dk1s7xUxVKRb-4l0V_NKZ9B0FLovoAXhddnTsfWyNXHnR996r7-Y0px8_7GZDCM-AxJ3JGks6uCoA4NhJlWkME4WVBmW1clC56YUM6aqvdl0qORzpQekqR7W2iPJYP6khN6KlHtCw',
   ),
+  // Made on the drift branch (issue 20): the first golden link with added thread-locals (`slots`).
+  gallery(
+    'f3-forcing-function',
+    '#s=1.vVLBasMwDP0VoVMLWbvBTjkMyig7DHpYe6tD0BLRmDm2id1mEPLvk5MOBhs79mQhPek9PXnAC3dBO4v5Q4aeOrYR8wGDO3cVY45eezbaMrSk7WIJg7IAgiNj2ABT1cBRIRnfkMIMFL5zlKiAASy1DHdPqQEgeOptSSeZv0iFZUqPyo6Y4amjxHoc8EPbOtHPLxrT4phhqJxPWvpOR5bEL5zl-AeukFTVaFPLUtP0xCvlSazQ_r-jcJeVbLlQ6A1ZiA3D2RtHtcJJfBOjL70LURApDvl6TV6v-JNab3hVuXb93ZCMuXokveO0w1VN8uv2YuYrzVqKDC-a--nskb38hMf75KZxMfz0bfvytt3vy8N2t9kdyv1h8_wqwjumOsGmIxRi-hc',
+  ),
 ];
 
 describe('golden share links', () => {

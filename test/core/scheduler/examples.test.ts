@@ -1,4 +1,4 @@
-// The nine lessons: each is deterministic (byte-identical trace twice), opens at the step that shows its
+// The lessons: each is deterministic (byte-identical trace twice), opens at the step that shows its
 // point, fits the share-link budget, and shows the bug it teaches (and only it).
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../../src/core/examples/index.ts';
@@ -7,7 +7,7 @@ import { validateScenario } from '../../../src/core/scenario/index.ts';
 import { eventSteps, matchesQuery, simulate } from '../../../src/core/scheduler/index.ts';
 
 describe('the lessons', () => {
-  it('are nine, with unique ids, and two-sentence explanations', () => {
+  it('are ten, with unique ids, and two-sentence explanations', () => {
     expect(EXAMPLES.map((e) => e.id)).toEqual([
       'f1-cwd-env',
       'f2-mutation-session',
@@ -18,6 +18,7 @@ describe('the lessons', () => {
       'resource-mismatch',
       'parent-grant',
       'three-way-fan-out',
+      'f3-forcing-function',
     ]);
     for (const e of EXAMPLES) expect(e.explanation.split(/(?<=\.)\s/).length, e.id).toBe(2);
   });
@@ -113,6 +114,8 @@ describe('the lessons', () => {
       'resource-mismatch': { crosswires: false, leaks: false, refused: ['beta'], fixed: 0 },
       'parent-grant': { crosswires: false, leaks: false, refused: [], fixed: 0 },
       'three-way-fan-out': { crosswires: true, leaks: false, refused: [], fixed: 0 },
+      // The catalog default never swaps a slot nobody classified: F3's fix is the decision (addedSlots.test.ts).
+      'f3-forcing-function': { crosswires: true, leaks: false, refused: [], fixed: 3 },
     });
   });
 

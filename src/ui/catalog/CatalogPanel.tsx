@@ -1,0 +1,36 @@
+// The Catalog view (F3): every slot with its decision and reason, the scenario's added thread-locals with
+// their editors, "Add a thread-local", and the drift guard on the scenario's catalog and on dropped files.
+import { useEffect } from 'react';
+import { useStore } from '../../state/store.ts';
+import AddedSlotEditor from './AddedSlotEditor.tsx';
+import AddSlotForm from './AddSlotForm.tsx';
+import { useCatalogBackend } from './backend.ts';
+import CatalogTable from './CatalogTable.tsx';
+import { startCatalogSync } from './catalogSync.ts';
+import DriftPanel from './DriftPanel.tsx';
+import './catalog.css';
+
+export default function CatalogPanel() {
+  const backend = useCatalogBackend();
+  useEffect(() => startCatalogSync(backend), [backend]);
+  const view = useStore((s) => s.catalogView);
+  const added = useStore((s) => s.scenario.slots);
+  const flags = new Map(view?.rows.map((row) => [row.name, row.flag]) ?? []);
+  return (
+    <section className="catalog-panel" aria-label="Catalog">
+      <h2 className="run-title">Catalog</h2>
+      {view ? <p className="catalog-count">{view.count}</p> : null}
+      {(added ?? []).map((slot) => (
+        <AddedSlotEditor key={slot.name} slot={slot} flag={flags.get(slot.name) ?? null} />
+      ))}
+      <AddSlotForm />
+      <DriftPanel drift={view?.drift ?? null} verdict={view?.verdict ?? ''} />
+      {view ? (
+        <details className="catalog-details" open={added !== undefined}>
+          <summary>Every slot, its decision and reason</summary>
+          <CatalogTable rows={view.rows} />
+        </details>
+      ) : null}
+    </section>
+  );
+}
