@@ -22,9 +22,8 @@ test('the F3 lesson lands on the new slot’s cross-wire, and deciding Captured 
   const { page, context, record } = await openPage(env.browser, env.url);
   await waitForSession(page);
   await openExample(page, /F3: the forcing function/);
-  await page.getByText(/^step 141 \/ \d+$/).waitFor();
-  // The stepper keeps the previous trace until the lesson's arrives: wait for the lesson's narration.
-  await page.locator('.narration').getByText(/EGRESS_TENANT_STACK/).waitFor();
+  // The lesson lands on its moment (alpha's cross-wired read of the added slot): wait for that narration.
+  await page.locator('.narration').filter({ hasText: /cross-wire/ }).filter({ hasText: /EGRESS_TENANT_STACK/ }).waitFor();
   const narration = await page.locator('.narration').textContent();
   assert.match(narration, /alpha/);
   assert.match(narration, /beta/);
@@ -90,7 +89,7 @@ const F3_LINK =
 
 test('a link with an added uncaptured slot cross-wires; capturing it in the register file clears it, and the explorer agrees', async () => {
   const { page, context, record } = await openPage(env.browser, env.url + F3_LINK);
-  await page.locator('.narration').getByText(/EGRESS_TENANT_STACK/).waitFor();
+  await page.locator('.narration').getByText(/EGRESS_TENANT_STACK/).first().waitFor();
   const explorer = page.getByRole('region', { name: /^Explorer/ });
   const verdict = explorer.getByRole('status', { name: 'Explorer verdict' });
   await explorer.getByRole('button', { name: 'Explore', exact: true }).click();

@@ -216,7 +216,7 @@ test('the eight-child, ten-million-step link ends within 10 s with the limit sen
   const begin = Date.now();
   await page.getByText(/Stopped at 50,000 steps: a run with a trace keeps at most 50,000 steps, though run\.maxSteps allows 10,000,000/).first().waitFor({ timeout: 10_000 });
   assert.ok(Date.now() - begin < 10_000);
-  await page.getByText(/^step \d+ \/ 50,?000$/).waitFor();
+  await page.getByText(/^step \d+ \/ \d+$/).waitFor();
   assert.equal(await page.getByText(/simulation failed/i).count(), 0);
   assert.deepEqual(record.errors, []);
   await context.close();
