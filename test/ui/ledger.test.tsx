@@ -4,22 +4,15 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { analysisView, analyzeScenario, createLineIndex, type Place } from '../../src/core/index.ts';
-import { analysisInput } from '../../src/state/analysisSync.ts';
+import { createLineIndex, type Place } from '../../src/core/index.ts';
 import { resetStore, useStore } from '../../src/state/store.ts';
 import PolicyColumn from '../../src/ui/ledger/PolicyColumn.tsx';
+import { seedAnalysis } from './seedAnalysis.ts';
 
 vi.mock('../../src/worker/client.ts', async () => {
   const { fakeBackend: backend } = await import('./fakeBackend.ts');
   return { getCoreBackend: () => backend };
 });
-
-function seedAnalysis() {
-  const state = useStore.getState();
-  const id = state.beginAnalysis();
-  const input = analysisInput(useStore.getState());
-  useStore.getState().receiveAnalysis(id, { kind: 'full', version: id, view: analysisView(input, analyzeScenario(input)) });
-}
 
 /** The text a reveal request selects in `source`. */
 function revealed(source: string): string {

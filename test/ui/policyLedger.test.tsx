@@ -4,23 +4,15 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { analysisView, analyzeScenario } from '../../src/core/index.ts';
-import { analysisInput } from '../../src/state/analysisSync.ts';
 import { resetStore, useStore } from '../../src/state/store.ts';
 import PolicyColumn from '../../src/ui/ledger/PolicyColumn.tsx';
+import { seedAnalysis } from './seedAnalysis.ts';
 import { usePinStore } from '../../src/ui/ledger/pinnedPolicy.ts';
 
 vi.mock('../../src/worker/client.ts', async () => {
   const { fakeBackend: backend } = await import('./fakeBackend.ts');
   return { getCoreBackend: () => backend };
 });
-
-function seedAnalysis() {
-  const state = useStore.getState();
-  const id = state.beginAnalysis();
-  const input = analysisInput(useStore.getState());
-  useStore.getState().receiveAnalysis(id, { kind: 'full', version: id, view: analysisView(input, analyzeScenario(input)) });
-}
 
 beforeEach(() => {
   resetStore();
