@@ -5,17 +5,12 @@ import { useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import type { HistoryEntry } from '../../state/slices/session.ts';
 import { useRunBackend } from '../run/backend.ts';
-import { downloadScenario, downloadText } from './download.ts';
+import { downloadEntry } from './download.ts';
 import { clockTime } from './format.ts';
 import { browserSessionEnv } from './startSession.ts';
 import { dropEntry, restoreEntry } from './session.ts';
 
 const REASON = { replaced: 'edits replaced', unreadable: 'could not be read', crashed: 'made the page fail' } as const;
-
-function download(entry: HistoryEntry) {
-  if (entry.scenario) downloadScenario(entry.scenario, 'recent-work');
-  else downloadText(entry.raw ?? '', 'unreadable-session');
-}
 
 export default function RecentWork({ onRestored }: { onRestored: () => void }) {
   const backend = useRunBackend();
@@ -47,7 +42,7 @@ export default function RecentWork({ onRestored }: { onRestored: () => void }) {
                   Restore
                 </button>
               ) : null}
-              <button type="button" className="small-button" onClick={() => download(entry)} aria-label={`Download ${entry.title}`}>
+              <button type="button" className="small-button" onClick={() => downloadEntry(entry)} aria-label={`Download ${entry.title}`}>
                 Download
               </button>
               <button type="button" className="small-button" onClick={() => dropEntry(useStore, env, entry.id)} aria-label={`Discard ${entry.title}`}>

@@ -4,7 +4,7 @@
 import { useStore } from '../../state/store.ts';
 import type { SessionBanner as Banner } from '../../state/slices/session.ts';
 import { useRunBackend } from '../run/backend.ts';
-import { downloadScenario, downloadText } from './download.ts';
+import { downloadEntry } from './download.ts';
 import { clockTime, sentence } from './format.ts';
 import { browserSessionEnv } from './startSession.ts';
 import { dropEntry, restoreEntry, settleEntry } from './session.ts';
@@ -56,8 +56,7 @@ export default function SessionBanner() {
   };
   const download = () => {
     if (!entry) return;
-    if (entry.scenario) downloadScenario(entry.scenario, 'recent-work');
-    else downloadText(entry.raw ?? '', 'unreadable-session');
+    downloadEntry(entry);
     if (held) useStore.getState().setAutosaveHeld(null);
   };
   return (

@@ -23,3 +23,9 @@ export function downloadText(text: string, what: string): void {
 export function downloadScenario(scenario: unknown, what = 'session'): void {
   downloadText(`${JSON.stringify(scenario, null, 2)}\n`, what);
 }
+
+/** Downloads a Recent work entry: its scenario, or the raw text of a save that could not be read. */
+export function downloadEntry(entry: { scenario: unknown; raw: string | null }): void {
+  if (entry.scenario) downloadScenario(entry.scenario, 'recent-work');
+  else downloadText(entry.raw ?? '', 'unreadable-session');
+}

@@ -89,6 +89,7 @@ export function readOrigin(storage: GuardedStorage): string | null {
   return storage.getItem(ORIGIN_KEY);
 }
 
-export function writeOrigin(storage: GuardedStorage, scenario: Scenario): void {
-  storage.setItem(ORIGIN_KEY, workOf(scenario));
+/** Stores the origin's work (`workOf`; '' for restored work, whose edits count as unsaved). */
+export function writeOrigin(storage: GuardedStorage, work: string): void {
+  storage.setItem(ORIGIN_KEY, work);
 }

@@ -6,7 +6,7 @@ import type { Scenario } from '../../core/scenario/types.ts';
 import { createDefaultScenario } from '../../state/defaultScenario.ts';
 import type { AppState } from '../../state/store.ts';
 import type { HistoryEntry, KeptSource, LinkProblem } from '../../state/slices/session.ts';
-import { createEntry, ORIGIN_KEY, readHistory, readOrigin, withEntry, workOf, writeHistory, writeOrigin } from './history.ts';
+import { createEntry, readHistory, readOrigin, withEntry, workOf, writeHistory, writeOrigin } from './history.ts';
 import { guardStorage, type GuardedStorage, type StorageLike } from './storage.ts';
 
 /** Where the autosave lives, and where an unreadable autosave was kept by earlier versions. */
@@ -95,14 +95,10 @@ function keep(store: SessionStore, storage: GuardedStorage, entry: HistoryEntry)
 }
 
 function setOrigin(store: SessionStore, storage: GuardedStorage, work: Scenario | null): void {
-  if (work === null) {
-    // A restored entry: its edits count as unsaved until they are replaced and kept again.
-    store.getState().setOriginWork('');
-    storage.setItem(ORIGIN_KEY, '');
-    return;
-  }
-  store.getState().setOriginWork(workOf(work));
-  writeOrigin(storage, work);
+  // A restored entry (null) has no origin: its edits count as unsaved until they are replaced and kept again.
+  const origin = work === null ? '' : workOf(work);
+  store.getState().setOriginWork(origin);
+  writeOrigin(storage, origin);
 }
 
 /** Puts `scenario` on screen over `local`; edits in `local` are kept in Recent work and offered back once. */
