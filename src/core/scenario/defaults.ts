@@ -61,6 +61,7 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
       latency: normalizeLatency(run.latency ?? {}),
       enforceAtSpawn: run.enforceAtSpawn ?? DEFAULT_RUN.enforceAtSpawn,
       maxSteps: run.maxSteps ?? DEFAULT_RUN.maxSteps,
+      ...(run.threads !== undefined && run.threads > 1 ? { threads: run.threads } : {}),
     },
     view: {
       step: view.step ?? DEFAULT_VIEW.step,
@@ -118,6 +119,7 @@ export function minimizeScenario(scenario: Scenario): ScenarioInput {
   if (latency) minRun.latency = latency;
   if (run.enforceAtSpawn !== DEFAULT_RUN.enforceAtSpawn) minRun.enforceAtSpawn = run.enforceAtSpawn;
   if (run.maxSteps !== DEFAULT_RUN.maxSteps) minRun.maxSteps = run.maxSteps;
+  if (run.threads !== undefined && run.threads > 1) minRun.threads = run.threads;
   if (Object.keys(minRun).length > 0) out.run = minRun;
   const minView: NonNullable<ScenarioInput['view']> = {};
   if (view.step !== DEFAULT_VIEW.step) minView.step = view.step;

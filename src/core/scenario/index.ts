@@ -21,3 +21,4 @@ export {
   type MigrationResult,
 } from './migrations.ts';
 export * from './link.ts';
+export * from './picks.ts';

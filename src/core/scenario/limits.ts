@@ -63,3 +63,7 @@ export const MAX_CUSTOM_SLOTS = 3;
 
 /** Characters in an added slot's Uncaptured reason: the seed's longest is ~170; a paragraph is plenty. */
 export const MAX_SLOT_REASON_CHARS = 1_000;
+
+/** Simulated threads at most (`run.threads`): enough for every migration pattern a class needs to see, small
+ * enough that the explorer's thread choices stay tractable. */
+export const MAX_THREADS = 4;

@@ -9,6 +9,7 @@ import * as limits from './limits.ts';
 import { isPlainObject, migrateScenario, type MigrationChain, MIGRATIONS } from './migrations.ts';
 import { customSlotIssues, knownSlotNames } from './customSlots.ts';
 import { AMBIENT_SLOT_NAMES } from './slots.ts';
+import { parsePick } from './picks.ts';
 import {
   LATENCY_KEYS,
   SCENARIO_VERSION,
@@ -186,6 +187,7 @@ const latency = object(
 );
 
 const STEPS_RULE = `an integer from ${count(limits.MIN_MAX_STEPS)} to ${count(limits.MAX_MAX_STEPS)}`;
+const THREADS_RULE = `an integer from 1 to ${limits.MAX_THREADS}`;
 const run = object(
   {
     mode: z.enum(['scoped', 'unscoped', 'naive'], expect('"scoped", "unscoped" or "naive"')).optional(),
@@ -199,6 +201,11 @@ const run = object(
       .int(expect(STEPS_RULE))
       .min(limits.MIN_MAX_STEPS, expect(STEPS_RULE))
       .max(limits.MAX_MAX_STEPS, expect(STEPS_RULE))
+      .optional(),
+    threads: z
+      .int(expect(THREADS_RULE))
+      .min(1, expect(THREADS_RULE))
+      .max(limits.MAX_THREADS, expect(THREADS_RULE))
       .optional(),
   },
   'a run settings object',
@@ -353,11 +360,19 @@ function crossFieldErrors(input: unknown): ScenarioError[] {
     Array.isArray(schedule.picks) &&
     schedule.picks.length <= limits.MAX_PICKS
   ) {
+    const threads = typeof run.threads === 'number' ? run.threads : 1;
     schedule.picks.forEach((pick: unknown, index) => {
-      if (typeof pick === 'string' && !taskNames.includes(pick)) {
+      if (typeof pick !== 'string') return;
+      const parsed = parsePick(pick);
+      if (!taskNames.includes(parsed.task)) {
         errors.push({
           path: `run.schedule.picks[${index}]`,
           message: `${describeValue(pick)} names no task (${tasks})`,
+        });
+      } else if (parsed.thread !== null && parsed.thread > threads) {
+        errors.push({
+          path: `run.schedule.picks[${index}]`,
+          message: `${describeValue(pick)} names thread ${parsed.thread}, but run.threads is ${threads}`,
         });
       }
     });

@@ -69,6 +69,9 @@ export interface RunSettings {
   enforceAtSpawn: boolean;
   /** Bound on trace steps; a run that does not finish within it stops with a clear message. */
   maxSteps: number;
+  /** Simulated threads of a work-stealing runtime, 2–4; absent = 1, the LocalSet (so every scenario made
+   * before threads stays byte-identical). */
+  threads?: number;
 }
 
 export interface ViewState {
@@ -111,6 +114,7 @@ export interface ScenarioInput {
     latency?: Partial<Latency>;
     enforceAtSpawn?: boolean;
     maxSteps?: number;
+    threads?: number;
   };
   view?: { step?: number; tab?: string | null; layout?: ViewLayout };
   slots?: CustomSlotInput[];

@@ -1,6 +1,8 @@
 // Choice-point policies for the executor: FIFO, seeded random (mulberry32, our own PRNG: core has no
 // Math.random), explicit picks by task name then FIFO, and interactive (picks, then stop and ask).
-// Depends only on ./executor.ts types.
+// With several threads an option is a task on a thread (see `ChooseFn`); a pick may name the thread ("alpha@2").
+// Depends only on ./executor.ts types and the scenario's pick words.
+import { parsePick } from '../scenario/picks.ts';
 import type { ChooseFn } from './executor.ts';
 
 /** mulberry32: a tiny, well-mixed 32-bit PRNG. Same seed ⇒ same sequence, on every engine. */
@@ -18,10 +20,10 @@ export function createMulberry32(seed: number): () => number {
 /** Always the task that became ready first. */
 export const chooseFifo: ChooseFn = () => 0;
 
-/** A uniformly random ready task from a seeded generator. */
+/** A uniformly random option (ready task, and thread when there are several) from a seeded generator. */
 export function createRandomChooser(seed: number): ChooseFn {
   const next = createMulberry32(seed);
-  return (ready) => Math.floor(next() * ready.length);
+  return (ready, state) => Math.floor(next() * ready.length * state.free.length);
 }
 
 /** What a picks chooser did with its picks (for the summary): picks that named no ready task. */
@@ -31,8 +33,9 @@ export interface PicksLog {
 }
 
 /**
- * Uses `picks` (task names) in order, one per choice point; a pick naming no ready task is logged and that
- * choice point goes FIFO. When picks run out: FIFO, or with `stopWhenOut` (interactive) stop and ask.
+ * Uses `picks` (task names, "name@thread" for a thread too) in order, one per choice point; a pick naming no
+ * ready task (or no thread of the run) is logged and that choice point goes FIFO. A pick without a thread takes
+ * the thread free longest. When picks run out: FIFO, or with `stopWhenOut` (interactive) stop and ask.
  */
 export function createPicksChooser(
   picks: readonly string[],
@@ -41,12 +44,14 @@ export function createPicksChooser(
   log: PicksLog,
 ): ChooseFn {
   let next = 0;
-  return (ready) => {
+  return (ready, state) => {
     if (next >= picks.length) return stopWhenOut ? -1 : 0;
     const pick = picks[next++]!;
     log.used = next;
-    const at = ready.findIndex((t) => names[t] === pick);
-    if (at >= 0) return at;
+    const { task, thread } = parsePick(pick);
+    const at = ready.findIndex((t) => names[t] === task);
+    const f = thread === null ? 0 : state.free.indexOf(thread - 1);
+    if (at >= 0 && f >= 0) return at + ready.length * f;
     log.ignored.push({ pick, at: next - 1, ready: ready.map((t) => names[t]!) });
     return 0;
   };

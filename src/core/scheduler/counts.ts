@@ -15,16 +15,21 @@ export interface RunCounts {
 
 export type CountKind = keyof RunCounts;
 
-const WORDS: Record<CountKind, [string, string]> = {
+/** Several threads also count migrations (polls on another thread than the task's last); they are not a fault,
+ * so they are not in {@link RunCounts}. */
+export type CountWord = CountKind | 'migrations';
+
+const WORDS: Record<CountWord, [string, string]> = {
   crosswires: ['cross-wire', 'cross-wires'],
   leaks: ['leak', 'leaks'],
   panics: ['panic', 'panics'],
   refused: ['refused at spawn', 'refused at spawn'],
   violations: ['violation', 'violations'],
+  migrations: ['migration', 'migrations'],
 };
 
 /** `12 cross-wires`, `1 leak`, `no cross-wires`. */
-export function countLabel(kind: CountKind, n: number): string {
+export function countLabel(kind: CountWord, n: number): string {
   const [one, many] = WORDS[kind];
   if (n === 0) return `no ${many}`;
   return `${n} ${n === 1 ? one : many}`;
@@ -80,7 +85,8 @@ export function markersOf(
     if (step.kind === 'poll-enter') markers.push(marker(i, at, 'poll', 0, 'poll', ''));
     while (next < crosswires.length && crosswires[next]!.step === step.index) {
       const c = crosswires[next++]!;
-      markers.push(marker(i, at, 'crosswire', 1, 'cross-wire', `${c.task} reads ${c.slot}`));
+      const moved = c.cause === 'migration' ? ` on thread ${c.thread}, after a migration` : '';
+      markers.push(marker(i, at, 'crosswire', 1, 'cross-wire', `${c.task} reads ${c.slot}${moved}`));
     }
     if (step.kind === 'check' && step.violation)
       markers.push(marker(i, at, 'violation', 1, 'violation', `${step.task}'s ${step.call} (HARN-CAP-301)`));

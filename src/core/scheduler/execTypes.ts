@@ -26,11 +26,25 @@ export interface TaskRuntime {
   polling: boolean;
   /** Naive mode: the task panicked mid-poll and its guard-held outer values were lost with it. */
   scopeLost: boolean;
+  /** The simulated thread (0-based) that polled it last, or that its spawner ran on before its first poll; -1
+   * before spawn. A poll on another thread is a migration. */
+  thread: number;
 }
 
 /** The executor's whole mutable state; recorders read it to snapshot. */
 export interface ExecState {
+  /** The register file of the thread polling now (or that polled last): `threads[threadId]`. */
   thread: SlotValues;
+  /** Every simulated thread's register file (one entry with `threads: 1`: the LocalSet). */
+  threads: SlotValues[];
+  /** The thread polling now, or that polled last (0-based). */
+  threadId: number;
+  /** The threads in the order they became free (all of them between polls: polls are atomic); a poll takes one
+   * and puts it last. FIFO takes the first: the thread free longest. */
+  free: number[];
+  /** How many threads some poll has used so far: the highest thread polled + 1 (with the explorer's symmetry
+   * pruning, the threads used are always 0…threadsUsed-1). */
+  threadsUsed: number;
   tasks: TaskRuntime[];
   clock: number;
   steps: number;
@@ -45,9 +59,13 @@ export interface ExecConfig {
   enforceAtSpawn: boolean;
   /** Explorer semantics: every await is ready again at once (ticks ignored). */
   ignoreLatency: boolean;
+  /** Simulated threads of a work-stealing runtime (1–4; default 1, the LocalSet). */
+  threads?: number;
 }
 
-/** Picks which ready task runs next at a choice point: an index into `ready`, or -1 to stop there. */
+/** Picks what runs next at a choice point: an index into `ready`, or -1 to stop there. With several threads an
+ * option is a ready task on a free thread: index `task + ready.length * f` polls `ready[task]` on thread
+ * `state.free[f]` (so with one thread, or f = 0, the index is the task's and the thread the one free longest). */
 export type ChooseFn = (ready: readonly number[], state: ExecState) => number;
 
 export type PollOutcome = 'pending' | 'complete' | 'panic';
@@ -55,8 +73,10 @@ export type PollOutcome = 'pending' | 'complete' | 'panic';
 /** Observes every executor event that becomes a trace step. Never called on the fast path. */
 export interface Recorder {
   /** `choiceReady`: the ready tasks when this poll resolved a choice point (index `choice`, counted as picks
-   * count them), else null and -1. */
-  pollEnter(task: number, choiceReady: readonly number[] | null, choice: number): void;
+   * count them), else null and -1.
+   * `from`: the thread the task was on last (its spawner's before its first poll); it is polled on
+   * `state.threadId` (another one: a migration). */
+  pollEnter(task: number, choiceReady: readonly number[] | null, choice: number, from: number): void;
   swap(task: number, slot: number, direction: 'in' | 'out', installed: SlotValue, saved: SlotValue): void;
   install(task: number, o: Op, before: SlotValue, after: SlotValue): void;
   read(
@@ -93,6 +113,8 @@ export interface ExecOutcome {
   /** The ready tasks at the choice point where the run stopped (awaiting-choice only). */
   ready: number[];
   choicePoints: number;
+  /** Polls on another thread than the task's last one (always 0 with one thread). */
+  migrations: number;
 }
 
 /** A saved executor state at a choice point (flat, compact, opaque): `resume` continues from it. Only the slots
@@ -132,6 +154,7 @@ export interface Machine {
   records: (unknown[] | null)[];
   /** Per task, the active captured slots its last swap out found differing from the outer values (-1: unknown). */
   diffs: Int32Array;
+  migrations: number;
   /** Spawns `child` from task `from` (-1: the outer thread), with the recorder if any. */
   spawn(from: number, child: number, span: Op['span']): void;
   /** Puts task `t` to sleep until `wakeAt`. */

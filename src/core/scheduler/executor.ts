@@ -49,9 +49,13 @@ const [pushFrame, popFrame, currentFrame] = [pushedFrame, poppedFrame, frameCurr
 // pushed to), replaced by a fresh list on the first push.
 const NO_TASKS: number[] = [];
 
+/** The most simulated threads a run may have (`run.threads`). */
+export const MAX_THREADS = 4;
+
 export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const { tasks: programs, roots } = taskSet;
   const { mode, captureSet, maxSteps, enforceAtSpawn, ignoreLatency } = config;
+  const threadCount = Math.max(1, Math.min(MAX_THREADS, Math.floor(config.threads ?? 1)));
   // Per-slot properties come from the run's slot table (the seed's catalog plus any added slots).
   const table = taskSet.slots ?? SEED_SLOT_TABLE;
   const EMPTY_OF: readonly SlotValue[] = table.empty;
@@ -61,7 +65,18 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const SLOTS = table.count;
   const swapping = mode !== 'unscoped';
   const restoring = mode === 'scoped';
-  const state: ExecState = { thread: EMPTY_OF.slice(), tasks: [], clock: 0, steps: 0, current: -1 };
+  const threads = Array.from({ length: threadCount }, () => EMPTY_OF.slice());
+  const state: ExecState = {
+    thread: threads[0]!,
+    threads,
+    threadId: 0,
+    free: threads.map((_, i) => i),
+    threadsUsed: 0,
+    tasks: [],
+    clock: 0,
+    steps: 0,
+    current: -1,
+  };
   for (let i = 0; i < programs.length; i++) state.tasks.push(createTaskRuntime(EMPTY_OF));
   const initial: readonly SlotValue[] = EMPTY_OF;
   const lowered: readonly ExecOp[][] = programs.map(loweredOps);
@@ -104,6 +119,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     stopped: false,
     records: tasks.map(() => null),
     diffs: new Int32Array(tasks.length),
+    migrations: 0,
     spawn: (from, child, span) => spawn(from, child, span),
     sleep: (t, wakeAt) => sleep(t, wakeAt),
     finish: (t) => finish(t),
@@ -171,6 +187,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       scope[s] = INHERITS[s] ? m.thread[s]! : EMPTY_OF[s]!;
     }
     task.parent = from;
+    task.thread = state.threadId;
     task.status = 'ready';
     if (from >= 0) tasks[from]!.pending++;
     ready.push(child);
@@ -361,13 +378,13 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     }
   };
 
-  const poll = (t: number, choiceReady: readonly number[] | null): void => {
+  const poll = (t: number, choiceReady: readonly number[] | null, from: number): void => {
     const task = tasks[t]!;
     records[t] = null;
     state.current = t;
     task.status = 'running';
     if (!step()) return;
-    if (rec) rec.pollEnter(t, choiceReady, choiceReady === null ? -1 : m.choicePoints - 1);
+    if (rec) rec.pollEnter(t, choiceReady, choiceReady === null ? -1 : m.choicePoints - 1, from);
     if (swapping) {
       task.polling = true;
       swapAll(t, task, 'in');
@@ -411,8 +428,28 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     }
   };
 
+  // Thread `free[f]` takes the next poll: its register file becomes the live one and it goes last in `free`.
+  const enterThread = (f: number): void => {
+    const free = state.free;
+    const id = free[f]!;
+    for (let i = f + 1; i < free.length; i++) free[i - 1] = free[i]!;
+    free[free.length - 1] = id;
+    state.threadId = id;
+    m.thread = threads[id]!;
+    state.thread = m.thread;
+    if (id >= state.threadsUsed) state.threadsUsed = id + 1;
+  };
+
   const reset = (): void => {
-    fillEmpty(m.thread, EMPTY_OF);
+    for (let i = 0; i < threadCount; i++) {
+      fillEmpty(threads[i]!, EMPTY_OF);
+      state.free[i] = i;
+    }
+    state.threadId = 0;
+    m.thread = threads[0]!;
+    state.thread = m.thread;
+    state.threadsUsed = 0;
+    m.migrations = 0;
     records.fill(null);
     diffs.fill(-1);
     // Arrays traded by swaps may hold shared slots' values; snapshots show a scope's other slots empty.
@@ -432,6 +469,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       task.wakeAt = 0;
       task.polling = false;
       task.scopeLost = false;
+      task.thread = -1;
     }
     m.stopped = false;
     m.crosswires = 0;
@@ -463,38 +501,54 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
         }
         continue;
       }
+      // A choice point: several ready tasks, or several threads that could take the one (threads are all free
+      // between polls). Option `task + ready.length * f` polls ready[task] on thread free[f].
       let pick = 0;
       let choiceReady: number[] | null = null;
-      if (ready.length > 1) {
+      const options = ready.length * threadCount;
+      if (options > 1) {
         m.choicePoints++;
         m.choosing = true;
         pick = choose(ready, state);
         m.choosing = false;
-        if (pick < 0 || pick >= ready.length) {
+        if (pick < 0 || pick >= options) {
           awaiting = ready.slice();
           break;
         }
         if (rec) choiceReady = ready.slice();
       }
-      const t = ready[pick]!;
-      for (let i = pick + 1; i < ready.length; i++) ready[i - 1] = ready[i]!;
+      const at = threadCount === 1 ? pick : pick % ready.length;
+      const t = ready[at]!;
+      for (let i = at + 1; i < ready.length; i++) ready[i - 1] = ready[i]!;
       ready.pop();
+      const task = tasks[t]!;
+      const from = task.thread;
+      if (threadCount > 1) {
+        enterThread((pick - at) / (ready.length + 1));
+        if (state.threadId !== from) m.migrations++;
+        task.thread = state.threadId;
+      }
       if (
         rec === null &&
-        (state.steps <= fastBelow || state.steps + stepBounds[t]![tasks[t]!.pc]! <= maxSteps)
+        (state.steps <= fastBelow || state.steps + stepBounds[t]![task.pc]! <= maxSteps)
       )
         pollFast(m, layout, lowered[t]!, t);
-      else poll(t, choiceReady);
+      else poll(t, choiceReady, from);
+      // The fast path trades the thread's array with the task's scope: the thread keeps the array it ends with.
+      threads[state.threadId] = m.thread;
     }
 
     let leaks: number[] = NO_TASKS;
     let status: ExecStatus = m.stopped ? 'step-limit' : awaiting.length > 0 ? 'awaiting-choice' : 'finished';
     if (status === 'finished') {
-      const thread = m.thread;
+      // Every thread's outer values must be back to empty; a slot left on any of them is a leak.
       for (let i = 0; i < active.length; i++) {
-        if (isEmpty(thread[active[i]!])) continue;
+        const s = active[i]!;
+        let left = false;
+        for (let k = 0; k < threadCount && !left; k++) left = !isEmpty(threads[k]![s]);
+        if (!left) continue;
         if (leaks === NO_TASKS) leaks = [];
-        leaks.push(active[i]!);
+        leaks.push(s);
       }
       if (step()) {
         if (rec) rec.outerCheck(leaks);
@@ -512,6 +566,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
       refused: m.refused,
       ready: awaiting,
       choicePoints: m.choicePoints,
+      migrations: m.migrations,
     };
   };
 

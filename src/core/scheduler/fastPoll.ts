@@ -67,6 +67,7 @@ export function tradeScope(m: Machine, layout: Layout, t: number, known: number)
   task.scope = thread;
   m.thread = scope;
   m.state.thread = scope;
+  m.state.threads[m.state.threadId] = scope;
   return differing;
 }
 

@@ -156,6 +156,7 @@ export function createTaskRuntime(empty: readonly SlotValue[]): TaskRuntime {
     wakeAt: 0,
     polling: false,
     scopeLost: false,
+    thread: -1,
   };
 }
 

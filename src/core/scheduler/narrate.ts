@@ -62,6 +62,17 @@ export interface Resumption {
   ran: string[];
   /** "resumes after …" was already said in this poll. */
   told: boolean;
+  /** Several threads: the thread (1-based) this poll runs on, else null. */
+  thread?: number | null;
+  /** The poll runs on another thread than the task's last one (its spawner's before its first poll), 1-based. */
+  moved?: { from: number; to: number; first: boolean } | null;
+}
+
+/** "alpha resumes on thread 2; it last ran on thread 1": where a migrated task runs now and ran before. */
+export function narrateMove(task: string, moved: { from: number; to: number; first: boolean }): string {
+  return moved.first
+    ? `${task} starts on thread ${moved.to}; it was spawned on thread ${moved.from}`
+    : `${task} resumes on thread ${moved.to}; it last ran on thread ${moved.from}`;
 }
 
 /** Whose value a read got (the task that installed it), or null for depths and empty slots. */
@@ -77,6 +88,14 @@ export function whyItSees(
   observed: AmbientValue | number | null,
 ): string {
   const owner = ownerName(observed);
+  if (r.moved) {
+    const holds =
+      owner === null
+        ? `${observed === null ? 'nothing' : `depth ${currentLabel(observed)}`} in ${slotName}`
+        : `${owner}'s ${NOUNS[(observed as AmbientValue).kind]} in ${slotName}`;
+    const moves = r.told ? '' : `${narrateMove(task, r.moved)}. `;
+    return `${moves}Thread ${r.moved.to} holds ${holds}: ${task}'s own values stayed behind`;
+  }
   if (r.what !== null && r.ran.length > 0) {
     const whose =
       owner === null
@@ -85,7 +104,8 @@ export function whyItSees(
     const resumes = r.told ? '' : `${task} resumes after ${r.what}. `;
     return `${resumes}While it waited, ${joinAnd(r.ran)} ran and left ${whose}`;
   }
-  return `The thread holds ${ownerPhrase(observed)} in ${slotName}, not ${task}'s own`;
+  const thread = r.thread ? `Thread ${r.thread}` : 'The thread';
+  return `${thread} holds ${ownerPhrase(observed)} in ${slotName}, not ${task}'s own`;
 }
 
 /** A cross-wired read that is not part of a check (a pop, the startup event, a model response's render). */
@@ -222,10 +242,17 @@ export function narrateCheck(
 }
 
 /** A poll's sentence: whose turn it is and what it was waiting for. */
-export function narratePoll(task: string, resumedAfter: string | null, joined: boolean): string {
-  if (joined) return `${task} is polled: its children are done.`;
-  if (resumedAfter === null) return `${task} is polled for the first time.`;
-  return `${task} is polled: its ${resumedAfter} is done.`;
+export function narratePoll(
+  task: string,
+  resumedAfter: string | null,
+  joined: boolean,
+  thread: { on: number; moved: { from: number; to: number; first: boolean } | null } | null = null,
+): string {
+  const why = joined ? 'its children are done' : resumedAfter === null ? null : `its ${resumedAfter} is done`;
+  if (thread?.moved) return `${narrateMove(task, thread.moved)}${why ? ` (${why})` : ''}.`;
+  const on = thread ? ` on thread ${thread.on}` : '';
+  if (why === null) return `${task} is polled for the first time${on}.`;
+  return `${task} is polled${on}: ${why}.`;
 }
 
 /** A poll's detail line: the clock, the choice point, and what the mode does to the thread-locals. */
@@ -234,9 +261,16 @@ export function pollDetail(
   ready: readonly string[] | null,
   choiceIndex: number,
   unscoped: boolean,
+  thread: { on: number; count: number } | null = null,
 ): string {
   const parts = [`t=${clock}`];
-  if (ready !== null) parts.push(`choice point ${choiceIndex + 1}: ${ready.join(', ')} ready`);
+  if (ready !== null)
+    parts.push(
+      thread
+        ? `choice point ${choiceIndex + 1}: ${ready.join(', ')} ready, ${thread.count} threads free`
+        : `choice point ${choiceIndex + 1}: ${ready.join(', ')} ready`,
+    );
+  if (thread) parts.push(`thread ${thread.on}`);
   parts.push(unscoped ? 'shared thread-locals (unscoped)' : 'its scope swaps in');
   return parts.join(' · ');
 }
@@ -267,12 +301,16 @@ export function narratePanic(task: string, message: string, mode: string, left: 
 export function narrateOuterCheck(
   leaks: readonly string[],
   values: readonly string[],
+  threads = 1,
 ): { narration: string; detail: string | null } {
+  const outer = threads > 1 ? `every thread's outer values` : 'the outer thread';
   if (leaks.length === 0)
-    return { narration: 'All tasks are finished; the outer thread is left clean.', detail: null };
+    return { narration: `All tasks are finished; ${outer} ${threads > 1 ? 'are' : 'is'} left clean.`, detail: null };
   const slots = `${leaks.length} slot${leaks.length === 1 ? '' : 's'}`;
+  const holder = threads > 1 ? 'the threads still hold' : 'the outer thread still holds';
+  const it = threads > 1 ? 'they' : 'it';
   return {
-    narration: `All tasks are finished, but the outer thread still holds ${slots} it should have got back, leaked: ${leaks.join(', ')}.`,
+    narration: `All tasks are finished, but ${holder} ${slots} ${it} should have got back, leaked: ${leaks.join(', ')}.`,
     detail: leaks.map((name, i) => `${name} = ${values[i]}`).join('; '),
   };
 }

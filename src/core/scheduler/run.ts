@@ -37,6 +37,8 @@ export interface RunOptions {
   enforceAtSpawn: boolean;
   /** Explorer semantics: awaits take no ticks. */
   ignoreLatency: boolean;
+  /** Simulated threads (1: the LocalSet). */
+  threads: number;
 }
 
 /**
@@ -58,6 +60,7 @@ export const DEFAULT_RUN_OPTIONS: Readonly<RunOptions> = Object.freeze<RunOption
   maxSteps: DEFAULT_RUN.maxSteps,
   enforceAtSpawn: true,
   ignoreLatency: false,
+  threads: 1,
 });
 
 export interface SimulationSummary {
@@ -80,6 +83,9 @@ export interface SimulationSummary {
   ignoredPicks: { pick: string; at: number; ready: string[] }[];
   /** One sentence: how the run ended. */
   message: string;
+  /** Several threads only: how many, and the polls that ran on another thread than the task's last one. */
+  threads?: number;
+  migrations?: number;
 }
 
 /** Everything `simulate` returns: plain data, cloneable across postMessage. */
@@ -125,6 +131,7 @@ export function execConfigOf(options: RunOptions, table: SlotTable = SEED_SLOT_T
     maxSteps: options.maxSteps,
     enforceAtSpawn: options.enforceAtSpawn,
     ignoreLatency: options.ignoreLatency,
+    threads: options.threads,
   };
 }
 
@@ -136,6 +143,7 @@ function messageOf(
   names: readonly string[],
   counts: RunCounts,
   leaks: string[],
+  threads: number,
 ): string {
   if (outcome.status === 'step-limit' && maxSteps > MAX_TRACE_STEPS)
     return `Stopped at ${count(MAX_TRACE_STEPS)} steps: a run with a trace keeps at most ${count(MAX_TRACE_STEPS)} steps, though run.maxSteps allows ${count(maxSteps)}; the trace stops there.`;
@@ -148,11 +156,17 @@ function messageOf(
   if (counts.violations > 0) parts.push(`${countLabel('violations', counts.violations)} of the parent grant`);
   if (counts.panics > 0) parts.push(countLabel('panics', counts.panics));
   if (counts.refused > 0) parts.push(countLabel('refused', counts.refused));
+  if (threads > 1) parts.push(countLabel('migrations', outcome.migrations));
   const outer =
-    leaks.length === 0
-      ? 'the outer thread is left clean'
-      : `the outer thread keeps ${countLabel('leaks', counts.leaks)}: ${leaks.join(', ')}`;
-  return `Finished in ${outcome.steps} steps: ${parts.join(', ')}; ${outer}.`;
+    threads > 1
+      ? leaks.length === 0
+        ? `every thread's outer values are left clean`
+        : `the threads keep ${countLabel('leaks', counts.leaks)}: ${leaks.join(', ')}`
+      : leaks.length === 0
+        ? 'the outer thread is left clean'
+        : `the outer thread keeps ${countLabel('leaks', counts.leaks)}: ${leaks.join(', ')}`;
+  const on = threads > 1 ? ` on ${threads} threads` : '';
+  return `Finished in ${outcome.steps} steps${on}: ${parts.join(', ')}; ${outer}.`;
 }
 
 /** Runs a task set with a full trace. */
@@ -195,7 +209,8 @@ export function runTaskSet(taskSet: TaskSet, options: RunOptions): SimulationRes
       counts,
       awaitingChoice: outcome.status === 'awaiting-choice' ? outcome.ready.map((t) => names[t]!) : null,
       ignoredPicks: log.ignored,
-      message: messageOf(outcome, options.maxSteps, names, counts, leaks),
+      message: messageOf(outcome, options.maxSteps, names, counts, leaks, config.threads ?? 1),
+      ...((config.threads ?? 1) > 1 ? { threads: config.threads, migrations: outcome.migrations } : {}),
     },
   };
 }

@@ -4,7 +4,8 @@
 import type { Layout, Machine, SavedState, TaskStatus } from './execTypes.ts';
 import type { SlotValue } from './scope.ts';
 
-// Saved layout: counters, ready, sleepers, panics, refused (each length-prefixed), the thread's active slots,
+// Saved layout: counters, ready, sleepers, panics, refused (each length-prefixed), the polling thread, threads
+// used and migrations, then per thread its place in the free order and its active slots,
 // then one record per task: its scalars, prevs (length-prefixed), whether scope and shadow agree on every
 // active slot (all captured), then those values once, or the active captured scope slots and the active shadow
 // slots. A task untouched since the last save or restore shares that state's record.
@@ -22,9 +23,10 @@ function recordOf(m: Machine, layout: Layout, t: number): unknown[] {
   let same = activeCaptured.length === active.length;
   for (let i = 0; same && i < active.length; i++) same = scope[active[i]!] === shadow[active[i]!];
   const values = same ? active.length : activeCaptured.length + active.length;
-  const record = new Array<unknown>(9 + prevCount + values);
+  const record = new Array<unknown>(10 + prevCount + values);
   let k = 0;
   record[k++] = task.status;
+  record[k++] = task.thread;
   record[k++] = task.pc;
   record[k++] = task.parent;
   record[k++] = task.pending;
@@ -42,11 +44,18 @@ function recordOf(m: Machine, layout: Layout, t: number): unknown[] {
 
 /** The machine's state at the choice point being resolved (or at the loop's top). */
 export function saveState(m: Machine, layout: Layout): SavedState {
-  const { ready, sleepers, panics, refused, thread, state } = m;
+  const { ready, sleepers, panics, refused, state } = m;
+  const { threads, free } = state;
   const active = layout.active;
   const tasks = state.tasks;
   const size =
-    9 + ready.length + sleepers.length + panics.length + refused.length + active.length + tasks.length;
+    12 +
+    ready.length +
+    sleepers.length +
+    panics.length +
+    refused.length +
+    threads.length * (active.length + 1) +
+    tasks.length;
   const data = new Array<unknown>(size);
   let k = 0;
   data[k++] = state.clock;
@@ -63,7 +72,14 @@ export function saveState(m: Machine, layout: Layout): SavedState {
   for (let i = 0; i < panics.length; i++) data[k++] = panics[i];
   data[k++] = refused.length;
   for (let i = 0; i < refused.length; i++) data[k++] = refused[i];
-  for (let i = 0; i < active.length; i++) data[k++] = thread[active[i]!];
+  data[k++] = state.threadId;
+  data[k++] = state.threadsUsed;
+  data[k++] = m.migrations;
+  for (let j = 0; j < threads.length; j++) {
+    data[k++] = free[j];
+    const thread = threads[j]!;
+    for (let i = 0; i < active.length; i++) data[k++] = thread[active[i]!];
+  }
   for (let t = 0; t < tasks.length; t++) data[k++] = recordOf(m, layout, t);
   return { kind: 'saved-exec-state', data };
 }
@@ -94,8 +110,17 @@ export function restoreState(m: Machine, layout: Layout, saved: SavedState, noTa
   m.refused = n > 0 ? [] : noTasks;
   for (; n > 0; n--) m.refused.push(d[k++] as number);
   // Slots no op writes are empty everywhere already.
-  const thread = m.thread;
-  for (let i = 0; i < active.length; i++) thread[active[i]!] = d[k++] as SlotValue;
+  state.threadId = d[k++] as number;
+  state.threadsUsed = d[k++] as number;
+  m.migrations = d[k++] as number;
+  const { threads, free } = state;
+  for (let j = 0; j < threads.length; j++) {
+    free[j] = d[k++] as number;
+    const thread = threads[j]!;
+    for (let i = 0; i < active.length; i++) thread[active[i]!] = d[k++] as SlotValue;
+  }
+  m.thread = threads[state.threadId]!;
+  state.thread = m.thread;
   const tasks = state.tasks;
   const records = m.records;
   for (let t = 0; t < tasks.length; t++) {
@@ -106,6 +131,7 @@ export function restoreState(m: Machine, layout: Layout, saved: SavedState, noTa
     const task = tasks[t]!;
     let r = 0;
     task.status = record[r++] as TaskStatus;
+    task.thread = record[r++] as number;
     task.pc = record[r++] as number;
     task.parent = record[r++] as number;
     task.pending = record[r++] as number;

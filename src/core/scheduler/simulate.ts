@@ -20,6 +20,8 @@ export interface SimulateOptions {
   schedule?: RunSchedule;
   ignoreLatency?: boolean;
   maxSteps?: number;
+  /** Overrides `run.threads` (the CLI's `--threads`, the UI's threads selector). */
+  threads?: number;
 }
 
 /** A simulation of a scenario: the trace and summary, plus diagnostics about programs that could not be used. */
@@ -36,6 +38,7 @@ export function runOptionsOf(scenario: Scenario, options: SimulateOptions = {}):
     maxSteps: options.maxSteps ?? scenario.run.maxSteps,
     enforceAtSpawn: scenario.run.enforceAtSpawn,
     ignoreLatency: options.ignoreLatency ?? false,
+    threads: options.threads ?? scenario.run.threads ?? 1,
   };
 }
 

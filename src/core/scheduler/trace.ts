@@ -23,14 +23,18 @@ import {
 } from './narrate.ts';
 import { shownText } from '../text.ts';
 import type { CheckSpec, Op, TaskProgram } from './ops.ts';
-import { currentLabel, slotCurrent, slotValueLabel, type AmbientValue, type SlotValue } from './scope.ts';
+import { currentLabel, isSlotEmpty, slotCurrent, slotValueLabel, type AmbientValue, type SlotValue } from './scope.ts';
 
 /** The thread-locals and saved scopes at one step. Unchanged parts are the same arrays as the previous
  * step's (structured clone keeps the sharing), so a long trace stays small. */
 export interface Snapshot {
   clock: number;
-  /** The live thread-locals, indexed by slot. */
+  /** The live thread-locals, indexed by slot (with several threads: the polling, or last polling, thread's). */
   thread: readonly SlotValue[];
+  /** Several threads only: every thread's register file (`thread` is `threads[threadId]`). */
+  threads?: readonly (readonly SlotValue[])[];
+  /** Several threads only: the thread polling now, or that polled last (0-based). */
+  threadId?: number;
   /** Each task's saved scope (indexed by task); null before spawn, while taken by a poll, or lost in a panic. */
   scopes: readonly (readonly SlotValue[] | null)[];
   /** The outer values the polling task's restore guard holds (scoped/naive), else null. */
@@ -63,6 +67,17 @@ export interface ChoiceInfo {
   ready: string[];
   chosen: string;
   index: number;
+  /** Several threads only: the thread (1-based) the chosen task was polled on; its pick is "chosen@thread". */
+  thread?: number;
+}
+
+/** Several threads: a poll on another thread than the task's last (its spawner's, before its first poll). */
+export interface Migration {
+  /** 1-based threads. */
+  from: number;
+  to: number;
+  /** The task's first poll (it moved from the thread it was spawned on). */
+  first: boolean;
 }
 
 /** A read of one slot: what the task should see (its shadow) vs what the thread gives it. */
@@ -100,7 +115,13 @@ export interface CheckInfo {
 
 export type TraceStep = StepBase &
   (
-    | { kind: 'poll-enter'; choice: ChoiceInfo | null }
+    | {
+        kind: 'poll-enter';
+        choice: ChoiceInfo | null;
+        /** Several threads only: the thread (1-based) polling, and the migration, if this poll is one. */
+        thread?: number;
+        migration?: Migration | null;
+      }
     | { kind: 'swap'; slot: string; direction: 'in' | 'out'; installed: string; saved: string }
     | {
         kind: 'install';
@@ -131,6 +152,11 @@ export interface CrosswireRecord {
   expected: string;
   observed: string;
   consequence: string;
+  /** Several threads only: the thread (1-based) the read ran on. */
+  thread?: number;
+  /** Several threads only: `sibling` when the task had never left this thread (a sibling polled here left the
+   * value), `migration` when it had run on another thread (its own values stayed there). */
+  cause?: 'sibling' | 'migration';
 }
 
 /** One call that escaped the parent grant at run time (enforcement at spawn off). */
@@ -183,6 +209,12 @@ export function createTraceRecorder(
   const resumptions: Resumption[] = names.map(() => ({ what: null, ran: [], told: false }));
   const pollLog: number[] = [];
   const leftAt: number[] = names.map(() => 0);
+  // Several threads: each thread's register file as last copied, and per task the threads it has been on (bits:
+  // the one it was spawned on, then every one that polled it).
+  const multi = state.threads.length > 1;
+  const threadViews: (readonly SlotValue[])[] = state.threads.map((registers) => registers.slice());
+  let threadsView: readonly (readonly SlotValue[])[] = threadViews.slice();
+  const seen: number[] = names.map(() => 0);
 
   let thread: readonly SlotValue[] = EMPTY_ARRAY;
   let threadDirty = true;
@@ -216,7 +248,13 @@ export function createTraceRecorder(
       snapshot.clock === state.clock
     )
       return snapshot;
-    if (threadDirty) thread = state.thread.slice();
+    if (threadDirty) {
+      thread = state.thread.slice();
+      if (multi) {
+        threadViews[state.threadId] = thread;
+        threadsView = threadViews.slice();
+      }
+    }
     if (scopesDirty) scopesView = scopes.slice();
     if (statusChanged || statuses.length === 0) {
       const next = new Array<TaskStatus>(state.tasks.length);
@@ -231,7 +269,9 @@ export function createTraceRecorder(
     threadDirty = false;
     scopesDirty = false;
     guardDirty = false;
-    snapshot = { clock: state.clock, thread, scopes: scopesView, guard, statuses };
+    snapshot = multi
+      ? { clock: state.clock, thread, threads: threadsView, threadId: state.threadId, scopes: scopesView, guard, statuses }
+      : { clock: state.clock, thread, scopes: scopesView, guard, statuses };
     return snapshot;
   };
 
@@ -253,16 +293,24 @@ export function createTraceRecorder(
     steps,
     crosswires,
     violations,
-    pollEnter(t, choiceReady, choiceIndex) {
+    pollEnter(t, choiceReady, choiceIndex, from) {
       threadDirty = true;
       dirtyScope(t);
+      const on = state.threadId;
       let choice: ChoiceInfo | null = null;
       let ready: string[] | null = null;
       if (choiceReady !== null) {
         ready = [];
         for (let i = 0; i < choiceReady.length; i++) ready.push(names[choiceReady[i]!]!);
-        choice = { ready, chosen: names[t]!, index: choiceIndex };
+        choice = multi
+          ? { ready, chosen: names[t]!, index: choiceIndex, thread: on + 1 }
+          : { ready, chosen: names[t]!, index: choiceIndex };
       }
+      const firstPoll = seen[t] === 0 || lastAwait[t] === null;
+      if (seen[t] === 0 && from >= 0) seen[t] = 1 << from;
+      seen[t] = seen[t]! | (1 << on);
+      const migration: Migration | null =
+        multi && from !== on ? { from: from + 1, to: on + 1, first: firstPoll } : null;
       const awaited = lastAwait[t] ?? null;
       const ran: string[] = [];
       for (let i = leftAt[t]!; i < pollLog.length; i++) {
@@ -271,15 +319,29 @@ export function createTraceRecorder(
       }
       pollLog.push(t);
       const joined = awaited?.what === 'join';
-      resumptions[t] = { what: awaited && !joined ? awaited.what : null, ran, told: false };
+      resumptions[t] = multi
+        ? { what: awaited && !joined ? awaited.what : null, ran, told: false, thread: on + 1, moved: migration }
+        : { what: awaited && !joined ? awaited.what : null, ran, told: false };
       steps.push({
         kind: 'poll-enter',
         choice,
+        ...(multi ? { thread: on + 1, migration } : {}),
         index: steps.length,
         task: owners[t + 1] ?? null,
         span: null,
-        narration: narratePoll(name(t), joined ? null : (awaited?.what ?? null), joined),
-        detail: pollDetail(state.clock, ready, choiceIndex, mode === 'unscoped'),
+        narration: narratePoll(
+          name(t),
+          joined ? null : (awaited?.what ?? null),
+          joined,
+          multi ? { on: on + 1, moved: migration } : null,
+        ),
+        detail: pollDetail(
+          state.clock,
+          ready,
+          choiceIndex,
+          mode === 'unscoped',
+          multi ? { on: on + 1, count: state.threads.length } : null,
+        ),
         moment: momentOf(
           t,
           'poll',
@@ -378,6 +440,10 @@ export function createTraceRecorder(
           observed: observedLabel,
           consequence,
         };
+        if (multi) {
+          record.thread = state.threadId + 1;
+          record.cause = (seen[t]! & ~(1 << state.threadId)) !== 0 ? 'migration' : 'sibling';
+        }
         crosswires.push(record);
       } else {
         narration =
@@ -582,10 +648,16 @@ export function createTraceRecorder(
     },
     outerCheck(leaks) {
       const leakNames = leaks.map((slot) => slotNames[slot]!);
-      const told = narrateOuterCheck(
-        leakNames,
-        leaks.map((slot) => slotValueLabel(state.thread[slot])),
-      );
+      // A leaked slot's value on every thread that keeps one ("… on thread 2").
+      const valueOf = (slot: number): string => {
+        if (!multi) return slotValueLabel(state.thread[slot]);
+        const held: string[] = [];
+        state.threads.forEach((registers, k) => {
+          if (!isSlotEmpty(registers[slot])) held.push(`${slotValueLabel(registers[slot])} on thread ${k + 1}`);
+        });
+        return held.join(', ');
+      };
+      const told = narrateOuterCheck(leakNames, leaks.map(valueOf), state.threads.length);
       steps.push({
         kind: 'outer-check',
         leaks: leakNames,
