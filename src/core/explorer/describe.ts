@@ -1,8 +1,10 @@
 // Turns one failing schedule (task picks) into what a person reads and the stepper replays: the replay
 // scenario (the same scenario with `picks` and zero latencies, exactly the explorer's model), its cross-wires
 // from a traced simulation, and the schedule described by await sites, which survive edits better than
-// step numbers. Pure; depends on the scheduler and scenario types.
+// step numbers. With several threads a pick names its thread ("alpha@2") and each site its thread.
+// Pure; depends on the scheduler and scenario types.
 import { createLineIndex, type LineIndex } from '../diagnostics.ts';
+import { pickOf } from '../scenario/picks.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { createRunner, type ExecConfig, type ExecMode } from '../scheduler/executor.ts';
 import type { TaskSet } from '../scheduler/ops.ts';
@@ -15,6 +17,8 @@ export interface ScheduleSite {
   after: string | null;
   /** 1-based line of that await in the task's own program; null for life-cycle awaits with no source. */
   line: number | null;
+  /** Several threads only: the thread (1-based) that polls it. */
+  thread?: number;
 }
 
 /** A cross-wire of a failing schedule, as `simulate --json` prints it, plus its consequence. */
@@ -25,14 +29,21 @@ export interface ExploreCrosswire {
   expected: string;
   observed: string;
   consequence: string;
+  /** Several threads only: the thread (1-based) the read ran on. */
+  thread?: number;
+  /** Several threads only: `sibling` (a task polled on the same thread left the value) or `migration` (the task
+   * had run on another thread, where its own values stayed). */
+  cause?: 'sibling' | 'migration';
 }
 
 /** One failing schedule, replayable with `replayScenario(scenario, failure.picks)`. */
 export interface ExploreFailure {
-  /** Task names chosen at each choice point, in order. */
+  /** Task names chosen at each choice point, in order; with several threads `name@thread` (1-based). */
   picks: string[];
   /** Switches away from a task that could have continued. */
   preemptions: number;
+  /** Several threads only: polls on another thread than the task's last (its spawner's before its first). */
+  migrations?: number;
   /** Choice points in the schedule. */
   length: number;
   crosswires: ExploreCrosswire[];
@@ -52,19 +63,24 @@ export function replayScenario(scenario: Scenario, picks: readonly string[], mod
 }
 
 function siteText(site: ScheduleSite): string {
-  if (site.after === null) return `${site.task}: start`;
-  return `${site.task}: after ${site.after}${site.line === null ? ' (life cycle)' : ` at line ${site.line}`}`;
+  const on = site.thread === undefined ? '' : ` on thread ${site.thread}`;
+  if (site.after === null) return `${site.task}: start${on}`;
+  return `${site.task}: after ${site.after}${site.line === null ? ' (life cycle)' : ` at line ${site.line}`}${on}`;
 }
 
-/** Describes and replays one failing schedule (task indices) of a compiled scenario. */
+/** Describes and replays one failing schedule of a compiled scenario: its options per choice point, `task +
+ * tasks * thread` (with one thread, task indices). `scenario.run.threads` must be the explored count. */
 export function describeFailure(
   scenario: Scenario,
   taskSet: TaskSet,
   exec: ExecConfig,
   picks: readonly number[],
   preemptions: number,
+  migrations: number,
 ): ExploreFailure {
   const names = taskSet.tasks.map((task) => task.name);
+  const n = names.length;
+  const multi = (scenario.run.threads ?? 1) > 1;
   const sources = [scenario.parent.source, ...scenario.children.map((child) => child.source)];
   const lines: (LineIndex | null)[] = sources.map(() => null);
   const lineOf = (t: number, start: number): number => {
@@ -78,16 +94,18 @@ export function describeFailure(
   const stepsAt: number[] = [];
   let k = 0;
   const outcome = runner.run((ready, state) => {
-    const t = picks[k++];
-    const at = t === undefined ? 0 : Math.max(0, ready.indexOf(t));
+    const entry = picks[k++];
+    const task = entry === undefined ? -1 : entry % n;
+    const at = Math.max(0, ready.indexOf(task));
+    const f = entry === undefined ? 0 : Math.max(0, state.free.indexOf((entry - task) / n));
     const chosen = ready[at]!;
     const pc = state.tasks[chosen]!.pc;
     const prev = pc > 0 ? taskSet.tasks[chosen]!.ops[pc - 1]! : null;
     const after = prev === null ? null : prev.op === 'await' ? prev.what : prev.op;
     const line = prev?.span ? lineOf(chosen, prev.span.start) : null;
-    sites.push({ task: names[chosen]!, after, line });
+    sites.push(multi ? { task: names[chosen]!, after, line, thread: state.free[f]! + 1 } : { task: names[chosen]!, after, line });
     stepsAt.push(state.steps);
-    return at;
+    return at + ready.length * f;
   }, null);
 
   let shown = sites.length;
@@ -98,13 +116,18 @@ export function describeFailure(
   const text = sites.slice(0, shown).map(siteText);
   if (shown < sites.length) text.push('…');
 
-  const picked = picks.map((t) => names[t]!);
+  const picked = picks.map((entry) => (multi ? pickOf(names[entry % n]!, Math.floor(entry / n) + 1) : names[entry]!));
   const replay = simulate(replayScenario(scenario, picked, exec.mode));
   return {
     picks: picked,
     preemptions,
+    ...(multi ? { migrations } : {}),
     length: picks.length,
-    crosswires: replay.summary.crosswires.map(({ step, task, slot, expected, observed, consequence }) => ({ step, task, slot, expected, observed, consequence })),
+    crosswires: replay.summary.crosswires.map(({ step, task, slot, expected, observed, consequence, thread, cause }) =>
+      multi
+        ? { step, task, slot, expected, observed, consequence, thread: thread!, cause: cause! }
+        : { step, task, slot, expected, observed, consequence },
+    ),
     leaks: replay.summary.leaks,
     panics: replay.summary.panics,
     description: text.join(' → '),
