@@ -17,8 +17,10 @@ export interface ScheduleSite {
   after: string | null;
   /** 1-based line of that await in the task's own program; null for life-cycle awaits with no source. */
   line: number | null;
-  /** Several threads only: the thread (1-based) that polls it. */
+  /** Several threads only: the thread (1-based) that polls it, and the one it last ran on (its spawner's
+   * before its first poll); they differ at a migration. */
   thread?: number;
+  from?: number;
 }
 
 /** A cross-wire of a failing schedule, as `simulate --json` prints it, plus its consequence. */
@@ -34,6 +36,14 @@ export interface ExploreCrosswire {
   /** Several threads only: `sibling` (a task polled on the same thread left the value) or `migration` (the task
    * had run on another thread, where its own values stayed). */
   cause?: 'sibling' | 'migration';
+}
+
+/** Where a cross-wire happened, for a line of text: `" on thread 2, after a migration"` (the task had run on
+ * another thread, where its own values stayed) or `" on thread 1, from a sibling"` (a task polled on the same
+ * thread left the value); `""` with one thread (no `thread` on the record). */
+export function crosswireWhere(crosswire: { thread?: number; cause?: 'sibling' | 'migration' }): string {
+  if (crosswire.thread === undefined) return '';
+  return ` on thread ${crosswire.thread}, ${crosswire.cause === 'migration' ? 'after a migration' : 'from a sibling'}`;
 }
 
 /** One failing schedule, replayable with `replayScenario(scenario, failure.picks)`. */
@@ -63,9 +73,9 @@ export function replayScenario(scenario: Scenario, picks: readonly string[], mod
 }
 
 function siteText(site: ScheduleSite): string {
-  const on = site.thread === undefined ? '' : ` on thread ${site.thread}`;
-  if (site.after === null) return `${site.task}: start${on}`;
-  return `${site.task}: after ${site.after}${site.line === null ? ' (life cycle)' : ` at line ${site.line}`}${on}`;
+  const moved = site.thread !== site.from ? `, moved to thread ${site.thread}` : '';
+  if (site.after === null) return `${site.task}: start${moved}`;
+  return `${site.task}: after ${site.after}${site.line === null ? ' (life cycle)' : ` at line ${site.line}`}${moved}`;
 }
 
 /** Describes and replays one failing schedule of a compiled scenario: its options per choice point, `task +
@@ -103,7 +113,12 @@ export function describeFailure(
     const prev = pc > 0 ? taskSet.tasks[chosen]!.ops[pc - 1]! : null;
     const after = prev === null ? null : prev.op === 'await' ? prev.what : prev.op;
     const line = prev?.span ? lineOf(chosen, prev.span.start) : null;
-    sites.push(multi ? { task: names[chosen]!, after, line, thread: state.free[f]! + 1 } : { task: names[chosen]!, after, line });
+    const site: ScheduleSite = { task: names[chosen]!, after, line };
+    if (multi) {
+      site.thread = state.free[f]! + 1;
+      site.from = state.tasks[chosen]!.thread + 1;
+    }
+    sites.push(site);
     stepsAt.push(state.steps);
     return at + ready.length * f;
   }, null);

@@ -21,7 +21,7 @@ import { groupFailures, type FailureGroup } from './groups.ts';
 import { simulate } from '../scheduler/simulate.ts';
 import { pickOf } from '../scenario/picks.ts';
 
-export { replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
+export { crosswireWhere, replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
 export { groupFailures, type FailureGroup } from './groups.ts';
 
 /** Runs per exploration unless told otherwise: about one second at the fast path's budget (≥ 100k
@@ -147,8 +147,9 @@ function ranksBefore(cost: number, length: number, order: number, b: Kept): bool
   return order < b.order;
 }
 
-/** The scenario with `run.threads` overridden (normalized: kept only when > 1), or as it is. */
-function withThreads(scenario: Scenario, threads: number | undefined): Scenario {
+/** The scenario with `run.threads` overridden (clamped to 1–4, kept only when > 1, as normalized scenarios keep
+ * it), or as it is when `threads` is undefined (the CLI's `--threads`). */
+export function scenarioWithThreads(scenario: Scenario, threads: number | undefined): Scenario {
   if (threads === undefined) return scenario;
   const count = Math.max(1, Math.min(MAX_THREADS, Math.floor(threads)));
   const { threads: _old, ...run } = scenario.run;
@@ -156,7 +157,7 @@ function withThreads(scenario: Scenario, threads: number | undefined): Scenario 
 }
 
 export function createExplorer(input: Scenario, options: ExploreOptions = {}): Explorer {
-  const scenario = withThreads(input, options.threads);
+  const scenario = scenarioWithThreads(input, options.threads);
   const compiled = compileScenario(scenario);
   const runOptions = runOptionsOf(scenario, { ignoreLatency: true, ...(options.mode ? { mode: options.mode } : {}) });
   const exec: ExecConfig = execConfigOf(runOptions, compiled.taskSet.slots);
