@@ -365,7 +365,10 @@ describe('failures with threads', () => {
     }
     expect(causes.has('migration')).toBe(true);
     const first = result.first_failing!;
-    expect(first.description).toContain(' on thread 2');
+    // Sites name a thread where the task moves to it.
+    expect(first.description).toMatch(/, moved to thread 2( →|$)/);
+    const moves = first.sites.filter((site) => site.thread !== site.from).length;
+    expect(first.description.split('moved to thread').length - 1).toBe(moves);
     // The migration count of a group is at most its count, and set only with threads.
     for (const group of result.groups)
       if (group.kind === 'crosswire') expect(group.afterMigration!).toBeLessThanOrEqual(group.count);
