@@ -102,6 +102,9 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   // The ways on from a choice point, in the first `count` entries (an array emptied by pop() would shrink and
   // regrow its store at every choice point).
   const order = new Int32Array(n * threadCount);
+  // With several threads: each option's cost, and the ready tasks marked (both scratch of `chooseOnThreads`).
+  const orderCost = new Int32Array(n * threadCount);
+  const isReady = new Uint8Array(n);
   let count = 0;
 
   // Whether op pc-1 of each task is an await (a task resuming there may continue without a preemption).
@@ -271,26 +274,33 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     const canContinue = lastPc !== prevPc[last] && awaitsBefore[last]![lastPc]!;
     for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
     const open = symmetric ? Math.min(state.threadsUsed + 1, threadCount) : threadCount;
-    const costOf = (task: number, thread: number): number =>
-      (canContinue && task !== last ? 1 : 0) + (thread !== tasks[task]!.thread ? 1 : 0);
+    for (let k = 0; k < ready.length; k++) isReady[ready[k]!] = 1;
     count = 0;
-    if (canContinue) order[count++] = last + n * tasks[last]!.thread;
+    if (canContinue) {
+      orderCost[count] = 0;
+      order[count++] = last + n * tasks[last]!.thread;
+    }
+    // The other options by cost (a preemption, a migration, both), in task then thread order.
     for (let c = 0; c <= 2; c++) {
       for (let t = 0; t < n; t++) {
-        if (!ready.includes(t)) continue;
+        if (isReady[t] === 0) continue;
+        const preempts = canContinue && t !== last ? 1 : 0;
+        const own = tasks[t]!.thread;
         for (let j = 0; j < open; j++) {
-          if (costOf(t, j) !== c || (canContinue && t === last && j === tasks[last]!.thread)) continue;
+          const optionCost = preempts + (j !== own ? 1 : 0);
+          if (optionCost !== c || (canContinue && t === last && j === own)) continue;
+          orderCost[count] = c;
           order[count++] = t + n * j;
         }
       }
     }
+    for (let k = 0; k < ready.length; k++) isReady[ready[k]!] = 0;
     if (count > 1) {
       let node = from;
       if (liveSaved < maxSaved) node = { state: runner.save(), depth: i, refs: 0 };
       for (let k = 1; k < count; k++) {
-        const y = order[k]!;
-        const bucket = cost + costOf(y % n, Math.floor(y / n));
-        if (enqueue(bucket, path, i, y, 0, node)) {
+        const bucket = cost + orderCost[k]!;
+        if (enqueue(bucket, path, i, order[k]!, 0, node)) {
           newBranches[newCount++] = bucket;
           newBranches[newCount++] = buckets[bucket]!.length - 5;
           if (node && node.refs++ === 0) liveSaved++;
@@ -298,7 +308,7 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
       }
     }
     const x = order[0]!;
-    cost += costOf(x % n, Math.floor(x / n));
+    cost += orderCost[0]!;
     path.push(x);
     return optionOf(ready, state.free, x);
   };
