@@ -1,7 +1,8 @@
 // Scheduler budgets (DESIGN §8): ≥ 1M trace steps/s with the full trace (snapshots + narration) on a 3-child
 // scenario (median run, plus the rate over the whole sample with GC pauses and in CPU time). Informational:
-// end-to-end `simulate` (parse included) and whole no-trace runs of the 3-child × 4-await scenario (the
-// explorer's budget is measured by bench/explorer.ts: it resumes saved states instead of whole runs).
+// the same traced run on two simulated threads beside it (issue 18: a work-stealing runtime, its rate as a ratio),
+// end-to-end `simulate` (parse included) and whole no-trace runs of the 3-child × 4-await scenario on one and two
+// threads (the explorer's budget is measured by bench/explorer.ts: it resumes saved states instead of whole runs).
 import {
   compileScenario,
   createFastSimulation,
@@ -70,6 +71,21 @@ export async function bench(): Promise<BenchLine[]> {
     ok: stepsPerSec >= 1e6,
   });
 
+  // Two threads, same scenario, same run of the bench: FIFO takes the thread free longest, so tasks migrate.
+  const twoThreads = { ...options, threads: 2 };
+  let steps2 = 0;
+  const traceTimes2 = sample(
+    () => {
+      steps2 = runTaskSet(compiled.taskSet, twoThreads).steps.length;
+    },
+    { warmup, minMs: 1000 },
+  );
+  const stepsPerSec2 = steps2 / (median(traceTimes2) / 1000);
+  lines.push({
+    name: `trace steps/s, threads: 2 (same scenario, ${steps2} steps/run)`,
+    measured: `${fmt(stepsPerSec2 / 1e6)} M steps/s median run (${fmt(stepsPerSec2 / stepsPerSec)}× threads: 1)`,
+  });
+
   const simulateTimes = sample(() => void simulate(traced));
   lines.push({
     name: 'simulate() end to end (parse + compile + trace)',
@@ -78,21 +94,30 @@ export async function bench(): Promise<BenchLine[]> {
 
   for (const mode of ['scoped', 'unscoped'] as const) {
     const scenario = fanOut(mode, FOUR_AWAITS);
-    const fast = createFastSimulation(
-      compileScenario(scenario).taskSet,
-      runOptionsOf(scenario, { ignoreLatency: true }),
-    );
-    let turn = 0;
-    // Rotate through the ready tasks so runs take different schedules, as the explorer's do.
-    const choose = (ready: readonly number[]) => turn++ % ready.length;
-    const batch = 2000;
-    const fastTimes = sample(() => {
-      for (let i = 0; i < batch; i++) fast.run(choose);
-    });
-    const runsPerSec = batch / (median(fastTimes) / 1000);
+    const rates: number[] = [];
+    for (const threads of [1, 2]) {
+      const fast = createFastSimulation(
+        compileScenario(scenario).taskSet,
+        runOptionsOf(scenario, { ignoreLatency: true, threads }),
+      );
+      let turn = 0;
+      // Rotate through the options (ready tasks, and threads) so runs take different schedules, as the
+      // explorer's do.
+      const choose = (ready: readonly number[], state: { free: readonly number[] }) =>
+        turn++ % (ready.length * state.free.length);
+      const batch = 2000;
+      const fastTimes = sample(() => {
+        for (let i = 0; i < batch; i++) fast.run(choose);
+      });
+      rates.push(batch / (median(fastTimes) / 1000));
+    }
     lines.push({
       name: `no-trace whole runs/s (3 children x 4 awaits, ${mode})`,
-      measured: `${fmt(runsPerSec / 1000, 1)} k runs/s`,
+      measured: `${fmt(rates[0]! / 1000, 1)} k runs/s`,
+    });
+    lines.push({
+      name: `no-trace whole runs/s, threads: 2 (${mode})`,
+      measured: `${fmt(rates[1]! / 1000, 1)} k runs/s (${fmt(rates[1]! / rates[0]!)}× threads: 1)`,
     });
   }
   return lines;

@@ -1,7 +1,7 @@
 // Shared CLI plumbing: output sinks, argument parsing, file reading with clear errors.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { visibleText, type Diagnostic, type LineIndex } from '../core/index.ts';
+import { SCENARIO_LIMITS, visibleText, type Diagnostic, type LineIndex } from '../core/index.ts';
 
 /** Where a command writes; tests pass in collectors. */
 export interface CommandContext {
@@ -47,6 +47,14 @@ export function parseArgs(args: string[], valued: string[], boolean: string[]): 
     }
   }
   return out;
+}
+
+/** `--threads N` of simulate and explore: a whole number from 1 to the scenario limit, or undefined when not given. */
+export function parseThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > SCENARIO_LIMITS.MAX_THREADS)
+    throw new CliError(`--threads must be a whole number from 1 to ${SCENARIO_LIMITS.MAX_THREADS}, not "${value}"`);
+  return Number(value);
 }
 
 /** The largest input file the CLI reads: eight children of 200,000 characters each, as JSON, fit several times;

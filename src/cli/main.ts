@@ -19,10 +19,11 @@ commands:
   effects CHILD [--parent FILE] [--ceiling FILE] [--json] [--strict]
                                                  handoff effects, ceiling drops, grant violations,
                                                  effects harn does not see (--strict: fail on them)
-  simulate SCENARIO [--mode M] [--json] [--trace]
-                                                 run the simulated scheduler (--trace prints every step)
-  explore SCENARIO [--mode M] [--max-schedules N] [--no-prune] [--json]
-                                                 search every interleaving for cross-wires
+  simulate SCENARIO [--mode M] [--threads N] [--json] [--trace]
+                                                 run the simulated scheduler (--trace prints every step;
+                                                 --threads N: 1-4 simulated threads, work stealing)
+  explore SCENARIO [--mode M] [--threads N] [--max-schedules N] [--no-prune] [--json]
+                                                 search every interleaving (and thread choice) for cross-wires
   link SCENARIO.json | link --decode FRAGMENT_OR_URL
                                                  encode / decode a share link
   check CONFIG... [--format text|json|sarif|github|junit] [--strict] [--isolation]

@@ -65,7 +65,57 @@ describe('harn-scope explore', () => {
     expect(stdout).toMatch(/replay: picks parent,/);
   });
 
+  describe('--threads', () => {
+    const twoThreads = { ...f2, run: { ...f2.run, threads: 2 } };
+
+    it('explores thread choices: threads, the first failure\'s migrations and each cross-wire\'s thread and cause in the JSON', async () => {
+      const { code, stdout, stderr } = await cli('explore', 'f2.json', '--threads', '2', '--json', '--mode', 'unscoped');
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      const out = JSON.parse(stdout);
+      expect(Object.keys(out)).toEqual(['schedules', 'complete', 'failing', 'first_failing', 'threads']);
+      expect(out).toMatchObject({ complete: true, threads: 2 });
+      expect(Object.keys(out.first_failing)).toEqual(['picks', 'crosswires', 'migrations']);
+      expect(out.first_failing.picks.every((pick: string) => /^(parent|alpha|beta)@[12]$/.test(pick))).toBe(true);
+      expect(Object.keys(out.first_failing.crosswires[0])).toEqual(['step', 'task', 'slot', 'expected', 'observed', 'thread', 'cause']);
+      const replay = simulate(replayScenario(twoThreads, out.first_failing.picks, 'unscoped')).summary;
+      expect(replay.ignoredPicks).toEqual([]);
+      expect(replay.migrations).toBe(out.first_failing.migrations);
+      expect(out.first_failing.crosswires).toEqual(replay.crosswires.map(({ step, task, slot, expected, observed, thread, cause }) => ({ step, task, slot, expected, observed, thread, cause })));
+    });
+
+    it('counts every schedule with --no-prune and one per renaming of the threads without (two threads: half)', async () => {
+      const full = JSON.parse((await cli('explore', 'f2.json', '--threads', '2', '--json', '--no-prune')).stdout);
+      expect(full.schedules).toBe(explore(twoThreads, { prune: false }).schedules);
+      const pruned = JSON.parse((await cli('explore', 'f2.json', '--threads', '2', '--json')).stdout);
+      expect(pruned.schedules * 2).toBe(full.schedules);
+      expect(pruned.failing > 0).toBe(full.failing > 0);
+    });
+
+    it('prints the same with --threads 1 as without', async () => {
+      expect((await cli('explore', 'f2.json', '--threads', '1', '--json')).stdout).toBe((await cli('explore', 'f2.json', '--json')).stdout);
+      expect((await cli('explore', 'f2.json', '--threads', '1')).stdout).toBe((await cli('explore', 'f2.json')).stdout);
+    });
+
+    it('prints threads, migrations and where each cross-wire ran without --json', async () => {
+      const { code, stdout } = await cli('explore', 'f2.json', '--threads', '2', '--mode', 'unscoped');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^f2\.json: unscoped mode\. [\d,]+ schedules run on 2 threads, every interleaving and thread choice covered/);
+      expect(stdout).toMatch(/#1 \(0 preemptions, 1 migration\): parent: start → .*, moved to thread 2/);
+      expect(stdout).toMatch(/cross-wire at step \d+ on thread 2, after a migration: /);
+      expect(stdout).toMatch(/replay: picks parent@1,/);
+    });
+
+    it('is in the usage', async () => {
+      expect((await cli('--help')).stdout).toContain('explore SCENARIO [--mode M] [--threads N]');
+      expect((await cli('explore')).stderr).toContain('[--threads N]');
+    });
+  });
+
   it.each([
+    [['explore', 'f2.json', '--threads', '0'], /^harn-scope explore: --threads must be a whole number from 1 to 4, not "0"\n$/],
+    [['explore', 'f2.json', '--threads', '7'], /--threads must be a whole number from 1 to 4, not "7"/],
+    [['explore', 'f2.json', '--threads', '-2'], /--threads must be a whole number from 1 to 4, not "-2"/],
     [['explore'], /expected a scenario/],
     [['explore', 'missing.json'], /cannot read missing\.json: no such file/],
     [['explore', 'broken.json'], /broken\.json is not valid JSON/],

@@ -6,6 +6,7 @@ import {
   expectationFailure,
   decideCrosswireExpectations,
   createLineIndex,
+  crosswireWhere,
   effectRecordSummary,
   effectToValue,
   explore,
@@ -71,7 +72,7 @@ function isolationResults(input: CheckInput, options: CheckOptions, out: InputRe
   const run = simulate(scenario);
   const search = explore(scenario, { maxSchedules: options.maxSchedules });
   const { summary } = run;
-  for (const c of summary.crosswires) out.findings.push(runFinding(input.parentFile, 'S554', 'error', `cross-wire at step ${c.step}: ${c.consequence}`));
+  for (const c of summary.crosswires) out.findings.push(runFinding(input.parentFile, 'S554', 'error', `cross-wire at step ${c.step}${crosswireWhere(c)}: ${c.consequence}`));
   for (const slot of summary.leaks) out.findings.push(runFinding(input.parentFile, 'S555', 'error', `${slot} is not restored on the outer thread after the run`));
   for (const child of summary.refused) out.findings.push(runFinding(input.parentFile, 'S556', 'error', `${child} is refused at spawn`));
   const first = search.first_failing;

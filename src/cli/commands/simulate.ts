@@ -1,33 +1,42 @@
-// `simulate SCENARIO… [--mode M] [--json] [--trace] [--format text|json|markdown] [--base-url URL]`: runs each
-// scenario (file, share link or `#s=` fragment) on the simulated scheduler. `--json` prints one object per input
-// (DESIGN §7 keys); `--format markdown` the report the stepper's "Copy as Markdown" gives at the scenario's step
-// (core's scenarioMarkdown; `--base-url` puts the page's address before the link); otherwise a summary with
-// each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
-import { printTrace, scenarioMarkdown, simulate, type ExecMode, type ScenarioSimulation } from '../../core/index.ts';
-import { CliError, parseArgs, type CommandContext } from '../io.ts';
+// `simulate SCENARIO… [--mode M] [--threads N] [--json] [--trace] [--format text|json|markdown] [--base-url URL]`:
+// runs each scenario (file, share link or `#s=` fragment) on the simulated scheduler, `--threads` overriding its
+// `run.threads`. `--json` prints one object per input (DESIGN §7 keys; with several threads each cross-wire's
+// thread and cause, and the migrations); `--format markdown` the report the stepper's "Copy as Markdown" gives at
+// the scenario's step (core's scenarioMarkdown; `--base-url` puts the page's address before the link); otherwise a
+// summary with each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
+import {
+  crosswireWhere,
+  printTrace,
+  scenarioMarkdown,
+  scenarioWithThreads,
+  simulate,
+  type ExecMode,
+  type ScenarioSimulation,
+} from '../../core/index.ts';
+import { CliError, parseArgs, parseThreads, type CommandContext } from '../io.ts';
 import { readScenarioInput } from '../scenario-input.ts';
 
 const MODES: readonly ExecMode[] = ['scoped', 'unscoped', 'naive'];
 const FORMATS = ['text', 'json', 'markdown'] as const;
 const USAGE =
-  'usage: simulate SCENARIO... [--mode scoped|unscoped|naive] [--json] [--trace] [--format text|json|markdown] [--base-url URL]';
+  'usage: simulate SCENARIO... [--mode scoped|unscoped|naive] [--threads N] [--json] [--trace] [--format text|json|markdown] [--base-url URL]';
 
-/** The `--json` object of one simulation, keys exactly as DESIGN §7 lists them. */
+/** The `--json` object of one simulation, keys exactly as DESIGN §7 lists them; with several threads each
+ * cross-wire also has `thread` (1-based) and `cause` (`sibling` or `migration`), and the object `threads` and
+ * `migrations`. */
 export function simulationJson(result: ScenarioSimulation): Record<string, unknown> {
   const { summary } = result;
+  const multi = summary.threads !== undefined;
   return {
     steps: summary.steps,
     completed: summary.completed,
-    crosswires: summary.crosswires.map(({ step, task, slot, expected, observed }) => ({
-      step,
-      task,
-      slot,
-      expected,
-      observed,
-    })),
+    crosswires: summary.crosswires.map(({ step, task, slot, expected, observed, thread, cause }) =>
+      multi ? { step, task, slot, expected, observed, thread, cause } : { step, task, slot, expected, observed },
+    ),
     leaks: summary.leaks,
     panics: summary.panics,
     refused: summary.refused,
+    ...(multi ? { threads: summary.threads, migrations: summary.migrations } : {}),
   };
 }
 
@@ -37,11 +46,12 @@ function human(input: string, result: ScenarioSimulation): string {
   // The stepper's sentences: each cross-wired read as narrated, then what it expected and observed.
   for (const c of summary.crosswires)
     lines.push(
-      `  step ${c.step}: ${result.steps[c.step]?.narration ?? c.consequence} (${c.slot}: expected ${c.expected}, observed ${c.observed})`,
+      `  step ${c.step}: ${result.steps[c.step]?.narration ?? c.consequence} (${c.slot}${crosswireWhere(c)}: expected ${c.expected}, observed ${c.observed})`,
     );
   for (const v of summary.violations)
     lines.push(`  step ${v.step}: ${result.steps[v.step]?.narration ?? `${v.task}'s ${v.call} escapes the parent's grant`}`);
-  if (summary.leaks.length > 0) lines.push(`  leaked on the outer thread: ${summary.leaks.join(', ')}`);
+  if (summary.leaks.length > 0)
+    lines.push(`  leaked on the outer thread${summary.threads ? 's' : ''}: ${summary.leaks.join(', ')}`);
   if (summary.panics.length > 0) lines.push(`  panicked: ${summary.panics.join(', ')}`);
   for (const step of result.steps)
     if (step.kind === 'refuse')
@@ -56,7 +66,7 @@ function human(input: string, result: ScenarioSimulation): string {
 }
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, ['mode', 'format', 'base-url'], ['json', 'trace']);
+  const parsed = parseArgs(args, ['mode', 'threads', 'format', 'base-url'], ['json', 'trace']);
   const formatArg = parsed.options.get('format') ?? (parsed.flags.has('json') ? 'json' : 'text');
   if (!(FORMATS as readonly string[]).includes(formatArg)) {
     throw new CliError(`--format must be one of ${FORMATS.join(', ')}, not "${formatArg}"`);
@@ -68,11 +78,14 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     throw new CliError(`--mode must be one of ${MODES.join(', ')}, not "${modeArg}"`);
   }
   const mode = modeArg as ExecMode | undefined;
+  const threads = parseThreads(parsed.options.get('threads'));
   if (parsed.positionals.length === 0) throw new CliError(`expected a scenario (${USAGE})`);
   // Read every input first, so a bad one fails before any output.
   const scenarios = parsed.positionals.map((input) => ({ input, scenario: readScenarioInput(input, ctx) }));
   for (const { input, scenario } of scenarios) {
-    const run = mode ? { ...scenario, run: { ...scenario.run, mode } } : scenario;
+    // On the scenario itself, so a Markdown report's link carries them.
+    const moded = mode ? { ...scenario, run: { ...scenario.run, mode } } : scenario;
+    const run = scenarioWithThreads(moded, threads);
     const result = simulate(run);
     if (formatArg === 'markdown') {
       ctx.stdout(scenarioMarkdown(run, result, baseUrl === undefined ? {} : { baseUrl }));

@@ -1,8 +1,10 @@
 // Turns one failing schedule (task picks) into what a person reads and the stepper replays: the replay
 // scenario (the same scenario with `picks` and zero latencies, exactly the explorer's model), its cross-wires
 // from a traced simulation, and the schedule described by await sites, which survive edits better than
-// step numbers. Pure; depends on the scheduler and scenario types.
+// step numbers. With several threads a pick names its thread ("alpha@2") and each site its thread.
+// Pure; depends on the scheduler and scenario types.
 import { createLineIndex, type LineIndex } from '../diagnostics.ts';
+import { pickOf } from '../scenario/picks.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { createRunner, type ExecConfig, type ExecMode } from '../scheduler/executor.ts';
 import type { TaskSet } from '../scheduler/ops.ts';
@@ -15,6 +17,10 @@ export interface ScheduleSite {
   after: string | null;
   /** 1-based line of that await in the task's own program; null for life-cycle awaits with no source. */
   line: number | null;
+  /** Several threads only: the thread (1-based) that polls it, and the one it last ran on (its spawner's
+   * before its first poll); they differ at a migration. */
+  thread?: number;
+  from?: number;
 }
 
 /** A cross-wire of a failing schedule, as `simulate --json` prints it, plus its consequence. */
@@ -25,14 +31,29 @@ export interface ExploreCrosswire {
   expected: string;
   observed: string;
   consequence: string;
+  /** Several threads only: the thread (1-based) the read ran on. */
+  thread?: number;
+  /** Several threads only: `sibling` (a task polled on the same thread left the value) or `migration` (the task
+   * had run on another thread, where its own values stayed). */
+  cause?: 'sibling' | 'migration';
+}
+
+/** Where a cross-wire happened, for a line of text: `" on thread 2, after a migration"` (the task had run on
+ * another thread, where its own values stayed) or `" on thread 1, from a sibling"` (a task polled on the same
+ * thread left the value); `""` with one thread (no `thread` on the record). */
+export function crosswireWhere(crosswire: { thread?: number; cause?: 'sibling' | 'migration' }): string {
+  if (crosswire.thread === undefined) return '';
+  return ` on thread ${crosswire.thread}, ${crosswire.cause === 'migration' ? 'after a migration' : 'from a sibling'}`;
 }
 
 /** One failing schedule, replayable with `replayScenario(scenario, failure.picks)`. */
 export interface ExploreFailure {
-  /** Task names chosen at each choice point, in order. */
+  /** Task names chosen at each choice point, in order; with several threads `name@thread` (1-based). */
   picks: string[];
   /** Switches away from a task that could have continued. */
   preemptions: number;
+  /** Several threads only: polls on another thread than the task's last (its spawner's before its first). */
+  migrations?: number;
   /** Choice points in the schedule. */
   length: number;
   crosswires: ExploreCrosswire[];
@@ -52,19 +73,24 @@ export function replayScenario(scenario: Scenario, picks: readonly string[], mod
 }
 
 function siteText(site: ScheduleSite): string {
-  if (site.after === null) return `${site.task}: start`;
-  return `${site.task}: after ${site.after}${site.line === null ? ' (life cycle)' : ` at line ${site.line}`}`;
+  const moved = site.thread !== site.from ? `, moved to thread ${site.thread}` : '';
+  if (site.after === null) return `${site.task}: start${moved}`;
+  return `${site.task}: after ${site.after}${site.line === null ? ' (life cycle)' : ` at line ${site.line}`}${moved}`;
 }
 
-/** Describes and replays one failing schedule (task indices) of a compiled scenario. */
+/** Describes and replays one failing schedule of a compiled scenario: its options per choice point, `task +
+ * tasks * thread` (with one thread, task indices). `scenario.run.threads` must be the explored count. */
 export function describeFailure(
   scenario: Scenario,
   taskSet: TaskSet,
   exec: ExecConfig,
   picks: readonly number[],
   preemptions: number,
+  migrations: number,
 ): ExploreFailure {
   const names = taskSet.tasks.map((task) => task.name);
+  const n = names.length;
+  const multi = (scenario.run.threads ?? 1) > 1;
   const sources = [scenario.parent.source, ...scenario.children.map((child) => child.source)];
   const lines: (LineIndex | null)[] = sources.map(() => null);
   const lineOf = (t: number, start: number): number => {
@@ -78,16 +104,23 @@ export function describeFailure(
   const stepsAt: number[] = [];
   let k = 0;
   const outcome = runner.run((ready, state) => {
-    const t = picks[k++];
-    const at = t === undefined ? 0 : Math.max(0, ready.indexOf(t));
+    const entry = picks[k++];
+    const task = entry === undefined ? -1 : entry % n;
+    const at = Math.max(0, ready.indexOf(task));
+    const f = entry === undefined ? 0 : Math.max(0, state.free.indexOf((entry - task) / n));
     const chosen = ready[at]!;
     const pc = state.tasks[chosen]!.pc;
     const prev = pc > 0 ? taskSet.tasks[chosen]!.ops[pc - 1]! : null;
     const after = prev === null ? null : prev.op === 'await' ? prev.what : prev.op;
     const line = prev?.span ? lineOf(chosen, prev.span.start) : null;
-    sites.push({ task: names[chosen]!, after, line });
+    const site: ScheduleSite = { task: names[chosen]!, after, line };
+    if (multi) {
+      site.thread = state.free[f]! + 1;
+      site.from = state.tasks[chosen]!.thread + 1;
+    }
+    sites.push(site);
     stepsAt.push(state.steps);
-    return at;
+    return at + ready.length * f;
   }, null);
 
   let shown = sites.length;
@@ -98,13 +131,18 @@ export function describeFailure(
   const text = sites.slice(0, shown).map(siteText);
   if (shown < sites.length) text.push('…');
 
-  const picked = picks.map((t) => names[t]!);
+  const picked = picks.map((entry) => (multi ? pickOf(names[entry % n]!, Math.floor(entry / n) + 1) : names[entry]!));
   const replay = simulate(replayScenario(scenario, picked, exec.mode));
   return {
     picks: picked,
     preemptions,
+    ...(multi ? { migrations } : {}),
     length: picks.length,
-    crosswires: replay.summary.crosswires.map(({ step, task, slot, expected, observed, consequence }) => ({ step, task, slot, expected, observed, consequence })),
+    crosswires: replay.summary.crosswires.map(({ step, task, slot, expected, observed, consequence, thread, cause }) =>
+      multi
+        ? { step, task, slot, expected, observed, consequence, thread: thread!, cause: cause! }
+        : { step, task, slot, expected, observed, consequence },
+    ),
     leaks: replay.summary.leaks,
     panics: replay.summary.panics,
     description: text.join(' → '),

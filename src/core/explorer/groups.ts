@@ -1,7 +1,8 @@
 // The explorer's failures grouped by what goes wrong: one group per cross-wired slot (and one for leaks), each
 // with how many of the reported schedules show it, the consequence in the simplest of them, and that schedule to
-// replay. The slot the scenario's own run cross-wires first (the lesson's slot) leads. Pure; depends on ./describe.
-import type { ExploreFailure } from './describe.ts';
+// replay. The slot the scenario's own run cross-wires first (the lesson's slot) leads. With several threads a
+// cross-wire group also counts the schedules where the slot cross-wires after a migration. Pure; depends on ./describe.
+import type { ExploreCrosswire, ExploreFailure } from './describe.ts';
 
 /** One kind of failure. */
 export interface FailureGroup {
@@ -14,6 +15,9 @@ export interface FailureGroup {
   consequence: string;
   /** Reported failing schedules that show it (a schedule can show several kinds). */
   count: number;
+  /** Several threads, cross-wires only: of `count`, the schedules where the slot cross-wires after a migration
+   * (the reading task had run on another thread, where its own values stayed). */
+  afterMigration?: number;
   /** Index into the result's `failures` of the simplest one. */
   simplest: number;
 }
@@ -36,19 +40,27 @@ function titleOf(slot: string): string {
 export function groupFailures(failures: readonly ExploreFailure[], leadSlot: string | null): FailureGroup[] {
   const groups = new Map<string, FailureGroup>();
   failures.forEach((failure, index) => {
-    const seen = new Set<string>();
+    // Each slot once per schedule: its first cross-wire, and whether any of its cross-wires followed a migration.
+    const first = new Map<string, ExploreCrosswire>();
+    const moved = new Set<string>();
     for (const c of failure.crosswires) {
-      if (seen.has(c.slot)) continue;
-      seen.add(c.slot);
-      const group = groups.get(`x:${c.slot}`);
-      if (group) group.count++;
-      else
-        groups.set(`x:${c.slot}`, {
+      if (!first.has(c.slot)) first.set(c.slot, c);
+      if (c.cause === 'migration') moved.add(c.slot);
+    }
+    for (const [slot, c] of first) {
+      const migrated = c.cause === undefined ? {} : { afterMigration: moved.has(slot) ? 1 : 0 };
+      const group = groups.get(`x:${slot}`);
+      if (group) {
+        group.count++;
+        if (group.afterMigration !== undefined && moved.has(slot)) group.afterMigration++;
+      } else
+        groups.set(`x:${slot}`, {
           kind: 'crosswire',
-          slot: c.slot,
-          title: titleOf(c.slot),
+          slot,
+          title: titleOf(slot),
           consequence: c.consequence,
           count: 1,
+          ...migrated,
           simplest: index,
         });
     }

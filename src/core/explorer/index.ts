@@ -1,7 +1,9 @@
-// The explorer (DESIGN §4): every interleaving of a scenario's tasks, latencies ignored, searched by
-// increasing preemption bound with sleep-set pruning, in resumable slices so a worker can post progress and
-// cancel between them (core has no timers). Failing schedules come back described by await sites and
-// replayable as `picks` schedules. Pure; depends on the scheduler, scenario types and ./search, ./describe.
+// The explorer (DESIGN §4): every interleaving of a scenario's tasks (and with several threads every thread
+// choice), latencies ignored, searched by increasing cost bound (preemptions, plus migrations) with sleep-set
+// or thread-symmetry pruning, in resumable slices so a worker can post progress and cancel between them (core
+// has no timers). Failing schedules come back described by await sites and replayable as `picks` schedules.
+// Pure; depends on the scheduler, scenario types and ./search, ./describe.
+import { MAX_THREADS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { compileScenario, type TaskDiagnostic } from '../scheduler/compile.ts';
 import type { ExecConfig, ExecMode, ExecOutcome, ExecStatus } from '../scheduler/executor.ts';
@@ -17,8 +19,9 @@ import {
 
 import { groupFailures, type FailureGroup } from './groups.ts';
 import { simulate } from '../scheduler/simulate.ts';
+import { pickOf } from '../scenario/picks.ts';
 
-export { replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
+export { crosswireWhere, replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
 export { groupFailures, type FailureGroup } from './groups.ts';
 
 /** Runs per exploration unless told otherwise: about one second at the fast path's budget (≥ 100k
@@ -29,7 +32,7 @@ export const DEFAULT_MAX_SCHEDULES = 100_000;
  * trace to get its cross-wires, and a panel lists no more than this. */
 export const MAX_REPORTED_FAILURES = 50;
 
-/** With pruning on, a tenth of the budget is kept back to prove the first failure has the fewest
+/** With sleep-set pruning on, a tenth of the budget is kept back to prove the first failure has the fewest
  * preemptions (an unpruned pass over the lower bounds; sleep sets may pick a representative with more). */
 const VERIFY_SHARE = 10;
 
@@ -38,8 +41,10 @@ export interface ExploreOptions {
   mode?: ExecMode;
   /** Budget of runs (default {@link DEFAULT_MAX_SCHEDULES}). */
   maxSchedules?: number;
-  /** Sleep-set pruning of equivalent schedules (default true). */
+  /** Pruning of equivalent schedules (default true): sleep sets with one thread, thread symmetry with several. */
   prune?: boolean;
+  /** Overrides the scenario's `run.threads` (1–4; the CLI's `--threads`). */
+  threads?: number;
   /** Failing schedules kept and described (default {@link MAX_REPORTED_FAILURES}). */
   maxFailures?: number;
   /** Live saved executor states at most (default: the engine's); 0 re-runs every branch from the start
@@ -52,8 +57,11 @@ export interface ExploreOptions {
 /** One complete schedule the explorer ran (given to `onSchedule`). */
 export interface ExploredSchedule {
   phase: 'search' | 'verify';
+  /** Task names, with several threads `name@thread` (1-based). */
   picks: string[];
   preemptions: number;
+  /** Polls on another thread than the task's last (0 with one thread). */
+  migrations: number;
   failing: boolean;
   status: ExecStatus;
   outcome: ExecOutcome;
@@ -70,7 +78,7 @@ export interface ExploreProgress {
   runs: number;
   schedules: number;
   failing: number;
-  /** The preemption bound being searched. */
+  /** The cost bound being searched (preemptions, plus migrations with several threads). */
   bound: number;
   /** Branches still waiting. */
   frontier: number;
@@ -81,6 +89,8 @@ export interface ExploreProgress {
 export interface ExploreResult {
   kind: 'explore-result';
   mode: ExecMode;
+  /** Several threads only: how many (picks then name a thread, "alpha@2"). */
+  threads?: number;
   pruned: boolean;
   /** Complete schedules run (with `prune: false` and `complete`, every distinct schedule exactly once). */
   schedules: number;
@@ -95,13 +105,14 @@ export interface ExploreResult {
   /** Failing schedules run (distinct). */
   failing: number;
   first_failing: ExploreFailure | null;
-  /** Up to `maxFailures` failing schedules, fewest preemptions first, then shortest. */
+  /** Up to `maxFailures` failing schedules, cheapest first (fewest preemptions + migrations), then shortest. */
   failures: ExploreFailure[];
   /** The failures grouped by what goes wrong, the scenario's own first cross-wired slot first (groups.ts). */
   groups: FailureGroup[];
-  /** No schedule with fewer preemptions than `first_failing` fails (proved by an unpruned pass). */
+  /** No schedule that costs less than `first_failing` (preemptions, plus migrations) fails: proved by the
+   * unpruned search's order, or by an unpruned pass after sleep-set pruning. */
   firstFailingMinimal: boolean;
-  /** The highest preemption bound reached. */
+  /** The highest cost bound reached. */
   bound: number;
   diagnostics: TaskDiagnostic[];
   /** One sentence: what the search covered and found. */
@@ -121,20 +132,32 @@ export interface Explorer {
 interface Kept {
   picks: number[];
   preemptions: number;
+  migrations: number;
   order: number;
 }
 
 function better(a: Kept, b: Kept): boolean {
-  return ranksBefore(a.preemptions, a.picks.length, a.order, b);
+  return ranksBefore(a.preemptions + a.migrations, a.picks.length, a.order, b);
 }
 
-function ranksBefore(preemptions: number, length: number, order: number, b: Kept): boolean {
-  if (preemptions !== b.preemptions) return preemptions < b.preemptions;
+function ranksBefore(cost: number, length: number, order: number, b: Kept): boolean {
+  const other = b.preemptions + b.migrations;
+  if (cost !== other) return cost < other;
   if (length !== b.picks.length) return length < b.picks.length;
   return order < b.order;
 }
 
-export function createExplorer(scenario: Scenario, options: ExploreOptions = {}): Explorer {
+/** The scenario with `run.threads` overridden (clamped to 1–4, kept only when > 1, as normalized scenarios keep
+ * it), or as it is when `threads` is undefined (the CLI's `--threads`). */
+export function scenarioWithThreads(scenario: Scenario, threads: number | undefined): Scenario {
+  if (threads === undefined) return scenario;
+  const count = Math.max(1, Math.min(MAX_THREADS, Math.floor(threads)));
+  const { threads: _old, ...run } = scenario.run;
+  return { ...scenario, run: count > 1 ? { ...run, threads: count } : run };
+}
+
+export function createExplorer(input: Scenario, options: ExploreOptions = {}): Explorer {
+  const scenario = scenarioWithThreads(input, options.threads);
   const compiled = compileScenario(scenario);
   const runOptions = runOptionsOf(scenario, { ignoreLatency: true, ...(options.mode ? { mode: options.mode } : {}) });
   const exec: ExecConfig = execConfigOf(runOptions, compiled.taskSet.slots);
@@ -142,7 +165,14 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
   const prune = options.prune ?? true;
   const maxFailures = Math.max(1, options.maxFailures ?? MAX_REPORTED_FAILURES);
   const names = compiled.taskSet.tasks.map((task) => task.name);
-  const searchBudget = prune
+  const threads = scenario.run.threads ?? 1;
+  const n = names.length;
+  const pickName =
+    threads > 1 ? (entry: number) => pickOf(names[entry % n]!, Math.floor(entry / n) + 1) : (entry: number) => names[entry]!;
+  // Thread symmetry keeps the cheapest schedule of each class when there is one root (see search.ts); sleep sets
+  // need the verify pass.
+  const pruneKeepsCost = threads > 1 && compiled.taskSet.roots.length === 1;
+  const searchBudget = prune && !pruneKeepsCost
     ? Math.max(1, maxSchedules - Math.floor(maxSchedules / VERIFY_SHARE))
     : maxSchedules;
 
@@ -169,9 +199,14 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
   const keep = (record: RunRecord): void => {
     // Most failing runs rank below every kept one: judged before their picks are copied.
     const last = kept[kept.length - 1];
-    if (kept.length >= maxFailures && !ranksBefore(record.preemptions, record.picks.length, failing, last!))
-      return;
-    const entry: Kept = { picks: record.picks.slice(), preemptions: record.preemptions, order: failing };
+    const cost = record.preemptions + record.migrations;
+    if (kept.length >= maxFailures && !ranksBefore(cost, record.picks.length, failing, last!)) return;
+    const entry: Kept = {
+      picks: record.picks.slice(),
+      preemptions: record.preemptions,
+      migrations: record.migrations,
+      order: failing,
+    };
     let at = kept.length;
     while (at > 0 && better(entry, kept[at - 1]!)) at--;
     kept.splice(at, 0, entry);
@@ -195,8 +230,9 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
     if (options.onSchedule) {
       options.onSchedule({
         phase: phase === 'verify' ? 'verify' : 'search',
-        picks: record.picks.map((t) => names[t]!),
+        picks: record.picks.map(pickName),
         preemptions: record.preemptions,
+        migrations: record.migrations,
         failing: isFailing,
         status: record.outcome.status,
         outcome: record.outcome,
@@ -204,19 +240,23 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
     }
   };
 
-  // After the search: with pruning, prove the first failure minimal by an unpruned pass below its bound.
+  // After the search: with sleep-set pruning, prove the first failure minimal by an unpruned pass below its
+  // cost. The unpruned search and thread symmetry need none: buckets are searched cheapest first, and every
+  // schedule is run or has a renaming that costs no more and was run (search.ts), so the first failure found
+  // is one of the cheapest.
   const finishSearch = (): void => {
     const best = kept[0];
-    if (prune && best && best.preemptions > 0 && runs < maxSchedules) {
+    const bestCost = best ? best.preemptions + best.migrations : 0;
+    if (prune && !pruneKeepsCost && best && bestCost > 0 && runs < maxSchedules) {
       phase = 'verify';
       engine = createSearchEngine(compiled.taskSet, exec, {
         prune: false,
-        maxBound: best.preemptions - 1,
+        maxBound: bestCost - 1,
         stopAfterFailingBucket: true,
         ...saving,
       });
     } else {
-      verified = best !== undefined && (!prune || best.preemptions === 0);
+      verified = best !== undefined && (!prune || pruneKeepsCost || bestCost === 0);
       phase = 'done';
     }
   };
@@ -257,11 +297,12 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
   };
 
   const result = (): ExploreResult => {
-    described ??= kept.map((k) => describeFailure(scenario, compiled.taskSet, exec, k.picks, k.preemptions));
+    described ??= kept.map((k) => describeFailure(scenario, compiled.taskSet, exec, k.picks, k.preemptions, k.migrations));
     const complete = searchComplete && stepLimited === 0 && !cancelled;
     return {
       kind: 'explore-result',
       mode: exec.mode,
+      ...(threads > 1 ? { threads } : {}),
       pruned: prune,
       schedules,
       runs,
@@ -276,7 +317,7 @@ export function createExplorer(scenario: Scenario, options: ExploreOptions = {})
       firstFailingMinimal: described.length > 0 && verified,
       bound: maxBound,
       diagnostics: compiled.diagnostics,
-      message: messageOf(complete, cancelled, schedules, failing, stepLimited, prune),
+      message: messageOf(complete, cancelled, schedules, failing, stepLimited, prune, threads),
     };
   };
 
@@ -307,12 +348,17 @@ function messageOf(
   failing: number,
   stepLimited: number,
   prune: boolean,
+  threads: number,
 ): string {
-  const ran = `${plural(schedules, 'schedule')} run`;
+  const ran = `${plural(schedules, 'schedule')} run${threads > 1 ? ` on ${threads} threads` : ''}`;
   const coverage = complete
     ? prune
-      ? 'every interleaving covered (equivalent ones pruned)'
-      : 'every interleaving covered'
+      ? threads > 1
+        ? 'every interleaving and thread choice covered (renamings of the threads pruned)'
+        : 'every interleaving covered (equivalent ones pruned)'
+      : threads > 1
+        ? 'every interleaving and thread choice covered'
+        : 'every interleaving covered'
     : cancelled
       ? 'cancelled before covering every interleaving'
       : stepLimited > 0

@@ -1,8 +1,9 @@
 // The explorer's search engine over one compiled task set: schedules run on the scheduler's fast path, each
 // branch resumed from the executor state saved at its choice point (so a run executes only the steps after
-// its divergence), frontier items bucketed by preemption count (CHESS order: bound 0, 1, 2, …, then all),
-// depth-first within a bucket, optional sleep-set pruning from static poll footprints. Resumable:
-// `runSlice(n)` does at most n runs. Pure; depends on the scheduler's runner and ./footprint.ts.
+// its divergence), frontier items bucketed by cost (CHESS order: bound 0, 1, 2, …, then all; the cost is the
+// preemptions, plus with several threads the migrations), depth-first within a bucket, optional pruning: sleep
+// sets from static poll footprints with one thread, symmetry between identical threads with several.
+// Resumable: `runSlice(n)` does at most n runs. Pure; depends on the scheduler's runner and ./footprint.ts.
 import {
   createRunner,
   type ChooseFn,
@@ -22,7 +23,7 @@ interface SavedNode {
 }
 
 // A branch to explore: the picks of `base` before choice point `depth`, then `pick` there, with the sleep set
-// in force after it (tasks as bits); its preemptions are its bucket's index. It resumes from `saved` (a state
+// in force after it (tasks as bits); its cost is its bucket's index. It resumes from `saved` (a state
 // at choice point `saved.depth` ≤ `depth`, replaying `base` up to `depth`), or from the start. A bucket keeps
 // its branches flat, five entries each in this order (base, depth, pick, sleep, saved): no object per branch,
 // as the frontier grows by several branches per run and the garbage collector's cost follows its objects.
@@ -34,11 +35,18 @@ interface SavedNode {
  * measured no faster, and its live states have no bound. */
 export const MAX_SAVED_STATES = 2_048;
 
+// With several threads a choice point's options are (ready task, free thread), and a path entry is
+// `task + n * thread` (n tasks, 0-based thread): with one thread it is the task, so every one-thread path, count
+// and order is the same as before threads existed.
+
 /** One finished run, as the engine hands it to its owner. */
 export interface RunRecord {
-  /** Task index picked at each choice point; the engine may reuse the array after `visit` returns (copy it). */
+  /** The option picked at each choice point, `task + tasks * thread` (with one thread: the task index); the
+   * engine may reuse the array after `visit` returns (copy it). */
   picks: readonly number[];
   preemptions: number;
+  /** Polls on another thread than the task's last (0 with one thread); its cost is preemptions + migrations. */
+  migrations: number;
   outcome: ExecOutcome;
 }
 
@@ -46,7 +54,7 @@ export type RunKind = 'schedule' | 'blocked' | 'step-limit';
 
 export interface SearchConfig {
   prune: boolean;
-  /** Branches with more preemptions than this are dropped (Infinity: unbounded). */
+  /** Branches that cost more than this (preemptions + migrations) are dropped (Infinity: unbounded). */
   maxBound: number;
   /** Stop after the first bucket in which `isFailing` held for some run (the verification pass). */
   stopAfterFailingBucket: boolean;
@@ -59,7 +67,7 @@ export interface SearchEngine {
   runSlice(maxRuns: number, visit: (kind: RunKind, run: RunRecord) => void): number;
   /** No branch is left (within the bound). */
   readonly exhausted: boolean;
-  /** The bucket (preemption bound) being explored. */
+  /** The bucket (cost bound: preemptions, plus migrations with several threads) being explored. */
   readonly bound: number;
   /** Branches waiting in the frontier. */
   readonly frontier: number;
@@ -75,7 +83,13 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   const programs = taskSet.tasks;
   const n = programs.length;
   const table: FootprintTable = createFootprintTable(taskSet, exec.mode, exec.captureSet);
-  const prune = search.prune && table.usable;
+  const threadCount = runner.state.threads.length;
+  const multi = threadCount > 1;
+  // Sleep sets judge two polls independent from footprints on the one shared thread: with several threads a
+  // poll's thread is part of the choice too, and that argument is not made here, so they are off (`prune`
+  // then means symmetry between threads, see `chooseOnThreads`).
+  const prune = search.prune && table.usable && !multi;
+  const symmetric = search.prune && multi;
   // The root branch: no picks, no state.
   const buckets: unknown[][] = [[[], -1, -1, 0, null]];
   let bound = 0;
@@ -87,7 +101,10 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   const prevPc = new Int32Array(n);
   // The ways on from a choice point, in the first `count` entries (an array emptied by pop() would shrink and
   // regrow its store at every choice point).
-  const order = new Int32Array(n);
+  const order = new Int32Array(n * threadCount);
+  // With several threads: each option's cost, and the ready tasks marked (both scratch of `chooseOnThreads`).
+  const orderCost = new Int32Array(n * threadCount);
+  const isReady = new Uint8Array(n);
   let count = 0;
 
   // Whether op pc-1 of each task is an await (a task resuming there may continue without a preemption).
@@ -96,10 +113,10 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     ...program.ops.map((o) => o.op === 'await'),
   ]);
 
-  const enqueue = (preemptions: number, base: readonly number[], depth: number, pick: number, sleep: number, saved: SavedNode | null): boolean => {
-    if (preemptions > search.maxBound) return false;
-    while (buckets.length <= preemptions) buckets.push([]);
-    const bucket = buckets[preemptions]!;
+  const enqueue = (cost: number, base: readonly number[], depth: number, pick: number, sleep: number, saved: SavedNode | null): boolean => {
+    if (cost > search.maxBound) return false;
+    while (buckets.length <= cost) buckets.push([]);
+    const bucket = buckets[cost]!;
     // One push per field: a push of several arguments is a builtin call, one argument is inlined.
     bucket.push(base);
     bucket.push(depth);
@@ -143,7 +160,8 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
   // (In the first `newCount` entries: see `order`.)
   const newBranches: number[] = [];
   let newCount = 0;
-  let preemptions = 0;
+  // The run's cost so far: its preemptions, plus with several threads its migrations.
+  let cost = 0;
   let sleep = 0;
   let lastPick = -1;
   let blocked = false;
@@ -206,8 +224,7 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
       let before = sleep | (1 << order[0]!);
       for (let k = 1; k < count; k++) {
         const y = order[k]!;
-        const cost = canContinue && y !== last ? 1 : 0;
-        const bucket = preemptions + cost;
+        const bucket = cost + (canContinue && y !== last ? 1 : 0);
         if (enqueue(bucket, path, i, y, prune ? before : 0, node)) {
           newBranches[newCount++] = bucket;
           newBranches[newCount++] = buckets[bucket]!.length - 5;
@@ -217,10 +234,83 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
       }
     }
     const x = order[0]!;
-    if (canContinue && x !== last) preemptions++;
+    if (canContinue && x !== last) cost++;
     lastPick = x;
     path.push(x);
     return ready.indexOf(x);
+  };
+
+  // The option index of path entry `entry` (task + n * thread) at a choice point with several threads.
+  const optionOf = (ready: readonly number[], free: readonly number[], entry: number): number => {
+    const task = entry % n;
+    return ready.indexOf(task) + ready.length * free.indexOf((entry - task) / n);
+  };
+
+  /*
+   * A choice point with several threads: every ready task on every thread that may take it. Each option costs
+   * a preemption when it switches away from a task that could continue, and a migration when its thread is not
+   * the one the task last ran on (its spawner's before its first poll); the first way on is the task that can
+   * continue, on its own thread, else the cheapest in task then thread order, so each run's own path costs
+   * nothing more and the simplest failure (fewest preemptions + migrations) is found in the lowest bucket.
+   *
+   * Symmetry: every thread starts with the same empty register file and the executor treats all alike, so
+   * renaming threads in a schedule gives a schedule with the same reads, cross-wires, leaks and panics. Only
+   * one labeling per class is explored, the restricted-growth one: a poll may take a thread used so far or the
+   * lowest unused one (`0 … min(threadsUsed, T − 1)`). Renaming keeps the preemptions and every migration
+   * except a root's first poll (roots are spawned on thread 0); with one root (every compiled scenario) that
+   * poll is the first, which the canonical labeling puts on thread 0, so the canonical schedule costs the
+   * least of its class and the cost order needs no verify pass (see the explorer's `finishSearch`).
+   */
+  const chooseOnThreads: ChooseFn = (ready, state) => {
+    const i = choice++;
+    if (i < itemDepth) return optionOf(ready, state.free, itemBase[i]!);
+    if (i === itemDepth) {
+      for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
+      path.push(itemPick);
+      return optionOf(ready, state.free, itemPick);
+    }
+    const last = ready[ready.length - 1]!;
+    const lastPc = tasks[last]!.pc;
+    const canContinue = lastPc !== prevPc[last] && awaitsBefore[last]![lastPc]!;
+    for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
+    const open = symmetric ? Math.min(state.threadsUsed + 1, threadCount) : threadCount;
+    for (let k = 0; k < ready.length; k++) isReady[ready[k]!] = 1;
+    count = 0;
+    if (canContinue) {
+      orderCost[count] = 0;
+      order[count++] = last + n * tasks[last]!.thread;
+    }
+    // The other options by cost (a preemption, a migration, both), in task then thread order.
+    for (let c = 0; c <= 2; c++) {
+      for (let t = 0; t < n; t++) {
+        if (isReady[t] === 0) continue;
+        const preempts = canContinue && t !== last ? 1 : 0;
+        const own = tasks[t]!.thread;
+        for (let j = 0; j < open; j++) {
+          const optionCost = preempts + (j !== own ? 1 : 0);
+          if (optionCost !== c || (canContinue && t === last && j === own)) continue;
+          orderCost[count] = c;
+          order[count++] = t + n * j;
+        }
+      }
+    }
+    for (let k = 0; k < ready.length; k++) isReady[ready[k]!] = 0;
+    if (count > 1) {
+      let node = from;
+      if (liveSaved < maxSaved) node = { state: runner.save(), depth: i, refs: 0 };
+      for (let k = 1; k < count; k++) {
+        const bucket = cost + orderCost[k]!;
+        if (enqueue(bucket, path, i, order[k]!, 0, node)) {
+          newBranches[newCount++] = bucket;
+          newBranches[newCount++] = buckets[bucket]!.length - 5;
+          if (node && node.refs++ === 0) liveSaved++;
+        }
+      }
+    }
+    const x = order[0]!;
+    cost += orderCost[0]!;
+    path.push(x);
+    return optionOf(ready, state.free, x);
   };
 
   // Runs the branch last taken off the frontier (see `nextItem`).
@@ -235,7 +325,8 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     blocked = false;
     choice = from ? from.depth : 0;
     if (from && --from.refs === 0) liveSaved--;
-    const outcome = from ? runner.resume(from.state, choose) : runner.run(choose, null);
+    const pick = multi ? chooseOnThreads : choose;
+    const outcome = from ? runner.resume(from.state, pick) : runner.run(pick, null);
     if (!blocked && outcome.status === 'finished' && choice > itemDepth && !settle()) blocked = true;
     const kind: RunKind = blocked ? 'blocked' : outcome.status === 'step-limit' ? 'step-limit' : 'schedule';
     if (kind === 'schedule' && isFailingOutcome(outcome)) failedInBucket = true;
@@ -245,7 +336,7 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     const picks = newCount > 0 ? path.slice() : path;
     for (let k = 0; k < newCount; k += 2) buckets[newBranches[k]!]![newBranches[k + 1]!] = picks;
     newCount = 0;
-    visit(kind, { picks, preemptions, outcome });
+    visit(kind, { picks, preemptions: cost - outcome.migrations, migrations: outcome.migrations, outcome });
   }
 
   // Takes the next branch off the frontier into the run's variables; false when none is left.
@@ -259,7 +350,7 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
         itemPick = bucket.pop() as number;
         itemDepth = bucket.pop() as number;
         itemBase = bucket.pop() as readonly number[];
-        preemptions = bound;
+        cost = bound;
         return true;
       }
       if (search.stopAfterFailingBucket && failedInBucket) return false;

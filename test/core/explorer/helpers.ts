@@ -1,10 +1,12 @@
 // Helpers for explorer tests: fan-out scenarios built from Harn sources, the multinomial count, and an
-// outcome signature (every read's expected/observed value, leaks, panics) computed on the executor itself.
+// outcome signature (every read's expected/observed value, leaks, panics) computed on the executor itself,
+// with one thread or several.
 import {
   compileScenario,
   createRunner,
   execConfigOf,
   normalizeScenario,
+  parsePick,
   runOptionsOf,
   currentLabel,
   type ExecMode,
@@ -47,22 +49,32 @@ const noop = (): void => {};
 
 /** Runs one schedule (task names per choice point) on the executor with a recorder noting every read, and
  * returns a canonical signature of the outcome: the multiset of reads, the leaks and the panics. */
-export function outcomeSignature(scenario: Scenario, mode: ExecMode, picks: readonly string[]): string {
+export function outcomeSignature(scenario: Scenario, mode: ExecMode, picks: readonly string[], threads = 1): string {
+  return createOutcomeSignature(scenario, mode, threads)(picks);
+}
+
+/** `outcomeSignature` for many schedules of one scenario (compiled once). With several threads a pick may name
+ * its thread, `alpha@2`; the signature names no thread, so renaming the threads keeps it. */
+export function createOutcomeSignature(scenario: Scenario, mode: ExecMode, threads = 1): (picks: readonly string[]) => string {
   const { taskSet } = compileScenario(scenario);
   const names = taskSet.tasks.map((task) => task.name);
-  const runner = createRunner(taskSet, execConfigOf(runOptionsOf(scenario, { mode, ignoreLatency: true })));
-  const reads: string[] = [];
-  const recorder: Recorder = {
-    pollEnter: noop, swap: noop, install: noop, check: noop, await: noop, wake: noop, spawn: noop, refuse: noop,
-    complete: noop, panic: noop, pollExit: noop, outerCheck: noop,
-    read(t, slot, access, what, expected, observed) {
-      reads.push(`${names[t]}:${slot}:${access}:${what}:${currentLabel(expected)}:${currentLabel(observed)}`);
-    },
+  const runner = createRunner(taskSet, execConfigOf(runOptionsOf(scenario, { mode, ignoreLatency: true, threads })));
+  return (picks) => {
+    const reads: string[] = [];
+    const recorder: Recorder = {
+      pollEnter: noop, swap: noop, install: noop, check: noop, await: noop, wake: noop, spawn: noop, refuse: noop,
+      complete: noop, panic: noop, pollExit: noop, outerCheck: noop,
+      read(t, slot, access, what, expected, observed) {
+        reads.push(`${names[t]}:${slot}:${access}:${what}:${currentLabel(expected)}:${currentLabel(observed)}`);
+      },
+    };
+    let k = 0;
+    const outcome = runner.run((ready, state) => {
+      const pick = picks[k++];
+      const { task, thread } = parsePick(pick ?? '');
+      const at = Math.max(0, ready.findIndex((t) => names[t] === task));
+      return at + ready.length * Math.max(0, thread === null ? 0 : state.free.indexOf(thread - 1));
+    }, recorder);
+    return JSON.stringify({ status: outcome.status, reads: reads.sort(), leaks: outcome.leaks, panics: outcome.panics });
   };
-  let k = 0;
-  const outcome = runner.run((ready) => {
-    const pick = picks[k++];
-    return Math.max(0, ready.findIndex((t) => names[t] === pick));
-  }, recorder);
-  return JSON.stringify({ status: outcome.status, reads: reads.sort(), leaks: outcome.leaks, panics: outcome.panics });
 }
