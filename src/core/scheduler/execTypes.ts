@@ -140,6 +140,8 @@ export interface Runner {
 export interface Machine {
   state: ExecState;
   thread: SlotValues;
+  /** The recorder of the run in progress; null on the fast path (and in every explorer run). */
+  rec: Recorder | null;
   ready: number[];
   sleepers: number[];
   /** The shared empty list (see executor.ts `NO_TASKS`) until the first push. */
@@ -155,12 +157,6 @@ export interface Machine {
   /** Per task, the active captured slots its last swap out found differing from the outer values (-1: unknown). */
   diffs: Int32Array;
   migrations: number;
-  /** Spawns `child` from task `from` (-1: the outer thread), with the recorder if any. */
-  spawn(from: number, child: number, span: Op['span']): void;
-  /** Puts task `t` to sleep until `wakeAt`. */
-  sleep(t: number, wakeAt: number): void;
-  /** Task `t` completed or panicked: its parent's join counter drops (and the parent wakes at 0). */
-  finish(t: number): void;
 }
 
 /** What a runner knows about its task set and config, fixed for its lifetime (internal, like {@link Machine}). */
@@ -180,4 +176,14 @@ export interface Layout {
   /** The run's slot table: by slot, the empty value and 1 for a stack (slotTable.ts). */
   empty: readonly SlotValue[];
   stack: Uint8Array;
+  /** Simulated threads (1: the LocalSet). */
+  threadCount: number;
+  /** Slot indices swapped per poll (scoped/naive), and the slot table's: fresh slots (a child's start empty),
+   * inherited ones (captured from the spawner's thread), the slot count. */
+  captureSet: readonly number[];
+  fresh: readonly number[];
+  inherits: readonly boolean[];
+  slotCount: number;
+  /** By task: refused at spawn (its effects escape the parent grant and enforcement is on). */
+  refusedAtSpawn: readonly boolean[];
 }

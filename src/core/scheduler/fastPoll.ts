@@ -10,11 +10,13 @@ import {
   type ExecOp,
 } from './lower.ts';
 import type { Layout, Machine } from './execTypes.ts';
+import { finishTask, sleepTask, spawnTask } from './tasks.ts';
 import type { SlotValue } from './scope.ts';
 
 // Module-local copies of the imports the loop uses (see executor.ts: imported bindings can be getter calls).
 const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = HOT_OPCODES;
 const [push1, pop1, current] = [pushedFrame, poppedFrame, frameCurrent];
+const [spawn, sleep, finish] = [spawnTask, sleepTask, finishTask];
 
 /** The most steps an op can count: a pop reads then installs, a check reads each slot then checks, a spawn
  * counts one per child. */
@@ -179,7 +181,7 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
         task.status = 'ready';
         m.ready.push(t);
       } else {
-        m.sleep(t, state.clock + ticks);
+        sleep(m, t, state.clock + ticks);
       }
       outcome = PENDING;
       break;
@@ -187,7 +189,7 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
     if (code === SPAWN) {
       state.steps = steps;
       const children = x.list;
-      for (let i = 0; i < children.length; i++) m.spawn(t, children[i]!, null);
+      for (let i = 0; i < children.length; i++) spawn(m, layout, t, children[i]!, null);
       steps = state.steps;
       continue;
     }
@@ -217,12 +219,12 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
   state.steps = steps + 1;
   if (outcome === COMPLETE) {
     task.status = 'done';
-    m.finish(t);
+    finish(m, layout, t);
   } else if (outcome === PANIC) {
     task.status = 'panicked';
     // An empty list may be the run's shared empty one (never pushed to).
     if (m.panics.length === 0) m.panics = [];
     m.panics.push(t);
-    m.finish(t);
+    finish(m, layout, t);
   }
 }
