@@ -38,14 +38,6 @@ export interface ExploreCrosswire {
   cause?: 'sibling' | 'migration';
 }
 
-/** Where a cross-wire happened, for a line of text: `" on thread 2, after a migration"` (the task had run on
- * another thread, where its own values stayed) or `" on thread 1, from a sibling"` (a task polled on the same
- * thread left the value); `""` with one thread (no `thread` on the record). */
-export function crosswireWhere(crosswire: { thread?: number; cause?: 'sibling' | 'migration' }): string {
-  if (crosswire.thread === undefined) return '';
-  return ` on thread ${crosswire.thread}, ${crosswire.cause === 'migration' ? 'after a migration' : 'from a sibling'}`;
-}
-
 /** One failing schedule, replayable with `replayScenario(scenario, failure.picks)`. */
 export interface ExploreFailure {
   /** Task names chosen at each choice point, in order; with several threads `name@thread` (1-based). */

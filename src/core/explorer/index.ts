@@ -21,7 +21,7 @@ import { groupFailures, type FailureGroup } from './groups.ts';
 import { simulate } from '../scheduler/simulate.ts';
 import { pickOf } from '../scenario/picks.ts';
 
-export { crosswireWhere, replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
+export { replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
 export { groupFailures, type FailureGroup } from './groups.ts';
 
 /** Runs per exploration unless told otherwise: about one second at the fast path's budget (≥ 100k

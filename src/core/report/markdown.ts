@@ -5,6 +5,7 @@
 // ../scheduler types only.
 import { encodeLink } from '../scenario/link.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { countLabel, crosswireWhere } from '../scheduler/counts.ts';
 import type { SimulationResult } from '../scheduler/run.ts';
 import type { CrosswireRecord } from '../scheduler/trace.ts';
 
@@ -59,6 +60,9 @@ function settingsLines(scenario: Scenario, simulation: SimulationResult): string
     `- **Capture set:** ${capture}`,
     `- **Schedule:** ${schedule}`,
     `- **Enforce the grant at spawn:** ${run.enforceAtSpawn ? 'on' : 'off'}`,
+    ...(simulation.summary.threads
+      ? [`- **Threads:** ${simulation.summary.threads} (work stealing; ${countLabel('migrations', simulation.summary.migrations ?? 0)})`]
+      : []),
   ];
 }
 
@@ -68,7 +72,7 @@ function crosswireLines(record: CrosswireRecord | null, step: number, total: num
   return [
     `### Cross-wire ${where} (${total} in the run)`,
     '',
-    `- **Task:** ${record.task}`,
+    `- **Task:** ${record.task}${crosswireWhere(record)}`,
     `- **Slot:** ${markdownCode(record.slot)}`,
     `- **Expected:** ${markdownCode(record.expected)}`,
     `- **Observed:** ${markdownCode(record.observed)}`,

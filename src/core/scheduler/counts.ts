@@ -28,6 +28,14 @@ const WORDS: Record<CountWord, [string, string]> = {
   migrations: ['migration', 'migrations'],
 };
 
+/** Where a cross-wire happened, for a line of text: `" on thread 2, after a migration"` (the task had run on
+ * another thread, where its own values stayed) or `" on thread 1, from a sibling"` (a task polled on the same
+ * thread left the value); `""` with one thread (no `thread` on the record). */
+export function crosswireWhere(crosswire: { thread?: number; cause?: 'sibling' | 'migration' }): string {
+  if (crosswire.thread === undefined) return '';
+  return ` on thread ${crosswire.thread}, ${crosswire.cause === 'migration' ? 'after a migration' : 'from a sibling'}`;
+}
+
 /** `12 cross-wires`, `1 leak`, `no cross-wires`. */
 export function countLabel(kind: CountWord, n: number): string {
   const [one, many] = WORDS[kind];
@@ -85,8 +93,7 @@ export function markersOf(
     if (step.kind === 'poll-enter') markers.push(marker(i, at, 'poll', 0, 'poll', ''));
     while (next < crosswires.length && crosswires[next]!.step === step.index) {
       const c = crosswires[next++]!;
-      const moved = c.cause === 'migration' ? ` on thread ${c.thread}, after a migration` : '';
-      markers.push(marker(i, at, 'crosswire', 1, 'cross-wire', `${c.task} reads ${c.slot}${moved}`));
+      markers.push(marker(i, at, 'crosswire', 1, 'cross-wire', `${c.task} reads ${c.slot}${crosswireWhere(c)}`));
     }
     if (step.kind === 'check' && step.violation)
       markers.push(marker(i, at, 'violation', 1, 'violation', `${step.task}'s ${step.call} (HARN-CAP-301)`));

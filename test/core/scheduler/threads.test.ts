@@ -223,3 +223,19 @@ describe('threads: 1 is the LocalSet, unchanged', () => {
     expect(JSON.stringify(past)).toContain('names thread 3, but run.threads is 2');
   });
 });
+
+describe('the words for threads', () => {
+  it('puts the thread and the migration in the scrub mark and the Markdown report', async () => {
+    const { scenarioMarkdown } = await import('../../../src/core/index.ts');
+    const picks = ['parent@1', 'alpha@1', 'alpha@1', 'parent@1', 'alpha@2', 'parent@1'];
+    const scenario = normalizeScenario({ ...SINGLE, run: { ...SINGLE.run, schedule: { kind: 'picks', picks } } });
+    const result = simulate(scenario);
+    const first = result.summary.crosswires[0]!;
+    expect(result.markers.find((mark) => mark.kind === 'crosswire')?.what).toBe(
+      `alpha reads ${first.slot} on thread 2, after a migration`,
+    );
+    const report = scenarioMarkdown(scenario, result, { step: first.step });
+    expect(report).toContain('- **Threads:** 2 (work stealing; 1 migration)');
+    expect(report).toContain('- **Task:** alpha on thread 2, after a migration');
+  });
+});
