@@ -208,6 +208,8 @@ export function createTraceRecorder(
   const lastAwait: ({ site: number; what: string } | null)[] = names.map(() => null);
   const resumptions: Resumption[] = names.map(() => ({ what: null, ran: [], told: false }));
   const pollLog: number[] = [];
+  // Several threads: the thread of each poll in `pollLog`.
+  const pollThreadLog: number[] = [];
   const leftAt: number[] = names.map(() => 0);
   // Several threads: each thread's register file as last copied, and per task the threads it has been on (bits:
   // the one it was spawned on, then every one that polled it).
@@ -313,11 +315,13 @@ export function createTraceRecorder(
         multi && from !== on ? { from: from + 1, to: on + 1, first: firstPoll } : null;
       const awaited = lastAwait[t] ?? null;
       const ran: string[] = [];
+      // With several threads only the polls on this poll's thread could leave values here.
       for (let i = leftAt[t]!; i < pollLog.length; i++) {
         const other = names[pollLog[i]!]!;
-        if (pollLog[i] !== t && !ran.includes(other)) ran.push(other);
+        if (pollLog[i] !== t && !ran.includes(other) && (!multi || pollThreadLog[i] === on)) ran.push(other);
       }
       pollLog.push(t);
+      if (multi) pollThreadLog.push(on);
       const joined = awaited?.what === 'join';
       resumptions[t] = multi
         ? { what: awaited && !joined ? awaited.what : null, ran, told: false, thread: on + 1, moved: migration }
