@@ -50,7 +50,7 @@ export interface ExplorerSlice {
 }
 
 /** Whether two scenarios explore the same way: same programs, grants, ceilings and the run settings the explorer
- * uses (mode, capture set, enforcement, step bound); the schedule and latencies do not matter to it. */
+ * uses (mode, threads, capture set, enforcement, step bound); the schedule and latencies do not matter to it. */
 export function sameExploration(a: Scenario, b: Scenario): boolean {
   if (a.parent !== b.parent || a.children !== b.children || a.slots !== b.slots) {
     if (JSON.stringify([a.parent, a.children, a.slots ?? []]) !== JSON.stringify([b.parent, b.children, b.slots ?? []])) return false;
@@ -59,6 +59,7 @@ export function sameExploration(a: Scenario, b: Scenario): boolean {
   const rb = b.run;
   return (
     ra.mode === rb.mode &&
+    (ra.threads ?? 1) === (rb.threads ?? 1) &&
     ra.enforceAtSpawn === rb.enforceAtSpawn &&
     ra.maxSteps === rb.maxSteps &&
     JSON.stringify(ra.captured) === JSON.stringify(rb.captured)

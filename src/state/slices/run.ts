@@ -1,11 +1,12 @@
 // Run-side state: the latest simulation from the worker (an immutable trace, replaced whole; stale replies are
 // dropped), the stepper's position (by event, or fine steps) and playback, the selected read, the run settings
-// edits (mode, capture set, enforcement, schedule) that change the scenario and so trigger a re-simulation, which
+// edits (mode, threads, capture set, enforcement, schedule) that change the scenario and so trigger a re-simulation, which
 // lands on the moment the stepper showed, and the compare view's second run.
 import type { RunMode, RunSettings as AppRun, Schedule } from '../../core/scenario/types.ts';
 import type { Comparison } from '../../core/scheduler/compare.ts';
 import type { Moment } from '../../core/scheduler/moment.ts';
 import type { SliceCreator } from '../storeTypes.ts';
+import { pickWord, withThreads } from '../threads.ts';
 import { crosswireFrom, momentAt, nextEvent, previousEvent, type SimulationResult } from './runNav.ts';
 
 export { choiceAtStep as choiceAt, isCrosswireStep, type SimulationResult } from './runNav.ts';
@@ -68,8 +69,11 @@ export interface RunSlice {
   resetCaptured: () => void;
   setEnforceAtSpawn: (enforce: boolean) => void;
   setSchedule: (schedule: Schedule) => void;
-  /** The chooser: at the choice point before `step`, poll `task` next (earlier choices are kept as picks). */
-  choose: (step: number, task: string) => void;
+  /** Simulated threads, 1–4 (1 = the LocalSet: `run.threads` is left out, so the link is unchanged). */
+  setThreads: (threads: number) => void;
+  /** The chooser: at the choice point before `step`, poll `task` next, on 1-based `thread` when the run has several
+   * (null: the thread free longest). Earlier choices are kept as picks, each with its thread. */
+  choose: (step: number, task: string, thread?: number | null) => void;
 }
 
 function clampStep(simulation: SimulationResult | null, step: number): number {
@@ -77,12 +81,13 @@ function clampStep(simulation: SimulationResult | null, step: number): number {
   return Math.max(0, Math.min(Math.trunc(step), Math.max(0, last)));
 }
 
-/** The task polled at each choice point strictly before step `i`, in order (the picks that reproduce them). */
+/** The task polled at each choice point strictly before step `i`, in order, with its thread when the run has
+ * several ("alpha@2"): the picks that reproduce them. */
 export function picksBefore(simulation: SimulationResult, i: number): string[] {
   const picks: string[] = [];
   for (let s = 0; s < i && s < simulation.steps.length; s++) {
     const step = simulation.steps[s]!;
-    if (step.kind === 'poll-enter' && step.choice) picks.push(step.choice.chosen);
+    if (step.kind === 'poll-enter' && step.choice) picks.push(pickWord(step.choice.chosen, step.choice.thread ?? null));
   }
   return picks;
 }
@@ -189,10 +194,11 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     resetCaptured: () => setRunKeepingMoment((run) => ({ ...run, captured: null })),
     setEnforceAtSpawn: (enforceAtSpawn) => setRunKeepingMoment((run) => ({ ...run, enforceAtSpawn })),
     setSchedule: (schedule) => setRunKeepingMoment((run) => ({ ...run, schedule })),
-    choose: (step, task) => {
+    setThreads: (threads) => setRunKeepingMoment((run) => withThreads(run, threads)),
+    choose: (step, task, thread = null) => {
       const { simulation } = get();
       if (!simulation) return;
-      const picks = [...picksBefore(simulation, step), task];
+      const picks = [...picksBefore(simulation, step), pickWord(task, thread)];
       // Keep the position: the new trace is identical up to this choice point.
       set({ pendingStep: step });
       setRun((run) => ({ ...run, schedule: { kind: 'picks', picks } }));
