@@ -1,11 +1,13 @@
-// The header: title · Examples ▾ · Mode scoped|unscoped|naive · Layout Lesson|Policy · theme · Share. On a phone it
-// is one row: the mode, layout and theme switches sit behind a "Settings" disclosure that drops below it.
+// The header: title · Examples ▾ · Mode scoped|unscoped|naive · Threads 1|2|3|4 · Layout Lesson|Policy · theme ·
+// Share. On a phone it is one row: the mode, threads, layout and theme switches sit behind a "Settings" disclosure
+// that drops below it.
 import { useState } from 'react';
 import ExamplesMenu from '../examples/ExamplesMenu.tsx';
 import ShareButton from '../share/ShareButton.tsx';
 import LayoutSwitch from './LayoutSwitch.tsx';
 import ModeSwitch from './ModeSwitch.tsx';
 import ThemeSwitch from './ThemeSwitch.tsx';
+import ThreadsSwitch from './ThreadsSwitch.tsx';
 
 export default function Header() {
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -18,6 +20,7 @@ export default function Header() {
       </button>
       <div className="header-settings" id="header-settings">
         <ModeSwitch />
+        <ThreadsSwitch />
         <LayoutSwitch />
         <ThemeSwitch />
       </div>
