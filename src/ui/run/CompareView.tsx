@@ -73,9 +73,11 @@ export default function CompareView({ simulation, comparison, stepIndex, colorOf
   }
   const right = comparison.lockstep[stepIndex] ?? 0;
   const difference = comparison.differences.find((d) => d.step === stepIndex)?.text ?? 'The two runs agree at this moment.';
+  // With several threads, each side also says which thread its step runs on.
   const at = (sim: SimulationResult, i: number) => {
     const p = eventPosition(sim, i);
-    return `step ${p.at} of ${p.of}`;
+    const thread = sim.steps[i]?.snapshot.threadId;
+    return `step ${p.at} of ${p.of}${thread === undefined ? '' : ` · thread ${thread + 1}`}`;
   };
   return (
     <section className="compare" aria-label="Compare">

@@ -1,5 +1,7 @@
 // The thread-local register file: one row per catalog slot (captured or not, the catalog's reason on hover), the
-// live value coloured by its owner, this poll's swap of the slot (in and out), and every task's saved scope.
+// live value coloured by its owner, this poll's swap of the slot (in and out), and every task's saved scope. With
+// several simulated threads, one live column per thread (a task's values keep its colour in each), the polling
+// thread marked ("Thread 2 · polling alpha").
 // The slot the current step is about is highlighted (aria-current) and scrolled into view; values wrap, never cut.
 // Catalog-uncaptured rows with nothing in them fold away. The slot swapped at the current step animates between the
 // thread and the scope (a highlight with reduced motion). A legend under it says what every mark means.
@@ -21,7 +23,12 @@ export interface SlotRow {
 
 export interface RegisterFileProps {
   slots: readonly SlotRow[];
-  thread: readonly SlotValue[];
+  /** Every thread's register file (one with a single thread). */
+  threads: readonly (readonly SlotValue[])[];
+  /** Several threads: the thread (0-based) polling now or last; null with one thread. */
+  threadId: number | null;
+  /** The task being polled at this step, or null between polls. */
+  polling: string | null;
   /** Saved scope per task (null while the task is polled, before spawn, or lost). */
   scopes: readonly (readonly SlotValue[] | null)[];
   tasks: readonly { name: string; color: string }[];
@@ -68,7 +75,7 @@ function Value({ value, colorOf, animate }: { value: SlotValue | undefined; colo
 /** A row folds when the catalog leaves its slot uncaptured and it holds nothing anywhere at this step. */
 function isQuiet(props: RegisterFileProps, slot: SlotRow, s: number): boolean {
   if (slot.reason === null || slot.name === props.current || props.swaps.has(slot.name)) return false;
-  if (!slotDisplay(props.thread[s]).empty) return false;
+  if (props.threads.some((registers) => !slotDisplay(registers[s]).empty)) return false;
   return props.scopes.every((scope) => !scope || slotDisplay(scope[s]).empty);
 }
 
@@ -86,9 +93,37 @@ function SwapCell({ swap }: { swap: SwapStep | undefined }) {
   );
 }
 
+/** The live columns: one per thread, each with its heading (the polling one names its task). */
+interface ThreadColumn {
+  registers: readonly SlotValue[];
+  label: string;
+  /** Each cell's label on a phone (the rows are cards there). */
+  cellLabel: string;
+  polling: boolean;
+}
+
+function threadColumns(props: RegisterFileProps): ThreadColumn[] {
+  const { threads, threadId, polling, scoped } = props;
+  if (threadId === null)
+    return [{ registers: threads[0] ?? [], label: scoped ? 'Thread' : 'Thread (shared by every task: unscoped)', cellLabel: 'Thread', polling: false }];
+  return threads.map((registers, k) => {
+    const isPolling = k === threadId && polling !== null;
+    const label = isPolling ? `Thread ${k + 1} · polling ${polling}` : `Thread ${k + 1}`;
+    return { registers, label, cellLabel: label, polling: isPolling };
+  });
+}
+
+/** Several threads: one sentence on what the columns are, in the mode's terms. */
+function threadsNote(scoped: boolean): string {
+  return scoped
+    ? 'One register file per thread: each poll swaps the task’s scope into the thread that polls it, and back out.'
+    : 'One register file per thread: a task reads the thread-locals of whichever thread polls it (unscoped: nothing moves with it).';
+}
+
 export default function RegisterFile(props: RegisterFileProps) {
-  const { slots, thread, scopes, colorOf, swaps, step, current, scoped } = props;
+  const { slots, scopes, colorOf, swaps, step, current, scoped } = props;
   const tasks = scoped ? props.tasks : [];
+  const columns = threadColumns(props);
   const [showQuiet, setShowQuiet] = useState(false);
   const currentRow = useRef<HTMLTableRowElement>(null);
   const swappingNow = step?.kind === 'swap' ? step : null;
@@ -98,17 +133,24 @@ export default function RegisterFile(props: RegisterFileProps) {
     currentRow.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [current, step?.index]);
   const quiet = new Set(slots.filter((slot, s) => isQuiet(props, slot, s)).map((slot) => slot.name));
+  // With several threads a swap happens on the polling thread; with one, on the only one.
+  const swapColumn = props.threadId ?? 0;
   return (
     <div className="register">
+      {props.threadId !== null ? <p className="register-threads-note">{threadsNote(scoped)}</p> : null}
       {/* Focusable so the table can be scrolled by keyboard when it overflows (axe: scrollable-region-focusable). */}
       <div className="register-wrap" tabIndex={0} role="region" aria-label="Thread-locals table">
-        <table className="register-file" aria-label="Thread-locals">
+        <table className={props.threadId !== null ? 'register-file register-threads' : 'register-file'} aria-label="Thread-locals">
           <thead>
             <tr>
               <th scope="col" className="col-slot">
                 Slot
               </th>
-              <th scope="col">{scoped ? 'Thread' : 'Thread (shared by every task: unscoped)'}</th>
+              {columns.map((column) => (
+                <th scope="col" key={column.label} className={column.polling ? 'thread-polling' : undefined}>
+                  {column.label}
+                </th>
+              ))}
               {scoped ? <th scope="col">This poll</th> : null}
               {tasks.map((task) => (
                 <th scope="col" key={task.name} style={{ color: task.color }}>
@@ -140,9 +182,14 @@ export default function RegisterFile(props: RegisterFileProps) {
                     </code>
                     </span>
                   </th>
-                  <td key={now ? `${step?.index}` : 'still'} data-label="Thread">
-                    <Value value={thread[s]} colorOf={colorOf} animate={now ? `anim-${now.direction}` : undefined} />
-                  </td>
+                  {columns.map((column, k) => {
+                    const swapping = now !== null && k === swapColumn;
+                    return (
+                      <td key={swapping ? `${k}-${step?.index}` : `${k}-still`} data-label={column.cellLabel} className={column.polling ? 'thread-polling' : undefined}>
+                        <Value value={column.registers[s]} colorOf={colorOf} animate={swapping ? `anim-${now.direction}` : undefined} />
+                      </td>
+                    );
+                  })}
                   {scoped ? (
                     <td className="swap-cell" data-label="This poll">
                       <SwapCell swap={swaps.get(slot.name)} />

@@ -27,6 +27,7 @@ export default function RunPanel() {
       <h2 className="run-title">Scheduler</h2>
       <RunSettings
         mode={run.mode}
+        threads={run.threads ?? 1}
         enforceAtSpawn={run.enforceAtSpawn}
         customCapture={run.captured !== null}
         schedule={run.schedule}

@@ -1,9 +1,11 @@
-// Run settings beside the stepper: the mode in effect (switched in the header), enforce-at-spawn, the capture set
-// (reset to the catalog's) and the schedule (FIFO, seeded random, or the picks the chooser made).
+// Run settings beside the stepper: the mode and threads in effect (switched in the header), enforce-at-spawn, the
+// capture set (reset to the catalog's) and the schedule (FIFO, seeded random, or the picks the chooser made).
 import type { RunMode, Schedule } from '../../core/scenario/types.ts';
 
 export interface RunSettingsProps {
   mode: RunMode;
+  /** Simulated threads (1: the LocalSet, nothing shown). */
+  threads?: number;
   enforceAtSpawn: boolean;
   /** The capture set differs from the catalog's default. */
   customCapture: boolean;
@@ -30,6 +32,9 @@ export default function RunSettings(props: RunSettingsProps) {
   return (
     <div className="run-settings">
       <span className={`run-mode-note mode-${props.mode}`}>Mode {MODE_WORDS[props.mode]}</span>
+      {props.threads !== undefined && props.threads > 1 ? (
+        <span className="run-mode-note">{props.threads} threads: a free thread polls any ready task (work stealing)</span>
+      ) : null}
       <label className="run-toggle" title="Refuse at spawn a child whose effects escape the parent grant (HARN-CAP-301)">
         <input type="checkbox" checked={props.enforceAtSpawn} onChange={(e) => props.onEnforce(e.target.checked)} />
         Enforce grant at spawn

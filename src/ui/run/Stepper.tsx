@@ -15,7 +15,7 @@ import ScrubBar from './ScrubBar.tsx';
 import StepperControls from './StepperControls.tsx';
 import TaskLanes from './TaskLanes.tsx';
 import StepperExport from './StepperExport.tsx';
-import { consequencesOf, currentSlotOf, laneSegments, readsOf, swapsOfPoll, taskColors, taskColorVar, type LaneStatus, type ReadStep } from './traceView.ts';
+import { consequencesOf, currentSlotOf, laneSegments, pollingTaskAt, readsOf, swapsOfPoll, taskColors, taskColorVar, threadFilesOf, type LaneStatus, type ReadStep } from './traceView.ts';
 
 function laneStatusOf(status: string | undefined): LaneStatus {
   if (status === 'sleeping' || status === 'joining') return 'awaiting';
@@ -59,6 +59,8 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   // The chooser offers the choice point the next Step reaches (the next event, or the next fine step).
   const next = fineSteps ? stepIndex + 1 : nextEvent(simulation, stepIndex);
   const nextChoice = next > stepIndex ? choiceAt(simulation, next) : null;
+  const nextPoll = simulation.steps[next];
+  const threads = simulation.summary.threads ?? 1;
   const reads = derived.reads.filter((read) => read.index <= stepIndex);
   const jump = (read: ReadStep) => {
     actions.setPlaying(false);
@@ -104,11 +106,22 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         note={landingNote}
       />
       {compareOpen ? <CompareView simulation={simulation} comparison={comparison} stepIndex={stepIndex} colorOf={colorOf} /> : null}
-      {nextChoice && !readOnly ? <Chooser ready={nextChoice} chosen={simulation.steps[next]?.task ?? null} colorOf={colorOf} onChoose={(task) => actions.choose(next, task)} /> : null}
-      <TaskLanes tasks={tasks} segments={derived.segments} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
+      {nextChoice && !readOnly ? (
+        <Chooser
+          ready={nextChoice}
+          chosen={nextPoll?.task ?? null}
+          chosenThread={nextPoll?.kind === 'poll-enter' ? (nextPoll.thread ?? null) : null}
+          threads={threads}
+          colorOf={colorOf}
+          onChoose={(task, thread) => actions.choose(next, task, thread)}
+        />
+      ) : null}
+      <TaskLanes tasks={tasks} segments={derived.segments} threads={threads} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
       <RegisterFile
         slots={slots}
-        thread={step?.snapshot.thread ?? []}
+        threads={threadFilesOf(step)}
+        threadId={step?.snapshot.threadId ?? null}
+        polling={pollingTaskAt(simulation, stepIndex)}
         scopes={step?.snapshot.scopes ?? []}
         tasks={tasks}
         colorOf={colorOf}

@@ -1,5 +1,6 @@
 // The task lanes as a standalone SVG file ("Download SVG"): one row per task with its running, ready, awaiting,
-// done and panicked segments in the task's colour, and a red ✖ (with its step in a <title>) at each cross-wire.
+// done and panicked segments in the task's colour (with several threads, each poll labelled with its thread, ↪ for
+// a migration), and a red ✖ (with its step in a <title>) at each cross-wire.
 // Colours are passed in resolved (the file has no stylesheet); every text is escaped.
 import type { LaneSegment, LaneStatus, Marker } from './traceView.ts';
 
@@ -36,7 +37,10 @@ function segmentRect(segment: LaneSegment, y: number, color: string, input: Lane
     panicked: at(2, 14, input.palette.danger, ' fill-opacity="0.6"'),
     refused: at(2, 14, input.palette.danger, ' fill-opacity="0.4"'),
   };
-  return shapes[segment.status];
+  if (segment.status !== 'running' || segment.thread === undefined) return shapes[segment.status];
+  const moved = segment.migratedFrom === undefined ? '' : '↪';
+  const title = `thread ${segment.thread}${segment.migratedFrom === undefined ? '' : `, moved from thread ${segment.migratedFrom}`}`;
+  return `${shapes.running}<text x="${(x(segment.from) + 2).toFixed(2)}" y="${y + 13}" fill="${input.palette.background}" font-size="10" font-weight="700">${moved}${segment.thread}<title>${svgEscape(title)}</title></text>`;
 }
 
 /** The SVG document text. */
@@ -44,6 +48,7 @@ export function lanesSvg(input: LanesSvgInput): string {
   const height = TOP + input.tasks.length * ROW + 26;
   const width = NAME_W + TRACK_W + 20;
   const x = (n: number) => NAME_W + (input.stepCount === 0 ? 0 : (n / input.stepCount) * TRACK_W);
+  const threaded = input.segments.some((lane) => lane.some((s) => s.thread !== undefined));
   const rows = input.tasks.map((task, t) => {
     const y = TOP + t * ROW;
     const segments = (input.segments[t] ?? []).map((s) => segmentRect(s, y, task.color, input, x)).join('');
@@ -58,7 +63,7 @@ export function lanesSvg(input: LanesSvgInput): string {
     `<text x="8" y="16" fill="${input.palette.text}" font-weight="600">${svgEscape(input.title)}</text>`,
     ...rows,
     ...crosswires,
-    `<text x="8" y="${height - 8}" fill="${input.palette.muted}">${svgEscape(`■ running · ▬ ready · ─ awaiting · ✖ cross-wire (${input.markers.filter((m) => m.kind === 'crosswire').length}) · ${input.stepCount} steps`)}</text>`,
+    `<text x="8" y="${height - 8}" fill="${input.palette.muted}">${svgEscape(`■ running${threaded ? ' (2: on thread 2; ↪2: moved to thread 2)' : ''} · ▬ ready · ─ awaiting · ✖ cross-wire (${input.markers.filter((m) => m.kind === 'crosswire').length}) · ${input.stepCount} steps`)}</text>`,
     '</svg>',
     '',
   ].join('\n');

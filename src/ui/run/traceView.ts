@@ -1,5 +1,6 @@
-// Pure views over a SimulationResult for the stepper: task colours, lane segments, the reads up
-// to a step, the current poll's swaps, and how a slot value reads. The trace is never changed, only read.
+// Pure views over a SimulationResult for the stepper: task colours, lane segments (with the thread that ran each
+// poll), the reads up to a step, the current poll's swaps, every thread's register file and the task polling, and
+// how a slot value reads. The trace is never changed, only read.
 import type { SimulationResult } from '../../core/scheduler/run.ts';
 import type { AmbientValue, SlotValue } from '../../core/scheduler/scope.ts';
 import type { TraceMarker } from '../../core/scheduler/counts.ts';
@@ -17,6 +18,10 @@ export interface LaneSegment {
   /** Exclusive. */
   to: number;
   status: LaneStatus;
+  /** Several threads, a running segment (one poll): the 1-based thread that ran it. */
+  thread?: number;
+  /** …and the thread the task last ran on (or was spawned on) when this poll moved it: a migration. */
+  migratedFrom?: number;
 }
 
 /** Colour slot per task name: the parent 0, the children 1..8 in order (the editor tabs use the same). */
@@ -49,15 +54,43 @@ function laneStatus(status: string | undefined): LaneStatus {
   }
 }
 
-/** Per task, runs of equal status over the steps (a lane is a handful of segments, not one cell per step). */
+/** Whether the run has several simulated threads (its trace then carries every thread's register file). */
+export function isMultiThread(simulation: SimulationResult): boolean {
+  return (simulation.summary.threads ?? 1) > 1;
+}
+
+/** Per task, runs of equal status over the steps (a lane is a handful of segments, not one cell per step). With
+ * several threads each poll is its own running segment, with the thread that ran it and where it moved from. */
 export function laneSegments(simulation: SimulationResult): LaneSegment[][] {
+  const multi = isMultiThread(simulation);
+  const indexOf = new Map(simulation.tasks.map((task, t) => [task.name, t]));
+  // Per task, its polls in order: where each starts, the thread that ran it and the thread it moved from (0: none).
+  const enters = simulation.tasks.map(() => [] as { at: number; thread: number; from: number }[]);
+  if (multi)
+    for (const step of simulation.steps) {
+      const t = step.kind === 'poll-enter' && step.task !== null ? indexOf.get(step.task) : undefined;
+      if (t !== undefined && step.kind === 'poll-enter')
+        enters[t]!.push({ at: step.index, thread: step.thread ?? 0, from: step.migration?.from ?? 0 });
+    }
   return simulation.tasks.map((_, t) => {
     const segments: LaneSegment[] = [];
+    const polls = enters[t]!;
+    let poll = -1;
     for (const step of simulation.steps) {
       const status = laneStatus(step.snapshot.statuses[t]);
+      const entered = poll + 1 < polls.length && polls[poll + 1]!.at === step.index;
+      if (entered) poll++;
       const last = segments[segments.length - 1];
-      if (last && last.status === status) last.to = step.index + 1;
-      else segments.push({ from: step.index, to: step.index + 1, status });
+      if (last && last.status === status && !entered) last.to = step.index + 1;
+      else {
+        const segment: LaneSegment = { from: step.index, to: step.index + 1, status };
+        const enter = polls[poll];
+        if (status === 'running' && enter) {
+          segment.thread = enter.thread;
+          if (enter.from > 0) segment.migratedFrom = enter.from;
+        }
+        segments.push(segment);
+      }
     }
     return segments;
   });
@@ -186,4 +219,19 @@ export function codeMarksAt(simulation: SimulationResult, i: number): { running:
     if (found.size === names.size) break;
   }
   return { running, marks: [...found.values()].filter((m) => m.start >= 0) };
+}
+
+/** Every thread's register file at a step: with several threads `snapshot.threads`, else the one thread. */
+export function threadFilesOf(step: TraceStep | undefined): readonly (readonly SlotValue[])[] {
+  if (!step) return [[]];
+  return step.snapshot.threads ?? [step.snapshot.thread];
+}
+
+/** The task a thread is polling at step `i`: the running one, or at a poll's exit the one leaving; else null. */
+export function pollingTaskAt(simulation: SimulationResult, i: number): string | null {
+  const step = simulation.steps[i];
+  if (!step) return null;
+  if (step.kind === 'poll-exit') return step.task;
+  const t = step.snapshot.statuses.indexOf('running');
+  return t < 0 ? null : (simulation.tasks[t]?.name ?? null);
 }

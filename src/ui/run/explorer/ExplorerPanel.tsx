@@ -91,6 +91,7 @@ export default function ExplorerPanel() {
           canReplay={!stale}
           colorOf={(task) => taskColorVar(colors, task)}
           onReplay={(i) => void replay(i)}
+          threads={explored?.run.threads ?? 1}
           />
         </details>
       ) : null}

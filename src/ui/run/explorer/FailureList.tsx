@@ -1,9 +1,10 @@
-// The failing schedules, simplest first (fewest preemptions, then shortest): each with its preemptions, the schedule
-// described by await sites, its cross-wires (red with an icon and the word) and leaks. Activating one replays it in
-// the stepper at its first cross-wire.
+// The failing schedules, simplest first (fewest preemptions, then shortest): each with its preemptions (and
+// migrations), the schedule described by await sites (and, with several threads, its picks: "alpha@2"), its
+// cross-wires (red with an icon and the word) and leaks. Activating one replays it in the stepper at its first
+// cross-wire.
 import { useId } from 'react';
 import type { ExploreFailure } from '../../../core/explorer/index.ts';
-import { failureSummary } from './verdict.ts';
+import { failureSummary, siteThread, threadPicksText } from './verdict.ts';
 
 export interface FailureListProps {
   failures: readonly ExploreFailure[];
@@ -16,9 +17,11 @@ export interface FailureListProps {
   canReplay: boolean;
   colorOf: (task: string) => string;
   onReplay: (index: number) => void;
+  /** Simulated threads of the explored run (leaks are then on "the threads", not "the outer thread"). */
+  threads?: number;
 }
 
-export default function FailureList({ failures, total, minimal, replayed, canReplay, colorOf, onReplay }: FailureListProps) {
+export default function FailureList({ failures, total, minimal, replayed, canReplay, colorOf, onReplay, threads = 1 }: FailureListProps) {
   const headingId = useId();
   if (failures.length === 0) return null;
   return (
@@ -49,10 +52,12 @@ export default function FailureList({ failures, total, minimal, replayed, canRep
                     ) : null}
                     <span className="site-task">{site.task}</span>
                     {site.after === null ? ' starts' : ` after ${site.after} ${site.line === null ? '(life cycle)' : `(line ${site.line})`}`}
+                    {siteThread(site) !== null ? ` on thread ${siteThread(site)}` : ''}
                   </span>
                 ))}
                 {failure.sites.length < failure.length ? <span aria-hidden="true"> → …</span> : null}
               </span>
+              {threadPicksText(failure) !== null ? <span className="failure-picks">picks: {threadPicksText(failure)}</span> : null}
               {failure.crosswires.map((c) => (
                 <span key={`${c.step}-${c.slot}`} className="failure-crosswire">
                   <span className="crosswire-tag">
@@ -66,7 +71,7 @@ export default function FailureList({ failures, total, minimal, replayed, canRep
                   <span className="crosswire-tag">
                     <span aria-hidden="true">◆ </span>leak
                   </span>{' '}
-                  the outer thread keeps {failure.leaks.join(', ')}
+                  {threads > 1 ? 'the threads keep' : 'the outer thread keeps'} {failure.leaks.join(', ')}
                 </span>
               ) : null}
             </button>
