@@ -1,7 +1,8 @@
-// The lessons of DESIGN §6 (and F3, the drift guard's) as scenarios, each opening in the state that shows its point
-// (mode, capture set, schedule). Each stores the moment it lands on (not a step number: `view.step` is found by
-// running it) and the words its landing narration must say. Short, realistic Harn sources. Depends on ../scenario
-// (normalizeScenario), the scheduler's catalog (capture sets minus one slot) and simulate (the landing step).
+// The lessons of DESIGN §6 (and F3, the drift guard's, and work stealing on two threads) as scenarios, each opening
+// in the state that shows its point (mode, threads, capture set, schedule). Each stores the moment it lands on (not
+// a step number: `view.step` is found by running it) and the words its landing narration must say. Short, realistic
+// Harn sources. Depends on ../scenario (normalizeScenario), the scheduler's catalog (capture sets minus one slot) and
+// simulate (the landing step).
 import { normalizeScenario } from '../scenario/defaults.ts';
 import { findMoment, type MomentQuery } from '../scheduler/moment.ts';
 import { simulate } from '../scheduler/simulate.ts';
@@ -262,6 +263,26 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'alpha', kind: 'read', subject: 'EGRESS_TENANT_STACK', what: 'http_post' },
       point: ['EGRESS_TENANT_STACK', 'beta'],
+    },
+  ),
+  example(
+    'work-stealing',
+    'Work stealing: the task moves, its context does not',
+    'Two threads, one child, unscoped: alpha sets its working directory on thread 1, awaits its model call, and thread 2, which is free, resumes it. Watch its write_file read VM_EXECUTION_CONTEXT on thread 2, which holds nothing of alpha’s; in scoped mode the poll swaps alpha’s scope into thread 2 with it.',
+    {
+      version: 1,
+      parent: { source: worker(['spawn_agent("alpha")']), grant: [LLM_WRITE, FS_WRITE] },
+      children: [{ name: 'alpha', source: worker(['llm_call("draft the notes")', 'write_file("notes.md", "alpha")']) }],
+      // Everything on thread 1 until alpha's model call is done; then thread 2 resumes alpha (the migration).
+      run: {
+        mode: 'unscoped',
+        threads: 2,
+        schedule: { kind: 'picks', picks: ['parent@1', 'alpha@1', 'parent@1', 'alpha@1', 'alpha@2', 'parent@1'] },
+      },
+    },
+    {
+      landing: { task: 'alpha', kind: 'read', subject: 'VM_EXECUTION_CONTEXT', what: 'write_file' },
+      point: ['Thread 2 holds nothing in VM_EXECUTION_CONTEXT', "alpha's own values stayed behind"],
     },
   ),
 ];

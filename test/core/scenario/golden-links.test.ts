@@ -234,6 +234,11 @@ const GALLERY: Golden[] = [
     'f3-forcing-function',
     '#s=1.vVLBasMwDP0VoVMLWbvBTjkMyig7DHpYe6tD0BLRmDm2id1mEPLvk5MOBhs79mQhPek9PXnAC3dBO4v5Q4aeOrYR8wGDO3cVY45eezbaMrSk7WIJg7IAgiNj2ABT1cBRIRnfkMIMFL5zlKiAASy1DHdPqQEgeOptSSeZv0iFZUqPyo6Y4amjxHoc8EPbOtHPLxrT4phhqJxPWvpOR5bEL5zl-AeukFTVaFPLUtP0xCvlSazQ_r-jcJeVbLlQ6A1ZiA3D2RtHtcJJfBOjL70LURApDvl6TV6v-JNab3hVuXb93ZCMuXokveO0w1VN8uv2YuYrzVqKDC-a--nskb38hMf75KZxMfz0bfvytt3vy8N2t9kdyv1h8_wqwjumOsGmIxRi-hc',
   ),
+  // Made on the threads branch (issue 18): the first golden link with simulated threads (`run.threads`, picks "alpha@2").
+  gallery(
+    'work-stealing',
+    '#s=1.fVHBasMwDP0Vo1MLYZCyU077j6YEYSuNqaMY22kOwf8-2RljY2UnyU-P957kHZ4Uol0YurYBj4E4QbdDXNagCTrw1pOzTGpGy6ez2ntWKnrceMC7kE89oPMT9nDuOUMD94BF4rrDw7IpWkcF52bIDUS9-CK8BZtIgD-8Mb6g3QTSk3VGAlZxxrmMq7e4_p9XrAeNzklYE3BMKk2keEkUa2ylqsswWkdCqYO32fTQqN_b5VsDYZUAO8yLKXYr16CmRNATmdUJ-r2Kt_oRZXTU7vp14I9WsKpbu5fg0V1-jssN0hQIjWhd5PG0tNXPSuShe29z_gQ',
+  ),
 ];
 
 describe('golden share links', () => {
@@ -286,6 +291,7 @@ const SHOWN: Record<string, string> = {
   'example resource-mismatch': 'refuse parent beta',
   'example parent-grant': 'check alpha http_get',
   'example three-way-fan-out': 'read beta VM_EXECUTION_CONTEXT',
+  'example work-stealing': 'read alpha VM_EXECUTION_CONTEXT',
 };
 
 function shown(step: TraceStep): string {

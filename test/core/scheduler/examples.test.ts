@@ -7,7 +7,7 @@ import { validateScenario } from '../../../src/core/scenario/index.ts';
 import { eventSteps, matchesQuery, simulate } from '../../../src/core/scheduler/index.ts';
 
 describe('the lessons', () => {
-  it('are ten, with unique ids, and two-sentence explanations', () => {
+  it('are eleven, with unique ids, and two-sentence explanations', () => {
     expect(EXAMPLES.map((e) => e.id)).toEqual([
       'f1-cwd-env',
       'f2-mutation-session',
@@ -19,6 +19,7 @@ describe('the lessons', () => {
       'parent-grant',
       'three-way-fan-out',
       'f3-forcing-function',
+      'work-stealing',
     ]);
     for (const e of EXAMPLES) expect(e.explanation.split(/(?<=\.)\s/).length, e.id).toBe(2);
   });
@@ -72,6 +73,28 @@ describe('the lessons', () => {
     expect(scoped.summary.crosswires).toEqual([]);
   });
 
+  it('work stealing opens on two threads at its migrated read: alpha resumed by thread 2 reads nothing of its own there; scoped reads its own', () => {
+    const lesson = EXAMPLES.find((e) => e.id === 'work-stealing')!.scenario;
+    expect(lesson.run).toMatchObject({ mode: 'unscoped', threads: 2 });
+    expect(lesson.children.map((c) => c.name)).toEqual(['alpha']);
+    const result = simulate(lesson);
+    const landing = result.summary.crosswires.find((c) => c.step === lesson.view.step)!;
+    expect(landing).toMatchObject({ task: 'alpha', slot: 'VM_EXECUTION_CONTEXT', observed: 'none', thread: 2, cause: 'migration' });
+    // The poll that resumed it is the lesson's one migration, told in core's words.
+    const poll = result.steps.slice(0, landing.step).reverse().find((s) => s.kind === 'poll-enter')!;
+    expect(poll).toMatchObject({ task: 'alpha', thread: 2, migration: { from: 1, to: 2, first: false } });
+    expect(poll.narration).toBe('alpha resumes on thread 2; it last ran on thread 1 (its llm_call is done).');
+    expect(result.summary.migrations).toBe(1);
+    // Scoped, the same moment: alpha's own cwd, swapped into thread 2 by the poll; every thread left clean.
+    const scoped = simulate({ ...lesson, run: { ...lesson.run, mode: 'scoped' } });
+    const read = scoped.steps.find((s) => s.kind === 'read' && s.task === 'alpha' && s.slot === 'VM_EXECUTION_CONTEXT' && s.what === 'write_file')!;
+    expect(read).toMatchObject({ crosswire: false, observed: 'ctx(cwd=/worktrees/alpha, env WORKER=alpha)' });
+    expect(read.snapshot.threadId).toBe(1);
+    expect(scoped.summary.crosswires).toEqual([]);
+    expect(scoped.summary.leaks).toEqual([]);
+    expect(scoped.summary.message).toMatch(/every thread's outer values are left clean\.$/);
+  });
+
   it('an fs check reads the cwd first, then the policy, then (writes) the mutation session', () => {
     const f1 = EXAMPLES.find((e) => e.id === 'f1-cwd-env')!.scenario;
     const result = simulate(f1);
@@ -116,6 +139,8 @@ describe('the lessons', () => {
       'three-way-fan-out': { crosswires: true, leaks: false, refused: [], fixed: 0 },
       // The catalog default never swaps a slot nobody classified: F3's fix is the decision (addedSlots.test.ts).
       'f3-forcing-function': { crosswires: true, leaks: false, refused: [], fixed: 3 },
+      // Unscoped on two threads, alpha's values stay on thread 1 and its pops run on thread 2: the threads keep slots.
+      'work-stealing': { crosswires: true, leaks: true, refused: [], fixed: 0 },
     });
   });
 
