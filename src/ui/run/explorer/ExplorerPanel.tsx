@@ -91,7 +91,7 @@ export default function ExplorerPanel() {
           canReplay={!stale}
           colorOf={(task) => taskColorVar(colors, task)}
           onReplay={(i) => void replay(i)}
-          threads={explored?.run.threads ?? 1}
+          threads={result.threads ?? 1}
           />
         </details>
       ) : null}

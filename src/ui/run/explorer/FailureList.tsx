@@ -4,7 +4,7 @@
 // cross-wire.
 import { useId } from 'react';
 import type { ExploreFailure } from '../../../core/explorer/index.ts';
-import { failureSummary, siteThread, threadPicksText } from './verdict.ts';
+import { failureSummary, siteMovedTo, threadPicksText } from './verdict.ts';
 
 export interface FailureListProps {
   failures: readonly ExploreFailure[];
@@ -52,7 +52,12 @@ export default function FailureList({ failures, total, minimal, replayed, canRep
                     ) : null}
                     <span className="site-task">{site.task}</span>
                     {site.after === null ? ' starts' : ` after ${site.after} ${site.line === null ? '(life cycle)' : `(line ${site.line})`}`}
-                    {siteThread(site) !== null ? ` on thread ${siteThread(site)}` : ''}
+                    {siteMovedTo(site) !== null ? (
+                      <span className="site-move" title={`a migration: ${site.task} moved to thread ${siteMovedTo(site)}`}>
+                        {' '}
+                        ↪ thread {siteMovedTo(site)}
+                      </span>
+                    ) : null}
                   </span>
                 ))}
                 {failure.sites.length < failure.length ? <span aria-hidden="true"> → …</span> : null}
@@ -63,7 +68,8 @@ export default function FailureList({ failures, total, minimal, replayed, canRep
                   <span className="crosswire-tag">
                     <span aria-hidden="true">✖ </span>cross-wire
                   </span>{' '}
-                  at step {c.step + 1} (<code>{c.slot}</code>): {c.consequence}
+                  at step {c.step + 1} (<code>{c.slot}</code>
+                  {c.thread !== undefined ? ` · thread ${c.thread} · ${c.cause ?? ''}` : ''}): {c.consequence}
                 </span>
               ))}
               {failure.leaks.length > 0 ? (

@@ -1,6 +1,6 @@
 // Words for the explorer panel: the verdict of a result (complete and clean, failing schedules found, or stopped
-// incomplete, and why), progress counts, and a failing schedule's one-line summary (its migrations and thread picks
-// when the explorer reports them). Pure functions of plain data.
+// incomplete, and why), progress counts, and a failing schedule's one-line summary (with several threads, its
+// migrations and its picks). Pure functions of plain data.
 import type { ExploreFailure, ExploreProgress, ExploreResult } from '../../../core/explorer/index.ts';
 
 export type VerdictTone = 'ok' | 'failing' | 'incomplete';
@@ -45,29 +45,20 @@ export function phaseText(progress: ExploreProgress): string {
   return `searching schedules with up to ${countText(progress.bound, 'preemption')}`;
 }
 
-/** Several threads: a failing schedule's migrations as the explorer reports them, or null where it reports none
- * (one thread, or a result from before threads). */
-export function migrationsOf(failure: ExploreFailure): number | null {
-  const value = (failure as { migrations?: unknown }).migrations;
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+/** The 1-based thread a site's task moved to (a migration), or null when it stayed (or there is one thread). */
+export function siteMovedTo(site: ExploreFailure['sites'][number]): number | null {
+  return site.thread !== undefined && site.thread !== site.from ? site.thread : null;
 }
 
-/** The 1-based thread a schedule site names, when the explorer gives one. */
-export function siteThread(site: ExploreFailure['sites'][number]): number | null {
-  const value = (site as { thread?: unknown }).thread;
-  return typeof value === 'number' && Number.isInteger(value) ? value : null;
-}
-
-/** A schedule's picks as words when any names a thread ("parent@1 → alpha@2"), else null (the sites say it all). */
+/** A schedule's picks as words when they name threads ("parent@1 → alpha@2"), else null (the sites say it all). */
 export function threadPicksText(failure: ExploreFailure): string | null {
-  return failure.picks.some((pick) => /@\d+$/.test(pick)) ? failure.picks.join(' → ') : null;
+  return failure.migrations !== undefined ? failure.picks.join(' → ') : null;
 }
 
 /** "2 preemptions · 6 choices · 1 migration · 2 cross-wires · 1 leak" */
 export function failureSummary(failure: ExploreFailure): string {
   const parts = [countText(failure.preemptions, 'preemption'), countText(failure.length, 'choice')];
-  const migrations = migrationsOf(failure);
-  if (migrations !== null) parts.push(countText(migrations, 'migration'));
+  if (failure.migrations !== undefined) parts.push(countText(failure.migrations, 'migration'));
   if (failure.crosswires.length > 0) parts.push(countText(failure.crosswires.length, 'cross-wire'));
   if (failure.leaks.length > 0) parts.push(countText(failure.leaks.length, 'leak'));
   if (failure.panics.length > 0) parts.push(countText(failure.panics.length, 'panic'));
