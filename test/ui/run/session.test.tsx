@@ -291,14 +291,14 @@ describe('share links from the worker', () => {
 });
 
 describe('examples gallery', () => {
-  it('lists the ten lessons with their explanations and opens one at its point, keeping the work on screen', async () => {
+  it('lists the eleven lessons with their explanations and opens one at its point, keeping the work on screen', async () => {
     act(() => useStore.getState().setSource('parent', 'pipeline main() { spawn_agent("alpha") }'));
     const backend = createFakeBackend();
     renderWithBackend(<ExamplesMenu />, backend);
     const before = useStore.getState().scenario;
     await userEvent.click(screen.getByRole('button', { name: /Examples/ }));
     const gallery = await screen.findByRole('dialog', { name: 'Examples' });
-    await waitFor(() => expect(within(gallery).getAllByRole('button')).toHaveLength(10));
+    await waitFor(() => expect(within(gallery).getAllByRole('button')).toHaveLength(11));
     const panic = within(gallery).getByRole('button', { name: /Panic without a restore guard/ });
     expect(panic).toHaveTextContent(/Watch alpha panic/);
     await userEvent.click(panic);
