@@ -47,6 +47,18 @@ export function multinomial(lengths: number[]): number {
 
 const noop = (): void => {};
 
+/** A recorder that notes every read (task, slot, access, what, expected, observed) into `reads` and nothing else:
+ * no thread in it, so schedules that differ only by renaming threads note the same reads. */
+export function readsRecorder(names: readonly string[], reads: string[]): Recorder {
+  return {
+    pollEnter: noop, swap: noop, install: noop, check: noop, await: noop, wake: noop, spawn: noop, refuse: noop,
+    complete: noop, panic: noop, pollExit: noop, outerCheck: noop,
+    read(t, slot, access, what, expected, observed) {
+      reads.push(`${names[t]}:${slot}:${access}:${what}:${currentLabel(expected)}:${currentLabel(observed)}`);
+    },
+  };
+}
+
 /** Runs one schedule (task names per choice point) on the executor with a recorder noting every read, and
  * returns a canonical signature of the outcome: the multiset of reads, the leaks and the panics. */
 export function outcomeSignature(scenario: Scenario, mode: ExecMode, picks: readonly string[], threads = 1): string {
@@ -61,13 +73,7 @@ export function createOutcomeSignature(scenario: Scenario, mode: ExecMode, threa
   const runner = createRunner(taskSet, execConfigOf(runOptionsOf(scenario, { mode, ignoreLatency: true, threads })));
   return (picks) => {
     const reads: string[] = [];
-    const recorder: Recorder = {
-      pollEnter: noop, swap: noop, install: noop, check: noop, await: noop, wake: noop, spawn: noop, refuse: noop,
-      complete: noop, panic: noop, pollExit: noop, outerCheck: noop,
-      read(t, slot, access, what, expected, observed) {
-        reads.push(`${names[t]}:${slot}:${access}:${what}:${currentLabel(expected)}:${currentLabel(observed)}`);
-      },
-    };
+    const recorder = readsRecorder(names, reads);
     let k = 0;
     const outcome = runner.run((ready, state) => {
       const pick = picks[k++];

@@ -13,7 +13,6 @@ import {
   createContextValue,
   createPolicyValue,
   createRunner,
-  currentLabel,
   execConfigOf,
   explore,
   findExample,
@@ -26,13 +25,12 @@ import {
   type ExecMode,
   type ExploredSchedule,
   type Op,
-  type Recorder,
   type Scenario,
   type TaskProgram,
   type TaskSet,
 } from '../../../src/core/index.ts';
 import { createSearchEngine } from '../../../src/core/explorer/search.ts';
-import { createOutcomeSignature, fanOut } from './helpers.ts';
+import { createOutcomeSignature, fanOut, readsRecorder } from './helpers.ts';
 
 const MODES: readonly ExecMode[] = ['scoped', 'unscoped', 'naive'];
 const Y = 'yield_now()';
@@ -50,8 +48,6 @@ interface Leaf {
   /** Every read (task, slot, access, expected, observed) in order, the leaks and the panics: no thread in it. */
   signature: string;
 }
-
-const noop = (): void => {};
 
 /**
  * Every schedule of a task set, by depth-first search over the option indices the executor offers
@@ -74,13 +70,7 @@ function bruteForce(taskSet: TaskSet, exec: ExecConfig): Leaf[] {
     let preemptions = 0;
     let migrations = 0;
     let previous = -1;
-    const recorder: Recorder = {
-      pollEnter: noop, swap: noop, install: noop, check: noop, await: noop, wake: noop, spawn: noop, refuse: noop,
-      complete: noop, panic: noop, pollExit: noop, outerCheck: noop,
-      read(t, slot, access, what, expected, observed) {
-        reads.push(`${names[t]}:${slot}:${access}:${what}:${currentLabel(expected)}:${currentLabel(observed)}`);
-      },
-    };
+    const recorder = readsRecorder(names, reads);
     let k = 0;
     const outcome = runner.run((ready, state) => {
       if (k === prefix.length) {
