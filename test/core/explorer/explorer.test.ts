@@ -18,11 +18,7 @@ import {
   type Scenario,
 } from '../../../src/core/index.ts';
 import { createSearchEngine } from '../../../src/core/explorer/search.ts';
-import { fanOut, multinomial, outcomeSignature, pipeline } from './helpers.ts';
-
-const MODES: readonly ExecMode[] = ['scoped', 'unscoped', 'naive'];
-const Y = 'yield_now()';
-const L = 'llm_call("plan")';
+import { L, MODES, Y, fanOut, multinomial, outcomeSignature, pipeline } from './helpers.ts';
 
 function bodyWith(awaits: number): string[] {
   return Array.from({ length: awaits }, (_, i) => (i % 2 === 0 ? Y : L));

@@ -45,6 +45,11 @@ export function multinomial(lengths: number[]): number {
   return lengths.reduce((acc, n) => acc / factorial(n), factorial(lengths.reduce((a, b) => a + b, 0)));
 }
 
+/** Every mode, and the two awaits the explorer tests' bodies are written with. */
+export const MODES: readonly ExecMode[] = ['scoped', 'unscoped', 'naive'];
+export const Y = 'yield_now()';
+export const L = 'llm_call("plan")';
+
 const noop = (): void => {};
 
 /** A recorder that notes every read (task, slot, access, what, expected, observed) into `reads` and nothing else:

@@ -30,11 +30,7 @@ import {
   type TaskSet,
 } from '../../../src/core/index.ts';
 import { createSearchEngine } from '../../../src/core/explorer/search.ts';
-import { createOutcomeSignature, fanOut, readsRecorder } from './helpers.ts';
-
-const MODES: readonly ExecMode[] = ['scoped', 'unscoped', 'naive'];
-const Y = 'yield_now()';
-const L = 'llm_call("plan")';
+import { L, MODES, Y, createOutcomeSignature, fanOut, readsRecorder } from './helpers.ts';
 
 /** One complete schedule of the brute force. */
 interface Leaf {

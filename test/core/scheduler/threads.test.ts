@@ -24,6 +24,11 @@ function setThenRead(slot: number, value: ReturnType<typeof createContextValue>,
   return [op.set(slot, value), op.yieldNow(), op.yieldNow(), op.read(slot, what)];
 }
 
+// The seed's two tasks: alpha and beta each set their own value of `slot`, yield twice, and read it back.
+function alphaAndBeta(slot: number, valueOf: (owner: string) => ReturnType<typeof createContextValue>, what: string) {
+  return [task('alpha', setThenRead(slot, valueOf('alpha'), what)), task('beta', setThenRead(slot, valueOf('beta'), what))];
+}
+
 // alpha installs on thread 1 and beta on thread 2; then each resumes on the other's thread, yields, and reads
 // there: alpha on thread 2, beta on thread 1.
 const CROSSED = ['alpha@1', 'beta@2', 'alpha@2', 'beta@1', 'alpha@2', 'beta@1'];
@@ -46,10 +51,7 @@ function twoThreads(tasks: ReturnType<typeof task>[], mode: 'scoped' | 'unscoped
 }
 
 describe('scoped_tasks_do_not_cross_wire_execution_context (F1) on two threads', () => {
-  const tasks = () => [
-    task('alpha', setThenRead(SLOT.executionContext, createContextValue('alpha'), 'current_execution_context()')),
-    task('beta', setThenRead(SLOT.executionContext, createContextValue('beta'), 'current_execution_context()')),
-  ];
+  const tasks = () => alphaAndBeta(SLOT.executionContext, createContextValue, 'current_execution_context()');
 
   it('resumes alpha and beta each on the other thread', () => {
     const result = twoThreads(tasks(), 'scoped');
@@ -89,10 +91,7 @@ describe('scoped_tasks_do_not_cross_wire_execution_context (F1) on two threads',
 });
 
 describe('scoped_tasks_do_not_cross_wire_mutation_session (F2) on two threads', () => {
-  const tasks = () => [
-    task('alpha', setThenRead(SLOT.mutationSession, createSessionValue('alpha'), 'current_mutation_session()')),
-    task('beta', setThenRead(SLOT.mutationSession, createSessionValue('beta'), 'current_mutation_session()')),
-  ];
+  const tasks = () => alphaAndBeta(SLOT.mutationSession, createSessionValue, 'current_mutation_session()');
 
   it('reads back each task its own session when scoped, both threads left clean', () => {
     const result = twoThreads(tasks(), 'scoped');
@@ -120,10 +119,7 @@ describe('scoped_tasks_do_not_cross_wire_mutation_session (F2) on two threads', 
 
 describe('a task that never leaves its thread', () => {
   it('calls a cross-wire from a sibling on the same thread a sibling one', () => {
-    const tasks = [
-      task('alpha', setThenRead(SLOT.executionContext, createContextValue('alpha'), 'current_execution_context()')),
-      task('beta', setThenRead(SLOT.executionContext, createContextValue('beta'), 'current_execution_context()')),
-    ];
+    const tasks = alphaAndBeta(SLOT.executionContext, createContextValue, 'current_execution_context()');
     const picks = ['alpha@1', 'beta@1', 'alpha@1', 'beta@1', 'alpha@1', 'beta@1'];
     const result = runRoots(tasks, { mode: 'unscoped', threads: 2, schedule: { kind: 'picks', picks } });
     expect(result.summary.migrations).toBe(0);
