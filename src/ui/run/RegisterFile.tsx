@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SlotValue } from '../../core/scheduler/scope.ts';
 import type { TraceStep } from '../../core/scheduler/trace.ts';
 import RegisterLegend from './RegisterLegend.tsx';
+import { revealNearest } from './scrolling.ts';
 import { slotDisplay } from './traceView.ts';
 
 type SwapStep = Extract<TraceStep, { kind: 'swap' }>;
@@ -130,7 +131,7 @@ export default function RegisterFile(props: RegisterFileProps) {
   const polled = step?.task ?? null;
   // The slot being read is always on screen: nearest, so a row already visible does not move the page.
   useEffect(() => {
-    currentRow.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    if (currentRow.current) revealNearest(currentRow.current);
   }, [current, step?.index]);
   const quiet = new Set(slots.filter((slot, s) => isQuiet(props, slot, s)).map((slot) => slot.name));
   // With several threads a swap happens on the polling thread; with one, on the only one.

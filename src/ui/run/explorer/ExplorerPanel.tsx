@@ -11,16 +11,8 @@ import ExplorerControls from './ExplorerControls.tsx';
 import ExplorerProgress from './ExplorerProgress.tsx';
 import FailureGroups from './FailureGroups.tsx';
 import FailureList from './FailureList.tsx';
+import { scrollParentOf } from '../scrolling.ts';
 import './explorer.css';
-
-/** The nearest ancestor that scrolls vertically (the run column on a desktop, the stacked columns on a phone). */
-function scrollParentOf(element: Element): Element | null {
-  for (let at = element.parentElement; at; at = at.parentElement) {
-    const overflow = getComputedStyle(at).overflowY;
-    if ((overflow === 'auto' || overflow === 'scroll') && at.scrollHeight > at.clientHeight) return at;
-  }
-  return null;
-}
 
 export default function ExplorerPanel() {
   const backend = useExplorerBackend();
@@ -43,7 +35,7 @@ export default function ExplorerPanel() {
   const replay = async (index: number, slot: string | null = null) => {
     if (!(await replayFailure(backend, index, slot))) return;
     // Bring the stepper into view: the replay lands on its first cross-wire there. Only the run column scrolls
-    // (scrollIntoView would also scroll the page).
+    // (scrollIntoView would also scroll the page, and move the focus order's starting point).
     const controls = section.current?.closest('.run-panel')?.querySelector('.stepper-controls');
     const scroller = controls ? scrollParentOf(controls) : null;
     if (controls && scroller) scroller.scrollTop += controls.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
