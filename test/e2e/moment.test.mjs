@@ -94,6 +94,7 @@ const LESSONS = [
   [/Resource mismatch/, 'parent', 'parallel.each', /refused \(HARN-CAP-301\): fs:write \(\.env\)/],
   [/explicit parent grant/, 'parent', 'parallel.each', /grant \(llm:write, net:write\).*refused at spawn/],
   [/Three-way/, 'beta', 'write_file', /VM_EXECUTION_CONTEXT.*alpha's worktree/],
+  [/Work stealing/, 'alpha', 'write_file', /Thread 2 holds nothing in VM_EXECUTION_CONTEXT: alpha's own values stayed behind/],
 ];
 
 /** The text of the editor line that carries the `harn-current-line` decoration. */
