@@ -1,8 +1,10 @@
 // The explorer's failures grouped by what goes wrong: one group per cross-wired slot (and one for leaks), each
 // with how many of the reported schedules show it, the consequence in the simplest of them, and that schedule to
 // replay. The slot the scenario's own run cross-wires first (the lesson's slot) leads. With several threads a
-// cross-wire group also counts the schedules where the slot cross-wires after a migration. Pure; depends on ./describe.
+// cross-wire group also counts the schedules where the slot cross-wires after a migration. Pure; depends on ./describe
+// and the scheduler's counts (one wording for who keeps a leak).
 import type { ExploreCrosswire, ExploreFailure } from './describe.ts';
+import { outerKeeps } from '../scheduler/counts.ts';
 
 /** One kind of failure. */
 export interface FailureGroup {
@@ -36,8 +38,9 @@ function titleOf(slot: string): string {
   return TITLES[slot] ?? `a task reads another task's ${slot}`;
 }
 
-/** Groups `failures` (simplest first) by kind; `leadSlot` (the lesson's slot) first, then the most common. */
-export function groupFailures(failures: readonly ExploreFailure[], leadSlot: string | null): FailureGroup[] {
+/** Groups `failures` (simplest first) by kind; `leadSlot` (the lesson's slot) first, then the most common. A leak
+ * is on the outer thread, or with `threads` > 1 on the threads' outer values. */
+export function groupFailures(failures: readonly ExploreFailure[], leadSlot: string | null, threads = 1): FailureGroup[] {
   const groups = new Map<string, FailureGroup>();
   failures.forEach((failure, index) => {
     // Each slot once per schedule: its first cross-wire, and whether any of its cross-wires followed a migration.
@@ -72,8 +75,8 @@ export function groupFailures(failures: readonly ExploreFailure[], leadSlot: str
         groups.set(`l:${slot}`, {
           kind: 'leak',
           slot,
-          title: 'the outer thread is not given back its own values',
-          consequence: `the outer thread keeps ${slot}`,
+          title: threads > 1 ? 'a thread is not given back its own outer values' : 'the outer thread is not given back its own values',
+          consequence: `${outerKeeps(threads)} ${slot}`,
           count: 1,
           simplest: index,
         });

@@ -313,7 +313,7 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
       failing,
       first_failing: described[0] ?? null,
       failures: described,
-      groups: groupFailures(described, described.length > 0 ? leadSlotOf(scenario, exec.mode) : null),
+      groups: groupFailures(described, described.length > 0 ? leadSlotOf(scenario, exec.mode) : null, threads),
       firstFailingMinimal: described.length > 0 && verified,
       bound: maxBound,
       diagnostics: compiled.diagnostics,

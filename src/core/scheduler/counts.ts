@@ -36,6 +36,12 @@ export function crosswireWhere(crosswire: { thread?: number; cause?: 'sibling' |
   return ` on thread ${crosswire.thread}, ${crosswire.cause === 'migration' ? 'after a migration' : 'from a sibling'}`;
 }
 
+/** Who keeps a leaked value, with its verb: `the outer thread keeps` on one thread, `the threads keep` on several
+ * (each thread has its own outer values). */
+export function outerKeeps(threads: number): string {
+  return threads > 1 ? 'the threads keep' : 'the outer thread keeps';
+}
+
 /** `12 cross-wires`, `1 leak`, `no cross-wires`. */
 export function countLabel(kind: CountWord, n: number): string {
   const [one, many] = WORDS[kind];

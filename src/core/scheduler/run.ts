@@ -19,6 +19,7 @@ import {
   countsOf,
   legendOf,
   markersOf,
+  outerKeeps,
   type LegendEntry,
   type RunCounts,
   type TraceMarker,
@@ -157,14 +158,8 @@ function messageOf(
   if (counts.panics > 0) parts.push(countLabel('panics', counts.panics));
   if (counts.refused > 0) parts.push(countLabel('refused', counts.refused));
   if (threads > 1) parts.push(countLabel('migrations', outcome.migrations));
-  const outer =
-    threads > 1
-      ? leaks.length === 0
-        ? `every thread's outer values are left clean`
-        : `the threads keep ${countLabel('leaks', counts.leaks)}: ${leaks.join(', ')}`
-      : leaks.length === 0
-        ? 'the outer thread is left clean'
-        : `the outer thread keeps ${countLabel('leaks', counts.leaks)}: ${leaks.join(', ')}`;
+  const clean = threads > 1 ? `every thread's outer values are left clean` : 'the outer thread is left clean';
+  const outer = leaks.length === 0 ? clean : `${outerKeeps(threads)} ${countLabel('leaks', counts.leaks)}: ${leaks.join(', ')}`;
   const on = threads > 1 ? ` on ${threads} threads` : '';
   return `Finished in ${outcome.steps} steps${on}: ${parts.join(', ')}; ${outer}.`;
 }

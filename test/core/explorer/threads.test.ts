@@ -377,6 +377,17 @@ describe('failures with threads', () => {
     expect(result.groups[0]).not.toHaveProperty('afterMigration');
   });
 
+  it('words a leak group by who keeps it: the outer thread on one thread, the threads on several', () => {
+    const stealing = findExample('work-stealing')!.scenario;
+    const leakGroup = (threads: number) => explore(stealing, { threads }).groups.find((g) => g.kind === 'leak');
+    const two = leakGroup(2)!;
+    expect(two.title).toBe('a thread is not given back its own outer values');
+    expect(two.consequence).toBe(`the threads keep ${two.slot}`);
+    const one = explore(findExample('panic-leak')!.scenario).groups.find((g) => g.kind === 'leak')!;
+    expect(one.title).toBe('the outer thread is not given back its own values');
+    expect(one.consequence).toBe(`the outer thread keeps ${one.slot}`);
+  });
+
   it('finds the migration failure of acceptance 2: one child that sets its context, awaits, resumes on another thread', () => {
     const child = fanOut([['write_file("a.md", "x")', L, 'write_file("b.md", "x")']], { mode: 'unscoped' });
     const unscoped = explore(child, { threads: 2 });
