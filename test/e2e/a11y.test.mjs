@@ -39,6 +39,12 @@ async function showBetaLedger(page) {
 }
 
 const F1 = lessonLink('examples/f1-cwd-env.json');
+const STEALING = lessonLink('examples/work-stealing.json');
+/** Explores the work-stealing lesson on its two threads and waits for the failure groups. */
+async function exploreOnTwoThreads(page) {
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await page.getByRole('heading', { name: 'What goes wrong' }).waitFor({ timeout: 20000 });
+}
 const showStepper = (page) => page.getByRole('button', { name: 'Show the stepper' }).click();
 const showsStartCard = (page) => page.getByRole('region', { name: 'Start here' }).waitFor();
 
@@ -135,6 +141,11 @@ const VIEWS = [
   ['the embed (high contrast)', { hash: `${F1}&embed=1`, noEditor: true }, (page) => page.evaluate(() => (document.documentElement.dataset.theme = 'contrast'))],
   // The phone's Lesson layout reads the code under the stepper: no editor there to wait for.
   ['the Lesson layout on a 375 px phone (dark)', { hash: F1, viewport: { width: 375, height: 800 }, colorScheme: 'dark', noEditor: true }, async () => {}],
+  // Issue 18: two threads, a register-file column each, the explored failures with their migrations.
+  ...inThreeThemes('the work-stealing lesson at its migrated read', { hash: STEALING }, async () => {}),
+  ['the work-stealing lesson on a 375 px phone (dark)', { hash: STEALING, viewport: { width: 375, height: 800 }, colorScheme: 'dark', noEditor: true }, async () => {}],
+  ['the work-stealing lesson scoped (alpha\'s own values in the polling column)', { hash: STEALING }, (page) => checkHeaderRadio(page, 'scoped').then(() => page.getByText('Mode scoped').waitFor())],
+  ['the explorer on two threads', { hash: STEALING }, exploreOnTwoThreads],
   [
     'a 375 px phone at a cross-wire (dark)',
     { viewport: { width: 375, height: 800 }, colorScheme: 'dark' },

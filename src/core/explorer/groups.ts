@@ -34,6 +34,8 @@ const TITLES: Record<string, string> = {
   EXECUTION_APPROVAL_POLICY_STACK: "a task pops another task's approval policy",
 };
 
+const MOVED_TITLE = "a task that moved to another thread reads that thread's value, not its own";
+
 function titleOf(slot: string): string {
   return TITLES[slot] ?? `a task reads another task's ${slot}`;
 }
@@ -42,6 +44,8 @@ function titleOf(slot: string): string {
  * is on the outer thread, or with `threads` > 1 on the threads' outer values. */
 export function groupFailures(failures: readonly ExploreFailure[], leadSlot: string | null, threads = 1): FailureGroup[] {
   const groups = new Map<string, FailureGroup>();
+  // Slots that cross-wired from a sibling polled on the same thread in some schedule.
+  const bySibling = new Set<string>();
   failures.forEach((failure, index) => {
     // Each slot once per schedule: its first cross-wire, and whether any of its cross-wires followed a migration.
     const first = new Map<string, ExploreCrosswire>();
@@ -49,6 +53,7 @@ export function groupFailures(failures: readonly ExploreFailure[], leadSlot: str
     for (const c of failure.crosswires) {
       if (!first.has(c.slot)) first.set(c.slot, c);
       if (c.cause === 'migration') moved.add(c.slot);
+      else if (c.cause === 'sibling') bySibling.add(c.slot);
     }
     for (const [slot, c] of first) {
       const migrated = c.cause === undefined ? {} : { afterMigration: moved.has(slot) ? 1 : 0 };
@@ -82,6 +87,10 @@ export function groupFailures(failures: readonly ExploreFailure[], leadSlot: str
         });
     }
   });
+  // A slot that only ever went wrong after a migration: the task read whatever its new thread held (nothing, with
+  // one child), so the one-thread title ("another task's …") would not be true.
+  for (const group of groups.values())
+    if (group.kind === 'crosswire' && group.afterMigration !== undefined && !bySibling.has(group.slot)) group.title = MOVED_TITLE;
   const rank = (g: FailureGroup) => (g.kind === 'crosswire' && g.slot === leadSlot ? 0 : 1);
   return [...groups.values()].sort(
     (a, b) => rank(a) - rank(b) || b.count - a.count || a.simplest - b.simplest,

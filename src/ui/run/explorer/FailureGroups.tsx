@@ -3,7 +3,7 @@
 // that simplest schedule in the stepper.
 import { useId } from 'react';
 import type { ExploreFailure, FailureGroup } from '../../../core/explorer/index.ts';
-import { countText, failureSummary } from './verdict.ts';
+import { countText, failureSummary, groupCauseText } from './verdict.ts';
 
 export interface FailureGroupsProps {
   groups: readonly FailureGroup[];
@@ -23,16 +23,24 @@ export default function FailureGroups({ groups, failures, replayed, canReplay, o
       <ul className="group-list" aria-labelledby={headingId}>
         {groups.map((group) => {
           const simplest = failures[group.simplest];
+          const cause = groupCauseText(group);
           return (
             <li key={`${group.kind}-${group.slot}`} className="failure-group">
               <button type="button" className="failure-button" disabled={!canReplay} aria-current={group.simplest === replayed ? 'true' : undefined} onClick={() => onReplay(group.simplest, group.kind === 'crosswire' ? group.slot : null)}>
                 <span className="failure-head">
-                  <span className="crosswire-tag">
-                    <span aria-hidden="true">{group.kind === 'leak' ? '◆ ' : '✖ '}</span>
-                    {group.kind === 'leak' ? 'leak' : 'cross-wire'}
-                  </span>{' '}
-                  <code>{group.slot}</code>: {group.title}
-                  <span className="group-count"> · {countText(group.count, 'schedule')}</span>
+                  {/* One flowing sentence (a flex row would set each text run in a column of its own), then the action. */}
+                  <span className="failure-what">
+                    <span className="crosswire-tag">
+                      <span aria-hidden="true">{group.kind === 'leak' ? '◆ ' : '✖ '}</span>
+                      {group.kind === 'leak' ? 'leak' : 'cross-wire'}
+                    </span>{' '}
+                    <code>{group.slot}</code>: {group.title}
+                    <span className="group-count">
+                      {' '}
+                      · {countText(group.count, 'schedule')}
+                      {cause ? `, ${cause}` : ''}
+                    </span>
+                  </span>
                   <span className="failure-action">{group.simplest === replayed ? 'in the stepper' : 'Replay the simplest ▸'}</span>
                 </span>
                 <span className="failure-crosswire">{group.consequence}</span>

@@ -1,7 +1,7 @@
 // Words for the explorer panel: the verdict of a result (complete and clean, failing schedules found, or stopped
 // incomplete, and why), progress counts, and a failing schedule's one-line summary (with several threads, its
 // migrations and its picks). Pure functions of plain data.
-import type { ExploreFailure, ExploreProgress, ExploreResult } from '../../../core/explorer/index.ts';
+import type { ExploreFailure, ExploreProgress, ExploreResult, FailureGroup } from '../../../core/explorer/index.ts';
 
 export type VerdictTone = 'ok' | 'failing' | 'incomplete';
 
@@ -63,4 +63,14 @@ export function failureSummary(failure: ExploreFailure): string {
   if (failure.leaks.length > 0) parts.push(countText(failure.leaks.length, 'leak'));
   if (failure.panics.length > 0) parts.push(countText(failure.panics.length, 'panic'));
   return parts.join(' · ');
+}
+
+/** With several threads, how many of a cross-wire group's schedules read the slot after a migration: "each after a
+ * migration", "each from a sibling" (a task polled on the same thread), or "3 after a migration"; null with one
+ * thread or for a leak. */
+export function groupCauseText(group: FailureGroup): string | null {
+  if (group.afterMigration === undefined) return null;
+  if (group.afterMigration === group.count) return group.count === 1 ? 'after a migration' : 'each after a migration';
+  if (group.afterMigration === 0) return group.count === 1 ? 'from a sibling' : 'each from a sibling';
+  return `${group.afterMigration.toLocaleString('en-US')} after a migration`;
 }

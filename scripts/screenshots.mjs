@@ -1,0 +1,44 @@
+// Regenerates the README's screenshots from the production build (`npm run build` first, then
+// `node scripts/screenshots.mjs`), in Debian's Chromium through the end-to-end harness: docs/lesson-f1-{light,dark}.png
+// (F1's link at its moment, the Lesson layout), docs/compare-{light,dark}.png (the same moment with Compare open),
+// docs/phone-f1.png (that moment at 375 px) and docs/threads-two-columns.png (the work-stealing lesson at alpha's
+// migrated read, a register-file column per thread).
+import { lessonLink, openPage, setup } from '../test/e2e/harness.mjs';
+
+const env = await setup();
+const F1 = lessonLink('examples/f1-cwd-env.json');
+const STEALING = lessonLink('examples/work-stealing.json');
+
+/** Opens `hash`, waits for the narration to say `moment`, moves the pointer off the page's controls. */
+async function at(hash, moment, options = {}) {
+  const opened = await openPage(env.browser, env.url, { hash, ...options });
+  await opened.page.locator('.narration-text', { hasText: moment }).waitFor({ timeout: 30000 });
+  // Monaco, when the layout shows it (a phone's Lesson layout reads the code under the stepper).
+  if (!options.viewport) await opened.page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+  await opened.page.mouse.move(1, (options.viewport?.height ?? 900) - 1);
+  await opened.page.waitForTimeout(800);
+  return opened;
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  const { page, context } = await at(F1, "lands in beta's worktree", { colorScheme });
+  await page.screenshot({ path: `docs/lesson-f1-${colorScheme}.png` });
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.locator('.compare-sides').waitFor();
+  await page.mouse.move(1, 899);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `docs/compare-${colorScheme}.png` });
+  await context.close();
+}
+{
+  const { page, context } = await at(F1, "lands in beta's worktree", { viewport: { width: 375, height: 812 } });
+  await page.screenshot({ path: 'docs/phone-f1.png' });
+  await context.close();
+}
+{
+  const { page, context } = await at(STEALING, 'Thread 2 holds nothing in VM_EXECUTION_CONTEXT');
+  await page.screenshot({ path: 'docs/threads-two-columns.png' });
+  await context.close();
+}
+await env.teardown();
+console.log('docs/: lesson-f1-light, lesson-f1-dark, compare-light, compare-dark, phone-f1, threads-two-columns');
