@@ -372,7 +372,8 @@ const namesScenario = fc
       // Capability maps are written as JSON text, so "__proto__" is an own key as in a pasted policy.
       children: children.map((name) => ({ name, source: NAME_CHILD, ceiling: `@@CEILING@@` })),
       run: { mode: 'unscoped', schedule: { kind: 'picks', picks }, maxSteps: 2000, ...(captured ? { captured } : {}) },
-    }).replaceAll('"@@CEILING@@"', `{"capabilities":{${keys.map(([k, ops]) => `${JSON.stringify(k)}:${JSON.stringify(ops)}`).join(',')}}}`),
+      // A function, not a string, as the replacement: a drawn name holding `$&` or `$'` would otherwise be expanded.
+    }).replaceAll('"@@CEILING@@"', () => `{"capabilities":{${keys.map(([k, ops]) => `${JSON.stringify(k)}:${JSON.stringify(ops)}`).join(',')}}}`),
   );
 
 function checkNames(input: string): string | null {

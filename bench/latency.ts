@@ -79,7 +79,8 @@ function scenario(): ScenarioInput {
     version: 1,
     parent: { source: 'pipeline main() {\n  spawn_agent("alpha")\n}\n', grant },
     children: [{ name: 'alpha', source: lines.join('\n') }],
-    view: { tab: 'alpha' },
+    // The Policy layout: the ledger this bench waits on is folded to a summary in the Lesson layout (links' default).
+    view: { tab: 'alpha', layout: 'policy' },
   };
 }
 
