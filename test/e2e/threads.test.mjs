@@ -4,7 +4,7 @@
 // surviving the move; the Threads switch changes the run and the link; a phone reads the same moment.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { lessonLink, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
+import { checkHeaderRadio, lessonLink, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -24,15 +24,8 @@ const columnHeaders = (page) => page.locator('.register-file thead th').allTextC
 // The narration reads "Step N: ✖ cross-wire: …" (N counts the stepper's moments).
 const MIGRATED_READ = /✖ cross-wire: Thread 2 holds nothing in VM_EXECUTION_CONTEXT: alpha's own values stayed behind, so alpha's write_file\("notes\.md"\) resolves against no working directory\./;
 
-/** Checks one Threads radio; on a phone the header keeps the switch behind Settings. */
-async function chooseThreads(page, n) {
-  const radio = page.getByRole('group', { name: 'Threads' }).getByRole('radio', { name: String(n), exact: true });
-  const settings = page.getByRole('button', { name: /^Settings/ });
-  const folded = !(await radio.isVisible()) && (await settings.isVisible());
-  if (folded) await settings.click();
-  await radio.check();
-  if (folded) await settings.click();
-}
+/** Checks one Threads radio (the only radios named by a number); on a phone the switch is behind Settings. */
+const chooseThreads = (page, n) => checkHeaderRadio(page, String(n));
 
 test('the lesson lands on the migrated read: red, two thread columns with thread 2 polling alpha, the move marked in the lanes', async () => {
   const { page, record, context } = await openPage(env.browser, env.url, { hash: link() });
