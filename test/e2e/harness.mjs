@@ -117,6 +117,17 @@ export async function waitForSession(page, timeout = 20000) {
   await page.getByText(/^step \d+ \/ \d+$|Finished in \d+ steps/).first().waitFor({ timeout });
 }
 
+/** The stepper's narration of the current step, as shown ("Step N: …"). */
+export const narrationText = (page) => page.locator('.narration-text').textContent();
+
+/** Is the current step's narration red (a cross-wire or a violation)? */
+export const isRed = (page) => page.locator('.narration').evaluate((el) => el.classList.contains('narration-crosswire'));
+
+/** Waits until the narration matches `pattern` (a string or a RegExp). */
+export async function waitForNarration(page, pattern) {
+  await page.locator('.narration-text', { hasText: pattern }).waitFor({ timeout: 15000 });
+}
+
 /** The share-link fragment of a scenario file (relative to the repo), made by the CLI (`harn-scope link`). */
 export function lessonLink(file) {
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'link', file], { cwd: ROOT, encoding: 'utf8' });

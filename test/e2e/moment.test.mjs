@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openExample, openPage, ROOT, setup, waitForMonaco, waitForSession } from './harness.mjs';
+import { isRed, narrationText, openExample, openPage, ROOT, setup, waitForMonaco, waitForNarration, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -22,13 +22,6 @@ function lessonLink(id) {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin/harn-scope.mjs'), 'link', join(ROOT, 'examples', `${id}.json`)], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   return result.stdout.trim();
-}
-
-const narrationText = (page) => page.locator('.narration-text').textContent();
-const isRed = (page) => page.locator('.narration').evaluate((el) => el.classList.contains('narration-crosswire'));
-
-async function waitForNarration(page, pattern) {
-  await page.locator('.narration-text', { hasText: pattern }).waitFor({ timeout: 15000 });
 }
 
 test('F1 from a share link: the cross-wired read, the same read scoped (correct), back to unscoped; Compare shows both', async () => {

@@ -4,7 +4,7 @@
 // surviving the move; the Threads switch changes the run and the link; a phone reads the same moment.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { checkHeaderRadio, lessonLink, openPage, setup, waitForMonaco, waitForSession } from './harness.mjs';
+import { checkHeaderRadio, isRed, lessonLink, narrationText, openPage, setup, waitForMonaco, waitForNarration, waitForSession } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -15,9 +15,6 @@ after(async () => {
 });
 
 const link = () => lessonLink('examples/work-stealing.json');
-const narrationText = (page) => page.locator('.narration-text').textContent();
-const isRed = (page) => page.locator('.narration').evaluate((el) => el.classList.contains('narration-crosswire'));
-const waitForNarration = (page, pattern) => page.locator('.narration-text', { hasText: pattern }).waitFor({ timeout: 15000 });
 /** The register file's column headers, Slot first. */
 const columnHeaders = (page) => page.locator('.register-file thead th').allTextContents();
 

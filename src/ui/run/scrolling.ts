@@ -3,11 +3,15 @@
 // the first Tab on a fresh page landed in the register file instead of on the skip link. Setting scrollTop and
 // scrollLeft on each scrolling ancestor leaves the focus order alone.
 
+/** Does an overflow value let the box scroll? */
+function scrolls(overflow: string): boolean {
+  return overflow === 'auto' || overflow === 'scroll';
+}
+
 /** The nearest ancestor that scrolls vertically (the run column on a desktop, the stacked columns on a phone). */
 export function scrollParentOf(element: Element): Element | null {
   for (let at = element.parentElement; at; at = at.parentElement) {
-    const overflow = getComputedStyle(at).overflowY;
-    if ((overflow === 'auto' || overflow === 'scroll') && at.scrollHeight > at.clientHeight) return at;
+    if (scrolls(getComputedStyle(at).overflowY) && at.scrollHeight > at.clientHeight) return at;
   }
   return null;
 }
@@ -20,10 +24,6 @@ export function nearestDelta(start: number, end: number, low: number, high: numb
   const fits = end - start <= high - low;
   if (start < low) return fits ? start - low : end - high;
   return fits ? end - high : start - low;
-}
-
-function scrolls(overflow: string): boolean {
-  return overflow === 'auto' || overflow === 'scroll';
 }
 
 /** Brings `element` into view in every scrolling ancestor, nearest edge first, like
