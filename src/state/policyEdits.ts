@@ -70,6 +70,13 @@ export async function editGrantText(backend: Pick<CoreBackend, 'effectsFromJson'
   if (result.value !== null) now.setGrant(result.value as unknown as GrantRecord[]);
 }
 
+/** Checks every draft again (restored with a session: one saved before its check came back holds older errors). */
+export function recheckDrafts(backend: Pick<CoreBackend, 'parseCeiling' | 'effectsFromJson'>): void {
+  const { ceilingDrafts, grantDraft } = useStore.getState();
+  for (const [child, draft] of ceilingDrafts) void editCeilingText(backend, child, draft.text);
+  if (grantDraft) void editGrantText(backend, grantDraft.text);
+}
+
 /** Shows the ceiling in effect in `child`'s text editor as JSON or as a Harn dict literal (the same policy). */
 export async function showCeilingAs(backend: Pick<CoreBackend, 'policyToHarn'>, child: string, syntax: 'json' | 'harn'): Promise<void> {
   const ceiling = useStore.getState().scenario.children.find((c) => c.name === child)?.ceiling ?? null;

@@ -11,16 +11,20 @@ import type { AppState } from './storeTypes.ts';
 
 export type { AppState } from './storeTypes.ts';
 
+/** A store of every slice: the app has one (`useStore`); a test of several tabs makes one per tab. */
+export const createAppStore = () =>
+  create<AppState>()((...a) => ({
+    ...createScenarioSlice(...a),
+    ...createAnalysisSlice(...a),
+    ...createUiSlice(...a),
+    ...createRunSlice(...a),
+    ...createSessionSlice(...a),
+    ...createExplorerSlice(...a),
+    ...createSlotsSlice(...a),
+  }));
+
 /** The app store. Components select the smallest value (`useStore((s) => s.selectedTab)`), `useShallow` for arrays. */
-export const useStore = create<AppState>()((...a) => ({
-  ...createScenarioSlice(...a),
-  ...createAnalysisSlice(...a),
-  ...createUiSlice(...a),
-  ...createRunSlice(...a),
-  ...createSessionSlice(...a),
-  ...createExplorerSlice(...a),
-  ...createSlotsSlice(...a),
-}));
+export const useStore = createAppStore();
 
 /** Puts the store back to its initial state (tests). */
 export function resetStore(): void {

@@ -5,13 +5,21 @@
 import type { LinkErrorKind } from '../../core/index.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import type { SliceCreator } from '../storeTypes.ts';
+import type { TextDraft } from './scenario.ts';
 
 /** Why the session is not being saved: storage is blocked for this page, or full. */
 export type StorageProblem = 'blocked' | 'full';
 
-/** Why an entry is in Recent work: its edits were replaced, or it is an autosave that could not be read or that
- * made the page fail to start. */
-export type HistoryReason = 'replaced' | 'unreadable' | 'crashed';
+/** Why an entry is in Recent work: its edits were replaced, it is an autosave that could not be read or that made the
+ * page fail to start, or it is the session another tab of the page is editing (or was, before it was closed). */
+export type HistoryReason = 'replaced' | 'unreadable' | 'crashed' | 'tab';
+
+/** What the JSON editors hold that is not yet in effect (invalid, or still being checked), saved with the session so
+ * it comes back as it was: the ceiling drafts by child, and the grant draft. */
+export interface SavedDrafts {
+  ceilings: [string, TextDraft][];
+  grant: TextDraft | null;
+}
 
 /** One entry of Recent work (src/ui/share/history.ts keeps the list). */
 export interface HistoryEntry {
@@ -28,6 +36,8 @@ export interface HistoryEntry {
   raw: string | null;
   /** Still to be offered in a banner (after a reload too), until it is restored or dismissed. */
   pending: boolean;
+  /** The JSON editors' drafts that went with the work, restored with it. */
+  drafts?: SavedDrafts;
 }
 
 /** The decoder's error kinds (core/scenario `decodeLink`). */
@@ -58,8 +68,10 @@ export interface SessionSlice {
   /** Set once the boot sequence (link or autosave or default) has loaded a session; autosave waits for it. */
   sessionReady: boolean;
   sessionBanner: SessionBanner | null;
-  /** Recent work, newest first (also in localStorage when it works). */
+  /** Recent work, newest first (also in localStorage when it works; shared by the page's tabs). */
   history: readonly HistoryEntry[];
+  /** The sessions other tabs of the page saved (reason 'tab'), newest first: listed in Recent work beside `history`. */
+  tabSessions: readonly HistoryEntry[];
   /** The work (`workOf`) as last loaded; the session has unsaved edits when its work differs. `null`: unknown (a
    * session saved before origins were kept), compared with the default scenario instead. */
   originWork: string | null;
@@ -73,6 +85,7 @@ export interface SessionSlice {
   setSessionReady: () => void;
   showSessionBanner: (banner: SessionBanner | null) => void;
   setHistory: (history: readonly HistoryEntry[]) => void;
+  setTabSessions: (sessions: readonly HistoryEntry[]) => void;
   setOriginWork: (work: string | null) => void;
   setStorageProblem: (problem: StorageProblem | null) => void;
   setAutosaveHeld: (reason: string | null) => void;
@@ -84,6 +97,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   sessionReady: false,
   sessionBanner: null,
   history: [],
+  tabSessions: [],
   originWork: null,
   storageProblem: null,
   autosaveHeld: null,
@@ -92,6 +106,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   setSessionReady: () => set({ sessionReady: true }),
   showSessionBanner: (sessionBanner) => set({ sessionBanner }),
   setHistory: (history) => set({ history }),
+  setTabSessions: (tabSessions) => set({ tabSessions }),
   setOriginWork: (originWork) => set({ originWork }),
   // Only a change is set: a working write reports null every time, and the store should not churn.
   setStorageProblem: (storageProblem) => {

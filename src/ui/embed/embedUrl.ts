@@ -8,6 +8,13 @@ function fragmentParams(hash: string): string[] {
   return hash.replace(/^#/, '').split('&').filter((p) => p !== '');
 }
 
+/** The fragment without the embed switch (`s=…`, or '' when it holds nothing else). */
+export function fragmentOf(hash: string): string {
+  return fragmentParams(hash)
+    .filter((p) => p !== EMBED_PARAM)
+    .join('&');
+}
+
 /** Whether the page was opened as an embed. */
 export function isEmbedUrl(location: Pick<Location, 'hash' | 'search'>): boolean {
   return new URLSearchParams(location.search).has('embed') || fragmentParams(location.hash).includes(EMBED_PARAM);
@@ -29,7 +36,7 @@ export function appUrlOf(location: Pick<Location, 'origin' | 'pathname' | 'searc
   const search = new URLSearchParams(location.search);
   search.delete('embed');
   const query = search.toString();
-  const fragment = fragmentParams(location.hash).filter((p) => p !== EMBED_PARAM).join('&');
+  const fragment = fragmentOf(location.hash);
   return `${location.origin}${location.pathname}${query ? `?${query}` : ''}${fragment ? `#${fragment}` : ''}`;
 }
 

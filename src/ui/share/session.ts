@@ -1,21 +1,37 @@
 // The session's external inputs and outputs: boot from a share link or the autosave, keep edits recoverable when
-// something replaces them (Recent work, history.ts), autosave on every change, and keep the share link current.
+// something replaced them (Recent work, history.ts), autosave every change, and keep the share link current.
 // Every input is decoded and validated in the worker; a bad one shows a banner and never overwrites saved work.
 // Storage is reached only through a guard (storage.ts): blocked or full storage is a visible state, never a crash.
+// Each tab saves its own session under its own key (tabs.ts) and hears the other tabs' writes: Recent work is
+// merged, never overwritten, and another tab's session is listed in it.
 import type { Scenario } from '../../core/scenario/types.ts';
 import { createDefaultScenario } from '../../state/defaultScenario.ts';
 import type { AppState } from '../../state/store.ts';
-import type { HistoryEntry, KeptSource, LinkProblem } from '../../state/slices/session.ts';
-import { createEntry, readHistory, readOrigin, withEntry, workOf, writeHistory, writeOrigin } from './history.ts';
+import type { HistoryEntry, KeptSource, LinkProblem, SavedDrafts } from '../../state/slices/session.ts';
+import { createEntry, HISTORY_KEY, mergeHistory, parseHistory, readHistory, updateHistory, withEntry, workOf } from './history.ts';
 import { guardStorage, type GuardedStorage, type StorageLike } from './storage.ts';
+import {
+  bootingKeyOf,
+  LEGACY_AUTOSAVE_KEY,
+  listSessions,
+  pageOf,
+  parseRecord,
+  recordHasEdits,
+  removeLegacy,
+  serializeRecord,
+  TAB_LIMIT,
+  TAB_PREFIX,
+  tabEntry,
+  tabIdOfEntry,
+  tabKey,
+  type StoredSession,
+} from './tabs.ts';
 
-/** Where the autosave lives, and where an unreadable autosave was kept by earlier versions. */
-export const AUTOSAVE_KEY = 'harn-scope-lab:session';
-export const UNREADABLE_KEY = 'harn-scope-lab:unreadable-session';
-/** Set while a loaded autosave has not yet rendered: still set at the next boot means it made the page fail. */
-export const BOOTING_KEY = 'harn-scope-lab:booting';
+/** Where versions before per-tab sessions kept the one autosave (migrated at boot; tabs.ts). */
+export const AUTOSAVE_KEY = LEGACY_AUTOSAVE_KEY;
+export { BOOTING_KEY } from './tabs.ts';
 
-/** How long the state must be still before it is saved and its link recomputed. */
+/** The longest an unsaved change waits before it is saved and its link recomputed (leaving the page saves at once). */
 export const SAVE_DELAY_MS = 300;
 
 /** The worker functions the session needs (a subset of the core worker API; tests pass a fake). */
@@ -44,6 +60,33 @@ export interface SessionEnv {
   now(): number;
   /** Puts the current state's `#s=…` into the address bar without a history entry (the URL is the state). */
   showFragment?(fragment: string): void;
+  /** This tab's memory across its reloads (sessionStorage): the id of the session it edits. */
+  tabMemory?: { read(): string | null; write(id: string): void };
+  /** Hears other tabs' writes to storage (the `storage` event; key null: storage was cleared). Returns a stop. */
+  onStorage?(listener: (key: string | null, value: string | null) => void): () => void;
+  /** Calls `leave` when the page is hidden or left (`visibilitychange` to hidden, `pagehide`). Returns a stop. */
+  onLeave?(leave: () => void): () => void;
+  /** Checks restored drafts again in the worker (a draft saved before its check came back holds older errors). */
+  recheckDrafts?(): void;
+}
+
+/** Which session this page writes: the tab's id (its key) and this page load's own mark. */
+interface TabIdentity {
+  id: string;
+  page: string;
+  /** The legacy autosave was opened: it is removed once this tab's session has been saved. */
+  legacyPending: boolean;
+}
+
+const identities = new WeakMap<SessionStore, TabIdentity>();
+
+function freshId(env: SessionEnv): string {
+  return `${env.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The boot-guard key of the session this page has on screen (the legacy one before a session was booted). */
+export function bootingKeyOfPage(store: SessionStore): string {
+  return bootingKeyOf(identities.get(store)?.id ?? null);
 }
 
 function guarded(store: SessionStore, env: SessionEnv): GuardedStorage {
@@ -82,40 +125,61 @@ export function applyScenario(store: SessionStore, scenario: Scenario): void {
   store.getState().restoreStep(scenario.view.step);
 }
 
+/** What the JSON editors hold, as saved with the session. */
+export function currentDrafts(state: AppState): SavedDrafts {
+  return { ceilings: [...state.ceilingDrafts], grant: state.grantDraft };
+}
+
+/** Puts saved drafts back into the JSON editors (those of children the scenario has), then has them checked again. */
+function restoreDrafts(store: SessionStore, env: SessionEnv, drafts: SavedDrafts | undefined): void {
+  if (!drafts) return;
+  const state = store.getState();
+  const names = new Set(state.scenario.children.map((c) => c.name));
+  for (const [child, draft] of drafts.ceilings) if (names.has(child)) state.setCeilingDraft(child, draft);
+  if (drafts.grant) state.setGrantDraft(drafts.grant);
+  if (drafts.ceilings.length > 0 || drafts.grant) env.recheckDrafts?.();
+}
+
 /** Whether `local` holds edits its origin does not: work that would be lost if something replaced it. */
 export function hasUnsavedEdits(local: Scenario, originWork: string | null): boolean {
   return workOf(local) !== (originWork ?? workOf(createDefaultScenario()));
 }
 
-/** Adds `entry` to Recent work, in the store and (as far as it fits) in storage. */
-function keep(store: SessionStore, storage: GuardedStorage, entry: HistoryEntry): void {
-  const history = withEntry(store.getState().history, entry);
-  store.getState().setHistory(history);
-  writeHistory(storage, history);
+/** Changes Recent work as stored (another tab may have changed it since this page read it) and shows the result;
+ * returns how many entries were stored. */
+function changeHistory(store: SessionStore, storage: GuardedStorage, change: (entries: HistoryEntry[]) => HistoryEntry[]): { entries: HistoryEntry[]; stored: number } {
+  const result = updateHistory(storage, store.getState().history, change);
+  store.getState().setHistory(result.entries);
+  return result;
 }
 
-function setOrigin(store: SessionStore, storage: GuardedStorage, work: Scenario | null): void {
-  // A restored entry (null) has no origin: its edits count as unsaved until they are replaced and kept again.
-  const origin = work === null ? '' : workOf(work);
-  store.getState().setOriginWork(origin);
-  writeOrigin(storage, origin);
-}
-
-/** Puts `scenario` on screen over `local`; edits in `local` are kept in Recent work and offered back once. */
-export function openOver(scenario: Scenario, local: Scenario | null, source: KeptSource, store: SessionStore, env: SessionEnv): void {
+/** Puts `scenario` on screen over `local`; edits in `local` are kept in Recent work and offered back once. `drafts`
+ * went with `local` (the JSON editors' drafts, when `local` is the session on screen); `scenarioDrafts` with
+ * `scenario`. */
+export function openOver(
+  scenario: Scenario,
+  local: Scenario | null,
+  source: KeptSource,
+  store: SessionStore,
+  env: SessionEnv,
+  scenarioDrafts?: SavedDrafts,
+): void {
   const storage = guarded(store, env);
   const state = store.getState();
   const sameWork = local !== null && workOf(local) === workOf(scenario);
   if (local && !sameWork && hasUnsavedEdits(local, state.originWork)) {
-    const entry = createEntry('replaced', local, null, env.now());
-    keep(store, storage, entry);
+    const onScreen = workOf(local) === workOf(state.scenario);
+    const entry = createEntry('replaced', local, null, env.now(), onScreen ? currentDrafts(state) : undefined);
+    changeHistory(store, storage, (entries) => withEntry(entries, entry));
     state.showSessionBanner({ kind: 'kept', source, entryId: entry.id, savedAt: entry.savedAt });
   } else if (state.sessionBanner?.kind !== 'bad-autosave') {
     state.showSessionBanner(null);
   }
   applyScenario(store, scenario);
-  // The same work (a link of the session itself) keeps its origin: its edits are still unsaved.
-  if (!sameWork) setOrigin(store, storage, source === 'restore' ? null : scenario);
+  restoreDrafts(store, env, scenarioDrafts);
+  // The same work (a link of the session itself) keeps its origin: its edits are still unsaved. A restored entry
+  // has no origin (''): its edits count as unsaved until they are replaced and kept again.
+  if (!sameWork) store.getState().setOriginWork(source === 'restore' ? '' : workOf(scenario));
 }
 
 /** Opens the link in `hash` over `local` (the session on screen or autosaved). Returns true when it loaded. */
@@ -141,17 +205,12 @@ interface AutosaveRead {
   error: string | null;
 }
 
-async function readAutosave(worker: SessionWorker, storage: GuardedStorage): Promise<AutosaveRead> {
-  const raw = storage.getItem(AUTOSAVE_KEY);
-  if (raw === null) return { scenario: null, raw: null, error: null };
-  let json: unknown;
+async function readSaved(worker: SessionWorker, saved: StoredSession | null): Promise<AutosaveRead> {
+  if (saved === null) return { scenario: null, raw: null, error: null };
+  const { raw, record } = saved;
+  if (record === null) return { scenario: null, raw, error: 'it is not valid JSON' };
   try {
-    json = JSON.parse(raw);
-  } catch {
-    return { scenario: null, raw, error: 'it is not valid JSON' };
-  }
-  try {
-    const result = await worker.loadScenario(json);
+    const result = await worker.loadScenario(record.scenario);
     if (result.value) return { scenario: result.value, raw, error: null };
     const first = result.errors[0];
     return { scenario: null, raw, error: first ? `${first.path || 'scenario'}: ${first.message}` : 'it is not a scenario' };
@@ -164,36 +223,72 @@ async function readAutosave(worker: SessionWorker, storage: GuardedStorage): Pro
  * autosave is held: nothing may overwrite the only copy until the user downloads or discards it. */
 function keepUnreadable(store: SessionStore, storage: GuardedStorage, saved: AutosaveRead, crashed: boolean, env: SessionEnv): void {
   const entry = createEntry(crashed ? 'crashed' : 'unreadable', crashed ? saved.scenario : null, saved.raw, env.now());
-  const history = withEntry(store.getState().history, entry);
-  store.getState().setHistory(history);
-  const stored = writeHistory(storage, history) > 0;
+  const { entries, stored } = changeHistory(store, storage, (list) => withEntry(list, entry));
+  const kept = entries.slice(0, stored).some((e) => e.id === entry.id);
   const why = crashed ? 'it made the page fail to start last time, so it was not opened' : `it could not be read: ${saved.error}`;
-  const where = stored
+  const where = kept
     ? 'It is kept in Recent work (under Examples).'
     : 'There is no room in storage to keep a copy, so saving is paused until you download it or discard it.';
-  if (!stored) store.getState().setAutosaveHeld(why);
+  if (!kept) store.getState().setAutosaveHeld(why);
   store.getState().showSessionBanner({ kind: 'bad-autosave', message: `Your saved session was not opened: ${why}. ${where}`, entryId: entry.id });
 }
 
-/** The boot sequence: a link in the URL wins (keeping edits recoverable), else the autosave, else the default. Each
- * step is guarded, so a bad autosave never stops a link from opening. */
+/** The other saved sessions at boot: the newest TAB_LIMIT stay under their keys and are listed in Recent work (when
+ * they hold edits); older ones, the legacy autosave and unreadable ones move into Recent work and are removed. */
+function settleOthers(store: SessionStore, storage: GuardedStorage, others: readonly StoredSession[]): void {
+  const listed: StoredSession[] = [];
+  const moving: StoredSession[] = [];
+  for (const s of others) (s.id !== null && s.record !== null && listed.length < TAB_LIMIT ? listed : moving).push(s);
+  const moved = moving.flatMap((s) => {
+    if (s.record === null) return [{ ...createEntry('unreadable', null, s.raw, 0), pending: false }];
+    const entry = recordHasEdits(s.record) ? tabEntry(s.id ?? 'legacy', s.record) : null;
+    return entry ? [{ ...createEntry('tab', entry.scenario, null, Math.max(s.record.savedAt, 0), entry.drafts), pending: false }] : [];
+  });
+  if (moving.length > 0) {
+    const { entries, stored } = changeHistory(store, storage, (list) => moved.reduce(withEntry, list).sort((a, b) => b.savedAt - a.savedAt).slice(0, list.length + moved.length));
+    // Removed only once Recent work holds what they had (or it has no room for what is older than all it holds).
+    const full = stored < entries.length;
+    if (!full) {
+      for (const s of moving) {
+        if (s.id === null) continue;
+        storage.removeItem(s.key);
+        storage.removeItem(bootingKeyOf(s.id));
+      }
+    }
+  }
+  store.getState().setTabSessions(listed.flatMap((s) => tabEntry(s.id!, s.record!) ?? []));
+}
+
+/** The boot sequence: a link in the URL wins (keeping edits recoverable), else this tab's saved session (after a
+ * reload), else the most recent saved session (a new tab), else the default. Each step is guarded, so a bad autosave
+ * never stops a link from opening. */
 export async function bootSession(store: SessionStore, worker: SessionWorker, env: SessionEnv): Promise<void> {
   const storage = guarded(store, env);
   store.getState().setHistory(readHistory(storage));
-  const crashedLast = storage.getItem(BOOTING_KEY) !== null;
-  const saved = await readAutosave(worker, storage);
+  const sessions = listSessions(storage);
+  const remembered = env.tabMemory?.read() ?? null;
+  const chosen = sessions.find((s) => s.id !== null && s.id === remembered) ?? sessions[0] ?? null;
+  // A new tab carries on the most recent session under its key; if that tab is still open, it moves to a key of its
+  // own when it sees this one's write (startAutosave).
+  const tab: TabIdentity = { id: chosen?.id ?? freshId(env), page: freshId(env), legacyPending: chosen !== null && chosen.id === null };
+  identities.set(store, tab);
+  env.tabMemory?.write(tab.id);
+  const crashedLast = chosen !== null && storage.getItem(bootingKeyOf(chosen.id)) !== null;
+  const saved = await readSaved(worker, chosen);
   let local: Scenario | null = null;
   if (saved.raw !== null && (saved.error !== null || crashedLast)) {
     keepUnreadable(store, storage, saved, crashedLast && saved.error === null, env);
   } else if (saved.scenario) {
-    storage.setItem(BOOTING_KEY, '1');
+    storage.setItem(bootingKeyOf(tab.id), '1');
     applyScenario(store, saved.scenario);
-    store.getState().setOriginWork(readOrigin(storage));
+    restoreDrafts(store, env, chosen?.record?.drafts);
+    store.getState().setOriginWork(chosen?.record?.origin ?? null);
     local = saved.scenario;
   } else {
     store.getState().setOriginWork(workOf(store.getState().scenario));
   }
-  if (crashedLast) storage.removeItem(BOOTING_KEY);
+  if (crashedLast) storage.removeItem(bootingKeyOf(chosen.id));
+  settleOthers(store, storage, sessions.filter((s) => s !== chosen));
   const hash = env.location.hash;
   if (hash !== '' && hash !== '#') {
     await openLink(hash, local, store, worker, env);
@@ -209,37 +304,42 @@ export async function bootSession(store: SessionStore, worker: SessionWorker, en
 
 /** The page rendered the booted session: an autosave that got this far did not make the page fail. */
 export function markBootRendered(store: SessionStore, env: SessionEnv): void {
-  guarded(store, env).removeItem(BOOTING_KEY);
+  guarded(store, env).removeItem(bootingKeyOfPage(store));
 }
 
 /** Marks entry `id` as offered (the banner about it was dismissed): it stays in Recent work. */
 export function settleEntry(store: SessionStore, env: SessionEnv, id: string): void {
-  const history = store.getState().history.map((e) => (e.id === id ? { ...e, pending: false } : e));
-  store.getState().setHistory(history);
-  writeHistory(guarded(store, env), history);
+  changeHistory(store, guarded(store, env), (entries) => entries.map((e) => (e.id === id ? { ...e, pending: false } : e)));
 }
 
-/** Removes entry `id` from Recent work (discarded, or restored onto the screen). */
+/** Removes entry `id` from Recent work (discarded, or restored onto the screen). Another tab's session is removed
+ * from storage: if that tab is still open, it saves its session again. */
 export function dropEntry(store: SessionStore, env: SessionEnv, id: string): void {
-  const history = store.getState().history.filter((e) => e.id !== id);
-  store.getState().setHistory(history);
+  const storage = guarded(store, env);
+  const tabId = tabIdOfEntry(id);
+  if (tabId !== null) {
+    storage.removeItem(tabKey(tabId));
+    store.getState().setTabSessions(store.getState().tabSessions.filter((e) => e.id !== id));
+  } else {
+    changeHistory(store, storage, (entries) => entries.filter((e) => e.id !== id));
+  }
   const banner = store.getState().sessionBanner;
   if (banner && 'entryId' in banner && banner.entryId === id) {
     store.getState().showSessionBanner(null);
     store.getState().setAutosaveHeld(null);
   }
-  writeHistory(guarded(store, env), history);
 }
 
 /** Puts Recent work entry `id` back on screen (validated again: storage is external input). The work on screen is
  * kept in its place when it has edits. Returns an error message, or null when it was restored. */
 export async function restoreEntry(store: SessionStore, worker: SessionWorker, env: SessionEnv, id: string): Promise<string | null> {
-  const entry = store.getState().history.find((e) => e.id === id);
+  const { history, tabSessions } = store.getState();
+  const entry = history.find((e) => e.id === id) ?? tabSessions.find((e) => e.id === id);
   if (!entry?.scenario) return 'This entry holds no scenario that can be opened; download it instead.';
   const loaded = await worker.loadScenario(entry.scenario);
   if (!loaded.value) return `This entry cannot be opened: ${loaded.errors[0]?.message ?? 'it is not a scenario'}.`;
   dropEntry(store, env, id);
-  openOver(loaded.value, currentScenario(store.getState()), 'restore', store, env);
+  openOver(loaded.value, currentScenario(store.getState()), 'restore', store, env, entry.drafts);
   return null;
 }
 
@@ -248,22 +348,46 @@ function savedInputsChanged(state: AppState, previous: AppState): boolean {
     state.scenario !== previous.scenario ||
     state.stepIndex !== previous.stepIndex ||
     state.selectedTab !== previous.selectedTab ||
-    state.layout !== previous.layout
+    state.layout !== previous.layout ||
+    state.ceilingDrafts !== previous.ceilingDrafts ||
+    state.grantDraft !== previous.grantDraft ||
+    state.originWork !== previous.originWork
   );
 }
 
-/** After boot: saves the session, recomputes its share link and shows it in the address bar whenever it changes
- * (debounced, replacing the history entry: Back does not fill with every keystroke). Returns a stop. */
+/** Another tab wrote `key` (a tab's session): its entry in Recent work follows. */
+function followTab(store: SessionStore, key: string, value: string | null): void {
+  const id = key.slice(TAB_PREFIX.length);
+  const record = value === null ? null : parseRecord(value);
+  const entry = record === null ? null : tabEntry(id, record);
+  const rest = store.getState().tabSessions.filter((e) => e.id !== `tab:${id}`);
+  store.getState().setTabSessions(entry ? [entry, ...rest].sort((a, b) => b.savedAt - a.savedAt) : rest);
+}
+
+/** After boot: saves the session at most SAVE_DELAY_MS after it changes and at once when the page is hidden or left,
+ * recomputes its share link and shows it in the address bar (replacing the history entry: Back does not fill with
+ * every keystroke), and follows the other tabs' writes. Returns a stop. */
 export function startAutosave(store: SessionStore, worker: SessionWorker, env: SessionEnv): () => void {
   const storage = guarded(store, env);
+  const tab = identities.get(store) ?? { id: freshId(env), page: freshId(env), legacyPending: false };
+  identities.set(store, tab);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let linkRequest = 0;
+  const save = (state: AppState, scenario: Scenario) => {
+    if (state.autosaveHeld !== null) return;
+    const record = { savedAt: env.now(), page: tab.page, origin: state.originWork, scenario, drafts: currentDrafts(state) };
+    if (storage.setItem(tabKey(tab.id), serializeRecord(record)) && tab.legacyPending) {
+      removeLegacy(storage);
+      tab.legacyPending = false;
+    }
+  };
   const flush = () => {
+    if (timer !== null) clearTimeout(timer);
     timer = null;
     const state = store.getState();
     if (!state.sessionReady) return;
     const scenario = currentScenario(state);
-    if (state.autosaveHeld === null) storage.setItem(AUTOSAVE_KEY, JSON.stringify(scenario));
+    save(state, scenario);
     const id = ++linkRequest;
     void requestShareLink(worker, scenario).then(
       (link) => {
@@ -276,17 +400,36 @@ export function startAutosave(store: SessionStore, worker: SessionWorker, env: S
       () => undefined,
     );
   };
+  // At most the delay after the first unsaved change (a steady stream of keystrokes does not postpone it).
   const schedule = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(flush, SAVE_DELAY_MS);
+    timer ??= setTimeout(flush, SAVE_DELAY_MS);
   };
   const unsubscribe = store.subscribe((state, previous) => {
     const unheld = previous.autosaveHeld !== null && state.autosaveHeld === null;
     if (state.sessionReady && (savedInputsChanged(state, previous) || !previous.sessionReady || unheld)) schedule();
   });
+  const stopLeave = env.onLeave?.(() => {
+    if (timer !== null) flush();
+  });
+  const stopStorage = env.onStorage?.((key, value) => {
+    if (key === HISTORY_KEY || key === null) store.getState().setHistory(mergeHistory(parseHistory(key === null ? null : value), store.getState().history));
+    if (key === null) store.getState().setTabSessions([]);
+    if (key === null || key === tabKey(tab.id)) {
+      // Another page wrote this tab's key (a new tab carrying on this session, or a duplicated tab): this tab moves
+      // to a key of its own. Removed (storage cleared, or the session discarded elsewhere): it is saved again.
+      if (value !== null && key !== null && pageOf(value) === tab.page) return;
+      if (value !== null) tab.id = freshId(env);
+      env.tabMemory?.write(tab.id);
+      if (store.getState().sessionReady) save(store.getState(), currentScenario(store.getState()));
+    } else if (key.startsWith(TAB_PREFIX)) {
+      followTab(store, key, value);
+    }
+  });
   if (store.getState().sessionReady) schedule();
   return () => {
     unsubscribe();
+    stopLeave?.();
+    stopStorage?.();
     if (timer !== null) clearTimeout(timer);
   };
 }

@@ -1,8 +1,14 @@
 // Wires the session to the page: boots once per page load (a link, else the autosave), then autosaves and keeps
 // the share link current, and opens links pasted into the address bar while the app is open.
+import { recheckDrafts } from '../../state/policyEdits.ts';
 import { useStore } from '../../state/store.ts';
-import { bootSession, BOOTING_KEY, currentScenario, markBootRendered, openLink, startAutosave, type SessionEnv, type SessionWorker } from './session.ts';
+import { getCoreBackend } from '../../worker/client.ts';
+import { isEmbedUrl } from '../embed/embedUrl.ts';
+import { bootingKeyOfPage, bootSession, currentScenario, markBootRendered, openLink, startAutosave, type SessionEnv, type SessionWorker } from './session.ts';
 import { guardStorage } from './storage.ts';
+
+/** Where a tab remembers, across its reloads, which saved session it edits (sessionStorage is per tab). */
+const TAB_MEMORY_KEY = 'harn-scope-lab:tab';
 
 let booted: Promise<void> | null = null;
 
@@ -13,7 +19,50 @@ export function browserSessionEnv(): SessionEnv {
       getItem: (key) => window.localStorage.getItem(key),
       setItem: (key, value) => window.localStorage.setItem(key, value),
       removeItem: (key) => window.localStorage.removeItem(key),
+      key: (index) => window.localStorage.key(index),
+      get length() {
+        return window.localStorage.length;
+      },
     },
+    tabMemory: {
+      read: () => {
+        try {
+          return window.sessionStorage.getItem(TAB_MEMORY_KEY);
+        } catch {
+          return null;
+        }
+      },
+      write: (id) => {
+        try {
+          window.sessionStorage.setItem(TAB_MEMORY_KEY, id);
+        } catch {
+          // Blocked: a reload then carries on the most recent session, as a new tab does.
+        }
+      },
+    },
+    onStorage: (listener) => {
+      const onEvent = (event: StorageEvent) => {
+        try {
+          if (event.storageArea === window.localStorage) listener(event.key, event.newValue);
+        } catch {
+          // Storage blocked: there is nothing to follow.
+        }
+      };
+      window.addEventListener('storage', onEvent);
+      return () => window.removeEventListener('storage', onEvent);
+    },
+    onLeave: (leave) => {
+      const onHidden = () => {
+        if (document.visibilityState === 'hidden') leave();
+      };
+      window.addEventListener('pagehide', leave);
+      document.addEventListener('visibilitychange', onHidden);
+      return () => {
+        window.removeEventListener('pagehide', leave);
+        document.removeEventListener('visibilitychange', onHidden);
+      };
+    },
+    recheckDrafts: () => recheckDrafts(getCoreBackend()),
     location: window.location,
     clearHash: () => history.replaceState(null, '', `${location.pathname}${location.search}`),
     now: () => Date.now(),
@@ -49,8 +98,10 @@ let renderFailed = false;
  * keeps it in Recent work (the boot guard), until a page load renders without failing. */
 export function noteRenderFailure(): void {
   renderFailed = true;
+  // An embed writes nothing: it opened a link, not the reader's session.
+  if (isEmbedUrl(window.location)) return;
   const env = browserSessionEnv();
-  guardStorage(() => env.storage, (problem) => useStore.getState().setStorageProblem(problem)).setItem(BOOTING_KEY, '1');
+  guardStorage(() => env.storage, (problem) => useStore.getState().setStorageProblem(problem)).setItem(bootingKeyOfPage(useStore), '1');
 }
 
 /** The booted session has rendered: unless a pane failed on the way, it did not break the page. */

@@ -5,7 +5,7 @@
 import type { StorageProblem } from '../../state/slices/session.ts';
 
 /** What the session reads and writes (the Storage methods it uses; tests pass a Map-backed fake). */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 /** A storage whose calls never throw: reads give null, writes say whether they were kept. */
 export interface GuardedStorage {
@@ -13,6 +13,8 @@ export interface GuardedStorage {
   /** Stores `value`; false when it was not kept (the problem is reported). */
   setItem(key: string, value: string): boolean;
   removeItem(key: string): void;
+  /** Every key stored (none when storage cannot be read). */
+  keys(): string[];
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -44,6 +46,15 @@ export function guardStorage(open: () => StorageLike, onProblem: (problem: Stora
       return kept;
     },
     removeItem: (key) => attempt((s) => s.removeItem(key), undefined),
+    keys: () =>
+      attempt((s) => {
+        const keys: string[] = [];
+        for (let i = 0; i < s.length; i++) {
+          const key = s.key(i);
+          if (key !== null) keys.push(key);
+        }
+        return keys;
+      }, []),
   };
 }
 

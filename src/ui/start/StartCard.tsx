@@ -4,8 +4,9 @@
 import { useEffect, useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
-import { AUTOSAVE_KEY, currentScenario, openOver } from '../share/session.ts';
+import { currentScenario, openOver } from '../share/session.ts';
 import { browserSessionEnv } from '../share/startSession.ts';
+import { hasSavedSession } from '../share/tabs.ts';
 import './start.css';
 
 /** Set once the card has been dismissed or used, or a link opened: the card never shows again. */
@@ -34,7 +35,7 @@ function isFirstRun(): boolean {
     markStarted();
     return false;
   }
-  return store !== null && store.getItem(STARTED_KEY) === null && store.getItem(AUTOSAVE_KEY) === null;
+  return store !== null && store.getItem(STARTED_KEY) === null && !hasSavedSession(store);
 }
 
 export default function StartCard() {

@@ -7,28 +7,10 @@ import { encodeLink, type Scenario } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import ExamplesMenu from '../../../src/ui/examples/ExamplesMenu.tsx';
 import { HISTORY_KEY } from '../../../src/ui/share/history.ts';
-import { AUTOSAVE_KEY, BOOTING_KEY, bootSession, openOver, requestShareLink, restoreEntry, startAutosave, type SessionEnv } from '../../../src/ui/share/session.ts';
+import { AUTOSAVE_KEY, BOOTING_KEY, bootSession, openOver, requestShareLink, restoreEntry, startAutosave } from '../../../src/ui/share/session.ts';
 import ShareButton from '../../../src/ui/share/ShareButton.tsx';
 import { createFakeBackend, lesson, renderWithBackend } from './fakeBackend.tsx';
-
-function fakeEnv(hash = ''): SessionEnv & { map: Map<string, string>; cleared: number } {
-  const map = new Map<string, string>();
-  const env = {
-    map,
-    cleared: 0,
-    storage: {
-      getItem: (k: string) => map.get(k) ?? null,
-      setItem: (k: string, v: string) => void map.set(k, v),
-      removeItem: (k: string) => void map.delete(k),
-    },
-    location: { hash, origin: 'http://lab.test', pathname: '/', search: '' },
-    clearHash: () => {
-      env.cleared++;
-    },
-    now: () => Date.UTC(2026, 11, 2, 14, 5),
-  };
-  return env;
-}
+import { fakeEnv, savedRecord } from './fakeSessionEnv.ts';
 
 function withSource(scenario: Scenario, source: string): Scenario {
   return { ...scenario, parent: { ...scenario.parent, source } };
@@ -82,7 +64,10 @@ describe('boot', () => {
     open(lesson('panic-leak'), 'example');
     // Only the edit was kept: the two lessons opened over were untouched.
     expect(useStore.getState().history.map((e) => e.title)).toEqual(['// my edit — children alpha, beta']);
-    env.map.set(AUTOSAVE_KEY, JSON.stringify(useStore.getState().scenario));
+    // The page is left (a reload): the session is saved at once.
+    const stop = startAutosave(useStore, backend, env);
+    env.leave();
+    stop();
 
     resetStore();
     await bootSession(useStore, backend, env);
@@ -171,7 +156,7 @@ describe('boot', () => {
       expect(env.map.get(AUTOSAVE_KEY)).toBe(big);
       act(() => useStore.getState().setAutosaveHeld(null));
       await vi.advanceTimersByTimeAsync(400);
-      expect(JSON.parse(env.map.get(AUTOSAVE_KEY)!).parent.source).toBe('// new work\n');
+      expect(savedRecord(env).scenario.parent.source).toBe('// new work\n');
       stop();
     } finally {
       vi.useRealTimers();
@@ -195,7 +180,15 @@ describe('boot', () => {
     const blocked = () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
-    env.storage = { getItem: blocked, setItem: blocked, removeItem: blocked };
+    env.storage = {
+      getItem: blocked,
+      setItem: blocked,
+      removeItem: blocked,
+      key: blocked,
+      get length(): number {
+        return blocked();
+      },
+    };
     await bootSession(useStore, createFakeBackend(), env);
     expect(useStore.getState().storageProblem).toBe('blocked');
     expect(useStore.getState().scenario.run.mode).toBe('naive');
@@ -213,7 +206,7 @@ describe('autosave and share', () => {
       const stop = startAutosave(useStore, backend, env);
       act(() => useStore.getState().setSource('parent', 'pipeline main() { spawn_agent("alpha") }'));
       await vi.advanceTimersByTimeAsync(400);
-      const saved = JSON.parse(env.map.get(AUTOSAVE_KEY)!) as Scenario;
+      const saved = savedRecord(env).scenario;
       expect(saved.parent.source).toBe('pipeline main() { spawn_agent("alpha") }');
       expect(useStore.getState().shareLink?.url).toMatch(/^http:\/\/lab\.test\/#s=1\./);
       stop();
