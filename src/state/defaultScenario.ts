@@ -32,7 +32,7 @@ export function createDefaultScenario(): Scenario {
     version: 1,
     parent: { name: 'parent', source: PARENT, grant: null },
     children: [
-      { name: 'alpha', source: ALPHA, ceiling: { capabilities: { workspace: ['read_text', 'write_text'], llm: [] }, side_effect_level: 'workspace_write', tools: [] } },
+      { name: 'alpha', source: ALPHA, ceiling: { tools: [], capabilities: { workspace: ['read_text', 'write_text'], llm: [] }, side_effect_level: 'workspace_write' } },
       { name: 'beta', source: BETA, ceiling: null },
     ],
     run: {

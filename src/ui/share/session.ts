@@ -245,10 +245,10 @@ function settleOthers(store: SessionStore, storage: GuardedStorage, others: read
     return entry ? [{ ...createEntry('tab', entry.scenario, null, Math.max(s.record.savedAt, 0), entry.drafts), pending: false }] : [];
   });
   if (moving.length > 0) {
-    const { entries, stored } = changeHistory(store, storage, (list) => moved.reduce(withEntry, list).sort((a, b) => b.savedAt - a.savedAt).slice(0, list.length + moved.length));
-    // Removed only once Recent work holds what they had (or it has no room for what is older than all it holds).
-    const full = stored < entries.length;
-    if (!full) {
+    // Oldest first, so that what the limit drops is the oldest; Recent work keeps the newest HISTORY_LIMIT.
+    const { entries, stored } = changeHistory(store, storage, (list) => [...moved].reverse().reduce(withEntry, list).sort((a, b) => b.savedAt - a.savedAt));
+    // Removed only once Recent work as stored holds what it keeps of them (storage not full).
+    if (stored === entries.length) {
       for (const s of moving) {
         if (s.id === null) continue;
         storage.removeItem(s.key);
