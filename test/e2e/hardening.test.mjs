@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openExample, openPage, ROOT, setup, waitForMonaco } from './harness.mjs';
+import { openExample, openPage, ROOT, savedSessions, setup, waitForMonaco, waitForSaved } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -134,7 +134,7 @@ test('edit → link → link → example: the edit comes back from Recent work, 
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+Home');
   await page.keyboard.insertText('// the edit to keep\n');
-  await page.waitForFunction(() => (localStorage.getItem('harn-scope-lab:session') ?? '').includes('the edit to keep'));
+  await waitForSaved(page, 'the edit to keep');
   await page.goto(env.url + linkOf(scenarioOf(['alpha'])));
   await page.getByText(/Your edits from \d\d:\d\d are kept in Recent work: you opened a link over them\./).waitFor();
   await page.goto(env.url + linkOf(scenarioOf(['beta', 'gamma'])));
@@ -168,7 +168,7 @@ test('pasting past the source limit is refused as it is made, with a message, an
   await page.keyboard.press('Control+V');
   await page.getByRole('alert').filter({ hasText: /That edit was not applied: it would make parent's source 2\d\d,\d\d\d characters, and the limit is 200,000\./ }).waitFor();
   await page.waitForTimeout(500);
-  const saved = await page.evaluate(() => localStorage.getItem('harn-scope-lab:session') ?? '');
+  const saved = JSON.stringify(await savedSessions(page));
   assert.ok(saved.length < 10_000, `the autosave holds ${saved.length} characters`);
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();

@@ -144,3 +144,20 @@ export async function checkHeaderRadio(page, name) {
   await radio.check();
   if (folded) await settings.click();
 }
+
+/** The sessions the page's tabs saved, one record per tab (`{ savedAt, page, origin, scenario, drafts }`). */
+export async function savedSessions(page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith('harn-scope-lab:tab:'))
+      .map((key) => JSON.parse(localStorage.getItem(key))),
+  );
+}
+
+/** Waits until a tab's saved session holds every one of `texts`. */
+export async function waitForSaved(page, ...texts) {
+  await page.waitForFunction(
+    (wanted) => Object.keys(localStorage).some((key) => key.startsWith('harn-scope-lab:tab:') && wanted.every((text) => localStorage.getItem(key).includes(text))),
+    texts,
+  );
+}

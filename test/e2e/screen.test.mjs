@@ -206,13 +206,14 @@ test('an embed URL inside an iframe shows only the stepper, steps, and links to 
   await frame.getByRole('button', { name: 'Step', exact: true }).click();
   await frame.locator('.step-position').filter({ hasNotText: before }).waitFor();
   // `?embed` works too, and the embed never writes the reader's autosave.
-  const saved = await page.evaluate(() => localStorage.getItem('harn-scope-lab:session'));
+  const storageOf = (p) => p.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const saved = await storageOf(page);
   const query = await context.newPage();
   await query.goto(`${env.url}?embed${f1Link()}`);
   await query.getByText(/^step \d+ \/ \d+$/).waitFor();
   assert.equal(await query.getByRole('tablist').count(), 0);
   await query.waitForTimeout(500);
-  assert.equal(await query.evaluate(() => localStorage.getItem('harn-scope-lab:session')), saved);
+  assert.equal(await storageOf(query), saved);
   assert.deepEqual(record.errors, []);
   assert.deepEqual(record.cspViolations, []);
   await context.close();

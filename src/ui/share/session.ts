@@ -60,8 +60,9 @@ export interface SessionEnv {
   now(): number;
   /** Puts the current state's `#s=…` into the address bar without a history entry (the URL is the state). */
   showFragment?(fragment: string): void;
-  /** This tab's memory across its reloads (sessionStorage): the id of the session it edits. */
-  tabMemory?: { read(): string | null; write(id: string): void };
+  /** This tab's memory across its reloads (sessionStorage): the id of the session it edits, and the fragment it last
+   * put into the address bar (a reload brings that back: it is this session's own state, not a link to open). */
+  tabMemory?: { read(): string | null; write(id: string): void; readShown(): string | null; writeShown(fragment: string): void };
   /** Hears other tabs' writes to storage (the `storage` event; key null: storage was cleared). Returns a stop. */
   onStorage?(listener: (key: string | null, value: string | null) => void): () => void;
   /** Calls `leave` when the page is hidden or left (`visibilitychange` to hidden, `pagehide`). Returns a stop. */
@@ -290,7 +291,8 @@ export async function bootSession(store: SessionStore, worker: SessionWorker, en
   if (crashedLast) storage.removeItem(bootingKeyOf(chosen.id));
   settleOthers(store, storage, sessions.filter((s) => s !== chosen));
   const hash = env.location.hash;
-  if (hash !== '' && hash !== '#') {
+  const ownState = chosen !== null && chosen.id === remembered && hash === env.tabMemory?.readShown();
+  if (hash !== '' && hash !== '#' && !ownState) {
     await openLink(hash, local, store, worker, env);
     env.clearHash();
   }
@@ -395,7 +397,10 @@ export function startAutosave(store: SessionStore, worker: SessionWorker, env: S
         const { origin, pathname, search } = env.location;
         store.getState().setShareLink(link.value === null ? null : { fragment: link.value, url: `${origin}${pathname}${search}${link.value}` });
         store.getState().setShareProblem(link.error);
-        if (link.value !== null) env.showFragment?.(link.value);
+        if (link.value !== null && env.showFragment) {
+          env.showFragment(link.value);
+          env.tabMemory?.writeShown(link.value);
+        }
       },
       () => undefined,
     );

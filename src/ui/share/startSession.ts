@@ -7,8 +7,26 @@ import { isEmbedUrl } from '../embed/embedUrl.ts';
 import { bootingKeyOfPage, bootSession, currentScenario, markBootRendered, openLink, startAutosave, type SessionEnv, type SessionWorker } from './session.ts';
 import { guardStorage } from './storage.ts';
 
-/** Where a tab remembers, across its reloads, which saved session it edits (sessionStorage is per tab). */
+/** Where a tab remembers, across its reloads, which saved session it edits and the fragment it last showed in the
+ * address bar (sessionStorage is per tab). */
 const TAB_MEMORY_KEY = 'harn-scope-lab:tab';
+const SHOWN_KEY = 'harn-scope-lab:shown';
+
+function remembered(key: string): string | null {
+  try {
+    return window.sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    window.sessionStorage.setItem(key, value);
+  } catch {
+    // Blocked: a reload then carries on the most recent session, as a new tab does.
+  }
+}
 
 let booted: Promise<void> | null = null;
 
@@ -25,20 +43,10 @@ export function browserSessionEnv(): SessionEnv {
       },
     },
     tabMemory: {
-      read: () => {
-        try {
-          return window.sessionStorage.getItem(TAB_MEMORY_KEY);
-        } catch {
-          return null;
-        }
-      },
-      write: (id) => {
-        try {
-          window.sessionStorage.setItem(TAB_MEMORY_KEY, id);
-        } catch {
-          // Blocked: a reload then carries on the most recent session, as a new tab does.
-        }
-      },
+      read: () => remembered(TAB_MEMORY_KEY),
+      write: (id) => remember(TAB_MEMORY_KEY, id),
+      readShown: () => remembered(SHOWN_KEY),
+      writeShown: (fragment) => remember(SHOWN_KEY, fragment),
     },
     onStorage: (listener) => {
       const onEvent = (event: StorageEvent) => {

@@ -7,8 +7,9 @@ import { tabKey } from '../../../src/ui/share/tabs.ts';
 export interface FakeEnv extends SessionEnv {
   map: Map<string, string>;
   cleared: number;
-  /** The tab's memory across reloads (sessionStorage). */
+  /** The tab's memory across reloads (sessionStorage): its session's id, and the fragment it last showed. */
   memory: string | null;
+  shown: string | null;
   /** The page is hidden or left (pagehide). */
   leave(): void;
   /** Delivers a storage event to this page, as another tab's write would. */
@@ -30,6 +31,7 @@ export function fakeEnv(hash = '', map = new Map<string, string>()): FakeEnv {
     map,
     cleared: 0,
     memory: null,
+    shown: null,
     storage: {
       getItem: (k) => map.get(k) ?? null,
       setItem: (k, v) => {
@@ -51,12 +53,19 @@ export function fakeEnv(hash = '', map = new Map<string, string>()): FakeEnv {
       write: (id) => {
         env.memory = id;
       },
+      readShown: () => env.shown,
+      writeShown: (fragment) => {
+        env.shown = fragment;
+      },
     },
     location: { hash, origin: 'http://lab.test', pathname: '/', search: '' },
     clearHash: () => {
       env.cleared++;
     },
     now: () => Date.UTC(2026, 11, 2, 14, 5),
+    showFragment: (fragment) => {
+      env.location.hash = fragment;
+    },
     onLeave: (leave) => {
       leaves.push(leave);
       return () => leaves.splice(leaves.indexOf(leave), 1);

@@ -24,10 +24,11 @@ interface Tab {
 const open: Tab[] = [];
 
 /** Opens a tab of the page (its own store) over `map`, the page's storage; `memory`: a reload of that tab. */
-async function openTab(map: Map<string, string>, memory: string | null = null, hash = ''): Promise<Tab> {
+async function openTab(map: Map<string, string>, memory: string | null = null, hash = '', shown: string | null = null): Promise<Tab> {
   const store = createAppStore();
   const env = fakeEnv(hash, map);
   env.memory = memory;
+  env.shown = shown;
   await bootSession(store, backend, env);
   markBootRendered(store, env);
   const tab = { store, env, stop: startAutosave(store, backend, env) };
@@ -112,6 +113,27 @@ describe('tabs', () => {
     closeTab(a);
     const reloaded = await openTab(map, memory);
     expect(reloaded.store.getState().scenario.parent.source).toBe(`// pasted\n${'x'.repeat(2000)}\n`);
+  });
+
+  it('a reload with the fragment the tab itself last showed restores the newer saved session; another link opens', async () => {
+    const map = new Map<string, string>();
+    const a = await openTab(map);
+    edit(a.store, '// first\n');
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    const shown = a.env.shown;
+    expect(shown).toMatch(/^#s=1\./);
+    edit(a.store, '// then this, just before the reload\n');
+    await vi.advanceTimersByTimeAsync(100);
+    const memory = a.env.memory;
+    closeTab(a);
+    const reloaded = await openTab(map, memory, shown!, shown);
+    expect(reloaded.store.getState().scenario.parent.source).toBe('// then this, just before the reload\n');
+    expect(reloaded.store.getState().sessionBanner).toBeNull();
+    closeTab(reloaded);
+    const { encodeLink } = await import('../../../src/core/index.ts');
+    const other = await openTab(map, memory, encodeLink(lesson('escalation')), shown);
+    expect(other.store.getState().scenario.children.map((c) => c.name)).toEqual(lesson('escalation').children.map((c) => c.name));
+    expect(other.store.getState().sessionBanner).toMatchObject({ kind: 'kept', source: 'link' });
   });
 
   it('a stream of edits is saved at most the delay after the first, not after the last', async () => {
