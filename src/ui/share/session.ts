@@ -236,14 +236,15 @@ function keepUnreadable(store: SessionStore, storage: GuardedStorage, saved: Aut
 
 /** The other saved sessions at boot: the newest TAB_LIMIT stay under their keys and are listed in Recent work (when
  * they hold edits); older ones, the legacy autosave and unreadable ones move into Recent work and are removed. */
-function settleOthers(store: SessionStore, storage: GuardedStorage, others: readonly StoredSession[]): void {
+function settleOthers(store: SessionStore, storage: GuardedStorage, others: readonly StoredSession[], now: number): void {
   const listed: StoredSession[] = [];
   const moving: StoredSession[] = [];
   for (const s of others) (s.id !== null && s.record !== null && listed.length < TAB_LIMIT ? listed : moving).push(s);
   const moved = moving.flatMap((s) => {
-    if (s.record === null) return [{ ...createEntry('unreadable', null, s.raw, 0), pending: false }];
+    if (s.record === null) return [{ ...createEntry('unreadable', null, s.raw, now), pending: false }];
     const entry = recordHasEdits(s.record) ? tabEntry(s.id ?? 'legacy', s.record) : null;
-    return entry ? [{ ...createEntry('tab', entry.scenario, null, Math.max(s.record.savedAt, 0), entry.drafts), pending: false }] : [];
+    // The legacy autosave's time is unknown: it is dated when it was kept.
+    return entry ? [{ ...createEntry('tab', entry.scenario, null, s.id === null ? now : s.record.savedAt, entry.drafts), pending: false }] : [];
   });
   if (moving.length > 0) {
     // Oldest first, so that what the limit drops is the oldest; Recent work keeps the newest HISTORY_LIMIT.
@@ -251,9 +252,11 @@ function settleOthers(store: SessionStore, storage: GuardedStorage, others: read
     // Removed only once Recent work as stored holds what it keeps of them (storage not full).
     if (stored === entries.length) {
       for (const s of moving) {
-        if (s.id === null) continue;
-        storage.removeItem(s.key);
-        storage.removeItem(bootingKeyOf(s.id));
+        if (s.id === null) removeLegacy(storage);
+        else {
+          storage.removeItem(s.key);
+          storage.removeItem(bootingKeyOf(s.id));
+        }
       }
     }
   }
@@ -289,7 +292,7 @@ export async function bootSession(store: SessionStore, worker: SessionWorker, en
     store.getState().setOriginWork(workOf(store.getState().scenario));
   }
   if (crashedLast) storage.removeItem(bootingKeyOf(chosen.id));
-  settleOthers(store, storage, sessions.filter((s) => s !== chosen));
+  settleOthers(store, storage, sessions.filter((s) => s !== chosen), env.now());
   const hash = env.location.hash;
   const ownState = chosen !== null && chosen.id === remembered && hash === env.tabMemory?.readShown();
   if (hash !== '' && hash !== '#' && !ownState) {

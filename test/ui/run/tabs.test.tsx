@@ -258,6 +258,16 @@ describe('migration and bounds', () => {
     expect(savedRecord(a.env)).toMatchObject({ scenario: { parent: { source: '// old edit\n' } }, origin: workOf(lesson('f2-mutation-session')) });
   });
 
+  it('an autosave of earlier versions older than a tab\'s session moves to Recent work and is removed', async () => {
+    const map = new Map<string, string>();
+    map.set(LEGACY_AUTOSAVE_KEY, JSON.stringify({ ...lesson('f1-cwd-env'), parent: { ...lesson('f1-cwd-env').parent, source: '// old edit\n' } }));
+    map.set(tabKey('t1'), JSON.stringify({ savedAt: 5, page: 'p', origin: null, scenario: lesson('escalation') }));
+    const a = await openTab(map);
+    expect(a.store.getState().scenario.children.map((c) => c.name)).toEqual(lesson('escalation').children.map((c) => c.name));
+    expect(map.has(LEGACY_AUTOSAVE_KEY)).toBe(false);
+    expect(listedWork(a.store.getState()).map((e) => e.title.split(' —')[0])).toEqual(['// old edit']);
+  });
+
   it('storage stays bounded: past the newest tabs, saved sessions move to Recent work and their keys go', async () => {
     const map = new Map<string, string>();
     for (let i = 0; i < 20; i++) {
