@@ -392,6 +392,8 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
     sleep = 0;
     lastPick = -1;
     blocked = false;
+    // The root's first choice judges continuation against the tasks' start (run again when regenerating).
+    if (itemDepth < 0) prevPc.fill(0);
     choice = from ? from.depth : 0;
     if (from && --from.refs === 0) liveSaved--;
     const pick = multi ? chooseOnThreads : choose;
