@@ -2,12 +2,8 @@
 // on eight children stays under a stated peak, in a fresh process, because the explorer's memory grows with the
 // depth of its search and not with the schedules run. Peers: the same run at a tenth of the budget (the peak
 // should barely move) and a process that only loads the CLI and core.
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fmt, type BenchLine } from './lib.ts';
+import { fmt, mb, measureInChild, type BenchLine } from './lib.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const BUDGET_BYTES = 1024 * 1024 * 1024;
 /** The largest budget the page's Explorer panel offers (src/ui/run/explorer/ExplorerControls.tsx). */
 const SCHEDULES = 1_000_000;
@@ -19,15 +15,7 @@ interface Measured {
   peakBytes: number;
 }
 
-function measure(arg: string): Measured {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'explorerMemoryChild.ts'), arg], {
-    cwd: join(here, '..'),
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(out.toString()) as Measured;
-}
-
-const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 0)} MB`;
+const measure = (arg: string): Measured => measureInChild<Measured>('explorerMemoryChild.ts', arg);
 
 export async function bench(): Promise<BenchLine[]> {
   const baseline = measure('baseline');
