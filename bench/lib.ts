@@ -1,5 +1,8 @@
 // Benchmark plumbing shared by every bench/<area>.ts: timing with warm-up, medians, and report lines.
 // Budgets are checked here, never in tests (the machines are noisy).
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** One printed line of `npm run bench`: what was measured, against what, and whether the budget holds. */
 export interface BenchLine {
@@ -37,3 +40,14 @@ export function percentile(values: number[], p: number): number {
 export function fmt(value: number, digits = 2): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
+
+/** Runs bench/`script` in a fresh Node process (with tsx) and parses the JSON it prints: memory is measured there,
+ * so nothing this process holds counts. */
+export function measureInChild<T>(script: string, ...args: string[]): T {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench', script), ...args], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(out.toString()) as T;
+}
+
+/** Bytes as whole megabytes, e.g. "174 MB". */
+export const mb = (bytes: number): string => `${fmt(bytes / 1024 / 1024, 0)} MB`;

@@ -1,12 +1,8 @@
 // Memory budget (DESIGN §8, issue "Hardening"): a run stays under a stated byte budget whatever run.maxSteps says.
 // Measured on the heaviest scenario we know (test/fixtures/heavy.ts: eight children fanning out, maxSteps
 // 10,000,000), in a fresh process, with the reply's structured clone; the peer is a process that only loads core.
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fmt, type BenchLine } from './lib.ts';
+import { fmt, mb, measureInChild, type BenchLine } from './lib.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const BUDGET_BYTES = 1024 * 1024 * 1024;
 const BUDGET_SECONDS = 10;
 
@@ -17,12 +13,7 @@ interface Measured {
   peakBytes: number;
 }
 
-function measure(...args: string[]): Measured {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'memoryChild.ts'), ...args], { cwd: join(here, '..') });
-  return JSON.parse(out.toString()) as Measured;
-}
-
-const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 0)} MB`;
+const measure = (...args: string[]): Measured => measureInChild<Measured>('memoryChild.ts', ...args);
 
 export async function bench(): Promise<BenchLine[]> {
   const baseline = measure('baseline');

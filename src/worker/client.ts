@@ -26,8 +26,10 @@ function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
   };
 }
 
-/** Worker calls that may take about a second (a whole simulation); the watchdog waits longer for them. */
-const SLOW_METHODS: ReadonlySet<string> = new Set(['simulate']);
+/** Worker calls that may keep the worker busy longer than a ping's limit: a whole simulation (about a second), and
+ * an exploration, which answers pings between its slices but is busy exploring, not hung, when one slice or a
+ * garbage collection of its heap runs long on a loaded machine; the watchdog waits longer for them. */
+const SLOW_METHODS: ReadonlySet<string> = new Set(['simulate', 'startExplore']);
 
 let watchdog: Watchdog | null = null;
 let client: CoreClient | null = null;

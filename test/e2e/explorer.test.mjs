@@ -2,26 +2,8 @@
 // the Examples menu explores to failing schedules, the first replays in the stepper at a red cross-wire read, and a
 // long unpruned exploration of a three-way fan-out stops on Cancel with a partial, incomplete verdict.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openExample, openPage, ROOT, setup, waitForSession } from './harness.mjs';
-
-/** The share-link fragment of `scenario`, made by the CLI (`harn-scope link`). */
-function linkOf(scenario) {
-  const dir = mkdtempSync(join(tmpdir(), 'harn-e2e-'));
-  try {
-    const file = join(dir, 'scenario.json');
-    writeFileSync(file, JSON.stringify(scenario));
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin/harn-scope.mjs'), 'link', file], { encoding: 'utf8' });
-    assert.equal(result.status, 0, result.stderr);
-    return result.stdout.trim();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { linkOf, openExample, openPage, setup, waitForSession } from './harness.mjs';
 
 /** Three children with five awaits each: hundreds of millions of unpruned schedules, so a 1,000,000-run exploration
  * takes seconds on any machine (the three-way lesson's 46,200 runs can finish before a Cancel click). */

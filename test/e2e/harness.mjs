@@ -2,8 +2,9 @@
 // Chromium through playwright-core (never a downloaded browser). Every page records its requests, console errors
 // and CSP violations so a test can assert that nothing leaves the origin.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -95,6 +96,20 @@ export async function openExample(page, title) {
 /** Waits until Monaco has mounted in the page (the editor area replaces the read-only fallback). */
 export async function waitForMonaco(page, timeout = 20000) {
   await page.waitForSelector('.monaco-editor .view-lines', { timeout });
+}
+
+/** The share-link fragment of `scenario`, made by the CLI (`harn-scope link`). */
+export function linkOf(scenario) {
+  const dir = mkdtempSync(join(tmpdir(), 'harn-e2e-'));
+  try {
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/harn-scope.mjs'), 'link', file], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`harn-scope link failed: ${result.stderr}`);
+    return result.stdout.trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A shared lifecycle for one test file: `const env = await setup(); … await env.teardown();` */

@@ -3,7 +3,7 @@
 // or thread-symmetry pruning, in resumable slices so a worker can post progress and cancel between them (core
 // has no timers). Failing schedules come back described by await sites and replayable as `picks` schedules.
 // Pure; depends on the scheduler, scenario types and ./search, ./describe.
-import { MAX_THREADS } from '../scenario/limits.ts';
+import { MAX_KEPT_FAILURES, MAX_REPORTED_FAILURES, MAX_THREADS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { compileScenario, type TaskDiagnostic } from '../scheduler/compile.ts';
 import type { ExecConfig, ExecMode, ExecOutcome, ExecStatus } from '../scheduler/executor.ts';
@@ -28,9 +28,7 @@ export { groupFailures, type FailureGroup } from './groups.ts';
  * schedules/s), enough to finish every lesson and any fan-out up to ~3 children × 3 awaits unpruned. */
 export const DEFAULT_MAX_SCHEDULES = 100_000;
 
-/** Failing schedules kept and described (fewest preemptions, then shortest): each is replayed with a full
- * trace to get its cross-wires, and a panel lists no more than this. */
-export const MAX_REPORTED_FAILURES = 50;
+export { MAX_REPORTED_FAILURES } from '../scenario/limits.ts';
 
 /** With sleep-set pruning on, a tenth of the budget is kept back to prove the first failure has the fewest
  * preemptions (an unpruned pass over the lower bounds; sleep sets may pick a representative with more). */
@@ -45,11 +43,14 @@ export interface ExploreOptions {
   prune?: boolean;
   /** Overrides the scenario's `run.threads` (1–4; the CLI's `--threads`). */
   threads?: number;
-  /** Failing schedules kept and described (default {@link MAX_REPORTED_FAILURES}). */
+  /** Failing schedules kept and described (default {@link MAX_REPORTED_FAILURES}, at most MAX_KEPT_FAILURES). */
   maxFailures?: number;
   /** Live saved executor states at most (default: the engine's); 0 re-runs every branch from the start
    * (the benchmark's peer). Changes only the speed, never the schedules or their order. */
   maxSavedStates?: number;
+  /** Slots of stored branches waiting for a costlier bound (default: the engine's, MAX_FRONTIER_SLOTS; tests
+   * set it small). Past it the order within a bound changes, never which schedules are run. */
+  maxFrontierSlots?: number;
   /** Sees every complete schedule run (tests and benchmarks; not for postMessage). */
   onSchedule?: (schedule: ExploredSchedule) => void;
 }
@@ -163,7 +164,7 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
   const exec: ExecConfig = execConfigOf(runOptions, compiled.taskSet.slots);
   const maxSchedules = Math.max(1, Math.floor(options.maxSchedules ?? DEFAULT_MAX_SCHEDULES));
   const prune = options.prune ?? true;
-  const maxFailures = Math.max(1, options.maxFailures ?? MAX_REPORTED_FAILURES);
+  const maxFailures = Math.min(MAX_KEPT_FAILURES, Math.max(1, options.maxFailures ?? MAX_REPORTED_FAILURES));
   const names = compiled.taskSet.tasks.map((task) => task.name);
   const threads = scenario.run.threads ?? 1;
   const n = names.length;
@@ -177,7 +178,10 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
     : maxSchedules;
 
   let phase: ExplorePhase = 'search';
-  const saving = options.maxSavedStates === undefined ? {} : { maxSavedStates: options.maxSavedStates };
+  const saving = {
+    ...(options.maxSavedStates === undefined ? {} : { maxSavedStates: options.maxSavedStates }),
+    ...(options.maxFrontierSlots === undefined ? {} : { maxFrontierSlots: options.maxFrontierSlots }),
+  };
   let engine: SearchEngine = createSearchEngine(compiled.taskSet, exec, {
     prune,
     maxBound: Infinity,

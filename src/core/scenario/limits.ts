@@ -67,3 +67,23 @@ export const MAX_SLOT_REASON_CHARS = 1_000;
 /** Simulated threads at most (`run.threads`): enough for every migration pattern a class needs to see, small
  * enough that the explorer's thread choices stay tractable. */
 export const MAX_THREADS = 4;
+
+// The explorer's memory: it grows with the depth of the search (saved states, the current path and the branches
+// waiting along it), never with the number of schedules run.
+
+/** Failing schedules an exploration keeps and describes by default (N): the cheapest first, then the shortest.
+ * Each is replayed with a full trace to get its cross-wires and the panel lists no more than this; the rest are
+ * only counted. */
+export const MAX_REPORTED_FAILURES = 50;
+
+/** Failing schedules kept when a caller asks for more than N (`maxFailures`): each kept one holds its picks and
+ * is replayed with a full trace, so the request is bounded like everything else a caller can pass in. */
+export const MAX_KEPT_FAILURES = 1_000;
+
+/** The explorer's stored branches waiting for a costlier bound, in array slots (a branch counts 12 slots — its
+ * five fields and its share of its path's array header — plus the picks of its path it needs, one slot each; a
+ * slot is 8 bytes). The branches of the next bounds grow with the schedules run (several per run): past this
+ * (~100 MB) they are dropped and regenerated when their bound is reached, by running the cheaper schedules
+ * again without counting them. Below it the search runs exactly as if nothing were dropped; above it the same
+ * schedules are run, each once, cheapest bound first, in another order within a bound. */
+export const MAX_FRONTIER_SLOTS = 12_000_000;

@@ -31,6 +31,8 @@ export interface ExplorerSlice {
   explorerResult: ExploreResult | null;
   /** A worker failure for the latest exploration. */
   explorerError: string | null;
+  /** The worker was restarted while the latest exploration ran: its request was sent again, so it started over. */
+  explorerRestarted: boolean;
   /** The scenario the latest exploration explored (replays start from it). */
   exploredScenario: Scenario | null;
   /** Index into `explorerResult.failures` of the schedule loaded into the stepper, or null. */
@@ -42,6 +44,8 @@ export interface ExplorerSlice {
   /** Stores the result; returns false when `id` is not the latest request. */
   receiveExploreResult: (id: number, result: ExploreResult) => boolean;
   failExplore: (id: number, message: string) => boolean;
+  /** Notes that the worker restarted during exploration `id` (ignored for any other id). */
+  noteExploreRestarted: (id: number) => void;
   /** Marks the latest exploration as being cancelled (the worker answers with a partial, cancelled result). */
   markExploreCancelling: () => void;
   /** Loads a failing schedule's replay run settings into the stepper and, once re-simulated, moves it to `step` (its
@@ -73,6 +77,7 @@ export const createExplorerSlice: SliceCreator<ExplorerSlice> = (set, get) => ({
   explorerProgress: null,
   explorerResult: null,
   explorerError: null,
+  explorerRestarted: false,
   exploredScenario: null,
   replayedFailure: null,
   setExplorerSettings: (patch) => set(({ explorerSettings }) => ({ explorerSettings: { ...explorerSettings, ...patch } })),
@@ -84,6 +89,7 @@ export const createExplorerSlice: SliceCreator<ExplorerSlice> = (set, get) => ({
       explorerProgress: null,
       explorerResult: null,
       explorerError: null,
+      explorerRestarted: false,
       exploredScenario: scenario,
       replayedFailure: null,
     });
@@ -103,6 +109,9 @@ export const createExplorerSlice: SliceCreator<ExplorerSlice> = (set, get) => ({
     if (id !== get().explorerRequestId) return false;
     set({ explorerStatus: 'failed', explorerError: message });
     return true;
+  },
+  noteExploreRestarted: (id) => {
+    if (id === get().explorerRequestId && !get().explorerRestarted) set({ explorerRestarted: true });
   },
   markExploreCancelling: () => {
     if (get().explorerStatus === 'running') set({ explorerStatus: 'cancelling' });

@@ -12,6 +12,8 @@ import { ExplorerBackendContext, type ExplorerBackend } from '../../../src/ui/ru
 import RunPanel from '../../../src/ui/run/RunPanel.tsx';
 import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
 import { api } from '../../../src/worker/core.worker.ts';
+import { getWorkerHealth, setWorkerHealth } from '../../../src/worker/health.ts';
+import { RESTARTED_TEXT } from '../../../src/ui/run/explorer/verdict.ts';
 import { createFakeBackend, lesson } from './fakeBackend.tsx';
 
 interface WorkerFake extends ExplorerBackend {
@@ -233,5 +235,28 @@ describe('replaying a failing schedule', () => {
     act(() => useStore.getState().setRunMode('scoped'));
     expect(within(explorer()).queryByText(/The scenario changed/)).toBeNull();
     expect(within(failingList()).getAllByRole('button')[0]).toBeEnabled();
+  });
+});
+
+describe('a worker restarted during an exploration', () => {
+  it('says the exploration started again, and a later exploration without a restart does not', async () => {
+    const scenario = lesson('f2-mutation-session');
+    const worker = await renderPanel(scenario);
+    const startExplore = worker.startExplore;
+    // The watchdog restarts the worker and sends the request again: the fresh worker explores from the start.
+    worker.startExplore = (id, s, options, onProgress) => {
+      setWorkerHealth({ kind: 'restarted', reason: 'hung', restarts: getWorkerHealth().restarts + 1 });
+      return startExplore(id, s, options, onProgress);
+    };
+    try {
+      await exploreToEnd();
+      expect(within(explorer()).getByText(RESTARTED_TEXT)).toBeInTheDocument();
+      expect(verdict()).toHaveTextContent(`${explore(scenario).failing} failing schedules found`);
+      worker.startExplore = startExplore;
+      await exploreToEnd();
+      expect(within(explorer()).queryByText(RESTARTED_TEXT)).toBeNull();
+    } finally {
+      setWorkerHealth({ kind: 'running', restarts: 0 });
+    }
   });
 });

@@ -7,6 +7,7 @@ import { useStore } from '../../../state/store.ts';
 import { taskColors, taskColorVar } from '../traceView.ts';
 import { cancelExploring, replayFailure, startExploring } from './actions.ts';
 import { useExplorerBackend } from './backend.ts';
+import { RESTARTED_TEXT } from './verdict.ts';
 import ExplorerControls from './ExplorerControls.tsx';
 import ExplorerProgress from './ExplorerProgress.tsx';
 import FailureGroups from './FailureGroups.tsx';
@@ -23,6 +24,7 @@ export default function ExplorerPanel() {
   const progress = useStore((s) => s.explorerProgress);
   const result = useStore((s) => s.explorerResult);
   const error = useStore((s) => s.explorerError);
+  const restarted = useStore((s) => s.explorerRestarted);
   const explored = useStore((s) => s.exploredScenario);
   const replayed = useStore((s) => s.replayedFailure);
   // Only needed (and subscribed to) once something was explored: otherwise every keystroke re-rendered the panel.
@@ -56,6 +58,7 @@ export default function ExplorerPanel() {
         onCancel={() => void cancelExploring(backend)}
       />
       {status !== 'idle' ? <ExplorerProgress progress={progress} result={result} running={running} cancelling={status === 'cancelling'} /> : null}
+      {restarted && status !== 'idle' ? <p className="explorer-restarted">{RESTARTED_TEXT}</p> : null}
       {error ? (
         <p className="run-error" role="alert">
           The exploration failed (a bug in the core): {error}

@@ -2,6 +2,7 @@
 // to the store under the request id, so a superseded exploration's replies are dropped), cancel it, and replay a
 // failing schedule in the stepper at its first cross-wire.
 import { useStore } from '../../../state/store.ts';
+import { getWorkerHealth } from '../../../worker/health.ts';
 import type { ExplorerBackend } from './backend.ts';
 
 /** Explores the scenario as it is now, with the panel's settings, in its run mode. */
@@ -10,11 +11,18 @@ export async function startExploring(backend: ExplorerBackend): Promise<void> {
   const scenario = state.scenario;
   const { prune, maxSchedules } = state.explorerSettings;
   const id = state.beginExplore(scenario);
+  // A worker restarted while the exploration runs gets the request again and starts it over: the panel says so.
+  const restartsAtStart = getWorkerHealth().restarts;
+  const noteRestart = () => {
+    if (getWorkerHealth().restarts !== restartsAtStart) useStore.getState().noteExploreRestarted(id);
+  };
   const onProgress = (progress: Parameters<typeof state.receiveExploreProgress>[1]) => {
+    noteRestart();
     useStore.getState().receiveExploreProgress(id, progress);
   };
   try {
     const result = await backend.startExplore(id, scenario, { mode: scenario.run.mode, prune, maxSchedules }, onProgress);
+    noteRestart();
     useStore.getState().receiveExploreResult(id, result);
   } catch (error) {
     useStore.getState().failExplore(id, error instanceof Error ? error.message : String(error));

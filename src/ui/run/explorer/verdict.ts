@@ -39,6 +39,11 @@ export function progressFraction(progress: ExploreProgress): number {
   return Math.min(1, progress.runs / Math.max(1, progress.maxSchedules));
 }
 
+/** Shown when the worker was restarted during an exploration: the request went to a fresh worker, which explores
+ * from the start (an exploration is not resumed), so the counts are those of the new start. */
+export const RESTARTED_TEXT =
+  'The worker was restarted during this exploration (it crashed or stopped answering), so the exploration started again from the first schedule: the counts are those of the new start.';
+
 export function phaseText(progress: ExploreProgress): string {
   if (progress.phase === 'verify') return 'checking that no schedule with fewer preemptions fails';
   if (progress.phase === 'done') return 'done';
