@@ -139,7 +139,7 @@ describe('harn-scope drift', () => {
     const tree = mkdtempSync(join(tmpdir(), 'harn-scope-drift-fifo-'));
     execFileSync('mkfifo', [join(tree, 'pipe.rs')]);
     symlinkSync('/dev/zero', join(tree, 'zero.rs'));
-    for (const [name, why] of [['pipe.rs', 'a FIFO (named pipe)'], ['zero.rs', 'a device']]) {
+    for (const [name, why] of [['pipe.rs', 'a FIFO (named pipe)'], ['zero.rs', 'a device']] as const) {
       let stderr = '';
       const code = await main(['drift', name], { stdout: () => {}, stderr: (t) => void (stderr += t), cwd: tree });
       expect(code).toBe(2);
