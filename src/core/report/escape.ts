@@ -28,9 +28,10 @@ export function escapeText(text: string): string {
 }
 
 // GitHub's workflow commands: data escapes %, CR, LF; properties also : and ,.
-/** A user string as the data of a GitHub workflow command (`::error …::DATA`). */
+/** A user string as the data of a GitHub workflow command (`::error …::DATA`); hidden characters visible, as in
+ * every other format, once the command's own escapes are in. */
 export function escapeGithubData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleText(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')).replace(REFUSED, escapeChar);
 }
 
 /** A user string as a property of a GitHub workflow command (`::error file=PROPERTY::…`). */
