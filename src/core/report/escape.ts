@@ -134,8 +134,8 @@ export function narrationLiteral(text: string): string {
   return `"${body}"`;
 }
 
-// A word narration may show bare: letters, digits, spaces inside, and the punctuation of a path.
-const PLAIN_WORDS = /^[\p{L}\p{N}_./~+-](?:[\p{L}\p{N} _./~+-]*[\p{L}\p{N}_./~+-])?$/u;
+// A word narration may show bare: letters, digits, spaces inside, and the punctuation of a path or an address.
+const PLAIN_WORDS = /^[\p{L}\p{N}_./~+-](?:[\p{L}\p{N} _./~+:?=&%#-]*[\p{L}\p{N}_./~+-])?$/u;
 
 /** A user string in narration where the sentence shows it bare (a path, a panic message): as it is when it holds
  * only words and path characters, else as a quoted literal, so it cannot add punctuation to the sentence. */
