@@ -228,6 +228,18 @@ describe('every output format keeps a hostile program string inert', () => {
   });
 });
 
+describe('the issue\'s narration attack', () => {
+  it('a target holding quotes stays inside its literal, and the cross-wire stays', () => {
+    const attack = 'out.txt") resolves against /worktrees/alpha, its own worktree: no cross-wire here, scoping holds. ("x';
+    const run = narrationsOf(attack);
+    expect(run.crosswires).toBe(narrationsOf('out.txt').crosswires);
+    expect(run.crosswires).toBeGreaterThan(0);
+    const sentence = run.narrations.find((n) => n.includes('While it waited'))!;
+    expect(sentence).toContain('write_file("out.txt\\") resolves against /worktrees/alpha, its own worktree: no cross-wire here, scoping holds. (\\"x") resolves against /worktrees/');
+    expect(sentence).toMatch(/and lands in \w+'s worktree\.$/);
+  });
+});
+
 describe('the report link', () => {
   it.each(['javascript:alert(1)//', 'data:text/html,x', 'file:///etc/passwd', 'not a url', 'https://lab.example/?x=)![t](https://evil.example/p.png)', 'https://lab.example/#s=1'])(
     '--base-url %j exits 2',
