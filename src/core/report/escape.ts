@@ -126,6 +126,8 @@ export function reportBaseUrl(address: string): string | null {
  * rewrite the sentence around it.
  */
 export function narrationLiteral(text: string): string {
+  // Most targets are plain (`out.txt`): nothing to escape, and the explorer narrates every schedule it runs.
+  if (SIMPLE.test(text)) return `"${text}"`;
   const body = visibleText(text)
     .replace(REFUSED, escapeChar)
     .replace(/\\(?!u\{[0-9A-F]{4,6}\})|"/g, '\\$&')
@@ -134,11 +136,14 @@ export function narrationLiteral(text: string): string {
   return `"${body}"`;
 }
 
+// ASCII with nothing to escape in a literal, and nothing that makes a word not plain but a space at either end.
+const SIMPLE = /^[\w ./~+:?=&%#-]*$/;
 // A word narration may show bare: letters, digits, spaces inside, and the punctuation of a path or an address.
 const PLAIN_WORDS = /^[\p{L}\p{N}_./~+-](?:[\p{L}\p{N} _./~+:?=&%#-]*[\p{L}\p{N}_./~+-])?$/u;
 
 /** A user string in narration where the sentence shows it bare (a path, a panic message): as it is when it holds
  * only words and path characters, else as a quoted literal, so it cannot add punctuation to the sentence. */
 export function narrationText(text: string): string {
-  return PLAIN_WORDS.test(text) ? text : narrationLiteral(text);
+  const simple = SIMPLE.test(text) && /^[\w./~+-]/.test(text) && /[\w./~+-]$/.test(text);
+  return simple || PLAIN_WORDS.test(text) ? text : narrationLiteral(text);
 }
