@@ -1,7 +1,7 @@
 // Shared CLI plumbing: output sinks, argument parsing, file reading with clear errors.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SCENARIO_LIMITS, visibleText, type Diagnostic, type LineIndex } from '../core/index.ts';
+import { escapeText, parseJsonText, SCENARIO_LIMITS, type Diagnostic, type LineIndex } from '../core/index.ts';
 
 /** Where a command writes; tests pass in collectors. */
 export interface CommandContext {
@@ -150,12 +150,24 @@ export function readText(path: string, cwd: string): string {
   return bytes.subarray(bom).toString('utf8');
 }
 
-/** Parses JSON or throws a CliError naming the file and the position. */
+/**
+ * Why a file's text is not valid JSON or a policy, as the line and column only: never an excerpt (JSON.parse says
+ * `Unexpected token 'A', "AWS_SECRET"...`, a file named by mistake may hold a secret and CI logs are public).
+ * `message` is a syntax error from core (`not valid JSON: … at line 2 column 5 (found …)`), or absent for JSON text.
+ */
+export function syntaxErrorWithoutContent(text: string, message?: string): string {
+  const said = message ?? parseJsonText(text.replace(/^\uFEFF/, '')).errors[0]?.message ?? 'not valid JSON';
+  const kind = /^not a valid Harn dict literal/.test(said) ? 'not valid JSON or a Harn dict literal' : 'not valid JSON';
+  const at = /at line (\d+) column (\d+)/.exec(said);
+  return at ? `${kind} (at line ${at[1]}, column ${at[2]})` : kind;
+}
+
+/** Parses JSON or throws a CliError naming the file and the position (never quoting the file). */
 export function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${what} is not valid JSON: ${(error as Error).message}`);
+  } catch {
+    throw new CliError(`${what} is ${syntaxErrorWithoutContent(text)}`);
   }
 }
 
@@ -184,9 +196,9 @@ export function diagnosticToJson(diagnostic: Diagnostic, lines: LineIndex): Diag
   };
 }
 
-/** `file:line:col: severity CODE: message` — the human form of a diagnostic, hidden characters made visible (a
- * U+202E in a resource would otherwise reverse the rest of the terminal line). */
+/** `file:line:col: severity CODE: message` — the human form of a diagnostic, user strings escaped for text (a
+ * U+202E in a resource would otherwise reverse the rest of the terminal line, a newline start a log command). */
 export function formatDiagnostic(file: string, diagnostic: Diagnostic, lines: LineIndex): string {
   const { line, column } = lines.position(diagnostic.span.start);
-  return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${visibleText(diagnostic.message)}`;
+  return `${escapeText(file)}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${escapeText(diagnostic.message)}`;
 }

@@ -1,5 +1,6 @@
 // `harn-scope` command-line entry: a thin shell over core. Parses argv, dispatches to one command module.
 // Exit codes: 0 ok, 1 findings (errors, violations), 2 bad input or usage (one clear line on stderr).
+import { escapeText } from '../core/index.ts';
 import { CliError, type CommandContext } from './io.ts';
 
 const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: CommandContext) => Promise<number> }>> = {
@@ -46,7 +47,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
   }
   const load = COMMANDS[name];
   if (!load) {
-    ctx.stderr(`harn-scope: unknown command "${name}" (expected one of ${Object.keys(COMMANDS).join(', ')})\n`);
+    ctx.stderr(`harn-scope: unknown command "${escapeText(name)}" (expected one of ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
   }
   try {
@@ -54,7 +55,8 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
     return await command.run(rest, ctx);
   } catch (error) {
     if (error instanceof CliError) {
-      ctx.stderr(`harn-scope ${name}: ${error.message}\n`);
+      // One line, whatever a path or value in the message holds (a CI log reads stderr for commands too).
+      ctx.stderr(`harn-scope ${name}: ${escapeText(error.message)}\n`);
       return 2;
     }
     throw error;

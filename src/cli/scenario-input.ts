@@ -1,6 +1,6 @@
 // Reads the SCENARIO argument of a CLI command: a scenario JSON file, a share link (full URL), a `#s=…`
 // fragment or `s=…`. Validates it (migrating older versions) and fails with one clear CliError line.
-import { decodeLink, effectsFromValue, formatScenarioError, grantErrorSummary, loadScenario, type Scenario } from '../core/index.ts';
+import { decodeLink, effectsFromValue, escapeText, formatScenarioError, grantErrorSummary, loadScenario, type Scenario } from '../core/index.ts';
 import { CliError, parseJson, readText, type CommandContext } from './io.ts';
 
 /** True when `arg` is a share link rather than a file path. */
@@ -32,7 +32,7 @@ function readScenarioShape(arg: string, ctx: CommandContext): Scenario {
   const raw = parseJson(readText(arg, ctx.cwd), arg);
   const result = loadScenario(raw);
   // Loaded but ignored (a ceiling field harn ignores): said on stderr, never silently.
-  for (const warning of result.warnings ?? []) ctx.stderr(`harn-scope: warning: ${arg}: ${formatScenarioError(warning)}\n`);
+  for (const warning of result.warnings ?? []) ctx.stderr(`harn-scope: warning: ${escapeText(`${arg}: ${formatScenarioError(warning)}`)}\n`);
   if (result.value === null) {
     const [first] = result.errors;
     const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';

@@ -20,3 +20,7 @@ export * from './explorer/index.ts';
 export * from './drift/index.ts';
 /** Reports: `scenarioMarkdown(scenario, simulation, { step, baseUrl })`, the run at one moment as Markdown (the stepper's "Copy as Markdown" and `simulate --format markdown`). */
 export * from './report/markdown.ts';
+/** Output escaping, one function per format: `escapeText` (CLI text), `markdownCode`/`markdownSentence`/`markdownBlock`,
+ * `escapeXml` (JUnit), `escapeJsonText` (SARIF), `escapeGithubData`/`escapeGithubProperty`, `narrationLiteral`,
+ * and `reportBaseUrl` (a report link's http(s) origin and path). */
+export * from './report/escape.ts';

@@ -1,6 +1,7 @@
 // `harn-scope drift`: a harn-vm src/ tree built from the built-in catalog itself is clean (exit 0); one with a
 // new, a removed and a test-only thread-local drifts (exit 1) with the seed's messages; bad input exits 2.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,5 +96,54 @@ describe('harn-scope drift', () => {
     expect(code).toBe(2);
     expect(stderr.startsWith(message)).toBe(true);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reads only regular files below the directory: a FIFO, a dangling link, loops, a 300 MB file and /dev/zero are each named and skipped', async () => {
+    const tree = mkdtempSync(join(tmpdir(), 'harn-scope-drift-odd-'));
+    mkdirSync(join(tree, 'src/inner'), { recursive: true });
+    for (const entry of BUILTIN_DRIFT_CATALOG.entries) writeFileSync(join(tree, `src/${entry.name.toLowerCase()}.rs`), decl(entry.name));
+    execFileSync('mkfifo', [join(tree, 'src/pipe.rs')]);
+    symlinkSync('/dev/zero', join(tree, 'src/zero.rs'));
+    symlinkSync('nowhere.rs', join(tree, 'src/dangling.rs'));
+    symlinkSync('..', join(tree, 'src/inner/up'));
+    symlinkSync('b.rs', join(tree, 'src/a.rs'));
+    symlinkSync('a.rs', join(tree, 'src/b.rs'));
+    const first = `${BUILTIN_DRIFT_CATALOG.entries[0]!.name.toLowerCase()}.rs`;
+    symlinkSync(first, join(tree, 'src/again.rs'));
+    writeFileSync(join(tree, 'src/big.rs'), '');
+    truncateSync(join(tree, 'src/big.rs'), 300 * 1024 * 1024);
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['drift', 'src'], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: tree });
+    expect(stderr).toBe('');
+    expect([0, 1]).toContain(code);
+    const lines = stdout.split('\n');
+    for (const [path, why] of [
+      ['pipe.rs', 'a FIFO (named pipe), not a regular file'],
+      ['zero.rs', 'a symlink leading outside the directory (to /dev/zero), not followed'],
+      ['dangling.rs', 'a symlink whose target does not exist'],
+      ['inner/up', 'a symlink loop'],
+      ['a.rs', 'a symlink loop'],
+      ['b.rs', 'a symlink loop'],
+      ['big.rs', '314,572,800 bytes, over the 16,777,216 bytes limit per file'],
+      [first, 'the same file or directory as again.rs, already scanned (not read twice)'],
+    ])
+      expect(lines).toContain(`not read: ${path}: ${why}`);
+    // Every cataloged source was still scanned; the unread 300 MB source makes the verdict unknown, not clean.
+    expect(stdout).toContain('missing (0): none\nstale (0): none\n');
+    expect(stdout).toContain('unknown: 1 .rs file could not be read, so the scan is incomplete');
+    expect(code).toBe(1);
+  });
+
+  it('refuses a FIFO or a device named on the command line (exit 2) instead of reading it', async () => {
+    const tree = mkdtempSync(join(tmpdir(), 'harn-scope-drift-fifo-'));
+    execFileSync('mkfifo', [join(tree, 'pipe.rs')]);
+    symlinkSync('/dev/zero', join(tree, 'zero.rs'));
+    for (const [name, why] of [['pipe.rs', 'a FIFO (named pipe)'], ['zero.rs', 'a device']] as const) {
+      let stderr = '';
+      const code = await main(['drift', name], { stdout: () => {}, stderr: (t) => void (stderr += t), cwd: tree });
+      expect(code).toBe(2);
+      expect(stderr).toBe(`harn-scope drift: cannot read ${name}: ${why}, not a regular file\n`);
+    }
   });
 });

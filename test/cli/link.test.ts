@@ -74,7 +74,7 @@ describe('harn-scope link', () => {
       ['link', 'bad-name.json'],
       'harn-scope link: bad-name.json: children[0].name: expected an identifier: a letter or "_", then letters, digits or "_", at most 64 characters, got "9lives"\n',
     ],
-    [['link', 'broken.json'], /^harn-scope link: broken.json is not valid JSON: /],
+    [['link', 'broken.json'], /^harn-scope link: broken.json is not valid JSON \(at line 1, column 15\)$/m],
     [['link', 'missing.json'], 'harn-scope link: cannot read missing.json: no such file\n'],
     [
       ['link', '--decode', '#s=1.a+b'],

@@ -1,13 +1,22 @@
 // The output formats of `harn-scope check`: text, json (one object per input), SARIF 2.1.0 (one log, rule ids =
 // the diagnostic codes, one result per finding), GitHub workflow annotations and JUnit XML. Each reads the same
-// InputResult list; none computes anything.
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core/index.ts';
+// InputResult list; none computes anything. Every user string goes through core's escaping function of its format.
+import {
+  DIAGNOSTIC_CODES,
+  escapeGithubData as ghData,
+  escapeGithubProperty as ghProperty,
+  escapeJsonText,
+  escapeText,
+  escapeXml as xml,
+  type DiagnosticCode,
+} from '../../core/index.ts';
 import { allFindings, exitCodeOf, type InputResult, type PlacedFinding } from './results.ts';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type CheckFormat = (typeof FORMATS)[number];
 
 const findingLine = (f: PlacedFinding) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}`;
+const findingText = (f: PlacedFinding) => `${escapeText(f.file)}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${escapeText(f.message)}`;
 
 function text(results: readonly InputResult[]): string {
   const lines: string[] = [];
@@ -15,13 +24,13 @@ function text(results: readonly InputResult[]): string {
     const findings = allFindings(r);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const bad = r.errors.length + r.children.filter((c) => c.error !== null).length;
-    lines.push(`${r.input}: ${r.children.length} child(ren), ${errors} error(s), ${findings.length - errors} warning(s)${bad > 0 ? `, ${bad} bad input(s)` : ''}`);
-    for (const e of r.errors) lines.push(`  bad input: ${e}`);
+    lines.push(`${escapeText(r.input)}: ${r.children.length} child(ren), ${errors} error(s), ${findings.length - errors} warning(s)${bad > 0 ? `, ${bad} bad input(s)` : ''}`);
+    for (const e of r.errors) lines.push(`  bad input: ${escapeText(e)}`);
     for (const c of r.children) {
-      if (c.error !== null) lines.push(`  ${c.name}: bad input: ${c.error}`);
-      else lines.push(`  ${c.name}: ${c.parsed ? `${c.effects.length} effect(s), ${c.violations.length} violation(s), ${c.unseen.length} unseen` : 'effects unknown: does not parse'}`);
+      if (c.error !== null) lines.push(`  ${escapeText(c.name)}: bad input: ${escapeText(c.error)}`);
+      else lines.push(`  ${escapeText(c.name)}: ${c.parsed ? `${c.effects.length} effect(s), ${c.violations.length} violation(s), ${c.unseen.length} unseen` : 'effects unknown: does not parse'}`);
     }
-    for (const f of findings) lines.push(`  ${findingLine(f)}`);
+    for (const f of findings) lines.push(`  ${findingText(f)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -50,14 +59,14 @@ function sarif(results: readonly InputResult[]): string {
           ruleId: f.code,
           ruleIndex: codes.indexOf(f.code),
           level: SARIF_LEVEL[f.severity],
-          message: { text: f.notes.length > 0 ? `${f.message} (${f.notes.join('; ')})` : f.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file) }, region: { startLine: f.line, startColumn: f.column } } }],
+          message: { text: escapeJsonText(f.notes.length > 0 ? `${f.message} (${f.notes.join('; ')})` : f.message) },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(escapeJsonText(f.file)) }, region: { startLine: f.line, startColumn: f.column } } }],
         })),
         invocations: [
           {
             executionSuccessful: results.every((r) => exitCodeOf(r) !== 2),
             toolExecutionNotifications: results.flatMap((r) =>
-              [...r.errors, ...r.children.flatMap((c) => (c.error === null ? [] : [c.error]))].map((message) => ({ level: 'error', message: { text: `${r.input}: ${message}` } })),
+              [...r.errors, ...r.children.flatMap((c) => (c.error === null ? [] : [c.error]))].map((message) => ({ level: 'error', message: { text: escapeJsonText(`${r.input}: ${message}`) } })),
             ),
           },
         ],
@@ -66,10 +75,6 @@ function sarif(results: readonly InputResult[]): string {
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
-
-// GitHub's workflow commands: data escapes %, CR, LF; properties also : and ,.
-const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const ghProperty = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function github(results: readonly InputResult[]): string {
   const lines: string[] = [];
@@ -81,16 +86,6 @@ function github(results: readonly InputResult[]): string {
     }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
-}
-
-// XML 1.0 cannot hold most control characters, even escaped: they become U+FFFD.
-function xml(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    out += code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d ? '\uFFFD' : ch;
-  }
-  return out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function junit(results: readonly InputResult[]): string {

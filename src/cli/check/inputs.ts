@@ -1,9 +1,11 @@
 // The inputs of `harn-scope check`: a scenario file or share link (programs inline), or a `harn-scope.json` config
-// that names program files (and optionally grant / ceiling files) relative to itself. Every problem is reported per
-// input — and a program file that cannot be read, per child — never by aborting the others.
-import { dirname, relative, resolve } from 'node:path';
+// that names program files (and optionally grant / ceiling files) relative to itself. A config reads only inside its
+// own directory (after resolving symlinks) unless --root widens it. Every problem is reported per input — and a
+// program file that cannot be read, per child — never by aborting the others; no message quotes a file's content.
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { grantFromValue, loadScenario, nearestName, parseCeiling, type Scenario } from '../../core/index.ts';
-import { CliError, readText, type CommandContext } from '../io.ts';
+import { CliError, readText, syntaxErrorWithoutContent, type CommandContext } from '../io.ts';
 import { isLinkArgument, readScenarioInput } from '../scenario-input.ts';
 
 /** One child as the gate checks it: its name, the file its line:column refer to, and its source (or why not). */
@@ -50,23 +52,54 @@ function isConfig(path: string, raw: unknown): boolean {
 function parseJsonInput(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new CliError(`not valid JSON: ${(error as Error).message}`);
+  } catch {
+    throw new CliError(syntaxErrorWithoutContent(text));
   }
 }
 
+/** Where a config may read: its directory, and the --root directory if given, both with symlinks resolved. */
+interface Confinement {
+  base: string;
+  roots: string[];
+  /** What an error calls the root: `the config's directory` or `--root DIR`. */
+  rootName: string;
+}
+
+const isInside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/** The real path of a file a config names, or a CliError naming the path when it leads outside the root (written
+ * `../x`, absolute, or a symlink): a config must not make `check` read, or quote, a file beside the repository. */
+function confinedPath(value: string, where: Confinement): string {
+  const outside = (how: string) =>
+    new CliError(`${value}: ${how} outside ${where.rootName}, so it is not read (--root DIR widens what a config may read)`);
+  const inside = (path: string) => where.roots.some((root) => isInside(path, root));
+  if (isAbsolute(value) && !inside(resolve(value))) throw outside('an absolute path');
+  const path = resolve(where.base, value);
+  if (!inside(path)) throw outside('a path');
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return path; // does not exist: readText says so
+  }
+  if (!inside(real)) throw outside('a symlink leading');
+  return real;
+}
+
 /** A grant or ceiling given inline or as a path (relative to the config); errors name the field. */
-function policyValue(value: unknown, base: string, ctx: CommandContext, field: string, errors: string[]): unknown {
+function policyValue(value: unknown, where: Confinement, ctx: CommandContext, field: string, errors: string[]): unknown {
   if (typeof value !== 'string') return value;
   try {
-    const text = readText(resolve(base, value), ctx.cwd);
+    const text = readText(confinedPath(value, where), ctx.cwd);
     if (field.endsWith('grant')) {
       const grant = grantFromValue(parseJsonInput(text));
       if (grant.errors[0]) errors.push(`${field} (${value}): ${grant.errors[0].path ? `${grant.errors[0].path}: ` : ''}${grant.errors[0].message}`);
       return grant.value;
     }
     const ceiling = parseCeiling(text);
-    if (ceiling.errors[0]) errors.push(`${field} (${value}): ${ceiling.errors[0].path ? `${ceiling.errors[0].path}: ` : ''}${ceiling.errors[0].message}`);
+    const first = ceiling.errors[0];
+    // A syntax error names the line and column only: the file may not be a policy at all.
+    if (first) errors.push(`${field} (${value}): ${first.path ? `${first.path}: ${first.message}` : syntaxErrorWithoutContent(text, first.message)}`);
     return ceiling.value;
   } catch (error) {
     errors.push(`${field}: ${error instanceof Error ? error.message : String(error)}`);
@@ -74,9 +107,14 @@ function policyValue(value: unknown, base: string, ctx: CommandContext, field: s
   }
 }
 
-function loadConfig(input: string, raw: unknown, ctx: CommandContext): CheckInput {
-  const base = dirname(resolve(ctx.cwd, input));
-  const shown = (file: string) => relative(ctx.cwd, resolve(base, file)) || file;
+function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: CheckReadOptions): CheckInput {
+  const dir = dirname(resolve(ctx.cwd, input));
+  const base = realpathSync(dir);
+  const where: Confinement =
+    options.root === undefined
+      ? { base, roots: [base], rootName: "the config's directory" }
+      : { base, roots: [base, options.root], rootName: `the config's directory and --root ${options.rootShown ?? options.root}` };
+  const shown = (file: string) => relative(ctx.cwd, resolve(dir, file)) || file;
   const out: CheckInput = { input, kind: 'config', scenario: null, errors: [], children: [], parentFile: input };
   if (!isMap(raw)) return { ...out, errors: ['expected a config object {"parent": {"file": …}, "children": [{"name", "file"}, …]}'] };
   out.errors.push(...unknownKeys(raw, CONFIG_FIELDS, ''));
@@ -89,12 +127,12 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext): CheckInpu
   else if (parent) {
     out.parentFile = shown(parent.file as string);
     try {
-      parentSource = readText(resolve(base, parent.file as string), ctx.cwd);
+      parentSource = readText(confinedPath(parent.file as string, where), ctx.cwd);
     } catch (error) {
       out.errors.push(`parent.file: ${(error as Error).message}`);
     }
   }
-  const grant = parent && parent.grant !== undefined && parent.grant !== null ? policyValue(parent.grant, base, ctx, 'parent.grant', out.errors) : null;
+  const grant = parent && parent.grant !== undefined && parent.grant !== null ? policyValue(parent.grant, where, ctx, 'parent.grant', out.errors) : null;
   const children: unknown[] = [];
   (Array.isArray(raw.children) ? raw.children : []).forEach((child: unknown, i) => {
     const path = `children[${i}]`;
@@ -106,8 +144,8 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext): CheckInpu
     const entry: CheckChild = { name: child.name, file: shown(child.file), error: null };
     out.children.push(entry);
     try {
-      const source = readText(resolve(base, child.file), ctx.cwd);
-      const ceiling = child.ceiling === undefined ? null : policyValue(child.ceiling, base, ctx, `${path}.ceiling`, out.errors);
+      const source = readText(confinedPath(child.file, where), ctx.cwd);
+      const ceiling = child.ceiling === undefined ? null : policyValue(child.ceiling, where, ctx, `${path}.ceiling`, out.errors);
       children.push({ name: child.name, source, ceiling });
     } catch (error) {
       entry.error = `${path}.file: ${(error as Error).message}`;
@@ -120,8 +158,27 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext): CheckInpu
   return out;
 }
 
+/** How configs are read: `root`, the real path of --root DIR (as given in `rootShown`), widens where a config may
+ * read beyond its own directory. */
+export interface CheckReadOptions {
+  root?: string;
+  rootShown?: string;
+}
+
+/** The real path of `--root DIR`, or a CliError (exit 2) when it is not a directory. */
+export function resolveCheckRoot(dir: string, ctx: CommandContext): string {
+  let real: string;
+  try {
+    real = realpathSync(resolve(ctx.cwd, dir));
+  } catch {
+    throw new CliError(`--root ${dir}: no such directory`);
+  }
+  if (!statSync(real).isDirectory()) throw new CliError(`--root ${dir}: not a directory`);
+  return real;
+}
+
 /** Reads one CONFIG argument; never throws (every problem is in `errors` or a child's `error`). */
-export function readCheckInput(input: string, ctx: CommandContext): CheckInput {
+export function readCheckInput(input: string, ctx: CommandContext, options: CheckReadOptions = {}): CheckInput {
   const inline = (scenario: Scenario): CheckInput => ({
     input,
     kind: 'scenario',
@@ -134,7 +191,7 @@ export function readCheckInput(input: string, ctx: CommandContext): CheckInput {
   try {
     if (isLinkArgument(input)) return inline(readScenarioInput(input, ctx));
     const raw = parseJsonInput(readText(input, ctx.cwd));
-    if (isConfig(input, raw)) return loadConfig(input, raw, ctx);
+    if (isConfig(input, raw)) return loadConfig(input, raw, ctx, options);
     return inline(readScenarioInput(input, ctx));
   } catch (error) {
     if (error instanceof CliError) return fail(error.message);

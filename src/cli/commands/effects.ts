@@ -22,7 +22,7 @@ import {
   unseenCoveredBy,
   violationDiagnostics,
   ignoredFieldLints,
-  visibleText,
+  escapeText,
   type CapabilityPolicy,
   type PolicyLint,
   type ProgramAnalysis,
@@ -74,10 +74,10 @@ function compareJson(source: string, other: CapabilityPolicy | null, analysis: P
 }
 
 function compareText(path: string, changes: Changes): string[] {
-  const out = [`  with --compare-ceiling ${path}:`];
+  const out = [`  with --compare-ceiling ${escapeText(path)}:`];
   const summary = (e: ReturnType<typeof effectToValue>) => effectRecordSummary(effectsFromValue([e]).value![0]!);
   for (const [key, label] of [['newly_dropped', 'newly dropped'], ['newly_allowed', 'newly allowed'], ['newly_escaping', 'newly escaping'], ['no_longer_escaping', 'no longer escaping']] as const)
-    for (const e of changes[key]) out.push(`    ${label.padEnd(18)} ${summary(e)}`);
+    for (const e of changes[key]) out.push(`    ${label.padEnd(18)} ${escapeText(summary(e))}`);
   if (out.length === 1) out.push('    no effect changes decision');
   return out;
 }
@@ -127,15 +127,16 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       continue;
     }
     const out: string[] = [];
-    if (!analysis.parsed) out.push(`${file}: effects unknown: the child does not parse`);
+    const shown = escapeText(file);
+    if (!analysis.parsed) out.push(`${shown}: effects unknown: the child does not parse`);
     else {
-      out.push(`${file}: ${analysis.granted.length} effect(s) granted, ${analysis.dropped.length} dropped${parentEffects === null ? '' : `, ${violations.length} violation(s)`}`);
-      for (const item of analysis.granted) out.push(`  granted  ${visibleText(effectRecordSummary(item.effect))}`);
-      for (const drop of analysis.dropped) out.push(`  dropped  ${visibleText(effectRecordSummary(drop.effect))}: ${visibleText(drop.reason)}`);
+      out.push(`${shown}: ${analysis.granted.length} effect(s) granted, ${analysis.dropped.length} dropped${parentEffects === null ? '' : `, ${violations.length} violation(s)`}`);
+      for (const item of analysis.granted) out.push(`  granted  ${escapeText(effectRecordSummary(item.effect))}`);
+      for (const drop of analysis.dropped) out.push(`  dropped  ${escapeText(effectRecordSummary(drop.effect))}: ${escapeText(drop.reason)}`);
       for (const item of analysis.unseen) {
         const covered = unseenCoveredBy(parentEffects, item);
         const parent = covered === null ? '' : covered ? ' (covered by the parent)' : ' (not covered by the parent)';
-        out.push(`  unseen   ${item.effect === null ? 'effects unknown' : visibleText(effectRecordSummary(item.effect))}: ${visibleText(item.reason)}${parent}`);
+        out.push(`  unseen   ${item.effect === null ? 'effects unknown' : escapeText(effectRecordSummary(item.effect))}: ${escapeText(item.reason)}${parent}`);
       }
     }
     for (const d of diagnostics) out.push(formatDiagnostic(file, d, lines));

@@ -3,7 +3,7 @@
 // fragment). `--json` prints one object per input with the DESIGN §7 keys (with several threads: `threads`, the
 // first failure's `migrations`, each cross-wire's `thread` and `cause`); otherwise a summary and the first
 // failing schedules by await site. Failing schedules are results, not errors: exit 0.
-import { countLabel, crosswireWhere, explore, type ExecMode, type ExploreResult } from '../../core/index.ts';
+import { countLabel, crosswireWhere, escapeText as t, explore, type ExecMode, type ExploreResult } from '../../core/index.ts';
 import { CliError, parseArgs, parseThreads, type CommandContext } from '../io.ts';
 import { readScenarioInput } from '../scenario-input.ts';
 
@@ -36,19 +36,20 @@ export function explorationJson(result: ExploreResult): Record<string, unknown> 
 }
 
 function human(input: string, result: ExploreResult): string {
-  const lines = [`${input}: ${result.mode} mode${result.pruned ? '' : ', unpruned'}. ${result.message}`];
+  // Every user string escaped for text (escapeText, aliased t): none can start a line.
+  const lines = [`${t(input)}: ${result.mode} mode${result.pruned ? '' : ', unpruned'}. ${t(result.message)}`];
   result.failures.slice(0, SHOWN_FAILURES).forEach((failure, i) => {
     const preemptions = `${failure.preemptions} preemption${failure.preemptions === 1 ? '' : 's'}`;
     const migrations = failure.migrations === undefined ? '' : `, ${countLabel('migrations', failure.migrations)}`;
-    lines.push(`  #${i + 1} (${preemptions}${migrations}): ${failure.description}`);
+    lines.push(`  #${i + 1} (${preemptions}${migrations}): ${t(failure.description)}`);
     for (const c of failure.crosswires.slice(0, 3))
-      lines.push(`      cross-wire at step ${c.step}${crosswireWhere(c)}: ${c.consequence}`);
+      lines.push(`      cross-wire at step ${c.step}${crosswireWhere(c)}: ${t(c.consequence)}`);
     if (failure.leaks.length > 0)
-      lines.push(`      leaked on the outer thread${result.threads ? 's' : ''}: ${failure.leaks.join(', ')}`);
-    lines.push(`      replay: picks ${failure.picks.join(',')}`);
+      lines.push(`      leaked on the outer thread${result.threads ? 's' : ''}: ${t(failure.leaks.join(', '))}`);
+    lines.push(`      replay: picks ${t(failure.picks.join(','))}`);
   });
   if (result.failures.length > SHOWN_FAILURES) lines.push(`  … and more (use --json or the Explorer panel)`);
-  for (const d of result.diagnostics) lines.push(`  ${d.diagnostic.severity} ${d.diagnostic.code} (${d.task}): ${d.diagnostic.message}`);
+  for (const d of result.diagnostics) lines.push(`  ${d.diagnostic.severity} ${d.diagnostic.code} (${t(d.task)}): ${t(d.diagnostic.message)}`);
   return lines.join('\n') + '\n';
 }
 

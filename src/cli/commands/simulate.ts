@@ -6,7 +6,9 @@
 // summary with each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
 import {
   crosswireWhere,
+  escapeText as t,
   printTrace,
+  reportBaseUrl,
   scenarioMarkdown,
   scenarioWithThreads,
   simulate,
@@ -42,26 +44,27 @@ export function simulationJson(result: ScenarioSimulation): Record<string, unkno
 
 function human(input: string, result: ScenarioSimulation): string {
   const { summary } = result;
-  const lines = [`${input}: ${result.mode} mode. ${summary.message}`];
+  // Every user string escaped for text (escapeText, aliased t): none can start a line.
+  const lines = [`${t(input)}: ${result.mode} mode. ${t(summary.message)}`];
   // The stepper's sentences: each cross-wired read as narrated, then what it expected and observed.
   for (const c of summary.crosswires)
     lines.push(
-      `  step ${c.step}: ${result.steps[c.step]?.narration ?? c.consequence} (${c.slot}${crosswireWhere(c)}: expected ${c.expected}, observed ${c.observed})`,
+      `  step ${c.step}: ${t(result.steps[c.step]?.narration ?? c.consequence)} (${t(c.slot)}${crosswireWhere(c)}: expected ${t(c.expected)}, observed ${t(c.observed)})`,
     );
   for (const v of summary.violations)
-    lines.push(`  step ${v.step}: ${result.steps[v.step]?.narration ?? `${v.task}'s ${v.call} escapes the parent's grant`}`);
+    lines.push(`  step ${v.step}: ${t(result.steps[v.step]?.narration ?? `${v.task}'s ${v.call} escapes the parent's grant`)}`);
   if (summary.leaks.length > 0)
-    lines.push(`  leaked on the outer thread${summary.threads ? 's' : ''}: ${summary.leaks.join(', ')}`);
-  if (summary.panics.length > 0) lines.push(`  panicked: ${summary.panics.join(', ')}`);
+    lines.push(`  leaked on the outer thread${summary.threads ? 's' : ''}: ${t(summary.leaks.join(', '))}`);
+  if (summary.panics.length > 0) lines.push(`  panicked: ${t(summary.panics.join(', '))}`);
   for (const step of result.steps)
     if (step.kind === 'refuse')
-      lines.push(`  refused at spawn (HARN-CAP-301): ${step.child}: ${step.violations.length > 0 ? step.violations.join(', ') : step.narration}`);
+      lines.push(`  refused at spawn (HARN-CAP-301): ${t(`${step.child}: ${step.violations.length > 0 ? step.violations.join(', ') : step.narration}`)}`);
   for (const pick of summary.ignoredPicks)
     lines.push(
-      `  note: pick #${pick.at + 1} "${pick.pick}" named no ready task (ready: ${pick.ready.join(', ')}); FIFO was used`,
+      `  note: pick #${pick.at + 1} "${t(pick.pick)}" named no ready task (ready: ${t(pick.ready.join(', '))}); FIFO was used`,
     );
   for (const d of result.diagnostics)
-    lines.push(`  ${d.diagnostic.severity} ${d.diagnostic.code} (${d.task}): ${d.diagnostic.message}`);
+    lines.push(`  ${d.diagnostic.severity} ${d.diagnostic.code} (${t(d.task)}): ${t(d.diagnostic.message)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -73,6 +76,9 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   }
   if (parsed.flags.has('json') && formatArg !== 'json') throw new CliError(`--json and --format ${formatArg} disagree`);
   const baseUrl = parsed.options.get('base-url');
+  // The report's link is the page's origin and path: an http(s) address with nothing after the path.
+  if (baseUrl !== undefined && (reportBaseUrl(baseUrl) === null || /[?#]/.test(baseUrl)))
+    throw new CliError(`--base-url must be the page's http(s) address (origin and path, no query or fragment), not "${baseUrl}"`);
   const modeArg = parsed.options.get('mode');
   if (modeArg !== undefined && !(MODES as readonly string[]).includes(modeArg)) {
     throw new CliError(`--mode must be one of ${MODES.join(', ')}, not "${modeArg}"`);

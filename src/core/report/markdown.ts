@@ -1,9 +1,11 @@
 // The Markdown report of a run at one moment, ready to paste into a GitHub issue: the mode and run settings,
 // the step's narration, the cross-wire at (or nearest after) that step with expected, observed and consequence,
 // the scenario's sources and policies, and its share link. One function for the stepper's "Copy as Markdown"
-// and the CLI's `simulate --format markdown`, so both print the same text. Pure: depends on ../scenario and
-// ../scheduler types only.
+// and the CLI's `simulate --format markdown`, so both print the same text. Every user string goes through
+// ./escape.ts (code spans and fences it cannot close, escaped sentences). Pure: depends on ../scenario,
+// ../scheduler types and ./escape.ts only.
 import { encodeLink } from '../scenario/link.ts';
+import { markdownBlock as codeBlock, markdownCode, markdownSentence, reportBaseUrl } from './escape.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { countLabel, crosswireWhere } from '../scheduler/counts.ts';
 import type { SimulationResult } from '../scheduler/run.ts';
@@ -12,23 +14,9 @@ import type { CrosswireRecord } from '../scheduler/trace.ts';
 export interface MarkdownReportOptions {
   /** The step shown (the moment); clamped to the trace. Default: the scenario's `view.step`. */
   step?: number;
-  /** Origin and path the link is appended to (`https://…/`); without it the report holds the `#s=…` fragment. */
+  /** The page address the link is appended to (`https://…/`): only an http(s) origin and path are kept (see
+   * reportBaseUrl); without one the report holds the `#s=…` fragment. */
   baseUrl?: string;
-}
-
-/** A code span that survives backticks inside `text` (CommonMark: a longer fence, padded by spaces). */
-export function markdownCode(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = longest > 0 || text.startsWith(' ') || text.endsWith(' ') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-
-/** A fenced code block whose fence is longer than any backtick run in `text`. */
-function codeBlock(text: string, language: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
 }
 
 /** The cross-wire a report at `step` is about: the one at that step, else the next one, else the last before. */
@@ -72,20 +60,20 @@ function crosswireLines(record: CrosswireRecord | null, step: number, total: num
   return [
     `### Cross-wire ${where} (${total} in the run)`,
     '',
-    `- **Task:** ${record.task}${crosswireWhere(record)}`,
+    `- **Task:** ${markdownSentence(`${record.task}${crosswireWhere(record)}`)}`,
     `- **Slot:** ${markdownCode(record.slot)}`,
     `- **Expected:** ${markdownCode(record.expected)}`,
     `- **Observed:** ${markdownCode(record.observed)}`,
-    `- **Consequence:** ${record.consequence}`,
+    `- **Consequence:** ${markdownSentence(record.consequence)}`,
   ];
 }
 
 function sourceLines(scenario: Scenario): string[] {
-  const lines = ['### Programs', '', `#### Parent: ${scenario.parent.name}`, '', codeBlock(scenario.parent.source, 'harn')];
+  const lines = ['### Programs', '', `#### Parent: ${markdownSentence(scenario.parent.name)}`, '', codeBlock(scenario.parent.source, 'harn')];
   if (scenario.parent.grant !== null)
     lines.push('', 'Explicit grant:', '', codeBlock(JSON.stringify(scenario.parent.grant), 'json'));
   for (const child of scenario.children) {
-    lines.push('', `#### Child: ${child.name}`, '', codeBlock(child.source, 'harn'));
+    lines.push('', `#### Child: ${markdownSentence(child.name)}`, '', codeBlock(child.source, 'harn'));
     if (child.ceiling !== null) lines.push('', 'Ceiling:', '', codeBlock(JSON.stringify(child.ceiling), 'json'));
   }
   return lines;
@@ -97,7 +85,8 @@ export function scenarioMarkdown(scenario: Scenario, simulation: SimulationResul
   const last = Math.max(0, simulation.steps.length - 1);
   const step = Math.max(0, Math.min(last, Math.trunc(options.step ?? scenario.view.step)));
   const shown = simulation.steps[step];
-  const link = `${options.baseUrl ?? ''}${encodeLink({ ...scenario, view: { ...scenario.view, step, tab: null } })}`;
+  const base = options.baseUrl === undefined ? '' : (reportBaseUrl(options.baseUrl) ?? '');
+  const link = `${base}${encodeLink({ ...scenario, view: { ...scenario.view, step, tab: null } })}`;
   const crosswires = simulation.summary.crosswires;
   return [
     `## Harn Scope Lab: ${simulation.mode} run, step ${step + 1} of ${simulation.steps.length}`,
@@ -106,11 +95,11 @@ export function scenarioMarkdown(scenario: Scenario, simulation: SimulationResul
     '',
     `### The moment (step ${step + 1})`,
     '',
-    `> ${shown?.narration ?? 'The trace is empty.'}`,
+    `> ${markdownSentence(shown?.narration ?? 'The trace is empty.')}`,
     '',
     ...crosswireLines(crosswireAt(crosswires, step), step, crosswires.length),
     '',
-    `**Summary:** ${simulation.summary.message}`,
+    `**Summary:** ${markdownSentence(simulation.summary.message)}`,
     '',
     ...sourceLines(scenario),
     '',

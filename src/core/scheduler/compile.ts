@@ -1,6 +1,7 @@
 // Lowers a Scenario into a TaskSet: the parent's and each child's worker life cycle around a body
 // interpreted from its Harn AST just enough to order its effectful calls (see MODEL.md for every modelling
 // decision). Also decides HARN-CAP-301 refusals at spawn. Depends on ../syntax, ../analysis, ../scenario.
+import { narrationText } from '../report/escape.ts';
 import { shownText } from '../text.ts';
 import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
 import {
@@ -513,9 +514,16 @@ function markEscapes(ops: Op[], violations: readonly string[]): Op[] {
   const escaping = new Set(violations);
   return ops.map((o) => {
     if (o.op !== 'check') return o;
-    const escapes = o.check.effects.map(effectRecordSummary).filter((summary) => escaping.has(summary));
+    const escapes = o.check.effects.map(effectPhrase).filter((summary) => escaping.has(summary));
     return escapes.length === 0 ? o : { ...o, check: { ...o.check, escapes } };
   });
+}
+
+/** An effect as narration names it: `fs:write (out.txt)`, its resource shown and quoted as a literal unless it is
+ * plain words, so a resource cannot add an effect or a clause to the sentence. */
+function effectPhrase(effect: EffectRecord): string {
+  if (effect.resource === undefined || effect.resource === '') return effectRecordSummary(effect);
+  return effectRecordSummary({ ...effect, resource: narrationText(shownText(effect.resource)) });
 }
 
 function admissionOf(
@@ -525,7 +533,7 @@ function admissionOf(
 ): Admission | null {
   if (grant === null || !body.parsed) return null;
   const effects = computeHandoffEffects({ program: body.program, diagnostics: body.diagnostics }, ceiling);
-  return { grant: grant.map(effectRecordSummary), effects: effects.map(effectRecordSummary) };
+  return { grant: grant.map(effectPhrase), effects: effects.map(effectPhrase) };
 }
 
 function refusalOf(
@@ -535,7 +543,7 @@ function refusalOf(
 ): SpawnRefusal | null {
   if (grant === null || !body.parsed) return null;
   const effects = computeHandoffEffects({ program: body.program, diagnostics: body.diagnostics }, ceiling);
-  const violations = effectSubsetViolations(grant, effects).map((effect) => shownText(effectRecordSummary(effect)));
+  const violations = effectSubsetViolations(grant, effects).map(effectPhrase);
   if (violations.length === 0) return null;
   return {
     message: `${violations.join(', ')} ${violations.length === 1 ? 'escapes' : 'escape'} the parent's grant.`,

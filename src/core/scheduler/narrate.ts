@@ -2,7 +2,9 @@
 // its consequence ("alpha resumes after yield_now(). While it waited, beta ran and left its working directory on
 // the thread, so alpha's write_file("out.txt") resolves against /worktrees/beta and lands in beta's worktree"),
 // with the clock and choice point in a secondary detail line; and the summary's consequence of a cross-wire.
-// Pure string building over executor state. Depends on ./catalog.ts, ./scope.ts, ./ops.ts and executor types.
+// Pure string building over executor state; strings a program wrote are quoted as literals (../report/escape.ts).
+// Depends on ./catalog.ts, ./scope.ts, ./ops.ts, executor types and ../report/escape.ts.
+import { narrationLiteral, narrationText } from '../report/escape.ts';
 import { SLOT, SLOT_NAMES } from './catalog.ts';
 import type { ExecState } from './executor.ts';
 import type { CheckSpec, TaskProgram } from './ops.ts';
@@ -124,9 +126,10 @@ export function narrateOwnRead(
   return `${whyItSees(task, r, slotName, observed)}, so ${task} uses ${ownerPhrase(observed)} for ${what} instead of its own ${expectedLabel}.`;
 }
 
-/** What a call written in the program looks like: `write_file("out.txt")`, `llm_call(…)`. */
+/** What a call written in the program looks like: `write_file("out.txt")`, `llm_call(…)`; the target is a literal
+ * with escapes, so quotes in it cannot end it and rewrite the sentence. */
 export function writtenCall(check: CheckSpec): string {
-  return check.target !== null ? `${check.call}("${check.target}")` : `${check.call}(…)`;
+  return check.target !== null ? `${check.call}(${narrationLiteral(check.target)})` : `${check.call}(…)`;
 }
 
 export interface CheckFacts {
@@ -213,14 +216,14 @@ export function narrateCheck(
   }
   const action =
     check.isFs && check.target !== null
-      ? `${check.isWrite ? 'write' : 'read'} of ${check.target}`
+      ? `${check.isWrite ? 'write' : 'read'} of ${narrationText(check.target)}`
       : writtenCall(check);
   const consequence = parts.length > 0 ? `${task}'s ${action} ${joinAnd(parts)}` : null;
   const facts: CheckFacts = { check, cwd: ctx?.cwd ?? null, path, session, decision, preflight };
   const judge = policyValue === null ? 'no policy' : ownerPhrase(policyValue);
   let narration = `${task}'s ${writtenCall(check)} is ${decision ? 'allowed' : 'denied'} by ${judge}`;
   if (decision !== preflight) narration += `, though preflight ${preflight ? 'allowed' : 'denied'} it`;
-  if (path !== null) narration += `; it ${check.isWrite ? 'writes' : 'reads'} ${path}`;
+  if (path !== null) narration += `; it ${check.isWrite ? 'writes' : 'reads'} ${narrationText(path)}`;
   if (session !== null) narration += ` under ${session}`;
   narration += '.';
   if (check.escapes.length > 0)
@@ -292,7 +295,7 @@ export function narrateRefusalDetail(program: TaskProgram): string | null {
 
 /** A panic; in naive mode (no restore guard) it names the slots the unwinding poll leaves holding its values. */
 export function narratePanic(task: string, message: string, mode: string, left: readonly string[]): string {
-  const panics = `${task} panics mid-poll: ${message}.`;
+  const panics = `${task} panics mid-poll: ${narrationText(message)}.`;
   if (mode !== 'naive' || left.length === 0) return panics;
   return `${panics} With no restore guard, the unwinding poll leaves ${task}'s values in ${joinAnd([...left])} on the thread: they are leaked to the outer thread.`;
 }

@@ -1,5 +1,6 @@
 // printTrace: one line per trace step, for tests (inline snapshots), the CLI and bug reports.
-// Depends only on ./trace.ts and ./run.ts types.
+// Depends only on ./trace.ts and ./run.ts types, and ../report/escape.ts (a step's strings stay on its line).
+import { escapeText } from '../report/escape.ts';
 import type { SimulationResult } from './run.ts';
 import type { TraceStep } from './trace.ts';
 
@@ -34,7 +35,7 @@ export function printTrace(result: SimulationResult | readonly TraceStep[]): str
   const steps = Array.isArray(result) ? (result as readonly TraceStep[]) : (result as SimulationResult).steps;
   return steps
     .map((step) =>
-      `#${step.index} t=${step.snapshot.clock} ${step.task ?? 'outer'} ${step.kind} ${detail(step)}`.trimEnd(),
+      `#${step.index} t=${step.snapshot.clock} ${step.task ?? 'outer'} ${step.kind} ${escapeText(detail(step))}`.trimEnd(),
     )
     .join('\n');
 }

@@ -16,9 +16,11 @@ interface StepperExportProps {
   colors: ReadonlyMap<string, number>;
 }
 
-/** The page's address without the fragment: the report's link goes after it. */
+/** The page's origin and path (no query, no fragment): the report's link goes after it. */
 export function pageBaseUrl(): string {
-  return `${location.origin}${location.pathname}${location.search}`;
+  // Origin and path only: a query is whatever the address bar holds (a hostile link can fill it), and core keeps
+  // only an http(s) origin and path of whatever it is given.
+  return `${location.origin}${location.pathname}`;
 }
 
 function cssColor(name: string): string {
