@@ -27,7 +27,7 @@ function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
 }
 
 /** Worker calls that may take about a second (a whole simulation); the watchdog waits longer for them. */
-const SLOW_METHODS: ReadonlySet<string> = new Set(['simulate']);
+const SLOW_METHODS: ReadonlySet<string> = new Set(['simulate', 'previewLink']);
 
 let watchdog: Watchdog | null = null;
 let client: CoreClient | null = null;
@@ -70,6 +70,14 @@ export function getCoreClient(): CoreClient {
     });
   }
   return client;
+}
+
+/** Starts the core worker now (its script is fetched and evaluated while the page loads the rest): the entry does
+ * this before React renders. */
+export function startCoreWorker(): CoreClient {
+  const started = getCoreClient();
+  watchdog?.start();
+  return started;
 }
 
 /** The current watchdog, if the worker was started (tests and diagnostics). */
