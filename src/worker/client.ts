@@ -9,6 +9,19 @@ import { createWatchdog, type WatchedWorker, type Watchdog } from './watchdog.ts
 /** The worker seen from the page: every function of {@link CoreApi}, returning a Promise. */
 export type CoreClient = Remote<CoreApi>;
 
+/** End-to-end builds only: the storage key of a delay (ms) before each call is sent to the worker — a slowed worker,
+ * for the tests that check what the page shows while it waits. Production builds leave this out entirely. */
+export const E2E_WORKER_DELAY_KEY = 'harn-scope-lab:e2e-worker-delay';
+
+function e2eWorkerDelay(): number {
+  if (import.meta.env.MODE !== 'e2e') return 0;
+  try {
+    return Math.max(0, Number(window.localStorage.getItem(E2E_WORKER_DELAY_KEY)) || 0);
+  } catch {
+    return 0;
+  }
+}
+
 function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
   // W1: the URL must be written inline in `new Worker(...)` or Vite does not emit the worker.
   const worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
@@ -18,8 +31,9 @@ function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
   });
   worker.addEventListener('messageerror', () => onFailure('a reply could not be read (messageerror)'));
   const remote = wrap<Record<string, (...args: unknown[]) => unknown>>(worker);
+  const delay = e2eWorkerDelay();
   return {
-    call: (method, args) => remote[method]!(...args),
+    call: (method, args) => (delay > 0 ? new Promise((resolve) => setTimeout(resolve, delay)).then(() => remote[method]!(...args)) : remote[method]!(...args)),
     // Awaiting a property of the comlink proxy is a GET round trip: no function in the worker is needed for it.
     ping: () => Promise.resolve(remote.watchdogPing as unknown),
     terminate: () => worker.terminate(),

@@ -1,8 +1,10 @@
 // A link's first reply (issue 30): what the stepper shows at the step a link lands on — that step with its sentence
 // and register file, the steps of its poll before it, and the counts — small enough to send before the whole trace,
-// which follows. Pure; depends on the scenario's link decoder and ./simulate.ts.
+// which follows. Pure; depends on the scenario's link decoder, ./simulate.ts and ./slotTable.ts.
 import { decodeLink, type LinkResult } from '../scenario/link.ts';
+import type { SlotInfo } from './catalog.ts';
 import { simulate, type ScenarioSimulation } from './simulate.ts';
+import { createSlotTable } from './slotTable.ts';
 import type { TraceStep } from './trace.ts';
 
 /**
@@ -29,10 +31,13 @@ export interface TracePreview {
   stepCount: number;
   /** The landing step's place among the events a person steps through (1-based), and how many there are. */
   position: { at: number; of: number };
+  /** The run's slots with their catalog decisions and reasons (the register file folds quiet uncaptured rows by
+   * them); empty when not known. */
+  catalog: readonly SlotInfo[];
 }
 
 /** The preview of `simulation` at `step` (clamped to the trace), or null for an empty trace. */
-export function previewAt(simulation: ScenarioSimulation, step: number): TracePreview | null {
+export function previewAt(simulation: ScenarioSimulation, step: number, catalog: readonly SlotInfo[] = []): TracePreview | null {
   const { steps } = simulation;
   if (steps.length === 0) return null;
   const landing = Math.max(0, Math.min(Math.trunc(step), steps.length - 1));
@@ -55,6 +60,7 @@ export function previewAt(simulation: ScenarioSimulation, step: number): TracePr
     from,
     stepCount: steps.length,
     position: { at: Math.max(1, at), of: events },
+    catalog,
   };
 }
 
@@ -69,5 +75,6 @@ export interface LinkPreview {
 export function previewLink(fragmentOrUrl: string): LinkPreview {
   const decoded = decodeLink(fragmentOrUrl);
   if (decoded.value === null) return { decoded, preview: null };
-  return { decoded, preview: previewAt(simulate(decoded.value), decoded.value.view.step) };
+  const scenario = decoded.value;
+  return { decoded, preview: previewAt(simulate(scenario), scenario.view.step, createSlotTable(scenario.slots ?? []).slots) };
 }

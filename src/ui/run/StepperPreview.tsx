@@ -31,7 +31,7 @@ export default function StepperPreview({ preview, catalog }: { preview: TracePre
         note={null}
       />
       <RegisterFile
-        slots={slotRowsOf(preview, catalog, catalogRows)}
+        slots={slotRowsOf(preview, catalog.length > 0 ? catalog : preview.catalog, catalogRows)}
         threads={threadFilesOf(step)}
         threadId={step?.snapshot.threadId ?? null}
         polling={pollingTaskAt(preview, last)}

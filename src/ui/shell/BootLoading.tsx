@@ -5,7 +5,7 @@ import { isLinkFragment } from '../share/earlyLink.ts';
 /** The header's title alone, in the header's place (its switches would show the default scenario's settings). */
 export function BootHeader() {
   return (
-    <header className="header">
+    <header className="header boot-header">
       <h1 className="title">Harn Scope Lab</h1>
     </header>
   );
