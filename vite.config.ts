@@ -59,9 +59,32 @@ function frameAncestors(): Plugin {
   };
 }
 
+/**
+ * The boot script (src/boot.ts, issue 30) as an entry of its own, run by its own <script> ahead of the app's: module
+ * scripts run in document order, each as soon as its own imports are in, so the core worker starts while the app's
+ * much larger script is still being fetched and compiled. main.tsx imports it too (dev server; a module runs once).
+ */
+function bootEntry(): Plugin {
+  return {
+    name: 'harn-scope-boot-entry',
+    apply: 'build',
+    config: () => ({ build: { rollupOptions: { input: { index: 'index.html', boot: 'src/boot.ts' } } } }),
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => {
+        const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
+        const app = html.indexOf('<script type="module"');
+        if (!boot || app < 0) throw new Error('the boot entry (src/boot.ts) or the app script is missing');
+        // Before the app's script (document order is run order), after the CSP <meta> (which covers what follows it).
+        return `${html.slice(0, app)}<script type="module" crossorigin src="/${boot.fileName}"></script>\n    ${html.slice(app)}`;
+      },
+    },
+  };
+}
+
 // Monaco is large and lazily loaded in its own chunk; the warning limit is raised for it alone.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), frameAncestors()],
+  plugins: [react(), contentSecurityPolicy(), frameAncestors(), bootEntry()],
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 4000, target: 'es2022' },
   server: { host: '127.0.0.1' },

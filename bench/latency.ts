@@ -12,10 +12,8 @@
 // 50 ms. Keystrokes typed back to back (re-simulation competing for the worker) are printed too, and so are isolated
 // keystrokes with the page's CPU slowed 2× (Chromium's CPU throttling, the worker left at full speed): the margin
 // the budget keeps for the minutes when this shared VM runs slower.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { encodeLink, type ScenarioInput } from '../src/core/index.ts';
@@ -23,6 +21,7 @@ import { ANALYSIS_ROUND_TRIP_MEASURE } from '../src/state/analysisSync.ts';
 import { WORKER_REQUEST_MEASURE_PREFIX } from '../src/worker/timing.ts';
 import { generateChild } from './analysis.ts';
 import { fmt, median, percentile, type BenchLine } from './lib.ts';
+import { buildApp as build, serveApp as serve } from './serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FRAME_BUDGET_MS = 16;
@@ -82,55 +81,6 @@ function scenario(): ScenarioInput {
     // The Policy layout: the ledger this bench waits on is folded to a summary in the Lesson layout (links' default).
     view: { tab: 'alpha', layout: 'policy' },
   };
-}
-
-/** Builds the app into a fresh temporary directory (never touching dist/, which e2e runs and other helpers use). */
-function build(): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'harn-latency-'));
-  const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(
-    process.execPath,
-    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}${result.stderr}`);
-  return outDir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** `vite preview` over `outDir`, as the harness's startServer does over dist/. */
-async function serve(outDir: string): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = performance.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return { url, process: child };
-    } catch {
-      // not up yet
-    }
-    if (child.exitCode !== null || performance.now() > deadline) {
-      child.kill();
-      throw new Error('vite preview did not start');
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Installs, in the page, a PerformanceObserver for the round-trip measure and a MutationObserver that timestamps

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchLine } from './lib.ts';
 
-const AREAS = ['parser', 'analysis', 'scheduler', 'explorer', 'memory', 'explorerMemory', 'bundle', 'fuzz', 'latency'];
+const AREAS = ['parser', 'analysis', 'scheduler', 'explorer', 'memory', 'explorerMemory', 'bundle', 'fuzz', 'latency', 'boot'];
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 

@@ -2,15 +2,14 @@
 // the chosen layout. Lesson: the scheduler (stepper, register file) | the editor, with the ledger folded to a
 // summary under it. Policy: the editor | the ledger, with the scheduler folded to its verdict line below. Every
 // part stays mounted across layouts (keyed), in reading order, so Tab meets what the layout puts first.
-// With `embed=1` in the fragment (or `?embed`) the page is the stepper alone (EmbedApp).
+// With `embed=1` in the fragment (or `?embed`) the page is the stepper alone (EmbedApp). Until the session has
+// booted, the page is its title and a loading line (BootLoading): never a scenario the session will replace.
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from '../state/store.ts';
 import DiagnosticsPanel from './diagnostics/DiagnosticsPanel.tsx';
 import ProgramTabs from './editors/ProgramTabs.tsx';
 import SourceFallback from './editors/SourceFallback.tsx';
 import { isEmbedUrl } from './embed/embedUrl.ts';
-import EmbedApp from './embed/EmbedApp.tsx';
-import PolicyColumn from './ledger/PolicyColumn.tsx';
 import RunPanel from './run/RunPanel.tsx';
 import Fold from './shell/Fold.tsx';
 import { LedgerSummary, RunVerdict } from './shell/FoldSummaries.tsx';
@@ -24,9 +23,15 @@ import { useAnalysisSync } from './shell/useAnalysisSync.ts';
 import { useAppliedTheme } from './shell/useAppliedTheme.ts';
 import { useStepperKeys } from './shell/useStepperKeys.ts';
 import WorkerStatus from './shell/WorkerStatus.tsx';
+import BootLoading, { BootHeader } from './shell/BootLoading.tsx';
 import StartCard from './start/StartCard.tsx';
 
 const EditorPane = lazy(() => import('./editor/EditorPane.tsx'));
+// The ledger in a chunk of its own: a link opens in the Lesson layout, where it is folded, and its first sentence
+// does not wait for it (issue 30).
+const PolicyColumn = lazy(() => import('./ledger/PolicyColumn.tsx'));
+// The embed is a page of its own: the playground's script does not carry it.
+const EmbedApp = lazy(() => import('./embed/EmbedApp.tsx'));
 
 function Columns() {
   const layout = useStore((s) => s.layout);
@@ -53,7 +58,9 @@ function Columns() {
     <section key="ledger" className="column column-ledger" aria-label="Effects and policy">
       <Fold part="ledger" foldable={lesson} summary={<LedgerSummary />} name="the effects ledger">
         <PaneBoundary name="effects ledger">
-          <PolicyColumn />
+          <Suspense fallback={<p className="muted">Loading the effects ledger…</p>}>
+            <PolicyColumn />
+          </Suspense>
         </PaneBoundary>
       </Fold>
     </section>
@@ -84,27 +91,38 @@ function Columns() {
 }
 
 export default function App() {
+  const sessionReady = useStore((s) => s.sessionReady);
   useAppliedTheme();
-  useAnalysisSync();
+  // Nothing is analyzed before the session's scenario is on the page (the default one may never be shown).
+  useAnalysisSync(sessionReady);
   useStepperKeys();
   const embed = isEmbedUrl(window.location);
   const backend = useRunBackend();
-  const sessionReady = useStore((s) => s.sessionReady);
   // The session (boot, autosave, links) lives here, outside the panes' error boundaries: a pane that fails and is
   // reset must not stop the saving. An embed reads its link itself and writes nothing.
   useEffect(() => (embed ? undefined : startSession(backend)), [backend, embed]);
   useEffect(() => {
     if (sessionReady) noteBootRendered();
   }, [sessionReady]);
-  if (embed) return <EmbedApp />;
+  if (embed)
+    return (
+      <Suspense fallback={null}>
+        <EmbedApp />
+      </Suspense>
+    );
   return (
     <div className="app">
       <SkipLink />
-      <PaneBoundary name="header">
-        <Header />
-      </PaneBoundary>
+      {sessionReady ? (
+        <PaneBoundary name="header">
+          <Header />
+        </PaneBoundary>
+      ) : (
+        <BootHeader />
+      )}
       <StartCard />
-      <Columns />
+      {/* Until the session's scenario (a link's, the autosave, or the default) is in place: a neutral loading line. */}
+      {sessionReady ? <Columns /> : <BootLoading />}
       <WorkerStatus />
     </div>
   );

@@ -9,6 +9,19 @@ import { createWatchdog, type WatchedWorker, type Watchdog } from './watchdog.ts
 /** The worker seen from the page: every function of {@link CoreApi}, returning a Promise. */
 export type CoreClient = Remote<CoreApi>;
 
+/** End-to-end builds only: the storage key of a delay (ms) before each call is sent to the worker — a slowed worker,
+ * for the tests that check what the page shows while it waits. Production builds leave this out entirely. */
+export const E2E_WORKER_DELAY_KEY = 'harn-scope-lab:e2e-worker-delay';
+
+function e2eWorkerDelay(): number {
+  if (import.meta.env.MODE !== 'e2e') return 0;
+  try {
+    return Math.max(0, Number(window.localStorage.getItem(E2E_WORKER_DELAY_KEY)) || 0);
+  } catch {
+    return 0;
+  }
+}
+
 function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
   // W1: the URL must be written inline in `new Worker(...)` or Vite does not emit the worker.
   const worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
@@ -18,18 +31,20 @@ function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
   });
   worker.addEventListener('messageerror', () => onFailure('a reply could not be read (messageerror)'));
   const remote = wrap<Record<string, (...args: unknown[]) => unknown>>(worker);
+  const delay = e2eWorkerDelay();
   return {
-    call: (method, args) => remote[method]!(...args),
+    call: (method, args) => (delay > 0 ? new Promise((resolve) => setTimeout(resolve, delay)).then(() => remote[method]!(...args)) : remote[method]!(...args)),
     // Awaiting a property of the comlink proxy is a GET round trip: no function in the worker is needed for it.
     ping: () => Promise.resolve(remote.watchdogPing as unknown),
     terminate: () => worker.terminate(),
   };
 }
 
-/** Worker calls that may keep the worker busy longer than a ping's limit: a whole simulation (about a second), and
- * an exploration, which answers pings between its slices but is busy exploring, not hung, when one slice or a
- * garbage collection of its heap runs long on a loaded machine; the watchdog waits longer for them. */
-const SLOW_METHODS: ReadonlySet<string> = new Set(['simulate', 'startExplore']);
+/** Worker calls that may keep the worker busy longer than a ping's limit: a whole simulation (about a second), a
+ * link's preview (its decoding and simulation at boot), and an exploration, which answers pings between its slices
+ * but is busy exploring, not hung, when one slice or a garbage collection of its heap runs long on a loaded machine;
+ * the watchdog waits longer for them. */
+const SLOW_METHODS: ReadonlySet<string> = new Set(['simulate', 'previewLink', 'startExplore']);
 
 let watchdog: Watchdog | null = null;
 let client: CoreClient | null = null;
@@ -72,6 +87,14 @@ export function getCoreClient(): CoreClient {
     });
   }
   return client;
+}
+
+/** Starts the core worker now (its script is fetched and evaluated while the page loads the rest): the entry does
+ * this before React renders. */
+export function startCoreWorker(): CoreClient {
+  const started = getCoreClient();
+  watchdog?.start();
+  return started;
 }
 
 /** The current watchdog, if the worker was started (tests and diagnostics). */

@@ -4,7 +4,7 @@ import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
-import { AMBIENT_THREAD_LOCAL_CATALOG, compareScenario, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, compareScenario, indexMoments, landOn, previewLink, simulate, type Moment } from '../core/scheduler/index.ts';
 import { EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
@@ -93,6 +93,9 @@ export const api = {
   shareLinkOf,
   /** Fragment or URL → scenario, or the error kind and message; never throws. */
   decodeLink,
+  /** A link opened at page load: its scenario (or why not) and the stepper at its step, before the whole trace
+   * (`previewLink`; the page asks for the trace next, as for any scenario). */
+  previewLink,
   /** Validates (and migrates) external input such as the autosave; errors are returned, never thrown. */
   loadScenario,
   /** The lessons: id, title, two-sentence explanation, and the scenario each opens. */

@@ -82,6 +82,8 @@ export interface Watchdog {
   health: () => WorkerHealth;
   /** After a stop: start afresh (the next call starts a new worker). Does nothing unless stopped. */
   revive: () => void;
+  /** Starts the worker now instead of at the first call (the page starts it before it renders: issue 30). */
+  start: () => void;
 }
 
 /** The error a request is rejected with when the watchdog gave up on it or on the worker. */
@@ -257,6 +259,14 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
       });
     },
     revive: () => revive(),
+    start: () => {
+      if (health.kind === 'stopped') return;
+      try {
+        current();
+      } catch {
+        // A worker that cannot be constructed is reported by the first call, as before.
+      }
+    },
     kill: ({ silent = false } = {}) => {
       const outstanding = pending.size;
       if (!worker) return outstanding;

@@ -138,9 +138,10 @@ export const narrationText = (page) => page.locator('.narration-text').textConte
 /** Is the current step's narration red (a cross-wire or a violation)? */
 export const isRed = (page) => page.locator('.narration').evaluate((el) => el.classList.contains('narration-crosswire'));
 
-/** Waits until the narration matches `pattern` (a string or a RegExp). */
+/** Waits until the narration matches `pattern` (a string or a RegExp) in the whole stepper (not a link's preview of
+ * its landing step, shown while the trace is on its way: its controls and lanes are not there yet). */
 export async function waitForNarration(page, pattern) {
-  await page.locator('.narration-text', { hasText: pattern }).waitFor({ timeout: 15000 });
+  await page.locator('.stepper:not(.stepper-preview) .narration-text', { hasText: pattern }).waitFor({ timeout: 15000 });
 }
 
 /** The share-link fragment of a scenario file (relative to the repo), made by the CLI (`harn-scope link`). */

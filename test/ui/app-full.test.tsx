@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetStore, useStore } from '../../src/state/store.ts';
 import App from '../../src/ui/App.tsx';
+import { resetSessionBoot } from '../../src/ui/share/startSession.ts';
 import { WORKER_RESTARTED_MESSAGE, WORKER_STOPPED_MESSAGE } from '../../src/ui/shell/WorkerStatus.tsx';
 import { setWorkerHealth } from '../../src/worker/health.ts';
 
@@ -46,6 +47,15 @@ vi.mock('../../src/ui/editor/setup.ts', () => ({
   },
 }));
 
+/** Renders the app and waits until its session has booted (the page shows a loading line until then). Each test
+ * boots afresh, from nothing saved. */
+async function renderApp() {
+  resetSessionBoot();
+  localStorage.clear();
+  render(<App />);
+  await waitFor(() => expect(useStore.getState().sessionReady).toBe(true));
+}
+
 beforeEach(() => {
   resetStore();
   setWorkerHealth({ kind: 'running', restarts: 0 });
@@ -53,7 +63,7 @@ beforeEach(() => {
 
 describe('the whole app', () => {
   it('renders with the real run panel, simulates the default scenario and steps', async () => {
-    render(<App />);
+    await renderApp();
     expect(await screen.findByText(/^step 1 \/ \d+$/, {}, { timeout: 10000 })).toBeInTheDocument();
     const narration = document.querySelector('.narration')?.textContent;
     // The default scenario opens in the Policy layout, the scheduler folded to its verdict line.
@@ -64,12 +74,13 @@ describe('the whole app', () => {
     expect(await screen.findByText(/^step 2 \/ \d+$/)).toBeInTheDocument();
     expect(document.querySelector('.narration')?.textContent).not.toBe(narration);
     expect(
-      await screen.findByRole('heading', { name: 'What parent grants its children' }),
+      // The ledger is a lazy chunk (loaded on first render).
+      await screen.findByRole('heading', { name: 'What parent grants its children' }, { timeout: 10000 }),
     ).toBeInTheDocument();
   });
 
   it('opens a lesson from the Examples gallery and gives focus back to the Examples button', async () => {
-    render(<App />);
+    await renderApp();
     await screen.findByText(/^step 1 \/ \d+$/, {}, { timeout: 10000 });
     const toggle = screen.getByRole('button', { name: /Examples/ });
     await userEvent.click(toggle);
@@ -82,7 +93,7 @@ describe('the whole app', () => {
   });
 
   it('shows the worker message after a restart, hides it when dismissed, and shows it again on the next restart', async () => {
-    render(<App />);
+    await renderApp();
     const status = () => screen.getAllByRole('status').find((el) => el.classList.contains('worker-status'))!;
     expect(status()).toBeEmptyDOMElement();
     act(() => setWorkerHealth({ kind: 'restarted', reason: 'crashed', restarts: 1 }));

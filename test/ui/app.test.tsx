@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetStore, useStore } from '../../src/state/store.ts';
 import App from '../../src/ui/App.tsx';
+import { resetSessionBoot } from '../../src/ui/share/startSession.ts';
 
 vi.mock('../../src/worker/client.ts', async () => {
   const { fakeBackend } = await import('./fakeBackend.ts');
@@ -24,16 +25,25 @@ vi.mock('@monaco-editor/react', () => ({
 }));
 vi.mock('../../src/ui/editor/setup.ts', () => ({ monaco: { editor: { getModel: () => null, getModels: () => [], setModelMarkers: vi.fn() }, Uri: { parse: (s: string) => ({ toString: () => s }) } } }));
 
+/** Renders the app and waits until its session has booted (the page shows a loading line until then). Each test
+ * boots afresh, from nothing saved. */
+async function renderApp() {
+  resetSessionBoot();
+  localStorage.clear();
+  render(<App />);
+  await waitFor(() => expect(useStore.getState().sessionReady).toBe(true));
+}
+
 beforeEach(() => resetStore());
 
 describe('app shell', () => {
-  it('shows the parent source read-only before the editor has loaded', () => {
-    render(<App />);
+  it('shows the parent source read-only before the editor has loaded', async () => {
+    await renderApp();
     expect(screen.getByLabelText('Source of parent (read-only)')).toHaveTextContent('pipeline main()');
   });
 
   it('moves between program tabs with the arrow keys', async () => {
-    render(<App />);
+    await renderApp();
     const parent = screen.getByRole('tab', { name: /parent/ });
     parent.focus();
     await userEvent.keyboard('{ArrowRight}');
@@ -45,7 +55,7 @@ describe('app shell', () => {
   });
 
   it('adds a child and renames it, explaining a refused name', async () => {
-    render(<App />);
+    await renderApp();
     await userEvent.click(screen.getByRole('button', { name: 'Add a child' }));
     expect(screen.getByRole('tab', { name: /gamma/, selected: true })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Rename' }));
@@ -59,7 +69,7 @@ describe('app shell', () => {
   });
 
   it('lists diagnostics from the worker and reveals one when clicked', async () => {
-    render(<App />);
+    await renderApp();
     const panel = screen.getByRole('region', { name: /Diagnostics/ });
     const item = await within(panel).findByText(/net:write \(https:\/\/example\.com\) escapes the parent grant/);
     await userEvent.click(item);
@@ -68,7 +78,7 @@ describe('app shell', () => {
   });
 
   it('edits in the editor reach the store and the analysis follows', async () => {
-    render(<App />);
+    await renderApp();
     await userEvent.click(screen.getByRole('tab', { name: /beta/ }));
     const editor = await screen.findByTestId('monaco-mock');
     await userEvent.clear(editor);

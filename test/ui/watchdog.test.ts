@@ -73,6 +73,17 @@ describe('worker watchdog', () => {
     expect(health).toEqual([]);
   });
 
+  it('start() spawns the worker before any call, once, and the first call goes to that worker', async () => {
+    const { dog, workers } = createFakes();
+    dog.start();
+    dog.start();
+    expect(workers).toHaveLength(1);
+    const reply = dog.call('simulate', []);
+    expect(workers).toHaveLength(1);
+    workers[0]!.calls[0]!.resolve('trace');
+    await expect(reply).resolves.toBe('trace');
+  });
+
   it('passes a rejected call through without restarting (an error from core is not a dead worker)', async () => {
     const { dog, workers, health } = createFakes();
     const reply = dog.call('simulate', []);

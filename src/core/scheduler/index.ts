@@ -43,4 +43,5 @@ export {
   type TaskDiagnostic,
 } from './compile.ts';
 export * from './simulate.ts';
+export * from './preview.ts';
 export * from './slotTable.ts';

@@ -4,6 +4,8 @@
 // lands on the moment the stepper showed, and the compare view's second run.
 import type { RunMode, RunSettings as AppRun, Schedule } from '../../core/scenario/types.ts';
 import type { Comparison } from '../../core/scheduler/compare.ts';
+import type { TracePreview } from '../../core/scheduler/preview.ts';
+import type { Scenario } from '../../core/scenario/types.ts';
 import type { Moment } from '../../core/scheduler/moment.ts';
 import type { SliceCreator } from '../storeTypes.ts';
 import { pickWord, withThreads } from '../threads.ts';
@@ -17,6 +19,10 @@ export const PLAY_SPEEDS = [1, 2, 4, 8, 16] as const;
 export interface RunSlice {
   /** The trace of the latest scenario the worker answered for; `null` until the first reply. */
   simulation: SimulationResult | null;
+  /** A link's first reply (issue 30): the stepper at its landing step, shown until the first trace arrives, and
+   * only while `scenario` is still the one on screen. */
+  preview: { scenario: Scenario; preview: TracePreview } | null;
+  setPreview: (preview: { scenario: Scenario; preview: TracePreview } | null) => void;
   simulationRequestId: number;
   /** A worker failure for the latest request; `null` when fine. */
   simulationError: string | null;
@@ -103,6 +109,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     }));
   return {
     simulation: null,
+    preview: null,
+    setPreview: (preview) => set({ preview }),
     simulationRequestId: 0,
     simulationError: null,
     stepIndex: 0,
@@ -145,6 +153,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       const wanted = landing ? landing.step : (pendingStep ?? stepIndex);
       set({
         simulation,
+        preview: null,
         simulationError: null,
         pendingStep: null,
         pendingMoment: null,
@@ -157,7 +166,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       if (id !== get().simulationRequestId) return false;
       // The trace on screen belongs to an older scenario: never show it as this one's. The step is kept for the
       // next trace.
-      set({ simulation: null, simulationError: message, playing: false, pendingStep: get().pendingStep ?? get().stepIndex });
+      set({ simulation: null, preview: null, simulationError: message, playing: false, pendingStep: get().pendingStep ?? get().stepIndex });
       return true;
     },
     setStep: (step) =>

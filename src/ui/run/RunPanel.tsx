@@ -1,16 +1,18 @@
 // The right-hand column: the scheduler stepper (and its settings) over the worker's trace, the explorer under it.
 // Its keyboard shortcuts are the page's (shell/useStepperKeys.ts). Starts the simulation sync (the session itself is
 // started by App, outside every pane's error boundary).
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from './backend.ts';
-import CatalogPanel from '../catalog/CatalogPanel.tsx';
-import ExplorerPanel from './explorer/ExplorerPanel.tsx';
 import { useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
 import { startRunSync } from './runSync.ts';
 import Stepper from './Stepper.tsx';
 import './run.css';
+
+// Under the stepper, in chunks of their own: a link's first sentence does not wait for them (issue 30).
+const ExplorerPanel = lazy(() => import('./explorer/ExplorerPanel.tsx'));
+const CatalogPanel = lazy(() => import('../catalog/CatalogPanel.tsx'));
 
 export default function RunPanel() {
   const backend = useRunBackend();
@@ -50,8 +52,10 @@ export default function RunPanel() {
         </ul>
       ) : null}
       <Stepper catalog={catalog} />
-      <ExplorerPanel />
-      <CatalogPanel />
+      <Suspense fallback={null}>
+        <ExplorerPanel />
+        <CatalogPanel />
+      </Suspense>
     </section>
   );
 }

@@ -1,27 +1,25 @@
 // The scheduler stepper, connected to the store: controls, scrub bar, narration, the compare view, chooser, task
 // lanes, the register file and the reads log, all views of one immutable trace at the current step index.
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import { choiceAt, isCrosswireStep } from '../../state/slices/run.ts';
 import { crosswireFrom, eventPosition, nextEvent } from '../../state/slices/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import Chooser from './Chooser.tsx';
-import CompareView from './CompareView.tsx';
 import Narration from './Narration.tsx';
 import ReadsLog from './ReadsLog.tsx';
 import RunningCode from './RunningCode.tsx';
-import RegisterFile, { type SlotRow } from './RegisterFile.tsx';
+import RegisterFile from './RegisterFile.tsx';
+import { slotRowsOf, taskRowsOf } from './registerRows.ts';
+import StepperPreview from './StepperPreview.tsx';
 import ScrubBar from './ScrubBar.tsx';
 import StepperControls from './StepperControls.tsx';
 import TaskLanes from './TaskLanes.tsx';
-import StepperExport from './StepperExport.tsx';
-import { consequencesOf, currentSlotOf, laneSegments, pollingTaskAt, readsOf, swapsOfPoll, taskColors, taskColorVar, threadFilesOf, type LaneStatus, type ReadStep } from './traceView.ts';
+import { consequencesOf, currentSlotOf, laneSegments, pollingTaskAt, readsOf, swapsOfPoll, taskColors, taskColorVar, threadFilesOf, type ReadStep } from './traceView.ts';
 
-function laneStatusOf(status: string | undefined): LaneStatus {
-  if (status === 'sleeping' || status === 'joining') return 'awaiting';
-  if (status === 'running' || status === 'ready' || status === 'done' || status === 'panicked' || status === 'refused') return status;
-  return 'unspawned';
-}
+// Opened on demand, in chunks of their own (a link's first sentence does not wait for them: issue 30).
+const CompareView = lazy(() => import('./CompareView.tsx'));
+const StepperExport = lazy(() => import('./StepperExport.tsx'));
 
 export interface StepperProps {
   catalog: readonly SlotInfo[];
@@ -40,6 +38,8 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   const comparison = useStore((s) => s.comparison);
   const landingNote = useStore((s) => s.landingNote);
   const catalogRows = useStore((s) => s.catalogView?.rows);
+  // A link's first reply, while its trace is on the way (and only for the scenario on screen).
+  const preview = useStore((s) => (s.preview !== null && s.preview.scenario === s.scenario ? s.preview.preview : null));
   const actions = useStore.getState();
 
   const derived = useMemo(() => {
@@ -47,15 +47,11 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
     return { colors: taskColors(simulation), segments: laneSegments(simulation), reads: readsOf(simulation), consequences: consequencesOf(simulation) };
   }, [simulation]);
 
-  if (!simulation || !derived) return <p className="run-waiting">Simulating…</p>;
+  if (!simulation || !derived) return preview ? <StepperPreview preview={preview} catalog={catalog} /> : <p className="run-waiting">Simulating…</p>;
   const step = simulation.steps[stepIndex];
   const colorOf = (name: string | null) => taskColorVar(derived.colors, name);
-  const captured = new Set(simulation.captured);
-  const reasons = new Map(catalog.map((slot) => [slot.name, slot.scoping.kind === 'uncaptured' ? slot.scoping.reason : null]));
-  // Added slots: their reason or flag from the Catalog view (F3).
-  for (const row of catalogRows ?? []) if (row.added) reasons.set(row.name, row.flag ?? (row.reason || null));
-  const slots: SlotRow[] = simulation.slots.map((name) => ({ name, captured: captured.has(name), reason: reasons.get(name) ?? null }));
-  const tasks = simulation.tasks.map((task, t) => ({ name: task.name, color: colorOf(task.name), status: laneStatusOf(step?.snapshot.statuses[t]) }));
+  const slots = slotRowsOf(simulation, catalog, catalogRows);
+  const tasks = taskRowsOf(simulation, step, colorOf);
   // The chooser offers the choice point the next Step reaches (the next event, or the next fine step).
   const next = fineSteps ? stepIndex + 1 : nextEvent(simulation, stepIndex);
   const nextChoice = next > stepIndex ? choiceAt(simulation, next) : null;
@@ -105,7 +101,11 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         violation={step?.kind === 'check' && step.violation !== null}
         note={landingNote}
       />
-      {compareOpen ? <CompareView simulation={simulation} comparison={comparison} stepIndex={stepIndex} colorOf={colorOf} /> : null}
+      {compareOpen ? (
+        <Suspense fallback={<p className="run-waiting">Comparing…</p>}>
+          <CompareView simulation={simulation} comparison={comparison} stepIndex={stepIndex} colorOf={colorOf} />
+        </Suspense>
+      ) : null}
       {nextChoice && !readOnly ? (
         <Chooser
           ready={nextChoice}
@@ -136,7 +136,11 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
       <p className="run-summary">{simulation.summary.message}</p>
       {/* Shown where the editor is not (the embed, the phone's Lesson layout): CSS decides. */}
       <RunningCode />
-      {readOnly ? null : <StepperExport simulation={simulation} segments={derived.segments} markers={simulation.markers} colors={derived.colors} />}
+      {readOnly ? null : (
+        <Suspense fallback={null}>
+          <StepperExport simulation={simulation} segments={derived.segments} markers={simulation.markers} colors={derived.colors} />
+        </Suspense>
+      )}
     </div>
   );
 }

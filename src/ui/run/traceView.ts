@@ -25,7 +25,7 @@ export interface LaneSegment {
 }
 
 /** Colour slot per task name: the parent 0, the children 1..8 in order (the editor tabs use the same). */
-export function taskColors(simulation: SimulationResult): Map<string, number> {
+export function taskColors(simulation: Pick<SimulationResult, 'tasks'>): Map<string, number> {
   const colors = new Map<string, number>();
   let child = 0;
   for (const task of simulation.tasks) colors.set(task.name, task.role === 'parent' ? 0 : (child++ % 8) + 1);
@@ -107,7 +107,7 @@ export function consequencesOf(simulation: SimulationResult): Map<number, string
 }
 
 /** The swap steps of the poll that step `i` belongs to, up to and including `i` (slot → latest swap). */
-export function swapsOfPoll(simulation: SimulationResult, i: number): Map<string, Extract<TraceStep, { kind: 'swap' }>> {
+export function swapsOfPoll(simulation: Pick<SimulationResult, 'steps'>, i: number): Map<string, Extract<TraceStep, { kind: 'swap' }>> {
   const swaps = new Map<string, Extract<TraceStep, { kind: 'swap' }>>();
   let start = i;
   while (start > 0 && simulation.steps[start]?.kind !== 'poll-enter') start--;
@@ -146,7 +146,7 @@ export function slotDisplay(value: SlotValue | undefined): SlotDisplay {
 
 /** The slot step `i` is about: the slot a read, swap or install touches; for a check, the slot its task read last
  * in this poll (a cross-wired read first); null for steps about no slot. */
-export function currentSlotOf(simulation: SimulationResult, i: number): string | null {
+export function currentSlotOf(simulation: Pick<SimulationResult, 'steps'>, i: number): string | null {
   const step = simulation.steps[i];
   if (!step) return null;
   if (step.kind === 'read' || step.kind === 'swap' || step.kind === 'install') return step.slot;
@@ -228,7 +228,7 @@ export function threadFilesOf(step: TraceStep | undefined): readonly (readonly S
 }
 
 /** The task a thread is polling at step `i`: the running one, or at a poll's exit the one leaving; else null. */
-export function pollingTaskAt(simulation: SimulationResult, i: number): string | null {
+export function pollingTaskAt(simulation: Pick<SimulationResult, 'steps' | 'tasks'>, i: number): string | null {
   const step = simulation.steps[i];
   if (!step) return null;
   if (step.kind === 'poll-exit') return step.task;

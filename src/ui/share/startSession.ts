@@ -5,6 +5,7 @@ import { useStore } from '../../state/store.ts';
 import { getCoreBackend } from '../../worker/client.ts';
 import { isEmbedUrl } from '../embed/embedUrl.ts';
 import { bootingKeyOfPage, bootSession, currentScenario, markBootRendered, openLink, startAutosave, type SessionEnv, type SessionWorker } from './session.ts';
+import { takeEarlyLink } from './earlyLink.ts';
 import { guardStorage } from './storage.ts';
 
 /** Where a tab remembers, across its reloads, which saved session it edits and the fragment it last showed in the
@@ -80,11 +81,31 @@ export function browserSessionEnv(): SessionEnv {
   };
 }
 
+/** The session's worker for the boot: the link in the address bar is the one the entry already handed the worker
+ * (earlyLink.ts), so its decoding is that reply, whose preview of the run goes to the stepper with the scenario. */
+function withEarlyLink(worker: SessionWorker, hash: string): SessionWorker {
+  const early = takeEarlyLink(hash);
+  if (early === null) return worker;
+  return {
+    decodeLink: async (text) => {
+      if (text !== hash) return worker.decodeLink(text);
+      const reply = await early.catch(() => null);
+      // The early request failed (a worker restart): ask again, as without it.
+      if (reply === null) return worker.decodeLink(text);
+      const { decoded, preview } = reply;
+      if (decoded.value !== null && preview !== null) useStore.getState().setPreview({ scenario: decoded.value, preview });
+      return decoded;
+    },
+    shareLinkOf: (scenario) => worker.shareLinkOf(scenario),
+    loadScenario: (input) => worker.loadScenario(input),
+  };
+}
+
 /** Starts the session (idempotent across StrictMode's double effects); returns a function that stops it. */
 export function startSession(worker: SessionWorker, env: SessionEnv = browserSessionEnv()): () => void {
   let stopAutosave: (() => void) | null = null;
   let stopped = false;
-  booted ??= bootSession(useStore, worker, env).catch(() => useStore.getState().setSessionReady());
+  booted ??= bootSession(useStore, withEarlyLink(worker, env.location.hash), env).catch(() => useStore.getState().setSessionReady());
   void booted.then(() => {
     if (!stopped) stopAutosave = startAutosave(useStore, worker, env);
   });

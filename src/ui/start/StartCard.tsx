@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
 import { currentScenario, openOver } from '../share/session.ts';
+import { isLinkFragment } from '../share/earlyLink.ts';
 import { browserSessionEnv } from '../share/startSession.ts';
 import { hasSavedSession } from '../share/tabs.ts';
 import './start.css';
@@ -31,7 +32,7 @@ function markStarted(): void {
 /** Whether this page load is a newcomer's first (read once per load). A link in the address bar counts as started. */
 function isFirstRun(): boolean {
   const store = storage();
-  if (/(^#|&)s=/.test(window.location.hash)) {
+  if (isLinkFragment(window.location.hash)) {
     markStarted();
     return false;
   }

@@ -64,6 +64,8 @@ async function renderPanel(scenario: Scenario, settings?: { prune?: boolean; max
     </RunBackendContext.Provider>,
   );
   await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
+  // The explorer panel is a lazy chunk of the run panel.
+  await screen.findByRole('region', { name: /^Explorer/ }, { timeout: 10000 });
   return worker;
 }
 

@@ -1,0 +1,180 @@
+// A lesson link's first sentence (issue 30): the production build served on loopback, each lesson link opened in a
+// fresh browser context (a cold cache) several times, measuring from navigation to the first narration sentence on
+// screen, beside first contentful paint and Monaco's editor being ready in the same load (its peer: the sentence
+// should come before Monaco is ready), and the order in which the boot script, the core worker's script and
+// Monaco's chunk were requested (resource timing). The sentence shown first must be the link's landing sentence (as
+// core narrates it), never another scenario's.
+// Budgets: the first sentence before Monaco is ready in every run; median navigation → sentence < 600 ms.
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { encodeLink, loadScenario, simulate } from '../src/core/index.ts';
+import { WORKER_STARTED_MARK } from '../src/ui/share/earlyLink.ts';
+import { fmt, median, type BenchLine } from './lib.ts';
+import { buildApp, serveApp } from './serve.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.BOOT_RUNS ?? 5);
+const SENTENCE_BUDGET_MS = 600;
+/** Three lessons a class is sent to (files under examples/). */
+const LESSONS = ['f1-cwd-env', 'f2-mutation-session', 'f3-forcing-function'] as const;
+
+interface Harness {
+  launchBrowser: () => Promise<Browser>;
+}
+
+/** What one load measured, in ms from navigation start (the page's performance clock). */
+interface Load {
+  sentence: number;
+  sentenceText: string;
+  fcp: number;
+  monaco: number;
+  /** Request start of the boot script, the app's entry script, the core worker's script and Monaco's chunk (NaN when
+   * not seen). */
+  boot: number;
+  /** When boot.ts had started the worker (its User Timing mark). */
+  started: number;
+  entry: number;
+  worker: number;
+  editor: number;
+}
+
+/** The lesson's link and the sentence it must open on (the narration of its landing step, from core). */
+function lesson(id: string): { hash: string; sentence: string } {
+  const input: unknown = JSON.parse(readFileSync(join(ROOT, 'examples', `${id}.json`), 'utf8'));
+  const scenario = loadScenario(input).value;
+  if (!scenario) throw new Error(`examples/${id}.json does not load`);
+  const steps = simulate(scenario).steps;
+  const step = steps[Math.max(0, Math.min(scenario.view.step, steps.length - 1))];
+  return { hash: encodeLink(scenario), sentence: step?.narration ?? '' };
+}
+
+/** Installed before the page's own scripts: stamps the first narration sentence and Monaco's first lines. */
+function installProbes(): void {
+  const probe = { sentence: -1, sentenceText: '', monaco: -1 };
+  (window as unknown as { __boot: typeof probe }).__boot = probe;
+  new MutationObserver(() => {
+    const at = performance.now();
+    if (probe.sentence < 0) {
+      const text = document.querySelector('.narration-text')?.textContent ?? '';
+      if (text !== '') {
+        probe.sentence = at;
+        probe.sentenceText = text;
+      }
+    }
+    if (probe.monaco < 0 && document.querySelector('.monaco-editor .view-lines')) probe.monaco = at;
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+async function readLoad(page: Page): Promise<Load> {
+  return page.evaluate((startedMark) => {
+    const probe = (window as unknown as { __boot: { sentence: number; sentenceText: string; monaco: number } }).__boot;
+    const resources = performance.getEntriesByType('resource');
+    const start = (pattern: RegExp) => resources.find((entry) => pattern.test(entry.name))?.startTime ?? Number.NaN;
+    return {
+      ...probe,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      boot: start(/\/assets\/boot-[^/]*\.js$/),
+      started: performance.getEntriesByName(startedMark)[0]?.startTime ?? Number.NaN,
+      entry: start(/\/assets\/index-[^/]*\.js$/),
+      worker: start(/\/assets\/core\.worker-[^/]*\.js$/),
+      editor: start(/\/assets\/EditorPane-[^/]*\.js$/),
+    };
+  }, WORKER_STARTED_MARK);
+}
+
+async function loadOnce(browser: Browser, url: string): Promise<Load> {
+  // A fresh context per load: its own empty cache and storage (a student opening the link for the first time).
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    // tsx (esbuild, keepNames) wraps the probes' inner functions in `__name(...)`, which the page lacks.
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await page.addInitScript(installProbes);
+    await page.goto(url);
+    await page.waitForFunction(
+      () => {
+        const probe = (window as unknown as { __boot: { sentence: number; monaco: number } }).__boot;
+        return probe.sentence >= 0 && probe.monaco >= 0;
+      },
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    );
+    return await readLoad(page);
+  } finally {
+    await context.close();
+  }
+}
+
+const ms = (value: number) => `${fmt(value, 0)} ms`;
+
+function linesFor(id: string, expected: string, loads: Load[]): BenchLine[] {
+  const sentence = median(loads.map((l) => l.sentence));
+  const monaco = median(loads.map((l) => l.monaco));
+  const before = loads.filter((l) => l.sentence < l.monaco).length;
+  const right = loads.filter((l) => l.sentenceText.endsWith(expected)).length;
+  const ordered = loads.filter((l) => l.boot <= l.worker && l.worker < l.editor).length;
+  const where = `${id}, ${loads.length} cold loads`;
+  return [
+    {
+      name: `boot: navigation → first sentence (${where})`,
+      measured: `median ${ms(sentence)} (runs ${loads.map((l) => fmt(l.sentence, 0)).join(', ')}); FCP median ${ms(median(loads.map((l) => l.fcp)))}`,
+      budget: `median < ${SENTENCE_BUDGET_MS} ms`,
+      ok: sentence < SENTENCE_BUDGET_MS,
+    },
+    {
+      name: `boot: first sentence before Monaco's editor is ready (${where})`,
+      measured: `${before}/${loads.length} runs; Monaco ready median ${ms(monaco)}, sentence/Monaco ${fmt(sentence / monaco, 2)}×`,
+      budget: 'every run',
+      ok: before === loads.length,
+    },
+    {
+      name: `boot: the first sentence is the link's landing sentence (${where})`,
+      measured: `${right}/${loads.length} runs`,
+      budget: 'every run',
+      ok: right === loads.length,
+    },
+    {
+      name: `boot: requested boot script → worker → Monaco (${where})`,
+      measured:
+        `${ordered}/${loads.length} runs in that order; medians boot script ${ms(median(loads.map((l) => l.boot)))}, ` +
+        `app entry ${ms(median(loads.map((l) => l.entry)))}, worker started by the boot script ${ms(median(loads.map((l) => l.started)))}, ` +
+        `worker ${ms(median(loads.map((l) => l.worker)))}, Monaco's chunk ${ms(median(loads.map((l) => l.editor)))}`,
+    },
+  ];
+}
+
+export async function bench(): Promise<BenchLine[]> {
+  let outDir: string | null = null;
+  let server: ChildProcess | null = null;
+  let browser: Browser | null = null;
+  try {
+    outDir = buildApp();
+    const served = await serveApp(outDir);
+    server = served.process;
+    const harness = (await import(join(ROOT, 'test/e2e/harness.mjs'))) as Harness;
+    browser = await harness.launchBrowser();
+    const lines: BenchLine[] = [];
+    const all: number[] = [];
+    for (const id of LESSONS) {
+      const { hash, sentence } = lesson(id);
+      const loads: Load[] = [];
+      // Interleaving would be fairer to drifting load; one warm-up load per lesson is discarded (the server's and
+      // the browser process's own first-use costs, not the page's).
+      await loadOnce(browser, served.url + hash);
+      for (let run = 0; run < RUNS; run++) loads.push(await loadOnce(browser, served.url + hash));
+      all.push(...loads.map((l) => l.sentence));
+      lines.push(...linesFor(id, sentence, loads));
+    }
+    lines.push({ name: `boot: navigation → first sentence, all ${all.length} loads`, measured: `median ${ms(median(all))}, max ${ms(Math.max(...all))}` });
+    return lines;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return [{ name: 'boot: first-sentence bench', measured: `could not run: ${message}`, budget: 'runs', ok: false }];
+  } finally {
+    await browser?.close();
+    server?.kill();
+    if (outDir !== null) rmSync(outDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+// A link opened at page load (issue 30): the entry hands the link to the worker before React loads (earlyLink.ts),
+// the session's boot takes that reply instead of decoding the link again, and the stepper shows the landing step from
+// the reply's preview until the whole trace arrives — only for the scenario the preview belongs to.
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AMBIENT_THREAD_LOCAL_CATALOG, encodeLink, previewAt, previewLink, simulate } from '../../../src/core/index.ts';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import Stepper from '../../../src/ui/run/Stepper.tsx';
+import { startEarlyLink, takeEarlyLink } from '../../../src/ui/share/earlyLink.ts';
+import { resetSessionBoot, startSession } from '../../../src/ui/share/startSession.ts';
+import type { CoreClient } from '../../../src/worker/client.ts';
+import { createFakeBackend, lesson } from './fakeBackend.tsx';
+
+/** A worker client that only answers previewLink (in-process core), counting the calls. */
+function fakeClient() {
+  const previewCalls: string[] = [];
+  const client = { previewLink: async (hash: string) => (previewCalls.push(hash), previewLink(hash)) } as unknown as CoreClient;
+  return { client, previewCalls };
+}
+
+beforeEach(() => {
+  resetStore();
+  resetSessionBoot();
+  localStorage.clear();
+  takeEarlyLink(window.location.hash); // nothing left over from another test
+});
+
+describe('the early link', () => {
+  it('starts the worker, and with a link asks for its preview once; the reply is taken once', async () => {
+    const { client, previewCalls } = fakeClient();
+    const started = vi.fn(() => client);
+    const hash = encodeLink(lesson('f1-cwd-env'));
+    startEarlyLink({ hash, search: '' }, started);
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(previewCalls).toEqual([hash]);
+    expect(takeEarlyLink('#s=1.other')).toBeNull();
+    const reply = takeEarlyLink(hash);
+    expect((await reply!).decoded.value?.parent.source).toBe(lesson('f1-cwd-env').parent.source);
+    expect(takeEarlyLink(hash)).toBeNull();
+  });
+
+  it('starts the worker but asks for nothing without a link, or for an embed (which reads its own link)', () => {
+    const { client, previewCalls } = fakeClient();
+    const started = vi.fn(() => client);
+    startEarlyLink({ hash: '', search: '' }, started);
+    startEarlyLink({ hash: encodeLink(lesson('f1-cwd-env')), search: '?embed' }, started);
+    expect(started).toHaveBeenCalledTimes(2);
+    expect(previewCalls).toEqual([]);
+  });
+
+  it("the boot opens the link from the early reply, never decoding it again, with the preview for the stepper", async () => {
+    const { client } = fakeClient();
+    const hash = encodeLink(lesson('f2-mutation-session'));
+    startEarlyLink({ hash, search: '' }, () => client);
+    const backend = createFakeBackend();
+    const env = { storage: localStorage, location: { hash, origin: 'http://lab.test', pathname: '/', search: '' }, clearHash: () => undefined, now: () => 0 };
+    const stop = startSession(backend, env);
+    await waitFor(() => expect(useStore.getState().sessionReady).toBe(true));
+    stop();
+    expect(backend.calls).not.toContain('decodeLink');
+    const state = useStore.getState();
+    expect(state.scenario.parent.source).toBe(lesson('f2-mutation-session').parent.source);
+    expect(state.preview?.scenario).toBe(state.scenario);
+  });
+});
+
+describe('the stepper before the whole trace', () => {
+  it("shows the preview's landing sentence, position and register file, and no controls", () => {
+    const scenario = lesson('f1-cwd-env');
+    const whole = simulate(scenario);
+    const preview = previewAt(whole, scenario.view.step, AMBIENT_THREAD_LOCAL_CATALOG)!;
+    act(() => {
+      useStore.getState().loadScenario(scenario);
+      useStore.getState().setPreview({ scenario: useStore.getState().scenario, preview });
+    });
+    render(<Stepper catalog={[]} />);
+    const landing = whole.steps[scenario.view.step]!;
+    expect(document.querySelector('.narration-text')).toHaveTextContent(landing.narration);
+    expect(screen.getByText(new RegExp(`^Step ${preview.position.at} of ${preview.position.of} · loading the whole trace`))).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Thread-locals' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Step' })).not.toBeInTheDocument();
+  });
+
+  it("ignores a preview of another scenario, and drops it when the trace arrives", () => {
+    const scenario = lesson('f1-cwd-env');
+    const whole = simulate(scenario);
+    const preview = previewAt(whole, scenario.view.step)!;
+    act(() => {
+      useStore.getState().setPreview({ scenario, preview });
+      useStore.getState().loadScenario({ ...scenario });
+    });
+    render(<Stepper catalog={[]} />);
+    expect(screen.getByText('Simulating…')).toBeInTheDocument();
+    act(() => {
+      useStore.getState().setPreview({ scenario: useStore.getState().scenario, preview });
+      const id = useStore.getState().beginSimulation();
+      useStore.getState().receiveSimulation(id, whole);
+    });
+    expect(useStore.getState().preview).toBeNull();
+    expect(screen.getByRole('button', { name: 'Step' })).toBeInTheDocument();
+  });
+});
