@@ -177,7 +177,12 @@ function pushInterpolation(w: Walk, node: Extract<SNode, { kind: 'InterpolatedSt
     if (segment.kind !== 'Expression') continue;
     const at = frame.base + (starts[segment.line - 1] ?? 0) + segment.column - 1;
     const parsed = parse(segment.source);
-    if (parsed.diagnostics.some((d) => d.severity === 'error')) continue;
+    const error = parsed.diagnostics.find((d) => d.severity === 'error');
+    if (error) {
+      // Never silence: what an interpolated expression that does not parse would do is unknown.
+      w.out.push({ effect: null, reason: `effects unknown: an interpolated expression does not parse (${error.message})`, span: { start: at, end: at + segment.source.length } });
+      continue;
+    }
     stack.push({ value: parsed.program, reason, statements: false, topLevel: false, base: at, text: segment.source });
   }
 }
