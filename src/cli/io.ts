@@ -1,7 +1,7 @@
 // Shared CLI plumbing: output sinks, argument parsing, file reading with clear errors.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SCENARIO_LIMITS, visibleText, type Diagnostic, type LineIndex } from '../core/index.ts';
+import { parseJsonStrict, SCENARIO_LIMITS, visibleText, type Diagnostic, type LineIndex } from '../core/index.ts';
 
 /** Where a command writes; tests pass in collectors. */
 export interface CommandContext {
@@ -152,11 +152,9 @@ export function readText(path: string, cwd: string): string {
 
 /** Parses JSON or throws a CliError naming the file and the position. */
 export function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${what} is not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseJsonStrict(text);
+  if (parsed.error === null) return parsed.value;
+  throw new CliError(parsed.error.path === '' ? `${what} is ${parsed.error.message}` : `${what}: ${parsed.error.message}`);
 }
 
 /** The CLI's JSON shape of a diagnostic (DESIGN §7): 1-based lines and columns, computed only here at the edge. */

@@ -2,7 +2,7 @@
 // that names program files (and optionally grant / ceiling files) relative to itself. Every problem is reported per
 // input — and a program file that cannot be read, per child — never by aborting the others.
 import { dirname, relative, resolve } from 'node:path';
-import { grantFromValue, loadScenario, nearestName, parseCeiling, type Scenario } from '../../core/index.ts';
+import { grantFromValue, loadScenario, nearestName, parseCeiling, parseJsonStrict, type Scenario } from '../../core/index.ts';
 import { CliError, readText, type CommandContext } from '../io.ts';
 import { isLinkArgument, readScenarioInput } from '../scenario-input.ts';
 
@@ -48,11 +48,9 @@ function isConfig(path: string, raw: unknown): boolean {
 }
 
 function parseJsonInput(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new CliError(`not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseJsonStrict(text);
+  if (parsed.error) throw new CliError(parsed.error.message);
+  return parsed.value;
 }
 
 /** A grant or ceiling given inline or as a path (relative to the config); errors name the field. */
