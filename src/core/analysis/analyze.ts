@@ -7,7 +7,7 @@ import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts'
 import { hiddenCharacterDiagnostics, visibleText } from '../text.ts';
 import { parse } from '../syntax/index.ts';
 import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
-import { ceilingDropReason, lintCeiling, lintGrant, lintHostcallLevels, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
+import { ceilingDropReason, ignoredFieldLints, lintCeiling, lintGrant, lintHostcallLevels, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
 import { grantErrorSummary, grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
@@ -219,7 +219,9 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     const ceiling = checked.value;
     const analysis = analyze(child.source, ceiling, `c${index}`);
     const violations = explainViolations(parentEffects, analysis.granted);
-    const lints = ceiling ? [...lintCeiling(ceiling), ...lintHostcallLevels(ceiling, analysis.granted.map((g) => g.effect))] : [];
+    // L407 (a field harn ignores, with its did-you-mean) first, as `effects --ceiling` reports it: the gate and the
+    // analysis report the same diagnostics for the same inputs.
+    const lints = [...ignoredFieldLints(checked.warnings), ...(ceiling ? [...lintCeiling(ceiling), ...lintHostcallLevels(ceiling, analysis.granted.map((g) => g.effect))] : [])];
     const { expectations, failed } = programExpectations(child.source, analysis, violations, parentEffects !== null);
     const diagnostics = [
       ...analysis.diagnostics,
