@@ -5,7 +5,7 @@ import {
   analyzeScenario,
   expectationFailure,
   failsGate,
-  decideCrosswireExpectations,
+  decideCrosswireBySearch,
   createLineIndex,
   crosswireWhere,
   effectRecordSummary,
@@ -16,6 +16,7 @@ import {
   simulate,
   type Diagnostic,
   type DiagnosticCode,
+  type ExpectationResult,
   type Severity,
 } from '../../core/index.ts';
 import type { CheckInput } from './inputs.ts';
@@ -96,14 +97,20 @@ function ignoredFields(input: CheckInput, index: number): Diagnostic[] {
   return input.ignored.filter((w) => w.path.startsWith(prefix)).map((w) => policyLintDiagnostic({ code: 'L407', target: 'ceiling', path: w.path.slice(prefix.length), message: w.message }));
 }
 
+function undecidedOrFailed(result: ExpectationResult, strict: boolean): Diagnostic {
+  const d = expectationFailure(result);
+  if (result.pass === null && !strict) d.severity = 'warning';
+  return d;
+}
+
 /** Analyzes one input (and with --isolation simulates and explores it). */
 export function checkInput(input: CheckInput, options: CheckOptions): InputResult {
   const out: InputResult = { input: input.input, failOn: options.failOn, kind: input.kind, errors: input.errors, children: [], findings: [], isolation: null };
   const scenario = input.scenario;
   const analysis = scenario ? analyzeScenario({ parent: scenario.parent, children: scenario.children }) : null;
-  // `@expect no-crosswire` needs a run: one simulation, made only when some child asks for it.
-  let run: ReturnType<typeof simulate> | null = null;
-  const crosswires = () => (run ??= simulate(scenario!)).summary.crosswires;
+  // `@expect no-crosswire` needs every schedule: one simulation and one exploration, made only when a child asks.
+  let decided: { run: ReturnType<typeof simulate>; search: ReturnType<typeof explore> } | null = null;
+  const evidence = () => (decided ??= { run: simulate(scenario!), search: explore(scenario!, { maxSchedules: options.maxSchedules, maxFailures: options.maxSchedules }) });
   for (const child of input.children) {
     const index = scenario ? scenario.children.findIndex((c) => c.name === child.name) : -1;
     const report = analysis && index >= 0 ? analysis.children[index]! : null;
@@ -111,8 +118,9 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
     const lines = createLineIndex(source);
     const at = (span: { start: number }) => lines.position(span.start);
     const written = report?.expectations ?? [];
-    const expectations = written.some((e) => e.kind === 'no-crosswire') ? decideCrosswireExpectations(written, child.name, crosswires()) : written;
-    const runFailures = expectations.filter((e, i) => e.pass === false && written[i]!.pass !== false);
+    const expectations = written.some((e) => e.kind === 'no-crosswire') ? decideCrosswireBySearch(written, child.name, evidence().run.summary.crosswires, evidence().search) : written;
+    // A no-crosswire line that fails, or that the search could not decide (an error under --strict, else a warning).
+    const runFailures = expectations.filter((e, i) => e.pass !== true && written[i]!.pass === null);
     out.children.push({
       name: child.name,
       file: child.file,
@@ -129,7 +137,7 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
       unseen: (report?.unseen ?? []).map((u, i) => ({ effect: u.effect ? effectToValue(u.effect) : null, reason: u.reason, ...at(u.span), covered: report!.unseenCovered[i] ?? null })),
       expectations: expectations.map((e) => ({ text: e.text, pass: e.pass, message: e.message, line: at(e.span).line })),
       findings: report
-        ? [...ignoredFields(input, index), ...programFindings(report, options), ...runFailures.map(expectationFailure)].map((d) => place(child.file, source, d))
+        ? [...ignoredFields(input, index), ...programFindings(report, options), ...runFailures.map((e) => undecidedOrFailed(e, options.strict))].map((d) => place(child.file, source, d))
         : [],
     });
   }
