@@ -20,6 +20,8 @@ export interface RunSlice {
   simulationRequestId: number;
   /** A worker failure for the latest request; `null` when fine. */
   simulationError: string | null;
+  /** The id the shown simulation (or error) answers: behind `simulationRequestId` while a run is pending. */
+  simulationAnsweredId: number;
   /** The stepper's position: an index into `simulation.steps` (the only thing the UI holds about the trace). */
   stepIndex: number;
   /** A position to restore once the next trace arrives (a link or autosave names a step before its trace exists). */
@@ -105,6 +107,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     simulation: null,
     simulationRequestId: 0,
     simulationError: null,
+    simulationAnsweredId: 0,
     stepIndex: 0,
     pendingStep: null,
     playing: false,
@@ -146,6 +149,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       set({
         simulation,
         simulationError: null,
+        simulationAnsweredId: id,
         pendingStep: null,
         pendingMoment: null,
         landingNote: landing?.note ?? null,
@@ -157,7 +161,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       if (id !== get().simulationRequestId) return false;
       // The trace on screen belongs to an older scenario: never show it as this one's. The step is kept for the
       // next trace.
-      set({ simulation: null, simulationError: message, playing: false, pendingStep: get().pendingStep ?? get().stepIndex });
+      set({ simulation: null, simulationError: message, simulationAnsweredId: id, playing: false, pendingStep: get().pendingStep ?? get().stepIndex });
       return true;
     },
     setStep: (step) =>
