@@ -4,7 +4,7 @@
 // "Nothing may look fine when it is not" (DESIGN §3): an unparsable program reports parsed:false, never [].
 // Depends on ../syntax (parse), ../diagnostics.ts and the other analysis modules.
 import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
-import { hiddenCharacterDiagnostics, visibleText } from '../text.ts';
+import { hiddenCharacterDiagnostics, shownName, visibleText } from '../text.ts';
 import { parse } from '../syntax/index.ts';
 import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
 import { ceilingDropReason, ignoredFieldLints, lintCeiling, lintGrant, lintHostcallLevels, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
@@ -150,7 +150,7 @@ const POLICY_LINT_SPAN: Span = { start: 0, end: 0 };
 
 /** A policy lint as a diagnostic (at offset 0: policies live outside the program's source). */
 export function policyLintDiagnostic(lint: PolicyLint): Diagnostic {
-  const where = lint.path === '' ? lint.target : `${lint.target} ${lint.path}`;
+  const where = lint.path === '' ? lint.target : `${lint.target} ${shownName(lint.path)}`;
   return createDiagnostic(lint.code, `${lint.message} (${where})`, POLICY_LINT_SPAN);
 }
 
