@@ -36,7 +36,13 @@ export function LedgerSummary() {
 export function RunVerdict() {
   const message = useStore((s) => s.simulation?.summary.message ?? null);
   const error = useStore((s) => s.simulationError);
-  const pending = useStore((s) => s.simulationAnsweredId !== s.simulationRequestId);
+  // Pending: a request in flight, or the shown run was computed from other programs or run settings (an edit whose
+  // run has not been asked for yet).
+  const pending = useStore((s) => {
+    const shown = s.simulatedScenario;
+    const now = s.scenario;
+    return s.simulationAnsweredId !== s.simulationRequestId || !shown || shown.parent !== now.parent || shown.children !== now.children || shown.run !== now.run || shown.slots !== now.slots;
+  });
   const mode = useStore((s) => s.scenario.run.mode);
   // A verdict only for a run of the current sources that finished; otherwise unknown, and why.
   const unknown = error !== null ? `unknown: the simulation failed (${error})` : pending || message === null ? 'unknown: simulating the current sources…' : null;
