@@ -1,7 +1,7 @@
 // Shared CLI plumbing: output sinks, argument parsing, file reading with clear errors.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { escapeText, parseJsonText, SCENARIO_LIMITS, type Diagnostic, type LineIndex } from '../core/index.ts';
+import { escapeText, parseJsonStrict, parseJsonText, SCENARIO_LIMITS, type Diagnostic, type LineIndex } from '../core/index.ts';
 
 /** Where a command writes; tests pass in collectors. */
 export interface CommandContext {
@@ -164,11 +164,11 @@ export function syntaxErrorWithoutContent(text: string, message?: string): strin
 
 /** Parses JSON or throws a CliError naming the file and the position (never quoting the file). */
 export function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new CliError(`${what} is ${syntaxErrorWithoutContent(text)}`);
-  }
+  const parsed = parseJsonStrict(text);
+  if (parsed.error === null) return parsed.value;
+  // A key written twice names its key path; any other problem is said by line and column only.
+  if (parsed.error.path !== '') throw new CliError(`${what}: ${escapeText(parsed.error.message)}`);
+  throw new CliError(`${what} is ${syntaxErrorWithoutContent(text)}`);
 }
 
 /** The CLI's JSON shape of a diagnostic (DESIGN §7): 1-based lines and columns, computed only here at the edge. */

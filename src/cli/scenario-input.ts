@@ -1,6 +1,6 @@
 // Reads the SCENARIO argument of a CLI command: a scenario JSON file, a share link (full URL), a `#s=…`
 // fragment or `s=…`. Validates it (migrating older versions) and fails with one clear CliError line.
-import { decodeLink, effectsFromValue, escapeText, formatScenarioError, grantErrorSummary, loadScenario, type Scenario } from '../core/index.ts';
+import { decodeLink, effectsFromValue, escapeText, formatScenarioError, grantErrorSummary, loadScenario, type Scenario, type ScenarioError } from '../core/index.ts';
 import { CliError, parseJson, readText, type CommandContext } from './io.ts';
 
 /** True when `arg` is a share link rather than a file path. */
@@ -23,20 +23,29 @@ export function readScenarioInput(arg: string, ctx: CommandContext): Scenario {
   return scenario;
 }
 
-function readScenarioShape(arg: string, ctx: CommandContext): Scenario {
+/** The scenario `arg` names, validated by the schema only: an invalid grant record is left for the analysis to
+ * report (check's S553 finding). */
+export function readScenarioShape(arg: string, ctx: CommandContext): Scenario {
+  const { scenario, warnings } = readScenarioLoaded(arg, ctx);
+  // Loaded but ignored (a ceiling field harn ignores): said on stderr, never silently.
+  for (const warning of warnings) ctx.stderr(`harn-scope: warning: ${escapeText(`${arg}: ${formatScenarioError(warning)}`)}\n`);
+  return scenario;
+}
+
+/** The scenario `arg` names (schema-validated) and what the loader ignored (`children[0].ceiling.X`: a ceiling
+ * field harn ignores), for `check` to report as findings. */
+export function readScenarioLoaded(arg: string, ctx: CommandContext): { scenario: Scenario; warnings: ScenarioError[] } {
   if (isLinkArgument(arg)) {
     const decoded = decodeLink(arg);
     if (decoded.value === null) throw new CliError(`link: ${decoded.error?.message ?? 'cannot be opened'}`);
-    return decoded.value;
+    return { scenario: decoded.value, warnings: [] };
   }
   const raw = parseJson(readText(arg, ctx.cwd), arg);
   const result = loadScenario(raw);
-  // Loaded but ignored (a ceiling field harn ignores): said on stderr, never silently.
-  for (const warning of result.warnings ?? []) ctx.stderr(`harn-scope: warning: ${escapeText(`${arg}: ${formatScenarioError(warning)}`)}\n`);
   if (result.value === null) {
     const [first] = result.errors;
     const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
     throw new CliError(`${arg}: ${first ? formatScenarioError(first) : 'not a valid scenario'}${more}`);
   }
-  return result.value;
+  return { scenario: result.value, warnings: result.warnings ?? [] };
 }

@@ -4,6 +4,7 @@
 export * from './diagnostics.ts';
 /** Honest text: hidden characters (bidi controls, zero-width, …) as visible escapes; the H106 source warning. */
 export * from './text.ts';
+export * from './json.ts';
 /** The Scenario model: types, validation (`validateScenario`, `loadScenario`), defaults, migrations, share links. */
 export * from './scenario/index.ts';
 /** Effect analysis: effect records + serde JSON, harn_ir call collection, the effects.rs port, ceilings, violations, `analyzeScenario`. */

@@ -57,6 +57,21 @@ export function visibleText(text: string): string {
   return text.replace(HIDDEN, escape);
 }
 
+/**
+ * A capability or op name as a message shows it: hidden characters escaped (`visibleText`), and each letter outside
+ * ASCII named by its code point beside the name, so a lookalike cannot pass for the real one:
+ * `wrіte_text (і U+0456)`. Returns the visible name itself when it is all ASCII.
+ */
+export function shownName(name: string): string {
+  const visible = visibleText(name);
+  const marks: string[] = [];
+  for (const char of new Set(visible)) {
+    const code = char.codePointAt(0)!;
+    if (code > 0x7f) marks.push(`${char} U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return marks.length === 0 ? visible : `${visible} (${marks.join(', ')})`;
+}
+
 /** `visibleText`, cut to `max` characters with "…" and how many were left out. */
 export function shownText(text: string, max: number = MAX_SHOWN_CHARS): string {
   const visible = visibleText(text);

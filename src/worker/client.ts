@@ -55,6 +55,8 @@ export interface LabTestHooks {
   /** Terminates the worker. Reported as a crash at once, or with `{ silent: true }` left for the ping to find.
    * Returns how many requests were outstanding at that moment. */
   killWorker: (options?: { silent?: boolean }) => number;
+  /** Makes the next call of `method` fail as a bug in core would (an analysis or a simulation that throws). */
+  failNext: (method: string) => void;
 }
 
 declare global {
@@ -77,12 +79,14 @@ export function getCoreClient(): CoreClient {
     watchdog = dog;
     setWorkerReviver(() => dog.revive());
     // The test hook exists only in builds made for the end-to-end tests (`vite build --mode e2e`).
-    if (import.meta.env.MODE === 'e2e' && typeof window !== 'undefined') window.__harnScopeLab = { killWorker: (options) => dog.kill(options) };
+    const failing = new Set<string>();
+    if (import.meta.env.MODE === 'e2e' && typeof window !== 'undefined')
+      window.__harnScopeLab = { killWorker: (options) => dog.kill(options), failNext: (method) => void failing.add(method) };
     // Any method name becomes a call through the watchdog; `then` stays undefined so the client is not a thenable.
     client = new Proxy({} as CoreClient, {
       get: (_target, name) =>
         typeof name === 'string' && name !== 'then'
-          ? (...args: unknown[]) => dog.call(name, args)
+          ? (...args: unknown[]) => (import.meta.env.MODE === 'e2e' && failing.delete(name) ? Promise.reject(new Error(`${name} failed (forced by a test)`)) : dog.call(name, args))
           : undefined,
     });
   }

@@ -94,14 +94,15 @@ describe("harn's whole CapabilityPolicy", () => {
     expect(run.stderr).toBe('harn-scope: warning: typo-scenario.json: children[0].ceiling.side_effects_level: unknown field "side_effects_level" is ignored, as harn ignores it; did you mean side_effect_level?\n');
   });
 
-  it('duplicate keys: a field written twice is an error, a capability written twice a warning', async () => {
+  it('duplicate keys: a field or a capability written twice is an error naming its key path (issue 24)', async () => {
     writeFileSync(join(dir, 'dup.json'), '{"side_effect_level": "none", "side_effect_level": "network"}');
     const dup = await cli('effects', 'child.harn', '--ceiling', 'dup.json');
     expect(dup.code).toBe(2);
     expect(dup.stderr).toContain('side_effect_level: duplicate field `side_effect_level`');
     writeFileSync(join(dir, 'dup-cap.json'), '{"capabilities": {"workspace": ["read_text"], "workspace": ["write_text"]}}');
-    const out = JSON.parse((await cli('effects', 'child.harn', '--ceiling', 'dup-cap.json', '--json')).stdout) as { diagnostics: { message: string }[] };
-    expect(out.diagnostics.some((d) => d.message.startsWith('duplicate key "workspace": the later one wins'))).toBe(true);
+    const cap = await cli('effects', 'child.harn', '--ceiling', 'dup-cap.json', '--json');
+    expect(cap.code).toBe(2);
+    expect(cap.stderr).toContain('duplicate key "workspace" at capabilities.workspace');
   });
 
   it("the capability_policy dict literal of a real harn program gives the same clamp as its JSON", async () => {

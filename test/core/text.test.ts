@@ -82,3 +82,15 @@ describe('a resource with U+202E', () => {
     expect(text).toContain(JSON.stringify('txt.\\u{202E}gnp').slice(1, -1));
   });
 });
+
+describe('lookalike names (issue 24)', () => {
+  it('names each non-ASCII letter of a capability or op by its code point, and leaves ASCII alone', async () => {
+    const { shownName, parseCeiling, lintCeiling, ceilingDropReason, effectRecord } = await import('../../src/core/index.ts');
+    expect(shownName('write_text')).toBe('write_text');
+    expect(shownName('wrіte_text')).toBe('wrіte_text (і U+0456)');
+    expect(shownName('wоrkspаce')).toBe('wоrkspаce (о U+043E, а U+0430)');
+    const ceiling = parseCeiling('{"capabilities": {"workspace": ["wrіte_text"]}}').value!;
+    expect(lintCeiling(ceiling).map((l) => l.message).join('\n')).toContain('op "wrіte_text (і U+0456)"');
+    expect(ceilingDropReason(effectRecord({ kind: 'fs' }, 'write'), ceiling)!.reason).toContain('workspace.wrіte_text (і U+0456)');
+  });
+});

@@ -10,7 +10,7 @@ import {
   escapeXml as xml,
   type DiagnosticCode,
 } from '../../core/index.ts';
-import { allFindings, exitCodeOf, type InputResult, type PlacedFinding } from './results.ts';
+import { allFindings, exitCodeOf, severityCounts, type InputResult, type PlacedFinding } from './results.ts';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type CheckFormat = (typeof FORMATS)[number];
@@ -22,12 +22,13 @@ function text(results: readonly InputResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     const findings = allFindings(r);
-    const errors = findings.filter((f) => f.severity === 'error').length;
+    const counts = severityCounts(r);
     const bad = r.errors.length + r.children.filter((c) => c.error !== null).length;
-    lines.push(`${escapeText(r.input)}: ${r.children.length} child(ren), ${errors} error(s), ${findings.length - errors} warning(s)${bad > 0 ? `, ${bad} bad input(s)` : ''}`);
+    lines.push(`${escapeText(r.input)}: ${r.children.length} child(ren), ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info${bad > 0 ? `, ${bad} bad input(s)` : ''}`);
     for (const e of r.errors) lines.push(`  bad input: ${escapeText(e)}`);
     for (const c of r.children) {
       if (c.error !== null) lines.push(`  ${escapeText(c.name)}: bad input: ${escapeText(c.error)}`);
+      else if (!c.analyzed) lines.push(`  ${escapeText(c.name)}: effects unknown: not analyzed (the input has errors, above)`);
       else lines.push(`  ${escapeText(c.name)}: ${c.parsed ? `${c.effects.length} effect(s), ${c.violations.length} violation(s), ${c.unseen.length} unseen` : 'effects unknown: does not parse'}`);
     }
     for (const f of findings) lines.push(`  ${findingText(f)}`);
@@ -36,7 +37,7 @@ function text(results: readonly InputResult[]): string {
 }
 
 function json(results: readonly InputResult[]): string {
-  return results.map((r) => JSON.stringify({ ...r, exit: exitCodeOf(r) })).join('\n') + '\n';
+  return results.map((r) => JSON.stringify({ ...r, counts: severityCounts(r), exit: exitCodeOf(r) })).join('\n') + '\n';
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;

@@ -4,9 +4,9 @@
 // program file that cannot be read, per child — never by aborting the others; no message quotes a file's content.
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { grantFromValue, loadScenario, nearestName, parseCeiling, type Scenario } from '../../core/index.ts';
+import { loadScenario, nearestName, parseCeiling, parseJsonStrict, type Scenario, type ScenarioError } from '../../core/index.ts';
 import { CliError, readText, syntaxErrorWithoutContent, type CommandContext } from '../io.ts';
-import { isLinkArgument, readScenarioInput } from '../scenario-input.ts';
+import { isLinkArgument, readScenarioLoaded } from '../scenario-input.ts';
 
 /** One child as the gate checks it: its name, the file its line:column refer to, and its source (or why not). */
 export interface CheckChild {
@@ -27,6 +27,8 @@ export interface CheckInput {
   children: CheckChild[];
   /** The file the parent's positions refer to. */
   parentFile: string;
+  /** Ceiling fields harn ignores (`children[0].ceiling.side_effects_level`), reported as L407 findings. */
+  ignored: ScenarioError[];
 }
 
 const CONFIG_FIELDS = ['parent', 'children', 'run'] as const;
@@ -50,11 +52,10 @@ function isConfig(path: string, raw: unknown): boolean {
 }
 
 function parseJsonInput(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch {
-    throw new CliError(syntaxErrorWithoutContent(text));
-  }
+  const parsed = parseJsonStrict(text);
+  if (parsed.error === null) return parsed.value;
+  // A key written twice names its key path; any other problem is said by line and column only (never an excerpt).
+  throw new CliError(parsed.error.path !== '' ? parsed.error.message : syntaxErrorWithoutContent(text));
 }
 
 /** Where a config may read: its directory, and the --root directory if given, both with symlinks resolved. */
@@ -87,16 +88,15 @@ function confinedPath(value: string, where: Confinement): string {
 }
 
 /** A grant or ceiling given inline or as a path (relative to the config); errors name the field. */
-function policyValue(value: unknown, where: Confinement, ctx: CommandContext, field: string, errors: string[]): unknown {
+function policyValue(value: unknown, where: Confinement, ctx: CommandContext, field: string, errors: string[], ignored: ScenarioError[]): unknown {
   if (typeof value !== 'string') return value;
   try {
     const text = readText(confinedPath(value, where), ctx.cwd);
-    if (field.endsWith('grant')) {
-      const grant = grantFromValue(parseJsonInput(text));
-      if (grant.errors[0]) errors.push(`${field} (${value}): ${grant.errors[0].path ? `${grant.errors[0].path}: ` : ''}${grant.errors[0].message}`);
-      return grant.value;
-    }
+    // A grant file that reads as JSON is the grant, as if written inline: an invalid record is then the one S553
+    // finding (exit 1) either way, never a bad input here and a finding there.
+    if (field.endsWith('grant')) return parseJsonInput(text);
     const ceiling = parseCeiling(text);
+    ignored.push(...ceiling.warnings.map((w) => ({ path: `${field}.${w.path}`, message: w.message })));
     const first = ceiling.errors[0];
     // A syntax error names the line and column only: the file may not be a policy at all.
     if (first) errors.push(`${field} (${value}): ${first.path ? `${first.path}: ${first.message}` : syntaxErrorWithoutContent(text, first.message)}`);
@@ -115,7 +115,7 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: C
       ? { base, roots: [base], rootName: "the config's directory" }
       : { base, roots: [base, options.root], rootName: `the config's directory and --root ${options.rootShown ?? options.root}` };
   const shown = (file: string) => relative(ctx.cwd, resolve(dir, file)) || file;
-  const out: CheckInput = { input, kind: 'config', scenario: null, errors: [], children: [], parentFile: input };
+  const out: CheckInput = { input, kind: 'config', scenario: null, errors: [], children: [], parentFile: input, ignored: [] };
   if (!isMap(raw)) return { ...out, errors: ['expected a config object {"parent": {"file": …}, "children": [{"name", "file"}, …]}'] };
   out.errors.push(...unknownKeys(raw, CONFIG_FIELDS, ''));
   const parent = isMap(raw.parent) ? raw.parent : null;
@@ -132,7 +132,7 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: C
       out.errors.push(`parent.file: ${(error as Error).message}`);
     }
   }
-  const grant = parent && parent.grant !== undefined && parent.grant !== null ? policyValue(parent.grant, where, ctx, 'parent.grant', out.errors) : null;
+  const grant = parent && parent.grant !== undefined && parent.grant !== null ? policyValue(parent.grant, where, ctx, 'parent.grant', out.errors, out.ignored) : null;
   const children: unknown[] = [];
   (Array.isArray(raw.children) ? raw.children : []).forEach((child: unknown, i) => {
     const path = `children[${i}]`;
@@ -145,7 +145,7 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: C
     out.children.push(entry);
     try {
       const source = readText(confinedPath(child.file, where), ctx.cwd);
-      const ceiling = child.ceiling === undefined ? null : policyValue(child.ceiling, where, ctx, `${path}.ceiling`, out.errors);
+      const ceiling = child.ceiling === undefined ? null : policyValue(child.ceiling, where, ctx, `${path}.ceiling`, out.errors, out.ignored);
       children.push({ name: child.name, source, ceiling });
     } catch (error) {
       entry.error = `${path}.file: ${(error as Error).message}`;
@@ -154,6 +154,7 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: C
   if (out.errors.length > 0) return out;
   const loaded = loadScenario({ version: 1, parent: { source: parentSource, grant }, children, ...(raw.run === undefined ? {} : { run: raw.run }) });
   if (loaded.value === null) out.errors.push(...loaded.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));
+  out.ignored.push(...(loaded.warnings ?? []));
   out.scenario = loaded.value;
   return out;
 }
@@ -179,20 +180,21 @@ export function resolveCheckRoot(dir: string, ctx: CommandContext): string {
 
 /** Reads one CONFIG argument; never throws (every problem is in `errors` or a child's `error`). */
 export function readCheckInput(input: string, ctx: CommandContext, options: CheckReadOptions = {}): CheckInput {
-  const inline = (scenario: Scenario): CheckInput => ({
+  const inline = ({ scenario, warnings }: { scenario: Scenario; warnings: ScenarioError[] }): CheckInput => ({
     input,
     kind: 'scenario',
     scenario,
+    ignored: warnings,
     errors: [],
     children: scenario.children.map((c) => ({ name: c.name, file: `${input}#children/${c.name}`, error: null })),
     parentFile: `${input}#parent`,
   });
-  const fail = (message: string): CheckInput => ({ input, kind: 'scenario', scenario: null, errors: [message], children: [], parentFile: input });
+  const fail = (message: string): CheckInput => ({ input, kind: 'scenario', scenario: null, errors: [message], children: [], parentFile: input, ignored: [] });
   try {
-    if (isLinkArgument(input)) return inline(readScenarioInput(input, ctx));
+    if (isLinkArgument(input)) return inline(readScenarioLoaded(input, ctx));
     const raw = parseJsonInput(readText(input, ctx.cwd));
     if (isConfig(input, raw)) return loadConfig(input, raw, ctx, options);
-    return inline(readScenarioInput(input, ctx));
+    return inline(readScenarioLoaded(input, ctx));
   } catch (error) {
     if (error instanceof CliError) return fail(error.message);
     throw error;

@@ -16,6 +16,9 @@ import {
   effectToValue,
   explainViolations,
   lintCeiling,
+  lintGrant,
+  lintHostcallLevels,
+  hiddenCharacterDiagnostics,
   parseCeiling,
   policyLintDiagnostic,
   programExpectations,
@@ -38,14 +41,14 @@ function loadCeiling(path: string, cwd: string): { ceiling: CapabilityPolicy | n
   return { ceiling: result.value, ignored: ignoredFieldLints(result.warnings) };
 }
 
-function loadParent(path: string, cwd: string): EffectRecord[] {
+function loadParent(path: string, cwd: string): { effects: EffectRecord[]; isGrant: boolean } {
   const text = readText(path, cwd);
   // JSON whenever the text is JSON, whatever the extension: a grant must never be read as an (empty) program.
   if (path.endsWith('.json') || looksLikeJson(text)) {
     const grant = grantFromJson(text);
     const first = grant.errors[0];
     if (first || !grant.value) throw new CliError(`parent grant ${path}: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'invalid'}`);
-    return grant.value;
+    return { effects: grant.value, isGrant: true };
   }
   const analysis = analyzeProgram(text, null);
   if (!analysis.parsed) {
@@ -53,7 +56,7 @@ function loadParent(path: string, cwd: string): EffectRecord[] {
     const where = error ? `${path}:${createLineIndex(text).position(error.span.start).line}` : path;
     throw new CliError(`parent ${where} does not parse, so its effects are unknown${error ? `: ${error.message}` : ''}`);
   }
-  return computeHandoffEffects(text);
+  return { effects: computeHandoffEffects(text), isGrant: false };
 }
 
 const USAGE = 'usage: effects CHILD… [--parent FILE] [--ceiling FILE] [--compare-ceiling FILE] [--json] [--strict]';
@@ -91,19 +94,33 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const parentPath = parsedArgs.options.get('parent');
   const loaded = ceilingPath === undefined ? { ceiling: null, ignored: [] } : loadCeiling(ceilingPath, ctx.cwd);
   const ceiling = loaded.ceiling;
-  const parentEffects = parentPath === undefined ? null : loadParent(parentPath, ctx.cwd);
+  const parent = parentPath === undefined ? null : loadParent(parentPath, ctx.cwd);
+  const parentEffects = parent?.effects ?? null;
   const lints = [...loaded.ignored, ...(ceiling ? lintCeiling(ceiling) : [])];
   const comparePath = parsedArgs.options.get('compare-ceiling');
   const compareWith = comparePath === undefined ? undefined : loadCeiling(comparePath, ctx.cwd).ceiling;
 
+  const sources = parsedArgs.positionals.map((file) => readText(file, ctx.cwd));
+  const analyses = sources.map((source) => analyzeProgram(source, ceiling));
+  // The grant's own lints (L404 a record no child uses, L412 …), as `check` reports them at the parent.
+  const grantLints = parent?.isGrant ? lintGrant(parent.effects, analyses.map((a) => a.granted.map((g) => g.effect))) : [];
+
   let exit = 0;
-  for (const file of parsedArgs.positionals) {
-    const source = readText(file, ctx.cwd);
-    const analysis = analyzeProgram(source, ceiling);
+  for (const [index, file] of parsedArgs.positionals.entries()) {
+    const source = sources[index]!;
+    const analysis = analyses[index]!;
     const violations = explainViolations(parentEffects, analysis.granted);
     // `// @expect` lines (allowed / dropped / violation; no-crosswire needs a run: `check`). A failing one is L408.
     const { failed } = programExpectations(source, analysis, violations, parentEffects !== null);
-    const diagnostics = [...analysis.diagnostics, ...violationDiagnostics(violations), ...lints.map(policyLintDiagnostic), ...failed];
+    // The same diagnostics `check` reports for these inputs (issue 24): hidden characters, the hostcall-level lint.
+    const hostcall = ceiling ? lintHostcallLevels(ceiling, analysis.granted.map((g) => g.effect)) : [];
+    const diagnostics = [
+      ...analysis.diagnostics,
+      ...hiddenCharacterDiagnostics(source),
+      ...violationDiagnostics(violations),
+      ...[...lints, ...hostcall, ...grantLints].map(policyLintDiagnostic),
+      ...failed,
+    ];
     if (violations.length > 0 || !analysis.parsed || failed.length > 0) exit = 1;
     // --strict: an effect harn does not see is a finding unless the parent covers it (no parent covers nothing).
     if (strict && analysis.unseen.some((item) => unseenCoveredBy(parentEffects ?? [], item) !== true)) exit = 1;

@@ -4,10 +4,10 @@
 // "Nothing may look fine when it is not" (DESIGN §3): an unparsable program reports parsed:false, never [].
 // Depends on ../syntax (parse), ../diagnostics.ts and the other analysis modules.
 import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
-import { hiddenCharacterDiagnostics, visibleText } from '../text.ts';
+import { hiddenCharacterDiagnostics, shownName, visibleText } from '../text.ts';
 import { parse } from '../syntax/index.ts';
 import { collectHandoffEffects, effectRecordSummary, parentCoversChild, type ParsedSource } from './effects.ts';
-import { ceilingDropReason, lintCeiling, lintGrant, lintHostcallLevels, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
+import { ceilingDropReason, ignoredFieldLints, lintCeiling, lintGrant, lintHostcallLevels, parseCeilingValue, type PolicyError, type PolicyLint } from './policy.ts';
 import { grantErrorSummary, grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
@@ -150,7 +150,7 @@ const POLICY_LINT_SPAN: Span = { start: 0, end: 0 };
 
 /** A policy lint as a diagnostic (at offset 0: policies live outside the program's source). */
 export function policyLintDiagnostic(lint: PolicyLint): Diagnostic {
-  const where = lint.path === '' ? lint.target : `${lint.target} ${lint.path}`;
+  const where = lint.path === '' ? lint.target : `${lint.target} ${shownName(lint.path)}`;
   return createDiagnostic(lint.code, `${lint.message} (${where})`, POLICY_LINT_SPAN);
 }
 
@@ -219,7 +219,9 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     const ceiling = checked.value;
     const analysis = analyze(child.source, ceiling, `c${index}`);
     const violations = explainViolations(parentEffects, analysis.granted);
-    const lints = ceiling ? [...lintCeiling(ceiling), ...lintHostcallLevels(ceiling, analysis.granted.map((g) => g.effect))] : [];
+    // L407 (a field harn ignores, with its did-you-mean) first, as `effects --ceiling` reports it: the gate and the
+    // analysis report the same diagnostics for the same inputs.
+    const lints = [...ignoredFieldLints(checked.warnings), ...(ceiling ? [...lintCeiling(ceiling), ...lintHostcallLevels(ceiling, analysis.granted.map((g) => g.effect))] : [])];
     const { expectations, failed } = programExpectations(child.source, analysis, violations, parentEffects !== null);
     const diagnostics = [
       ...analysis.diagnostics,

@@ -206,10 +206,16 @@ export function literalAsStr(value: LiteralValue | undefined): string | null {
 }
 
 // effects.rs: walk_for_harness_effects
-export function walkForHarnessEffects(node: SNode, out: EffectCollector): void {
-  const effect = harnessMethodEffect(node);
-  if (effect) insertEffect(out, effect, node.span);
-  for (const child of childNodes(node)) walkForHarnessEffects(child, out);
+// (in the seed's pre-order, with a stack of its own: a 50,000-term `+` chain parses, so the walk must reach its end)
+export function walkForHarnessEffects(first: SNode, out: EffectCollector): void {
+  const stack: SNode[] = [first];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const effect = harnessMethodEffect(node);
+    if (effect) insertEffect(out, effect, node.span);
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
 }
 
 // effects.rs: harness_method_effect

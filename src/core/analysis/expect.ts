@@ -106,6 +106,43 @@ export function decideCrosswireExpectations(results: readonly ExpectationResult[
   );
 }
 
+/** What `@expect no-crosswire` needs of an exploration (the explorer's result, structurally). */
+export interface CrosswireSearch {
+  mode: string;
+  complete: boolean;
+  schedules: number;
+  failing: number;
+  failures: readonly { picks: readonly string[]; description: string; crosswires: readonly { task: string; step: number; consequence: string }[] }[];
+}
+
+/**
+ * Decides the `no-crosswire` expectations of task `task` by the explorer: it holds only when no schedule cross-wires
+ * the task. Fails naming the first schedule that does (the run's own cross-wire first); unknown (pass null) when the
+ * search was cut, or found failing schedules it did not describe, so no "pass" is claimed without the evidence.
+ */
+export function decideCrosswireBySearch(
+  results: readonly ExpectationResult[],
+  task: string,
+  run: readonly { task: string; step: number; consequence: string }[],
+  search: CrosswireSearch,
+): ExpectationResult[] {
+  const inRun = run.find((c) => c.task === task);
+  const failure = search.failures.find((f) => f.crosswires.some((c) => c.task === task));
+  const bounds = `${search.schedules.toLocaleString('en-US')} schedule(s) explored in ${search.mode} mode, latencies ignored`;
+  const decide = (r: ExpectationResult): ExpectationResult => {
+    if (inRun) return { ...r, pass: false, message: `${task} cross-wires at step ${inRun.step} of the run: ${inRun.consequence}` };
+    if (failure) {
+      const hit = failure.crosswires.find((c) => c.task === task)!;
+      return { ...r, pass: false, message: `${task} cross-wires in schedule ${failure.picks.join(',')} (${failure.description}) at step ${hit.step}: ${hit.consequence}` };
+    }
+    if (search.failures.length < search.failing)
+      return { ...r, pass: null, message: `unknown: ${search.failing} schedule(s) fail but only ${search.failures.length} were described, so whether ${task} cross-wires in another is not known (${bounds})` };
+    if (!search.complete) return { ...r, pass: null, message: `unknown: the search was cut after ${bounds}; no schedule run so far cross-wires ${task}` };
+    return { ...r, pass: true, message: `${task} reads no other task's value in any schedule (${bounds}; the search was complete)` };
+  };
+  return results.map((r) => (r.kind === 'no-crosswire' ? decide(r) : r));
+}
+
 /** The L408 error of a failing expectation, at its comment line. */
 export function expectationFailure(result: ExpectationResult): Diagnostic {
   return createDiagnostic('L408', `@expect ${result.text}: ${result.message}`, result.span);

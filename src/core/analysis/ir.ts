@@ -299,183 +299,162 @@ export function collectHandlerCalls(program: readonly SNode[]): IrCall[] {
 /** The IR calls of one handler body statement: `collectHandlerCalls` is these, statement after statement. */
 export function lowerStatement(statement: SNode): IrCall[] {
   const out: IrCall[] = [];
-  lowerStmt(statement, out);
+  lower([stmt(statement)], out);
   return out;
 }
 
 function lowerBlock(stmts: readonly SNode[], out: IrCall[]): void {
-  for (const stmt of stmts) lowerStmt(stmt, out);
+  lower(stmts.map(stmt), out);
+}
+
+// One step of the lowering still to do. The walk keeps its own stack, not the JS one: a 50,000-term `+` chain
+// parses (the parser builds it without recursing), so the lowering must reach its end too.
+type Work = { k: 'stmt'; node: SNode } | { k: 'expr'; node: SNode } | { k: 'emit'; call: IrCall };
+const stmt = (node: SNode): Work => ({ k: 'stmt', node });
+const expr = (node: SNode): Work => ({ k: 'expr', node });
+const block = (stmts: readonly SNode[]): Work[] => stmts.map(stmt);
+
+/** Runs the work items in order, each expanding into the items it stands for (in harn's lowering order). */
+function lower(first: Work[], out: IrCall[]): void {
+  const stack: Work[] = first.reverse();
+  while (stack.length > 0) {
+    const work = stack.pop()!;
+    if (work.k === 'emit') {
+      out.push(work.call);
+      continue;
+    }
+    const next = work.k === 'stmt' ? stmtWork(work.node) : exprWork(work.node);
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+  }
 }
 
 // build_stmt (§2.2, statement table).
-function lowerStmt(node: SNode, out: IrCall[]): void {
+function stmtWork(node: SNode): Work[] {
   switch (node.kind) {
     case 'LetBinding':
     case 'VarBinding':
-      return lowerExpr(node.value, out);
+      return [expr(node.value)];
     case 'ConstBinding':
-      if (IR_CHOICES.walkConstBinding) lowerExpr(node.value, out);
-      return;
+      return IR_CHOICES.walkConstBinding ? [expr(node.value)] : [];
     case 'Assignment':
-      return lowerExpr(node.value, out);
+      return [expr(node.value)];
     case 'IfElse':
-      lowerExpr(node.condition, out);
-      lowerBlock(node.thenBody, out);
-      if (node.elseBody) lowerBlock(node.elseBody, out);
-      return;
+      return [expr(node.condition), ...block(node.thenBody), ...(node.elseBody ? block(node.elseBody) : [])];
     case 'GuardStmt':
-      lowerExpr(node.condition, out);
-      return lowerBlock(node.elseBody, out);
+      return [expr(node.condition), ...block(node.elseBody)];
     case 'ForIn':
-      lowerExpr(node.iterable, out);
-      return lowerBlock(node.body, out);
+      return [expr(node.iterable), ...block(node.body)];
     case 'WhileLoop':
-      lowerExpr(node.condition, out);
-      return lowerBlock(node.body, out);
+      return [expr(node.condition), ...block(node.body)];
     case 'Retry':
-      lowerExpr(node.count, out);
-      return lowerBlock(node.body, out);
+      return [expr(node.count), ...block(node.body)];
     case 'Parallel':
-      lowerExpr(node.expr, out);
-      return lowerBlock(node.body, out); // not `options`
+      return [expr(node.expr), ...block(node.body)]; // not `options`
     case 'MatchExpr':
-      return lowerMatch(node, out);
+      return matchWork(node);
     case 'TryCatch':
-      lowerBlock(node.body, out);
-      lowerBlock(node.catchBody, out);
-      if (node.finallyBody) lowerBlock(node.finallyBody, out);
-      return;
+      return [...block(node.body), ...block(node.catchBody), ...(node.finallyBody ? block(node.finallyBody) : [])];
     case 'TryExpr':
     case 'SpawnExpr':
     case 'DeferStmt':
     case 'MutexBlock':
     case 'Block':
-      return lowerBlock(node.body, out);
+      return block(node.body);
     case 'DeadlineBlock':
-      lowerExpr(node.duration, out);
-      return lowerBlock(node.body, out);
-    case 'SelectExpr':
-      for (const c of node.cases) {
-        lowerExpr(c.channel, out);
-        lowerBlock(c.body, out);
-      }
-      if (node.timeout) {
-        lowerExpr(node.timeout[0], out);
-        lowerBlock(node.timeout[1], out);
-      }
-      if (node.defaultBody) lowerBlock(node.defaultBody, out);
-      return;
+      return [expr(node.duration), ...block(node.body)];
+    case 'SelectExpr': {
+      const out: Work[] = [];
+      for (const c of node.cases) out.push(expr(c.channel), ...block(c.body));
+      if (node.timeout) out.push(expr(node.timeout[0]), ...block(node.timeout[1]));
+      if (node.defaultBody) out.push(...block(node.defaultBody));
+      return out;
+    }
     case 'ReturnStmt':
-      if (node.value) lowerExpr(node.value, out);
-      return;
+      return node.value ? [expr(node.value)] : [];
     case 'ThrowStmt':
-      return lowerExpr(node.value, out);
+      return [expr(node.value)];
     default:
-      return lowerExpr(node, out);
+      return [expr(node)];
   }
 }
 
-function lowerMatch(node: NodeOf<'MatchExpr'>, out: IrCall[]): void {
-  lowerExpr(node.value, out);
+function matchWork(node: NodeOf<'MatchExpr'>): Work[] {
+  const out: Work[] = [expr(node.value)];
   for (const arm of node.arms) {
-    if (arm.guard) lowerExpr(arm.guard, out);
-    lowerBlock(arm.body, out);
+    if (arm.guard) out.push(expr(arm.guard));
+    out.push(...block(arm.body));
   }
+  return out;
 }
 
 // build_expr (§2.2, expression table).
-function lowerExpr(node: SNode, out: IrCall[]): void {
+function exprWork(node: SNode): Work[] {
   switch (node.kind) {
     case 'FunctionCall':
-      return lowerFunctionCall(node, out);
+      return functionCallWork(node);
     case 'HitlExpr':
-      return lowerHitl(node, out);
+      return hitlWork(node);
     case 'MethodCall':
     case 'OptionalMethodCall':
-      lowerExpr(node.object, out);
-      for (const arg of node.args) lowerExpr(arg, out);
-      return;
+      return [expr(node.object), ...node.args.map(expr)];
     case 'PropertyAccess':
     case 'OptionalPropertyAccess':
-      return lowerExpr(node.object, out);
+      return [expr(node.object)];
     case 'Spread':
-      return lowerExpr(node.inner, out);
+      return [expr(node.inner)];
     case 'TryOperator':
     case 'TryStar':
     case 'UnaryOp':
-      return lowerExpr(node.operand, out);
+      return [expr(node.operand)];
     case 'SubscriptAccess':
     case 'OptionalSubscriptAccess':
-      lowerExpr(node.object, out);
-      return lowerExpr(node.index, out);
+      return [expr(node.object), expr(node.index)];
     case 'SliceAccess':
-      lowerExpr(node.object, out);
-      if (node.start) lowerExpr(node.start, out);
-      if (node.end) lowerExpr(node.end, out);
-      return;
+      return [expr(node.object), ...(node.start ? [expr(node.start)] : []), ...(node.end ? [expr(node.end)] : [])];
     case 'BinaryOp':
-      lowerExpr(node.left, out);
-      return lowerExpr(node.right, out);
+      return [expr(node.left), expr(node.right)];
     case 'Ternary':
-      lowerExpr(node.condition, out);
-      lowerExpr(node.trueExpr, out);
-      return lowerExpr(node.falseExpr, out);
+      return [expr(node.condition), expr(node.trueExpr), expr(node.falseExpr)];
     case 'ListLiteral':
     case 'OrPattern':
-      for (const item of node.items) lowerExpr(item, out);
-      return;
+      return node.items.map(expr);
     case 'DictLiteral':
-      for (const entry of node.entries) {
-        lowerExpr(entry.key, out);
-        lowerExpr(entry.value, out);
-      }
-      return;
+      return node.entries.flatMap((entry) => [expr(entry.key), expr(entry.value)]);
     case 'StructConstruct':
-      for (const entry of node.fields) {
-        lowerExpr(entry.key, out);
-        lowerExpr(entry.value, out);
-      }
-      return;
+      return node.fields.flatMap((entry) => [expr(entry.key), expr(entry.value)]);
     case 'EnumConstruct':
-      for (const arg of node.args) lowerExpr(arg, out);
-      return;
+      return node.args.map(expr);
     case 'Block':
-      return lowerBlock(node.body, out);
+      return block(node.body);
     case 'MatchExpr':
-      return lowerMatch(node, out);
+      return matchWork(node);
     default:
-      return; // closures, statement-only constructs in expression position, literals, … are ignored
+      return []; // closures, statement-only constructs in expression position, literals, … are ignored
   }
 }
 
-function lowerFunctionCall(node: NodeOf<'FunctionCall'>, out: IrCall[]): void {
+function functionCallWork(node: NodeOf<'FunctionCall'>): Work[] {
   const closureIndex = IR_CHOICES.inlineWithPolicyClosures && WITH_POLICY_CALLS.includes(node.name) ? 1 : node.name === 'dual_control' ? 2 : -1;
   if (closureIndex >= 0) {
-    node.args.forEach((arg, i) => {
-      if (i !== closureIndex || arg.kind !== 'Closure') lowerExpr(arg, out);
-    });
+    const out = node.args.filter((arg, i) => i !== closureIndex || arg.kind !== 'Closure').map(expr);
     const closure = node.args[closureIndex];
-    if (closure?.kind === 'Closure') lowerBlock(closure.body, out); // policy/approval scope; no Call node
-    return;
+    if (closure?.kind === 'Closure') out.push(...block(closure.body)); // policy/approval scope; no Call node
+    return out;
   }
-  for (const arg of node.args) lowerExpr(arg, out);
-  out.push({ semantics: semanticsOf(node.name, node.args), span: node.span });
+  return [...node.args.map(expr), { k: 'emit', call: { semantics: semanticsOf(node.name, node.args), span: node.span } }];
 }
 
 // HITL lowering (§2.3).
-function lowerHitl(node: NodeOf<'HitlExpr'>, out: IrCall[]): void {
+function hitlWork(node: NodeOf<'HitlExpr'>): Work[] {
   if (node.hitlKind === 'DualControl') {
     const named = node.args.findIndex((arg) => arg.name === 'action');
     const actionIndex = named >= 0 ? named : 2;
-    node.args.forEach((arg, i) => {
-      if (i !== actionIndex || arg.value.kind !== 'Closure') lowerExpr(arg.value, out);
-    });
+    const out = node.args.filter((arg, i) => i !== actionIndex || arg.value.kind !== 'Closure').map((arg) => expr(arg.value));
     const action = node.args[actionIndex]?.value;
-    if (action?.kind === 'Closure') lowerBlock(action.body, out);
-    return;
+    if (action?.kind === 'Closure') out.push(...block(action.body));
+    return out;
   }
-  for (const arg of node.args) lowerExpr(arg.value, out);
-  if (node.hitlKind === 'RequestApproval') {
-    out.push({ semantics: semanticsOf('request_approval', node.args.map((arg) => arg.value)), span: node.span });
-  }
+  const out = node.args.map((arg) => expr(arg.value));
+  if (node.hitlKind === 'RequestApproval') out.push({ k: 'emit', call: { semantics: semanticsOf('request_approval', node.args.map((arg) => arg.value)), span: node.span } });
+  return out;
 }

@@ -1,6 +1,7 @@
 // Ceiling policies beyond the seed: decoding (./policyDecode.ts, ./policyText.ts), why the clamp drops an
 // effect (capability/op or side-effect level), and the policy lints L401–L404.
 // Depends on ./effects.ts, ./types.ts and the policy decoding modules; nothing outside src/core.
+import { shownName } from '../text.ts';
 import { decodePolicy, type CeilingParseResult, type PolicyError } from './policyDecode.ts';
 import {
   effectCapabilityOp,
@@ -31,8 +32,8 @@ export interface DropDecision {
 function allowedList(capabilities: Record<string, string[]>): string {
   const parts: string[] = [];
   for (const [capability, ops] of Object.entries(capabilities)) {
-    if (ops.length === 0) parts.push(`${capability}.*`);
-    else for (const op of ops) parts.push(`${capability}.${op}`);
+    if (ops.length === 0) parts.push(shownName(`${capability}.*`));
+    else for (const op of ops) parts.push(shownName(`${capability}.${op}`));
   }
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
@@ -113,7 +114,7 @@ export function lintCeiling(ceiling: CapabilityPolicy): PolicyLint[] {
         code: 'L402',
         target: 'ceiling',
         path: `capabilities.${capability}`,
-        message: `capability "${capability}" is never produced by the analysis (known: ${knownCaps.join(', ')}), so it allows nothing`,
+        message: `capability "${shownName(capability)}" is never produced by the analysis (known: ${knownCaps.join(', ')}), so it allows nothing`,
       });
       continue;
     }
@@ -126,7 +127,7 @@ export function lintCeiling(ceiling: CapabilityPolicy): PolicyLint[] {
           code: 'L402',
           target: 'ceiling',
           path: `capabilities.${capability}[${i}]`,
-          message: `op "${op}" of capability "${capability}" is never produced by the analysis (known ops: ${known.join(', ')}), so it allows nothing`,
+          message: `op "${shownName(op)}" of capability "${capability}" is never produced by the analysis (known ops: ${known.join(', ')}), so it allows nothing`,
         });
       }
     });

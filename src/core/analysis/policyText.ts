@@ -3,6 +3,7 @@
 // our own parser; only literals allowed). Both give a JSON value with null-prototype maps, then serde's decoding.
 // And back: a policy printed as a Harn dict literal. Pure: depends on ../syntax and ./policyDecode.ts.
 import { parse } from '../syntax/index.ts';
+import { scanJson } from '../json.ts';
 import type { SNode } from '../syntax/ast.ts';
 import { createNameMap, decodePolicy, hasOwnKey, POLICY_FIELDS, type CeilingParseResult, type PolicyError } from './policyDecode.ts';
 import type { CapabilityPolicy } from './types.ts';
@@ -12,121 +13,15 @@ export interface PolicyTextValue {
   value: unknown;
   syntax: 'json' | 'harn';
   errors: PolicyError[];
-  /** Keys written twice in one map (the later one wins, as in serde_json's maps). */
+  /** Keys written twice in one map (refused by parseCeiling: one error naming the key path). */
   duplicates: PolicyError[];
 }
 
 // --- JSON -------------------------------------------------------------------------------------------------------
 
-class JsonFail extends Error {}
-
-interface JsonScan {
-  text: string;
-  at: number;
-  duplicates: PolicyError[];
-  depth: number;
-}
-
-const MAX_JSON_DEPTH = 200;
-
-function where(s: JsonScan): string {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < s.at && i < s.text.length; i++) {
-    if (s.text.charCodeAt(i) === 10) [line, column] = [line + 1, 1];
-    else column++;
-  }
-  const found = s.at >= s.text.length ? 'the end of the text' : JSON.stringify(s.text[s.at]);
-  return `at line ${line} column ${column} (found ${found})`;
-}
-
-function skipSpace(s: JsonScan): void {
-  while (s.at < s.text.length && /[ \t\n\r]/.test(s.text[s.at]!)) s.at++;
-}
-
-function jsonString(s: JsonScan): string {
-  const start = s.at;
-  // The string's exact JSON text, decoded by JSON.parse (escapes handled there, identically to every reader).
-  s.at++;
-  while (s.at < s.text.length && s.text[s.at] !== '"') {
-    if (s.text[s.at] === '\\') s.at++;
-    else if (s.text.charCodeAt(s.at) < 0x20) throw new JsonFail(`a control character in a string ${where(s)}`);
-    s.at++;
-  }
-  if (s.at >= s.text.length) throw new JsonFail(`an unterminated string ${where(s)}`);
-  s.at++;
-  try {
-    return JSON.parse(s.text.slice(start, s.at)) as string;
-  } catch {
-    s.at = start;
-    throw new JsonFail(`an invalid escape in a string ${where(s)}`);
-  }
-}
-
-function jsonValue(s: JsonScan, path: string): unknown {
-  skipSpace(s);
-  const c = s.text[s.at];
-  if (c === '{' || c === '[') {
-    if (++s.depth > MAX_JSON_DEPTH) throw new JsonFail(`nesting deeper than ${MAX_JSON_DEPTH} ${where(s)}`);
-    const out = c === '{' ? jsonObject(s, path) : jsonArray(s, path);
-    s.depth--;
-    return out;
-  }
-  if (c === '"') return jsonString(s);
-  const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(s.text.slice(s.at, s.at + 400));
-  if (!literal) throw new JsonFail(`expected a value ${where(s)}`);
-  s.at += literal[0].length;
-  return JSON.parse(literal[0]) as unknown;
-}
-
-function jsonObject(s: JsonScan, path: string): Record<string, unknown> {
-  const out = createNameMap<unknown>();
-  s.at++;
-  skipSpace(s);
-  if (s.text[s.at] === '}') return (s.at++, out);
-  for (;;) {
-    skipSpace(s);
-    if (s.text[s.at] !== '"') throw new JsonFail(`expected a key (a string in double quotes) ${where(s)}`);
-    const key = jsonString(s);
-    const keyPath = path === '' ? key : `${path}.${key}`;
-    if (hasOwnKey(out, key)) s.duplicates.push({ path: keyPath, message: `duplicate key "${key}"` });
-    skipSpace(s);
-    if (s.text[s.at] !== ':') throw new JsonFail(`expected ":" after a key ${where(s)}`);
-    s.at++;
-    out[key] = jsonValue(s, keyPath);
-    skipSpace(s);
-    if (s.text[s.at] === ',') s.at++;
-    else if (s.text[s.at] === '}') return (s.at++, out);
-    else throw new JsonFail(`expected "," or "}" after a value ${where(s)}`);
-  }
-}
-
-function jsonArray(s: JsonScan, path: string): unknown[] {
-  const out: unknown[] = [];
-  s.at++;
-  skipSpace(s);
-  if (s.text[s.at] === ']') return (s.at++, out);
-  for (;;) {
-    out.push(jsonValue(s, `${path}[${out.length}]`));
-    skipSpace(s);
-    if (s.text[s.at] === ',') s.at++;
-    else if (s.text[s.at] === ']') return (s.at++, out);
-    else throw new JsonFail(`expected "," or "]" after a value ${where(s)}`);
-  }
-}
-
 /** Parses JSON text (maps as null-prototype objects, duplicate keys reported). Never throws. */
 export function parseJsonText(text: string): PolicyTextValue {
-  const s: JsonScan = { text, at: 0, duplicates: [], depth: 0 };
-  try {
-    const value = jsonValue(s, '');
-    skipSpace(s);
-    if (s.at < text.length) throw new JsonFail(`unexpected text after the value ${where(s)}`);
-    return { value, syntax: 'json', errors: [], duplicates: s.duplicates };
-  } catch (error) {
-    if (!(error instanceof JsonFail)) throw error;
-    return { value: null, syntax: 'json', errors: [{ path: '', message: `not valid JSON: ${error.message}` }], duplicates: [] };
-  }
+  return { ...scanJson(text), syntax: 'json' };
 }
 
 /** True when the text reads as JSON (whatever a file's extension says). */
@@ -217,8 +112,10 @@ export function parseCeiling(text: string): CeilingParseResult & { syntax: 'json
   const decoded = decodePolicy(parsed.value);
   const fieldDuplicates = parsed.duplicates.filter((d) => (POLICY_FIELDS as readonly string[]).includes(d.path));
   const mapDuplicates = parsed.duplicates.filter((d) => !fieldDuplicates.includes(d));
-  const errors = [...fieldDuplicates.map((d) => ({ path: d.path, message: `duplicate field \`${d.path}\`` })), ...decoded.errors];
-  const warnings = [...mapDuplicates.map((d) => ({ path: d.path, message: `${d.message}: the later one wins` })), ...decoded.warnings];
+  // A key written twice is an error wherever it is: which one counts is not something to guess (serde refuses a
+  // duplicate field; a map would keep the later one silently).
+  const errors = [...fieldDuplicates.map((d) => ({ path: d.path, message: `duplicate field \`${d.path}\`` })), ...mapDuplicates.map((d) => ({ path: d.path, message: `${d.message} at ${d.path}: a key may be written once` })), ...decoded.errors];
+  const warnings = decoded.warnings;
   return { value: errors.length > 0 ? null : decoded.value, errors, warnings, syntax: parsed.syntax };
 }
 

@@ -2,6 +2,7 @@
 // BTreeSet-style canonicalisation, and serde_json-compatible encoding / strict decoding.
 // Pure data: depends only on ../diagnostics.ts (for Span).
 import type { Span } from '../diagnostics.ts';
+import { parseJsonStrict } from '../json.ts';
 
 /** `EffectKind`, serde-tagged by `kind` (snake_case). Absent options are absent keys, never `undefined`. */
 export type EffectKind =
@@ -357,24 +358,16 @@ export function grantFromValue(value: unknown): EffectsDecodeResult {
 
 /** {@link grantFromValue} on JSON text (a leading BOM is allowed); syntax errors are reported, never thrown. */
 export function grantFromJson(text: string): EffectsDecodeResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { value: null, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
-  }
-  return grantFromValue(parsed);
+  const parsed = parseJsonStrict(text);
+  if (parsed.error) return { value: null, errors: [parsed.error] };
+  return grantFromValue(parsed.value);
 }
 
 /** `serde_json::from_str::<Vec<EffectRecord>>` for the grant editor: JSON syntax errors are reported, never thrown. */
 export function effectsFromJson(text: string): EffectsDecodeResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { value: null, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
-  }
-  return effectsFromValue(parsed);
+  const parsed = parseJsonStrict(text);
+  if (parsed.error) return { value: null, errors: [parsed.error] };
+  return effectsFromValue(parsed.value);
 }
 
 /** One `tool_arg_constraints` entry of harn's `CapabilityPolicy`. */

@@ -5,7 +5,8 @@
 import type { Span } from '../diagnostics.ts';
 import type { SNode } from '../syntax/ast.ts';
 import { parse } from '../syntax/index.ts';
-import { collectHandlerCalls, collectHandlers, semanticsOf } from './ir.ts';
+import { classifyCall, collectHandlerCalls, collectHandlers, semanticsOf, WITH_POLICY_CALLS } from './ir.ts';
+import { unclassifiedBuiltin } from './builtins.ts';
 import { effectsFromCall, harnessMethodEffect, walkForHarnessEffects, type EffectCollector } from './effects.ts';
 import type { EffectRecord } from './types.ts';
 
@@ -47,6 +48,10 @@ const REASON = {
   other: 'in an expression harn does not walk',
 } as const;
 
+// Calls that are neither harn-vm builtins nor the program's, yet known: the with_* policy calls harn's IR walks
+// inline (§2.2), and yield_now(), the simulated scheduler's own await point (no outside effect).
+const LANGUAGE_CALLS: ReadonlySet<string> = new Set([...WITH_POLICY_CALLS, 'yield_now']);
+
 const expressionPosition = (word: string) => `in an expression-position ${word}: harn walks ${word} only as a statement`;
 
 function isNode(value: unknown): value is SNode {
@@ -61,77 +66,124 @@ interface Walk {
    * span object, so identity is enough: no key strings on the keystroke path). */
   seen: Set<Span>;
   imports: Map<string, string>;
+  /** Modules imported whole (`import "lib"`): a call of a name this program does not define may come from them. */
+  wholeImports: string[];
+  /** Names this program declares (functions, parameters, bindings): their calls are the program's own. */
+  own: Set<string>;
   out: UnseenEffect[];
   source: string | null;
   lineStarts: number[] | null;
-  depth: number;
 }
 
-const MAX_WALK_DEPTH = 400;
+/** One node still to visit: its reason, whether it sits in a statement list, and the offset its spans are moved by
+ * (an interpolated expression is parsed from its own text, so its spans start at 0). */
+interface Frame {
+  value: unknown;
+  reason: string | null;
+  statements: boolean;
+  topLevel: boolean;
+  base: number;
+  /** The text `base` and the interpolation segments' lines refer to: the program, or an interpolated expression. */
+  text: string | null;
+}
 
-function report(w: Walk, node: SNode, reason: string | null): void {
+const moved = (span: Span, base: number): Span => (base === 0 ? span : { start: span.start + base, end: span.end + base });
+
+function unknownReason(w: Walk, name: string): string {
+  const whole = w.wholeImports.length === 0 ? '' : `; it may come from ${w.wholeImports.join(', ')}, which harn's analysis does not open`;
+  return `effects unknown: ${name} is neither a builtin harn-vm registers nor a function of this program${whole}`;
+}
+
+/** Calls by name: an unclassified effectful builtin is reported wherever it is (harn's IR sees the call but gives it
+ * no effect); an unknown name is "effects unknown"; a seed-classified call only where harn does not look. */
+function reportNamed(w: Walk, name: string, span: Span): boolean {
+  if (w.own.has(name)) return false;
+  const entry = unclassifiedBuiltin(name);
+  if (entry === undefined) return false;
+  for (const effect of entry.effects) w.out.push({ effect, reason: `needed by ${name}, which harn's handoff analysis does not classify; it ${entry.reason}`, span });
+  return true;
+}
+
+function report(w: Walk, node: SNode, reason: string | null, base: number): void {
+  const span = moved(node.span, base);
   // A call of an imported function is seen by the IR, but what it does is in a module harn does not open.
   const module = node.kind === 'FunctionCall' ? w.imports.get(node.name) : undefined;
   if (module !== undefined) {
-    w.out.push({ effect: null, reason: `effects unknown: ${(node as { name: string }).name} is defined in ${module}, which harn's analysis does not open`, span: node.span });
+    w.out.push({ effect: null, reason: `effects unknown: ${(node as { name: string }).name} is defined in ${module}, which harn's analysis does not open`, span });
     return;
   }
-  if (w.seen.has(node.span)) return;
   if (node.kind === 'MethodCall' || node.kind === 'OptionalMethodCall') {
+    // `event_log.emit(…)`: a builtin registered under a dotted name.
+    if (node.object.kind === 'Identifier' && reportNamed(w, `${node.object.name}.${node.method}`, span)) return;
+    if (w.seen.has(node.span)) return;
     const effect = harnessMethodEffect(node);
-    if (effect) w.out.push({ effect, reason: reason ?? REASON.other, span: node.span });
+    if (effect) w.out.push({ effect, reason: reason ?? REASON.other, span });
     return;
   }
   if (node.kind !== 'FunctionCall') return;
-  for (const effect of effectsFromCall(semanticsOf(node.name, node.args))) w.out.push({ effect, reason: reason ?? REASON.other, span: node.span });
-}
-
-function visit(w: Walk, node: SNode, reason: string | null, inStatementList: boolean, topLevel: boolean): void {
-  if (++w.depth > MAX_WALK_DEPTH) return void w.depth--;
-  let here = reason;
-  if (node.kind === 'Closure') here = REASON.closure;
-  else if (node.kind === 'InterpolatedString') here = REASON.interpolation;
-  else if (node.kind === 'ImplBlock') here = REASON.impl;
-  else if (node.kind === 'FnDecl' && !topLevel && here === null) here = REASON.nestedFn;
-  else if (node.kind === 'ConstBinding' && here === null) here = REASON.constant;
-  else if (!inStatementList && STATEMENT_CONSTRUCTS[node.kind] !== undefined) here = expressionPosition(STATEMENT_CONSTRUCTS[node.kind]!);
-  report(w, node, here);
-  if (node.kind === 'InterpolatedString') visitInterpolation(w, node, here!);
-  const fields = node as unknown as Record<string, unknown>;
-  for (const field in fields) {
-    if (field === 'span' || field === 'kind') continue;
-    const value = fields[field];
-    if (typeof value === 'object' && value !== null) visitValue(w, value, here, Array.isArray(value) && isStatementList(field));
+  if (reportNamed(w, node.name, span)) return;
+  const effects = effectsFromCall(semanticsOf(node.name, node.args));
+  if (effects.length === 0 && classifyCall(node.name, []).kind === 'Other' && !w.own.has(node.name) && !LANGUAGE_CALLS.has(node.name)) {
+    w.out.push({ effect: null, reason: unknownReason(w, node.name), span });
+    return;
   }
-  w.depth--;
+  if (w.seen.has(node.span)) return;
+  for (const effect of effects) w.out.push({ effect, reason: reason ?? REASON.other, span });
 }
 
-function visitValue(w: Walk, value: unknown, reason: string | null, statements: boolean): void {
-  if (Array.isArray(value)) {
-    for (const item of value) visitValue(w, item, reason, statements);
-  } else if (isNode(value)) {
-    visit(w, value, reason, statements, false);
-  } else if (typeof value === 'object' && value !== null) {
-    // DictEntry, MatchArm, named args…: plain records holding nodes.
+function reasonHere(node: SNode, reason: string | null, statements: boolean, topLevel: boolean): string | null {
+  if (node.kind === 'Closure') return REASON.closure;
+  if (node.kind === 'InterpolatedString') return REASON.interpolation;
+  if (node.kind === 'ImplBlock') return REASON.impl;
+  if (node.kind === 'FnDecl' && !topLevel && reason === null) return REASON.nestedFn;
+  if (node.kind === 'ConstBinding' && reason === null) return REASON.constant;
+  if (!statements && STATEMENT_CONSTRUCTS[node.kind] !== undefined) return expressionPosition(STATEMENT_CONSTRUCTS[node.kind]!);
+  return reason;
+}
+
+// An explicit stack, not recursion: a 50,000-term `+` chain parses (the parser nests it without recursing) and must
+// be walked to its end; no depth limit may hide a call.
+function walk(w: Walk, first: Frame): void {
+  const stack: Frame[] = [first];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const { value, reason, statements, topLevel, base, text } = frame;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], reason, statements, topLevel: false, base, text });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
     const fields = value as Record<string, unknown>;
+    let here = reason;
+    if (isNode(value)) {
+      here = reasonHere(value, reason, statements, topLevel);
+      report(w, value, here, base);
+      if (value.kind === 'InterpolatedString') pushInterpolation(w, value, here!, frame, stack);
+    }
+    // DictEntry, MatchArm, named args…: plain records holding nodes are walked like nodes.
     for (const field in fields) {
+      if (field === 'span' || field === 'kind') continue;
       const inner = fields[field];
-      if (typeof inner === 'object' && inner !== null) visitValue(w, inner, reason, Array.isArray(inner) && isStatementList(field));
+      if (typeof inner === 'object' && inner !== null) stack.push({ value: inner, reason: here, statements: Array.isArray(inner) && isStatementList(field), topLevel: false, base, text });
     }
   }
 }
 
 // An interpolated expression is kept as its source text: parse it and walk it with spans moved into the program.
-function visitInterpolation(w: Walk, node: Extract<SNode, { kind: 'InterpolatedString' }>, reason: string): void {
-  if (w.source === null) return;
-  w.lineStarts ??= lineStarts(w.source);
+function pushInterpolation(w: Walk, node: Extract<SNode, { kind: 'InterpolatedString' }>, reason: string, frame: Frame, stack: Frame[]): void {
+  if (frame.text === null) return;
+  const starts = frame.text === w.source ? (w.lineStarts ??= lineStarts(frame.text)) : lineStarts(frame.text);
   for (const segment of node.segments) {
     if (segment.kind !== 'Expression') continue;
-    const base = (w.lineStarts[segment.line - 1] ?? 0) + segment.column - 1;
+    const at = frame.base + (starts[segment.line - 1] ?? 0) + segment.column - 1;
     const parsed = parse(segment.source);
-    if (parsed.diagnostics.some((d) => d.severity === 'error')) continue;
-    const shifted = shiftSpans(parsed.program, base) as SNode[];
-    for (const item of shifted) visit(w, item, reason, false, false);
+    const error = parsed.diagnostics.find((d) => d.severity === 'error');
+    if (error) {
+      // Never silence: what an interpolated expression that does not parse would do is unknown.
+      w.out.push({ effect: null, reason: `effects unknown: an interpolated expression does not parse (${error.message})`, span: { start: at, end: at + segment.source.length } });
+      continue;
+    }
+    stack.push({ value: parsed.program, reason, statements: false, topLevel: false, base: at, text: segment.source });
   }
 }
 
@@ -141,14 +193,41 @@ function lineStarts(source: string): number[] {
   return out;
 }
 
-function shiftSpans(value: unknown, by: number): unknown {
-  if (Array.isArray(value)) return value.map((item) => shiftSpans(item, by));
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    out[key] = key === 'span' && typeof inner === 'object' && inner !== null ? { start: (inner as Span).start + by, end: (inner as Span).end + by } : shiftSpans(inner, by);
+const DECLARING_FIELDS: ReadonlySet<string> = new Set(['errorVar', 'bindingName', 'first', 'second', 'variable', 'alias']);
+
+/** Every name the program declares (fn, tool, pipeline, parameters, bindings, patterns, catch variables): a call of
+ * one of them runs the program's own code. Walked with a stack for the same reason as `walk`. */
+function declaredNames(program: readonly SNode[]): Set<string> {
+  const out = new Set<string>();
+  const stack: unknown[] = [program];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
+      else if (typeof item === 'string') out.add(item);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    const fields = value as Record<string, unknown>;
+    const kind = fields.kind;
+    for (const field in fields) {
+      const inner = fields[field];
+      if (typeof inner === 'string') {
+        // A call's or a reference's name is a use, not a declaration.
+        // (A binding pattern `x` is {kind: 'Identifier', name} without a span; the expression `x` has one.)
+        const use = kind === 'FunctionCall' || kind === 'Named' || kind === 'Applied' || (kind === 'Identifier' && 'span' in fields);
+        if ((field === 'name' && !use) || DECLARING_FIELDS.has(field)) out.add(inner);
+      } else if (typeof inner === 'object' && inner !== null && field !== 'span') {
+        if (field === 'params' && Array.isArray(inner)) for (const p of inner) if (typeof p === 'string') out.add(p);
+        stack.push(inner);
+      }
+    }
   }
   return out;
+}
+
+function wholeImports(program: readonly SNode[]): string[] {
+  return program.flatMap((item) => (item.kind === 'ImportDecl' ? [item.path] : []));
 }
 
 function importedNames(program: readonly SNode[]): Map<string, string> {
@@ -169,13 +248,13 @@ export function collectUnseenEffects(program: readonly SNode[], source: string |
   const harness: EffectCollector = new Map();
   for (const node of program) walkForHarnessEffects(node, harness);
   for (const item of harness.values()) for (const site of item.sites) seen.add(site);
-  const w: Walk = { seen, imports: importedNames(program), out: [], source, lineStarts: null, depth: 0 };
+  const w: Walk = { seen, imports: importedNames(program), wholeImports: wholeImports(program), own: declaredNames(program), out: [], source, lineStarts: null };
   const handlers = new Set<SNode>(collectHandlers(program));
   for (const item of program) {
     const inner = item.kind === 'AttributedDecl' ? item.inner : item;
     if (IMPORT_KINDS.has(inner.kind)) continue;
     const isHandler = HANDLER_KINDS.has(inner.kind) && handlers.has(inner);
-    visit(w, inner, isHandler ? null : REASON.topLevel, true, true);
+    walk(w, { value: inner, reason: isHandler ? null : REASON.topLevel, statements: true, topLevel: true, base: 0, text: source });
   }
   return w.out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }

@@ -2,6 +2,7 @@
 // decodeLink never throws: every way a pasted string can be wrong is a LinkError kind, and inflation stops at
 // MAX_INFLATED_BYTES so a decompression bomb cannot allocate memory. Depends on fflate and ./ files only.
 import { deflateSync, Inflate } from 'fflate';
+import { parseJsonStrict } from '../json.ts';
 import { base64urlDecode, base64urlEncode } from './base64url.ts';
 import { minimizeScenario, normalizeScenario } from './defaults.ts';
 import { INFLATE_CHUNK_BYTES, MAX_INFLATED_BYTES, MAX_LINK_CHARS } from './limits.ts';
@@ -148,7 +149,9 @@ function decodeUnsafe(input: string, migrations: MigrationChain): LinkResult {
   if (inflated.kind !== 'ok') return inflated.result;
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes));
+    const parsed = parseJsonStrict(new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes));
+    if (parsed.error) return fail('not-json', `the link data is not a scenario in JSON: ${parsed.error.message}`);
+    json = parsed.value;
   } catch (error) {
     return fail(
       'not-json',

@@ -225,41 +225,64 @@ function walkBody(e: Emitter, body: readonly SNode[], w: WalkState): void {
 
 function walk(e: Emitter, node: SNode, w: WalkState): void {
   if (w.returned || w.thrown || e.truncated || DECLARATION_KINDS.has(node.kind)) return;
+  if (!walkStatement(e, node, w)) walkExpression(e, node, w);
+}
+
+// An expression is walked with a stack of its own, children before the node (a call's arguments run before it): a
+// 50,000-term `+` chain parses, so the compiler must reach its end. Statements nest only as deep as the parser allows.
+function walkExpression(e: Emitter, first: SNode, w: WalkState): void {
+  const stack: { node: SNode; done: boolean }[] = [{ node: first, done: false }];
+  while (stack.length > 0) {
+    const { node, done } = stack.pop()!;
+    if (w.returned || w.thrown || e.truncated) return;
+    if (done) {
+      walkCall(e, node, w);
+      continue;
+    }
+    if (DECLARATION_KINDS.has(node.kind) || (node !== first && walkStatement(e, node, w))) continue;
+    stack.push({ node, done: true });
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, done: false });
+  }
+}
+
+/** Walks the statement-shaped constructs; false for anything else (an expression, walked by `walkExpression`). */
+function walkStatement(e: Emitter, node: SNode, w: WalkState): boolean {
   switch (node.kind) {
     case 'IfElse':
       walk(e, node.condition, w);
       if (node.condition.kind === 'BoolLiteral' && !node.condition.value) walkBody(e, node.elseBody ?? [], w);
       else walkBody(e, node.thenBody, w);
-      return;
+      return true;
     case 'ForIn': {
       walk(e, node.iterable, w);
       const times = node.iterable.kind === 'ListLiteral' ? node.iterable.items.length : 1;
       for (let i = 0; i < times && !w.returned && !w.thrown; i++) walkBody(e, node.body, w);
-      return;
+      return true;
     }
     case 'WhileLoop':
       walk(e, node.condition, w);
       walkBody(e, node.body, w);
-      return;
+      return true;
     case 'Parallel':
     case 'SpawnExpr':
       if (node.kind === 'Parallel') walk(e, node.expr, w);
       emitSpawn(e, node.span);
       walkBody(e, node.body, w);
-      return;
+      return true;
     case 'ReturnStmt':
       if (node.value) walk(e, node.value, w);
       w.returned = true;
-      return;
+      return true;
     case 'ThrowStmt':
       walk(e, node.value, w);
       if (w.tryDepth > 0) {
         w.thrown = true;
-        return;
+        return true;
       }
       emit(e, op.throw(literalText(node.value) ?? 'throw', node.span));
       w.thrown = true;
-      return;
+      return true;
     case 'TryCatch': {
       w.tryDepth++;
       walkBody(e, node.body, w);
@@ -269,13 +292,15 @@ function walk(e: Emitter, node: SNode, w: WalkState): void {
         walkBody(e, node.catchBody, w);
       }
       if (node.finallyBody) walkBody(e, node.finallyBody, w);
-      return;
+      return true;
     }
     default:
-      break;
+      return false;
   }
-  for (const child of childNodes(node)) walk(e, child, w);
-  if (w.returned || w.thrown) return;
+}
+
+/** After its children: a call of the program's own function is inlined, an await or an effectful call emitted. */
+function walkCall(e: Emitter, node: SNode, w: WalkState): void {
   const name = calleeName(node);
   if (name === null) return;
   if (node.kind === 'FunctionCall') {

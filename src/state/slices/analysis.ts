@@ -60,7 +60,9 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   },
   failAnalysis: (id, message) => {
     if (id !== get().analysisRequestId) return false;
-    set({ analysisError: message, analysisAnsweredId: id });
+    // Everything derived from the previous analysis leaves at once (ledger, summary, diagnostics, markers): it
+    // belongs to other sources. The next reply is then a whole view (version null).
+    set({ analysis: null, analysisVersion: null, analyzedSources: new Map(), analysisError: message, analysisAnsweredId: id });
     return true;
   },
 });

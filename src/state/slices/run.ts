@@ -2,10 +2,9 @@
 // dropped), the stepper's position (by event, or fine steps) and playback, the selected read, the run settings
 // edits (mode, threads, capture set, enforcement, schedule) that change the scenario and so trigger a re-simulation, which
 // lands on the moment the stepper showed, and the compare view's second run.
-import type { RunMode, RunSettings as AppRun, Schedule } from '../../core/scenario/types.ts';
+import type { RunMode, RunSettings as AppRun, Scenario, Schedule } from '../../core/scenario/types.ts';
 import type { Comparison } from '../../core/scheduler/compare.ts';
 import type { TracePreview } from '../../core/scheduler/preview.ts';
-import type { Scenario } from '../../core/scenario/types.ts';
 import type { Moment } from '../../core/scheduler/moment.ts';
 import type { SliceCreator } from '../storeTypes.ts';
 import { pickWord, withThreads } from '../threads.ts';
@@ -26,6 +25,12 @@ export interface RunSlice {
   simulationRequestId: number;
   /** A worker failure for the latest request; `null` when fine. */
   simulationError: string | null;
+  /** The id the shown simulation (or error) answers: behind `simulationRequestId` while a run is pending. */
+  simulationAnsweredId: number;
+  /** The scenario the latest request simulates, and the one the shown simulation was computed from: a verdict is
+   * shown only while the current scenario's programs and run settings are those (the same objects). */
+  simulationRequestScenario: Scenario | null;
+  simulatedScenario: Scenario | null;
   /** The stepper's position: an index into `simulation.steps` (the only thing the UI holds about the trace). */
   stepIndex: number;
   /** A position to restore once the next trace arrives (a link or autosave names a step before its trace exists). */
@@ -113,6 +118,9 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     setPreview: (preview) => set({ preview }),
     simulationRequestId: 0,
     simulationError: null,
+    simulationAnsweredId: 0,
+    simulationRequestScenario: null,
+    simulatedScenario: null,
     stepIndex: 0,
     pendingStep: null,
     playing: false,
@@ -143,7 +151,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     },
     beginSimulation: () => {
       const id = get().simulationRequestId + 1;
-      set({ simulationRequestId: id });
+      set({ simulationRequestId: id, simulationRequestScenario: get().scenario });
       return id;
     },
     receiveSimulation: (id, simulation) => {
@@ -155,6 +163,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
         simulation,
         preview: null,
         simulationError: null,
+        simulationAnsweredId: id,
+        simulatedScenario: get().simulationRequestScenario,
         pendingStep: null,
         pendingMoment: null,
         landingNote: landing?.note ?? null,
@@ -166,7 +176,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       if (id !== get().simulationRequestId) return false;
       // The trace on screen belongs to an older scenario: never show it as this one's. The step is kept for the
       // next trace.
-      set({ simulation: null, preview: null, simulationError: message, playing: false, pendingStep: get().pendingStep ?? get().stepIndex });
+      set({ simulation: null, preview: null, simulatedScenario: null, simulationError: message, simulationAnsweredId: id, playing: false, pendingStep: get().pendingStep ?? get().stepIndex });
       return true;
     },
     setStep: (step) =>

@@ -13,6 +13,14 @@ export default function EffectsLedger({ child }: { child: string }) {
   const report = useStore(selectProgramAnalysis(child));
   const parentSource = useStore((s) => s.analysis?.parentEffectsSource ?? 'unknown');
   const grantError = useStore((s) => grantErrorText(s.analysis?.grantErrors ?? []));
+  const failed = useStore((s) => s.analysisError);
+  if (failed !== null)
+    return (
+      <p className="effects-unknown" role="status">
+        <span aria-hidden="true">✖ </span>
+        <strong>Decisions unknown: the analysis failed.</strong> {failed}
+      </p>
+    );
   if (!report) return <p className="muted">Analyzing…</p>;
   if (!report.parsed) {
     const errors = report.diagnostics.filter((d) => d.severity === 'error').length;

@@ -72,13 +72,20 @@ export default function LedgerSection({ title, hint, kind = 'requested', program
   const chunks = useMemo(() => inChunks(rows), [rows]);
   const reveal = useStore((s) => s.reveal);
   const onReveal = useCallback((place: Place) => reveal(program, place), [program, reveal]);
+  // "No violations" and "harn sees every effectful call" are claims: made only for an analysis of the current sources.
+  const pending = useStore((s) => s.analysisAnsweredId !== s.analysisRequestId);
+  const claim = kind === 'violation' || kind === 'unseen';
   return (
     <section className={`ledger-section ledger-${kind}`} aria-labelledby={id}>
       <h3 id={id}>
         {title} <span className="count">({rows.length})</span> <span className="hint">{hint}</span>
       </h3>
       {rows.length === 0 ? (
-        <p className="muted ledger-empty">{EMPTY[kind]}</p>
+        pending && claim ? (
+          <p className="ledger-empty verdict-unknown">Unknown until the analysis of the current sources finishes…</p>
+        ) : (
+          <p className="muted ledger-empty">{EMPTY[kind]}</p>
+        )
       ) : (
         chunks.map((entries, index) => <RowChunk key={index} kind={kind} rows={entries} onReveal={onReveal} />)
       )}

@@ -4,6 +4,8 @@ import { useStore } from '../../state/store.ts';
 
 export function LedgerSummary() {
   const analysis = useStore((s) => s.analysis);
+  const error = useStore((s) => s.analysisError);
+  if (error !== null) return <span className="verdict-unknown">Effects ledger: decisions unknown: the analysis failed</span>;
   if (!analysis) return <>Effects ledger: analyzing…</>;
   return (
     <>
@@ -33,10 +35,20 @@ export function LedgerSummary() {
 
 export function RunVerdict() {
   const message = useStore((s) => s.simulation?.summary.message ?? null);
+  const error = useStore((s) => s.simulationError);
+  // Pending: a request in flight, or the shown run was computed from other programs or run settings (an edit whose
+  // run has not been asked for yet).
+  const pending = useStore((s) => {
+    const shown = s.simulatedScenario;
+    const now = s.scenario;
+    return s.simulationAnsweredId !== s.simulationRequestId || !shown || shown.parent !== now.parent || shown.children !== now.children || shown.run !== now.run || shown.slots !== now.slots;
+  });
   const mode = useStore((s) => s.scenario.run.mode);
+  // A verdict only for a run of the current sources that finished; otherwise unknown, and why.
+  const unknown = error !== null ? `unknown: the simulation failed (${error})` : pending || message === null ? 'unknown: simulating the current sources…' : null;
   return (
     <>
-      <strong>Scheduler ({mode}):</strong> {message ?? 'Simulating…'}
+      <strong>Scheduler ({mode}):</strong> {unknown === null ? message : <span className="verdict-unknown">{unknown}</span>}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
-import { analyzeScenario, findExample, minimizeScenario, parseExpectations } from '../../../src/core/index.ts';
+import { analyzeScenario, findExample, minimizeScenario, parseExpectations, simulate } from '../../../src/core/index.ts';
 
 const CHILD = [
   'pipeline main() {',
@@ -88,5 +88,44 @@ describe('@expect', () => {
     const fixed = await cli('check', 'f1-scoped.json', '--format', 'json');
     expect((JSON.parse(fixed.stdout) as typeof out).children[0]!.expectations[0]).toMatchObject({ pass: true });
     expect(fixed.code).toBe(0);
+  });
+
+  it('check decides no-crosswire by the explorer: fails naming the schedule when the run is clean for the task but another schedule cross-wires it; unknown when the search is cut', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harn-expect-'));
+    const cli = async (...argv: string[]) => {
+      let stdout = '';
+      const code = await main(argv, { cwd: dir, stdout: (t) => void (stdout += t), stderr: () => undefined });
+      return { code, stdout };
+    };
+    const lesson = findExample('bridge-depth-leak')!.scenario;
+    const scenario = {
+      ...lesson,
+      run: { ...lesson.run, mode: 'scoped' as const },
+      children: lesson.children.map((c) => (c.name === 'alpha' ? { ...c, source: `// @expect no-crosswire\n${c.source}` } : c)),
+    };
+    // The run (FIFO) cross-wires beta only: a decision from the run alone would pass alpha.
+    const run = simulate(scenario);
+    expect(run.summary.crosswires.some((c) => c.task === 'alpha')).toBe(false);
+    expect(run.summary.crosswires.some((c) => c.task === 'beta')).toBe(true);
+    writeFileSync(join(dir, 's.json'), JSON.stringify(minimizeScenario(scenario)));
+    const out = await cli('check', 's.json', '--format', 'json');
+    expect(out.code).toBe(1);
+    const alpha = (JSON.parse(out.stdout) as { children: { expectations: { pass: boolean | null; message: string }[] }[] }).children[0]!.expectations[0]!;
+    expect(alpha.pass).toBe(false);
+    expect(alpha.message).toMatch(/^alpha cross-wires in schedule parent,[a-z,]+ \(/);
+    const text = await cli('check', 's.json');
+    expect(text.stdout).toContain('error L408: @expect no-crosswire: alpha cross-wires in schedule');
+    // Cut after one schedule: unknown, a warning that fails only --strict.
+    const f1 = findExample('f1-cwd-env')!.scenario;
+    const f1scoped = { ...f1, run: { ...f1.run, mode: 'scoped' as const }, children: f1.children.map((c, i) => (i === 0 ? { ...c, source: `// @expect no-crosswire\n${c.source}` } : c)) };
+    writeFileSync(join(dir, 'f1.json'), JSON.stringify(minimizeScenario(f1scoped)));
+    const partial = await cli('check', 'f1.json', '--max-schedules', '1', '--format', 'json');
+    const unknown = (JSON.parse(partial.stdout) as { children: { expectations: { pass: boolean | null; message: string }[] }[] }).children[0]!.expectations[0]!;
+    expect(unknown.pass).toBeNull();
+    expect(unknown.message).toMatch(/^unknown: the search was cut after 1 schedule\(s\) explored in scoped mode/);
+    expect(partial.code).toBe(0);
+    expect((await cli('check', 'f1.json', '--max-schedules', '1', '--strict')).code).toBe(1);
+    const whole = await cli('check', 'f1.json', '--format', 'json');
+    expect((JSON.parse(whole.stdout) as { children: { expectations: { message: string }[] }[] }).children[0]!.expectations[0]!.message).toContain('the search was complete');
   });
 });
