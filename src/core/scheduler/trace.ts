@@ -288,6 +288,17 @@ export function createTraceRecorder(
     for (let s = 0; s < state.thread.length; s++) if (state.thread[s] !== scope[s]) left.push(slotNames[s]!);
     return left;
   };
+  // Scoped mode: the slots this poll swapped in whose values the task has changed; the guard puts their outer
+  // values back as the poll unwinds (the swaps since the task's poll-enter name the captured slots).
+  const guarded = (t: number): string[] => {
+    const swapped = new Set<string>();
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const step = steps[i]!;
+      if (step.kind === 'poll-enter') break;
+      if (step.kind === 'swap' && step.direction === 'in' && step.task === owners[t + 1]) swapped.add(step.slot);
+    }
+    return leftBehind(t).filter((slot) => swapped.has(slot));
+  };
   const momentOf = (t: number, kind: MomentKind, span: Span | null, subject: string | null, what: string) =>
     moments.next(owners[t + 1] ?? null, kind, span ? span.start : -1, subject, what);
 
@@ -618,7 +629,7 @@ export function createTraceRecorder(
         index: steps.length,
         task: owners[t + 1] ?? null,
         span,
-        narration: narratePanic(name(t), message, mode, leftBehind(t)),
+        narration: narratePanic(name(t), message, mode, mode === 'scoped' ? guarded(t) : leftBehind(t)),
         detail:
           mode === 'naive' ? 'No restore guard: the unwinding poll will not swap its scope back out.' : null,
         moment: momentOf(t, 'panic', span, null, 'throw'),
