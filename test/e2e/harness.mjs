@@ -121,7 +121,7 @@ export async function waitForSession(page, timeout = 20000) {
 export const narrationText = (page) => page.locator('.narration-text').textContent();
 
 /** Is the current step's narration red (a cross-wire or a violation)? */
-export const isRed = (page) => page.locator('.narration').evaluate((el) => el.classList.contains('narration-crosswire'));
+export const isRed = (page) => page.locator('.narration').evaluate((el) => el.classList.contains('narration-bad') || el.classList.contains('narration-crosswire'));
 
 /** Waits until the narration matches `pattern` (a string or a RegExp). */
 export async function waitForNarration(page, pattern) {

@@ -6,6 +6,8 @@
 // summary with each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
 import {
   crosswireWhere,
+  eventSteps,
+  stepNumber,
   printTrace,
   scenarioMarkdown,
   scenarioWithThreads,
@@ -43,13 +45,15 @@ export function simulationJson(result: ScenarioSimulation): Record<string, unkno
 function human(input: string, result: ScenarioSimulation): string {
   const { summary } = result;
   const lines = [`${input}: ${result.mode} mode. ${summary.message}`];
+  // Numbered as the stepper numbers them (the event step; `--json` keeps the trace index).
+  const events = eventSteps(result.steps);
   // The stepper's sentences: each cross-wired read as narrated, then what it expected and observed.
   for (const c of summary.crosswires)
     lines.push(
-      `  step ${c.step}: ${result.steps[c.step]?.narration ?? c.consequence} (${c.slot}${crosswireWhere(c)}: expected ${c.expected}, observed ${c.observed})`,
+      `  step ${stepNumber(events, c.step)}: ${result.steps[c.step]?.narration ?? c.consequence} (${c.slot}${crosswireWhere(c)}: expected ${c.expected}, observed ${c.observed})`,
     );
   for (const v of summary.violations)
-    lines.push(`  step ${v.step}: ${result.steps[v.step]?.narration ?? `${v.task}'s ${v.call} escapes the parent's grant`}`);
+    lines.push(`  step ${stepNumber(events, v.step)}: ${result.steps[v.step]?.narration ?? `${v.task}'s ${v.call} escapes the parent's grant`}`);
   if (summary.leaks.length > 0)
     lines.push(`  leaked on the outer thread${summary.threads ? 's' : ''}: ${summary.leaks.join(', ')}`);
   if (summary.panics.length > 0) lines.push(`  panicked: ${summary.panics.join(', ')}`);

@@ -1,15 +1,18 @@
-// Compare: the current moment in this run and in the compare run (by default its fix, or its bug), side by side.
-// The same read with expected and observed on each side, red (✖ and words) where it cross-wires, green (✓) where
-// it is the task's own; one sentence from core on what differs. The right side follows the stepper by moment.
-import type { Comparison } from '../../core/scheduler/compare.ts';
+// Compare: the current moment in this run and in the compare run (the lesson's contrast by default: its fix, or
+// its bug; the other contrasts in a menu), side by side. The same read with expected and observed on each side,
+// red (✖ and words) where it cross-wires, green (✓) where it is the task's own; the headline from core says what
+// differs at this moment and over the run. The right side follows the stepper by moment.
+import type { LessonComparison } from '../../core/examples/index.ts';
 import type { TraceStep } from '../../core/scheduler/trace.ts';
-import { eventPosition, type SimulationResult } from '../../state/slices/runNav.ts';
+import { eventPosition, stepLabel, type SimulationResult } from '../../state/slices/runNav.ts';
 
 export interface CompareViewProps {
   simulation: SimulationResult;
-  comparison: Comparison | null;
+  comparison: LessonComparison | null;
   stepIndex: number;
   colorOf: (task: string | null) => string;
+  /** Picks another contrast (an option's id). */
+  onContrast?: (id: string) => void;
 }
 
 function isBad(step: TraceStep): boolean {
@@ -62,7 +65,24 @@ function Side({ label, step, position, colorOf }: { label: string; step: TraceSt
   );
 }
 
-export default function CompareView({ simulation, comparison, stepIndex, colorOf }: CompareViewProps) {
+function ContrastMenu({ comparison, onContrast }: { comparison: LessonComparison; onContrast?: (id: string) => void }) {
+  if (!onContrast || comparison.options.length < 2) return null;
+  return (
+    <label className="compare-contrast">
+      Compare by{' '}
+      <select value={comparison.contrastId ?? ''} onChange={(e) => onContrast(e.target.value)}>
+        {comparison.contrastId === null ? <option value="">Mode or capture set (default)</option> : null}
+        {comparison.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export default function CompareView({ simulation, comparison, stepIndex, colorOf, onContrast }: CompareViewProps) {
   // A comparison made for another trace (an edit since) would match the wrong steps.
   if (!comparison || comparison.lockstep.length !== simulation.steps.length) {
     return (
@@ -72,15 +92,16 @@ export default function CompareView({ simulation, comparison, stepIndex, colorOf
     );
   }
   const right = comparison.lockstep[stepIndex] ?? 0;
-  const difference = comparison.differences.find((d) => d.step === stepIndex)?.text ?? 'The two runs agree at this moment.';
+  const difference = comparison.headlines[stepIndex] ?? '';
   // With several threads, each side also says which thread its step runs on.
   const at = (sim: SimulationResult, i: number) => {
     const p = eventPosition(sim, i);
     const thread = sim.steps[i]?.snapshot.threadId;
-    return `step ${p.at} of ${p.of}${thread === undefined ? '' : ` · thread ${thread + 1}`}`;
+    return `step ${stepLabel(sim, i)} of ${p.of}${thread === undefined ? '' : ` · thread ${thread + 1}`}`;
   };
   return (
     <section className="compare" aria-label="Compare">
+      <ContrastMenu comparison={comparison} onContrast={onContrast} />
       <p className="compare-difference" role="status" aria-live="polite">
         {difference}
       </p>
