@@ -18,7 +18,8 @@ const ASSIGN_OPS: Partial<Record<number, AssignOperator | null>> = {
   [Tok.Assign]: null, [Tok.PlusAssign]: '+', [Tok.MinusAssign]: '-', [Tok.StarAssign]: '*', [Tok.SlashAssign]: '/', [Tok.PercentAssign]: '%',
 };
 
-// program := (statement separator)*   — imports and plain pipelines only here; stray "}" skipped
+// program := (statement separator)*   — imports and plain pipelines only here; stray "}" skipped (as harn's
+// parser does) with an H210 warning, so an unbalanced brace is never "No diagnostics"
 export function parseProgram(p: Parser): SNode[] {
   return parseStatementList(p, true);
 }
@@ -48,6 +49,7 @@ function parseStatementList(p: Parser, top: boolean): SNode[] {
     if (k === Tok.Eof) break;
     if (k === Tok.RBrace) {
       if (!top) break;
+      p.report('H210', 'Stray "}" at the top level: harn skips it, but nothing opened it (did a block close too early?)');
       p.advance();
       continue;
     }
