@@ -15,11 +15,24 @@ export interface CompareViewProps {
   onContrast?: (id: string) => void;
 }
 
-function isBad(step: TraceStep): boolean {
-  if (step.kind === 'read') return step.crosswire;
-  if (step.kind === 'check') return step.crosswire || step.violation !== null || step.disagrees;
-  return step.kind === 'refuse' || step.kind === 'panic' || (step.kind === 'outer-check' && !step.clean);
+// A side is judged by what its step decided: a cross-wire, a violation, an escaping spawn or a leak goes wrong; a
+// refusal is neither (whether refusing was right is the lesson's question: the headline says what differs).
+type Verdict = 'bad' | 'good' | 'refused';
+
+function verdictOf(step: TraceStep): Verdict {
+  if (step.kind === 'read') return step.crosswire ? 'bad' : 'good';
+  if (step.kind === 'check') return step.crosswire || step.violation !== null || step.disagrees ? 'bad' : 'good';
+  if (step.kind === 'spawn') return step.escapes ? 'bad' : 'good';
+  if (step.kind === 'refuse') return 'refused';
+  if (step.kind === 'panic') return step.restored ? 'good' : 'bad';
+  return step.kind === 'outer-check' && !step.clean ? 'bad' : 'good';
 }
+
+const TAG_WORDS: Record<Verdict, (step: TraceStep) => string> = {
+  bad: (step) => (step.kind === 'read' ? 'cross-wire' : step.kind === 'spawn' ? 'escapes the grant' : 'goes wrong'),
+  good: (step) => (step.kind === 'read' ? 'its own value' : step.kind === 'panic' ? 'restored' : 'as expected'),
+  refused: () => 'refused at spawn',
+};
 
 function Values({ step, colorOf }: { step: TraceStep; colorOf: CompareViewProps['colorOf'] }) {
   if (step.kind !== 'read') return null;
@@ -33,24 +46,17 @@ function Values({ step, colorOf }: { step: TraceStep; colorOf: CompareViewProps[
 
 function Side({ label, step, position, colorOf }: { label: string; step: TraceStep | undefined; position: string; colorOf: CompareViewProps['colorOf'] }) {
   if (!step) return <div className="compare-side">{label}: no step here.</div>;
-  const bad = isBad(step);
+  const verdict = verdictOf(step);
   return (
-    <div className={bad ? 'compare-side compare-bad' : 'compare-side compare-good'}>
+    <div className={`compare-side compare-${verdict}`}>
       <h4 className="compare-label">
         {label} <span className="compare-position">· {position}</span>
       </h4>
       <p className="compare-tag">
-        {bad ? (
-          <span className="crosswire-tag">
-            <span aria-hidden="true">✖ </span>
-            {step.kind === 'read' ? 'cross-wire' : 'goes wrong'}
-          </span>
-        ) : (
-          <span className="ok-tag">
-            <span aria-hidden="true">✓ </span>
-            {step.kind === 'read' ? 'its own value' : 'as expected'}
-          </span>
-        )}
+        <span className={verdict === 'bad' ? 'crosswire-tag' : verdict === 'good' ? 'ok-tag' : 'refused-tag'}>
+          <span aria-hidden="true">{verdict === 'bad' ? '✖ ' : verdict === 'good' ? '✓ ' : '⊘ '}</span>
+          {TAG_WORDS[verdict](step)}
+        </span>
       </p>
       {/* A read is told by its values (the narration above tells the story); anything else by its sentence. */}
       {step.kind === 'read' ? (
