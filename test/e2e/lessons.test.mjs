@@ -132,3 +132,16 @@ test('375 px: the register cards end above the legend and the empty-slots toggle
   assert.deepEqual(record.errors, []);
   await context.close();
 });
+
+test("Panic: naive's panic marks its 7 leaked slots in the register file; scoped marks the 7 the guard restores", async () => {
+  const { page, record, context } = await openPage(env.browser, env.url, { hash: lessonLink('examples/panic-leak.json') });
+  await waitForNarration(page, /◆ leak: alpha panics mid-poll/);
+  assert.equal(await page.locator('.register-file tr.leaked-slot').count(), 7);
+  assert.equal(await page.locator('.register-file tr.leaked-slot .slot-mark', { hasText: 'leaked' }).count(), 7);
+  await checkHeaderRadio(page, 'scoped');
+  await waitForNarration(page, /✓ restored: alpha panics mid-poll: model refused the plan\. As the poll unwinds, the restore guard puts the outer values back/);
+  assert.equal(await page.locator('.register-file tr.restored-slot').count(), 7);
+  assert.equal(await page.locator('.register-file tr.leaked-slot').count(), 0);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
