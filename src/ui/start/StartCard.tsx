@@ -53,7 +53,10 @@ export default function StartCard() {
   useEffect(() => {
     if (!shown) return;
     return useStore.subscribe((state, previous) => {
-      if (state.examplesOpen && !previous.examplesOpen) done();
+      if (state.examplesOpen && !previous.examplesOpen) {
+        markStarted();
+        state.setStartCardOpen(false);
+      }
     });
   }, [shown]);
   if (!shown) return null;
