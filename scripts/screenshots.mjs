@@ -1,13 +1,15 @@
 // Regenerates the README's screenshots from the production build (`npm run build` first, then
 // `node scripts/screenshots.mjs`), in Debian's Chromium through the end-to-end harness: docs/lesson-f1-{light,dark}.png
 // (F1's link at its moment, the Lesson layout), docs/compare-{light,dark}.png (the same moment with Compare open),
-// docs/phone-f1.png (that moment at 375 px) and docs/threads-two-columns.png (the work-stealing lesson at alpha's
-// migrated read, a register-file column per thread).
+// docs/phone-f1.png (that moment at 375 px), docs/threads-two-columns.png (the work-stealing lesson at alpha's
+// migrated read, a register-file column per thread) and docs/compare-panic.png (the panic lesson's Compare by its
+// own contrast, naive against scoped: 7 leaks against none).
 import { lessonLink, openPage, setup } from '../test/e2e/harness.mjs';
 
 const env = await setup();
 const F1 = lessonLink('examples/f1-cwd-env.json');
 const STEALING = lessonLink('examples/work-stealing.json');
+const PANIC = lessonLink('examples/panic-leak.json');
 
 /** Opens `hash`, waits for the narration to say `moment`, moves the pointer off the page's controls. */
 async function at(hash, moment, options = {}) {
@@ -40,5 +42,14 @@ for (const colorScheme of ['light', 'dark']) {
   await page.screenshot({ path: 'docs/threads-two-columns.png' });
   await context.close();
 }
+{
+  const { page, context } = await at(PANIC, 'With no restore guard');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.locator('.compare-sides').waitFor();
+  await page.mouse.move(1, 899);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/compare-panic.png' });
+  await context.close();
+}
 await env.teardown();
-console.log('docs/: lesson-f1-light, lesson-f1-dark, compare-light, compare-dark, phone-f1, threads-two-columns');
+console.log('docs/: lesson-f1-light, lesson-f1-dark, compare-light, compare-dark, phone-f1, threads-two-columns, compare-panic');

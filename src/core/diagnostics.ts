@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   H207: { severity: 'error', summary: 'Invalid attribute' },
   H208: { severity: 'error', summary: 'Invalid pattern' },
   H209: { severity: 'error', summary: 'Unsupported syntax' },
+  H210: { severity: 'warning', summary: 'Stray "}" at the top level (harn skips it)' },
   H301: { severity: 'error', summary: 'Nesting too deep' },
   H302: { severity: 'info', summary: 'Too many diagnostics' },
   'HARN-CAP-301': { severity: 'error', summary: 'Child effect escapes the parent grant' },

@@ -4,8 +4,8 @@ import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
-import { AMBIENT_THREAD_LOCAL_CATALOG, compareScenario, indexMoments, landOn, previewLink, simulate, type Moment } from '../core/scheduler/index.ts';
-import { EXAMPLES } from '../core/examples/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, previewLink, simulate, type Moment } from '../core/scheduler/index.ts';
+import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import { scenarioMarkdown } from '../core/report/markdown.ts';
@@ -76,8 +76,9 @@ export const api = {
     const result = simulate(scenario);
     return { ...result, landing: moment === null ? null : landOn(indexMoments(result.steps), moment) };
   },
-  /** The scenario and its compare run side by side, matched moment by moment (`compareScenario`). */
-  compareScenario: (scenario: Scenario) => compareScenario(scenario),
+  /** The scenario and its compare run side by side, matched moment by moment: the contrast `contrastId` (null:
+   * the lesson's own, else the default), with the menu of the others (`compareWithContrast`). */
+  compareScenario: (scenario: Scenario, contrastId: string | null = null) => compareWithContrast(scenario, contrastId),
 
   /** The 28 ambient thread-local slots: name, shape, captured or uncaptured with the reason. */
   slotCatalog: () => AMBIENT_THREAD_LOCAL_CATALOG,

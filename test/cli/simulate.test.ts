@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { CommandContext } from '../../src/cli/io.ts';
-import { encodeLink, explore, findExample, minimizeScenario, normalizeScenario, replayScenario, simulate } from '../../src/core/index.ts';
+import { encodeLink, eventSteps, explore, findExample, minimizeScenario, normalizeScenario, replayScenario, simulate, stepNumber } from '../../src/core/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harn-scope-simulate-'));
 const f2 = findExample('f2-mutation-session')!.scenario;
@@ -73,11 +73,14 @@ describe('harn-scope simulate', () => {
   it("explains each cross-wire in the stepper's own sentence and prints the trace with --trace", async () => {
     const { code, stdout } = await cli('simulate', 'f2.json', '--trace');
     expect(code).toBe(0);
-    const narration = simulate(findExample('f2-mutation-session')!.scenario).steps[126]!.narration;
+    const f2 = simulate(findExample('f2-mutation-session')!.scenario);
+    const narration = f2.steps[126]!.narration;
     expect(narration).toBe(
       "alpha resumes after llm_call. While it waited, beta ran and left its mutation session in CURRENT_MUTATION_SESSION, so alpha's write_file(\"report.md\") is audited under beta's session (session-beta/run-beta).",
     );
-    expect(stdout).toContain(`step 126: ${narration} (CURRENT_MUTATION_SESSION: expected session-alpha/run-alpha`);
+    // Numbered as the stepper numbers it (the event step), not the trace index.
+    expect(stepNumber(eventSteps(f2.steps), 126)).not.toBe('127');
+    expect(stdout).toContain(`step ${stepNumber(eventSteps(f2.steps), 126)}: ${narration} (CURRENT_MUTATION_SESSION: expected session-alpha/run-alpha`);
     expect(stdout).not.toContain(': cross-wire.');
     expect(stdout).toContain(
       '#126 t=2 alpha read CURRENT_MUTATION_SESSION = session-beta/run-beta (expected session-alpha/run-alpha) CROSS-WIRE',

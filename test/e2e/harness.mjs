@@ -136,7 +136,7 @@ export async function waitForSession(page, timeout = 20000) {
 export const narrationText = (page) => page.locator('.narration-text').textContent();
 
 /** Is the current step's narration red (a cross-wire or a violation)? */
-export const isRed = (page) => page.locator('.narration').evaluate((el) => el.classList.contains('narration-crosswire'));
+export const isRed = (page) => page.locator('.narration').evaluate((el) => el.classList.contains('narration-bad') || el.classList.contains('narration-crosswire'));
 
 /** Waits until the narration matches `pattern` (a string or a RegExp) in the whole stepper (not a link's preview of
  * its landing step, shown while the trace is on its way: its controls and lanes are not there yet). */

@@ -24,7 +24,7 @@ vi.mock('../../src/worker/client.ts', async () => {
       const result = scheduler.simulate(scenario);
       return { ...result, landing: moment === null ? null : scheduler.landOn(scheduler.indexMoments(result.steps), moment) };
     },
-    compareScenario: async (scenario: Parameters<typeof scheduler.simulate>[0]) => scheduler.compareScenario(scenario),
+    compareScenario: async (scenario: Parameters<typeof scheduler.simulate>[0], contrastId: string | null = null) => core.compareWithContrast(scenario, contrastId),
     slotCatalog: async () => scheduler.AMBIENT_THREAD_LOCAL_CATALOG,
     examples: async () => core.EXAMPLES,
     shareLinkOf: async (scenario: unknown) => core.shareLinkOf(scenario),

@@ -7,6 +7,8 @@
 import {
   crosswireWhere,
   escapeText as t,
+  eventSteps,
+  stepNumber,
   printTrace,
   reportBaseUrl,
   scenarioMarkdown,
@@ -46,13 +48,15 @@ function human(input: string, result: ScenarioSimulation): string {
   const { summary } = result;
   // Every user string escaped for text (escapeText, aliased t): none can start a line.
   const lines = [`${t(input)}: ${result.mode} mode. ${t(summary.message)}`];
+  // Numbered as the stepper numbers them (the event step; `--json` keeps the trace index).
+  const events = eventSteps(result.steps);
   // The stepper's sentences: each cross-wired read as narrated, then what it expected and observed.
   for (const c of summary.crosswires)
     lines.push(
-      `  step ${c.step}: ${t(result.steps[c.step]?.narration ?? c.consequence)} (${t(c.slot)}${crosswireWhere(c)}: expected ${t(c.expected)}, observed ${t(c.observed)})`,
+      `  step ${stepNumber(events, c.step)}: ${t(result.steps[c.step]?.narration ?? c.consequence)} (${t(c.slot)}${crosswireWhere(c)}: expected ${t(c.expected)}, observed ${t(c.observed)})`,
     );
   for (const v of summary.violations)
-    lines.push(`  step ${v.step}: ${t(result.steps[v.step]?.narration ?? `${v.task}'s ${v.call} escapes the parent's grant`)}`);
+    lines.push(`  step ${stepNumber(events, v.step)}: ${t(result.steps[v.step]?.narration ?? `${v.task}'s ${v.call} escapes the parent's grant`)}`);
   if (summary.leaks.length > 0)
     lines.push(`  leaked on the outer thread${summary.threads ? 's' : ''}: ${t(summary.leaks.join(', '))}`);
   if (summary.panics.length > 0) lines.push(`  panicked: ${t(summary.panics.join(', '))}`);

@@ -4,6 +4,8 @@
 // Harn sources. Depends on ../scenario (normalizeScenario), the scheduler's catalog (capture sets minus one slot) and
 // simulate (the landing step).
 import { normalizeScenario } from '../scenario/defaults.ts';
+import { compareScenario, type Comparison } from '../scheduler/compare.ts';
+import { contrastId, contrastName, contrastsOf, type Contrast } from '../scheduler/contrast.ts';
 import { findMoment, type MomentQuery } from '../scheduler/moment.ts';
 import { simulate } from '../scheduler/simulate.ts';
 import type { GrantRecord, Scenario, ScenarioInput } from '../scenario/types.ts';
@@ -11,7 +13,8 @@ import type { AmbientSlotName } from '../scenario/slots.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG } from '../scheduler/catalog.ts';
 
 /** One lesson: what it is called, two sentences on what to watch, the scenario it opens (at its landing), the
- * moment it lands on and the slot or decision it teaches, as the words its landing narration names. */
+ * moment it lands on and the slot or decision it teaches, as the words its landing narration names, and its
+ * contrast: the one run setting whose change shows the fix (what Compare shows by default). */
 export interface Example {
   id: string;
   title: string;
@@ -19,6 +22,7 @@ export interface Example {
   scenario: Scenario;
   landing: MomentQuery;
   point: string[];
+  contrast: Contrast;
 }
 
 /** The catalog's Captured set without `slot`: the capture list that brings a bug back. */
@@ -43,7 +47,10 @@ function worker(lines: string[]): string {
 interface Lesson {
   landing: MomentQuery;
   point: string[];
+  contrast: Contrast;
 }
+
+const UNSCOPED_FIX: Contrast = { kind: 'mode', bug: 'unscoped', fix: 'scoped' };
 
 // The scenario opens at the landing moment's step in its own run (step 0 if it were missing: a test fails).
 function example(
@@ -76,6 +83,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'alpha', kind: 'read', subject: 'VM_EXECUTION_CONTEXT', what: 'write_file' },
       point: ['VM_EXECUTION_CONTEXT', "beta's worktree"],
+      contrast: UNSCOPED_FIX,
     },
   ),
   example(
@@ -97,6 +105,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'alpha', kind: 'read', subject: 'CURRENT_MUTATION_SESSION', what: 'write_file' },
       point: ['CURRENT_MUTATION_SESSION', "beta's session"],
+      contrast: { kind: 'capture', slot: 'CURRENT_MUTATION_SESSION' },
     },
   ),
   example(
@@ -119,6 +128,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'alpha', kind: 'check', what: 'write_file' },
       point: ['denied', 'preflight allowed it'],
+      contrast: UNSCOPED_FIX,
     },
   ),
   example(
@@ -137,6 +147,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'alpha', kind: 'panic' },
       point: ['leaked', 'EXECUTION_POLICY_STACK', 'VM_EXECUTION_CONTEXT', 'CURRENT_MUTATION_SESSION'],
+      contrast: { kind: 'mode', bug: 'naive', fix: 'scoped' },
     },
   ),
   example(
@@ -155,6 +166,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'beta', kind: 'read', subject: 'TRUSTED_BRIDGE_CALL_DEPTH', what: 'host_call' },
       point: ['TRUSTED_BRIDGE_CALL_DEPTH', 'depth 1'],
+      contrast: { kind: 'capture', slot: 'TRUSTED_BRIDGE_CALL_DEPTH' },
     },
   ),
   example(
@@ -172,7 +184,11 @@ export const EXAMPLES: readonly Example[] = [
         },
       ],
     },
-    { landing: { task: 'parent', kind: 'refuse', subject: 'beta' }, point: ['HARN-CAP-301', 'net:write'] },
+    {
+      landing: { task: 'parent', kind: 'refuse', subject: 'beta' },
+      point: ['HARN-CAP-301', 'net:write'],
+      contrast: { kind: 'enforce' },
+    },
   ),
   example(
     'resource-mismatch',
@@ -189,6 +205,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'parent', kind: 'refuse', subject: 'beta' },
       point: ['HARN-CAP-301', 'fs:write (.env)'],
+      contrast: { kind: 'enforce' },
     },
   ),
   example(
@@ -212,6 +229,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'parent', kind: 'spawn', subject: 'alpha' },
       point: ['llm:write', 'net:write', 'refused at spawn'],
+      contrast: { kind: 'grant', grant: [LLM_WRITE, NET_WRITE] },
     },
   ),
   example(
@@ -245,6 +263,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'beta', kind: 'read', subject: 'VM_EXECUTION_CONTEXT', what: 'write_file' },
       point: ['VM_EXECUTION_CONTEXT', "alpha's worktree"],
+      contrast: UNSCOPED_FIX,
     },
   ),
   example(
@@ -263,6 +282,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'alpha', kind: 'read', subject: 'EGRESS_TENANT_STACK', what: 'http_post' },
       point: ['EGRESS_TENANT_STACK', 'beta'],
+      contrast: { kind: 'catalog', slot: 'EGRESS_TENANT_STACK' },
     },
   ),
   example(
@@ -283,6 +303,7 @@ export const EXAMPLES: readonly Example[] = [
     {
       landing: { task: 'alpha', kind: 'read', subject: 'VM_EXECUTION_CONTEXT', what: 'write_file' },
       point: ['Thread 2 holds nothing in VM_EXECUTION_CONTEXT', "alpha's own values stayed behind"],
+      contrast: UNSCOPED_FIX,
     },
   ),
 ];
@@ -290,4 +311,45 @@ export const EXAMPLES: readonly Example[] = [
 /** The lesson with this id, or null. */
 export function findExample(id: string): Example | null {
   return EXAMPLES.find((e) => e.id === id) ?? null;
+}
+
+// The programs make the lesson: a run setting, a grant, a ceiling or a catalog decision changed since it opened is
+// the lesson being explored; an edited program is a new scenario.
+function sameProgramsAs(scenario: Scenario, lesson: Scenario): boolean {
+  return (
+    scenario.parent.source === lesson.parent.source &&
+    scenario.children.length === lesson.children.length &&
+    scenario.children.every((c, i) => c.name === lesson.children[i]!.name && c.source === lesson.children[i]!.source)
+  );
+}
+
+/** The lesson whose programs the scenario runs (as opened, or with its settings changed), or null. */
+export function lessonOf(scenario: Scenario): Example | null {
+  return EXAMPLES.find((e) => sameProgramsAs(scenario, e.scenario)) ?? null;
+}
+
+/** One choice of Compare's contrast menu. */
+export interface ContrastOption {
+  id: string;
+  name: string;
+}
+
+/** The contrasts Compare offers for a scenario: the lesson's own first (its default), then the others. */
+export function contrastOptionsOf(scenario: Scenario): { options: ContrastOption[]; contrasts: Contrast[] } {
+  const contrasts = contrastsOf(scenario, lessonOf(scenario)?.contrast ?? null);
+  return { contrasts, options: contrasts.map((c) => ({ id: contrastId(c), name: contrastName(c) })) };
+}
+
+/** A comparison with the contrast it shows (its id; null: the default) and the menu of the others. */
+export type LessonComparison = Comparison & { options: ContrastOption[]; contrastId: string | null };
+
+/** Compare as the UI and the CLI ask for it: the contrast with id `id` (null: the default, the lesson's own, else
+ * the scenario's mode or capture set against its fix), and the menu of the others. */
+export function compareWithContrast(scenario: Scenario, id: string | null = null): LessonComparison {
+  const { contrasts, options } = contrastOptionsOf(scenario);
+  const lesson = lessonOf(scenario);
+  // An id this scenario does not offer (another lesson's) falls back to the default.
+  const chosen = (id === null ? undefined : contrasts.find((c) => contrastId(c) === id)) ?? (lesson ? contrasts[0]! : null);
+  const comparison = compareScenario(scenario, chosen);
+  return { ...comparison, options, contrastId: chosen ? contrastId(chosen) : null };
 }

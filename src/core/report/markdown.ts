@@ -8,6 +8,7 @@ import { encodeLink } from '../scenario/link.ts';
 import { markdownBlock as codeBlock, markdownCode, markdownSentence, reportBaseUrl } from './escape.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { countLabel, crosswireWhere } from '../scheduler/counts.ts';
+import { eventSteps, stepNumber } from '../scheduler/moment.ts';
 import type { SimulationResult } from '../scheduler/run.ts';
 import type { CrosswireRecord } from '../scheduler/trace.ts';
 
@@ -54,9 +55,9 @@ function settingsLines(scenario: Scenario, simulation: SimulationResult): string
   ];
 }
 
-function crosswireLines(record: CrosswireRecord | null, step: number, total: number): string[] {
+function crosswireLines(record: CrosswireRecord | null, step: number, total: number, events: readonly number[]): string[] {
   if (record === null) return ['### Cross-wire', '', 'None: every read in this run saw its own task’s value.'];
-  const where = record.step === step ? 'at this step' : `at step ${record.step + 1}`;
+  const where = record.step === step ? 'at this step' : `at step ${stepNumber(events, record.step)}`;
   return [
     `### Cross-wire ${where} (${total} in the run)`,
     '',
@@ -88,16 +89,19 @@ export function scenarioMarkdown(scenario: Scenario, simulation: SimulationResul
   const base = options.baseUrl === undefined ? '' : (reportBaseUrl(options.baseUrl) ?? '');
   const link = `${base}${encodeLink({ ...scenario, view: { ...scenario.view, step, tab: null } })}`;
   const crosswires = simulation.summary.crosswires;
+  // Numbered as the stepper numbers them: the event step ("24", or "24.3" on a fine step), of the events.
+  const events = eventSteps(simulation.steps);
+  const number = stepNumber(events, step);
   return [
-    `## Harn Scope Lab: ${simulation.mode} run, step ${step + 1} of ${simulation.steps.length}`,
+    `## Harn Scope Lab: ${simulation.mode} run, step ${number} of ${events.length}`,
     '',
     ...settingsLines(scenario, simulation),
     '',
-    `### The moment (step ${step + 1})`,
+    `### The moment (step ${number})`,
     '',
     `> ${markdownSentence(shown?.narration ?? 'The trace is empty.')}`,
     '',
-    ...crosswireLines(crosswireAt(crosswires, step), step, crosswires.length),
+    ...crosswireLines(crosswireAt(crosswires, step), step, crosswires.length, events),
     '',
     `**Summary:** ${markdownSentence(simulation.summary.message)}`,
     '',

@@ -32,6 +32,7 @@ export type {
 export * from './moment.ts';
 export * from './counts.ts';
 export * from './compare.ts';
+export * from './contrast.ts';
 export { resolvePath } from './narrate.ts';
 export * from './run.ts';
 export * from './print.ts';

@@ -89,6 +89,17 @@ export function eventSteps(steps: readonly TraceStep[]): number[] {
   return events;
 }
 
+/** The number a person reads for step `index` of a trace, everywhere (stepper, reads log, scrub marks, summary,
+ * Markdown, CLI): its event's, 1-based ("13"), with the fine step beneath it after a dot when `index` is a swap or
+ * install between events ("13.4"). `events`: the trace's event steps in order ({@link eventSteps}). */
+export function stepNumber(events: readonly number[], index: number): string {
+  let at = 0;
+  while (at < events.length && events[at]! <= index) at++;
+  if (at === 0) return index <= 0 ? '1' : `1.${index}`;
+  const fine = index - events[at - 1]!;
+  return fine > 0 ? `${at}.${fine}` : String(at);
+}
+
 const KIND_WORDS: Record<MomentKind, string> = {
   poll: 'poll',
   read: 'read',

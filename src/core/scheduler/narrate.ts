@@ -148,14 +148,20 @@ function decided(f: CheckFacts): string {
     : `${verdict}, though preflight ${f.preflight ? 'allowed' : 'denied'} it`;
 }
 
-/** What one cross-wired slot of a check does to the call, as a verb phrase ("is checked against …"). */
+/** What one cross-wired slot of a check does to the call, as a verb phrase ("is checked against …"); a denied
+ * call never lands or is audited as done, so its phrase says where it would have gone. */
 function slotConsequence(slot: number, slotName: string, observed: AmbientValue | number | null, f: CheckFacts): string {
   const owner = ownerName(observed);
-  if (slot === SLOT.executionContext && f.path !== null)
-    return `resolves against ${f.cwd ?? 'no working directory'}${owner ? ` and lands in ${owner}'s worktree` : ''}`;
+  if (slot === SLOT.executionContext && f.path !== null) {
+    const cwd = f.cwd ?? 'no working directory';
+    if (!f.decision) return `resolves against ${cwd}${owner ? `, ${owner}'s worktree,` : ''} but is denied, so nothing lands there`;
+    return `resolves against ${cwd}${owner ? ` and lands in ${owner}'s worktree` : ''}`;
+  }
   if (slot === SLOT.executionPolicy) return `is checked against ${ownerPhrase(observed)} and ${decided(f)}`;
-  if (slot === SLOT.mutationSession)
-    return `is audited under ${owner ? `${owner}'s session` : 'no session'} (${currentLabel(observed)})`;
+  if (slot === SLOT.mutationSession) {
+    const under = `${owner ? `${owner}'s session` : 'no session'} (${currentLabel(observed)})`;
+    return f.decision ? `is audited under ${under}` : `would have been audited under ${under}, had it been allowed`;
+  }
   if (slot === SLOT.trustedBridgeDepth)
     return `runs at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`;
   return `uses ${ownerPhrase(observed)} from ${slotName}`;
@@ -177,6 +183,17 @@ export function narrateCheckRead(
   const call = `${task}'s ${writtenCall(f.check)}`;
   if (first) return `${whyItSees(task, r, name, observed)}, so ${call} ${consequence}.`;
   return `It also reads ${name} (${ownerPhrase(observed)}), so ${call} ${consequence}.`;
+}
+
+// What the decided call does: an allowed one writes or reads its path (under its session); a denied one does not,
+// and the sentence says so rather than naming a write that never happens.
+function checkOutcome(decision: boolean, isWrite: boolean, path: string | null, session: string | null): string {
+  if (decision) {
+    const under = session !== null ? ` under ${session}` : '';
+    return path === null ? under : `; it ${isWrite ? 'writes' : 'reads'} ${narrationText(path)}${under}`;
+  }
+  if (path === null) return '';
+  return `: nothing is ${isWrite ? 'written to' : 'read from'} ${narrationText(path)}`;
 }
 
 /** Narrates a check from what the task observed; `reads` are its slot reads, `record` set when one crossed. */
@@ -205,13 +222,15 @@ export function narrateCheck(
     const observed = read.observed;
     if (read.slot === SLOT.executionPolicy) parts.push(`was checked against ${ownerPhrase(observed)}`);
     else if (read.slot === SLOT.executionContext && path !== null)
-      parts.push(`landed in ${ctx?.cwd ?? 'no working directory'}`);
+      parts.push(`${decision ? 'landed in' : 'was aimed at'} ${ctx?.cwd ?? 'no working directory'}`);
     else if (read.slot === SLOT.trustedBridgeDepth)
       parts.push(
         `ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`,
       );
     else if (read.slot === SLOT.mutationSession)
-      parts.push(`was audited under ${ownerPhrase(observed)} (${currentLabel(observed)})`);
+      parts.push(
+        `${decision ? 'was audited' : 'would have been audited'} under ${ownerPhrase(observed)} (${currentLabel(observed)})`,
+      );
     else parts.push(`used ${ownerPhrase(observed)} from ${slotNames[read.slot]}`);
   }
   const action =
@@ -223,8 +242,7 @@ export function narrateCheck(
   const judge = policyValue === null ? 'no policy' : ownerPhrase(policyValue);
   let narration = `${task}'s ${writtenCall(check)} is ${decision ? 'allowed' : 'denied'} by ${judge}`;
   if (decision !== preflight) narration += `, though preflight ${preflight ? 'allowed' : 'denied'} it`;
-  if (path !== null) narration += `; it ${check.isWrite ? 'writes' : 'reads'} ${narrationText(path)}`;
-  if (session !== null) narration += ` under ${session}`;
+  narration += checkOutcome(decision, check.isWrite, path, session);
   narration += '.';
   if (check.escapes.length > 0)
     narration += ` It escapes the parent's grant (HARN-CAP-301: ${check.escapes.join(', ')}): with enforcement at spawn off, nothing stopped it.`;
@@ -278,12 +296,16 @@ export function pollDetail(
   return parts.join(' · ');
 }
 
-// The spawn teaches what the grant allows: the child's effects all within it (else it would be refused).
+// The spawn teaches what the grant allows: a child spawned with its effects all within the grant is covered; one
+// whose effects escape it runs only because enforcement at spawn is off, and the sentence names what escapes.
 export function narrateSpawn(parent: string, child: string, program: TaskProgram): string {
   const admission = program.admission;
   if (!admission || parent === 'the outer thread') return `${parent} spawns ${child}.`;
+  const grant = admission.grant.join(', ') || 'nothing';
+  if (program.refusal !== null)
+    return `${parent} spawns ${child}, though the parent's grant (${grant}) does not cover ${joinAnd(program.refusal.violations)}: enforcement at spawn is off, so it is spawned anyway (HARN-CAP-301 not enforced).`;
   const asks = admission.effects.length === 0 ? 'no effects' : admission.effects.join(', ');
-  return `${parent} spawns ${child}: the parent's grant (${admission.grant.join(', ') || 'nothing'}) covers everything ${child} does (${asks}); a child asking for anything outside it is refused at spawn (HARN-CAP-301).`;
+  return `${parent} spawns ${child}: the parent's grant (${grant}) covers everything ${child} does (${asks}); a child asking for anything outside it is refused at spawn (HARN-CAP-301).`;
 }
 
 export function narrateRefusalDetail(program: TaskProgram): string | null {
@@ -293,11 +315,16 @@ export function narrateRefusalDetail(program: TaskProgram): string | null {
     : null;
 }
 
-/** A panic; in naive mode (no restore guard) it names the slots the unwinding poll leaves holding its values. */
+/** A panic. In naive mode (no restore guard) it names the slots the unwinding poll leaves holding the task's
+ * values; in scoped mode the slots whose outer values the guard puts back (`left`: those slots). */
 export function narratePanic(task: string, message: string, mode: string, left: readonly string[]): string {
   const panics = `${task} panics mid-poll: ${narrationText(message)}.`;
-  if (mode !== 'naive' || left.length === 0) return panics;
-  return `${panics} With no restore guard, the unwinding poll leaves ${task}'s values in ${joinAnd([...left])} on the thread: they are leaked to the outer thread.`;
+  if (left.length === 0) return panics;
+  if (mode === 'naive')
+    return `${panics} With no restore guard, the unwinding poll leaves ${task}'s values in ${joinAnd([...left])} on the thread: they are leaked to the outer thread.`;
+  if (mode === 'scoped')
+    return `${panics} As the poll unwinds, the restore guard puts the outer values back in ${joinAnd([...left])}: nothing of ${task}'s is leaked.`;
+  return panics;
 }
 
 /** The outer thread's check once every task is done: clean, or how many slots it keeps (their values in detail). */

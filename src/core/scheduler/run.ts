@@ -145,6 +145,7 @@ function messageOf(
   counts: RunCounts,
   leaks: string[],
   threads: number,
+  events: number,
 ): string {
   if (outcome.status === 'step-limit' && maxSteps > MAX_TRACE_STEPS)
     return `Stopped at ${count(MAX_TRACE_STEPS)} steps: a run with a trace keeps at most ${count(MAX_TRACE_STEPS)} steps, though run.maxSteps allows ${count(maxSteps)}; the trace stops there.`;
@@ -161,7 +162,8 @@ function messageOf(
   const clean = threads > 1 ? `every thread's outer values are left clean` : 'the outer thread is left clean';
   const outer = leaks.length === 0 ? clean : `${outerKeeps(threads)} ${countLabel('leaks', counts.leaks)}: ${leaks.join(', ')}`;
   const on = threads > 1 ? ` on ${threads} threads` : '';
-  return `Finished in ${outcome.steps} steps${on}: ${parts.join(', ')}; ${outer}.`;
+  // Counted as the stepper counts (events); the fine steps (every swap and install) in parentheses.
+  return `Finished in ${events} steps (${outcome.steps} fine steps)${on}: ${parts.join(', ')}; ${outer}.`;
 }
 
 /** Runs a task set with a full trace. */
@@ -204,7 +206,15 @@ export function runTaskSet(taskSet: TaskSet, options: RunOptions): SimulationRes
       counts,
       awaitingChoice: outcome.status === 'awaiting-choice' ? outcome.ready.map((t) => names[t]!) : null,
       ignoredPicks: log.ignored,
-      message: messageOf(outcome, options.maxSteps, names, counts, leaks, config.threads ?? 1),
+      message: messageOf(
+        outcome,
+        options.maxSteps,
+        names,
+        counts,
+        leaks,
+        config.threads ?? 1,
+        recorder.steps.reduce((n, step) => (step.event ? n + 1 : n), 0),
+      ),
       ...((config.threads ?? 1) > 1 ? { threads: config.threads, migrations: outcome.migrations } : {}),
     },
   };

@@ -134,10 +134,14 @@ export type TraceStep = StepBase &
     | ({ kind: 'check' } & CheckInfo)
     | { kind: 'await'; awaitKind: string; what: string; wakeAt: number }
     | { kind: 'wake' }
-    | { kind: 'spawn'; child: string }
+    /** `escapes`: present when the child's effects escape the grant and it is spawned only because enforcement at
+     * spawn is off (the effects not covered). */
+    | { kind: 'spawn'; child: string; escapes?: string[]; covered?: boolean }
     | { kind: 'refuse'; child: string; code: 'HARN-CAP-301'; violations: string[] }
     | { kind: 'complete' }
-    | { kind: 'panic'; message: string }
+    /** `restored`: scoped mode, the slots whose outer values the restore guard puts back; `leaked`: naive mode,
+     * the slots the unwinding poll leaves holding the task's values (each present only when not empty). */
+    | { kind: 'panic'; message: string; restored?: string[]; leaked?: string[] }
     | { kind: 'poll-exit'; outcome: PollOutcome; restored: boolean }
     | { kind: 'outer-check'; leaks: string[]; clean: boolean }
   );
@@ -287,6 +291,17 @@ export function createTraceRecorder(
     const left: string[] = [];
     for (let s = 0; s < state.thread.length; s++) if (state.thread[s] !== scope[s]) left.push(slotNames[s]!);
     return left;
+  };
+  // Scoped mode: the slots this poll swapped in whose values the task has changed; the guard puts their outer
+  // values back as the poll unwinds (the swaps since the task's poll-enter name the captured slots).
+  const guarded = (t: number): string[] => {
+    const swapped = new Set<string>();
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const step = steps[i]!;
+      if (step.kind === 'poll-enter') break;
+      if (step.kind === 'swap' && step.direction === 'in' && step.task === owners[t + 1]) swapped.add(step.slot);
+    }
+    return leftBehind(t).filter((slot) => swapped.has(slot));
   };
   const momentOf = (t: number, kind: MomentKind, span: Span | null, subject: string | null, what: string) =>
     moments.next(owners[t + 1] ?? null, kind, span ? span.start : -1, subject, what);
@@ -568,9 +583,15 @@ export function createTraceRecorder(
     },
     spawn(t, child, span) {
       dirtyScope(child);
+      const refusal = programs[child]!.refusal;
       steps.push({
         kind: 'spawn',
         child: name(child),
+        ...(refusal && t >= 0
+          ? { escapes: refusal.violations }
+          : programs[child]!.admission && t >= 0
+            ? { covered: true }
+            : {}),
         index: steps.length,
         task: owners[t + 1] ?? null,
         span,
@@ -612,13 +633,16 @@ export function createTraceRecorder(
       } as TraceStep);
     },
     panic(t, message, span) {
+      const slots = mode === 'scoped' ? guarded(t) : mode === 'naive' ? leftBehind(t) : [];
+      const named = slots.length === 0 ? {} : mode === 'scoped' ? { restored: slots } : { leaked: slots };
       steps.push({
         kind: 'panic',
         message,
+        ...named,
         index: steps.length,
         task: owners[t + 1] ?? null,
         span,
-        narration: narratePanic(name(t), message, mode, leftBehind(t)),
+        narration: narratePanic(name(t), message, mode, slots),
         detail:
           mode === 'naive' ? 'No restore guard: the unwinding poll will not swap its scope back out.' : null,
         moment: momentOf(t, 'panic', span, null, 'throw'),

@@ -3,7 +3,7 @@
 // edits (mode, threads, capture set, enforcement, schedule) that change the scenario and so trigger a re-simulation, which
 // lands on the moment the stepper showed, and the compare view's second run.
 import type { RunMode, RunSettings as AppRun, Scenario, Schedule } from '../../core/scenario/types.ts';
-import type { Comparison } from '../../core/scheduler/compare.ts';
+import type { LessonComparison } from '../../core/examples/index.ts';
 import type { TracePreview } from '../../core/scheduler/preview.ts';
 import type { Moment } from '../../core/scheduler/moment.ts';
 import type { SliceCreator } from '../storeTypes.ts';
@@ -49,12 +49,15 @@ export interface RunSlice {
   /** The compare view is open. */
   compareOpen: boolean;
   /** The second run for the compare view, matched to `simulation` by moment; null while it is computed. */
-  comparison: Comparison | null;
+  comparison: LessonComparison | null;
+  /** The contrast Compare shows (an id from the comparison's options); null = the default (a lesson's own). */
+  compareContrast: string | null;
+  setCompareContrast: (id: string | null) => void;
   comparisonRequestId: number;
   setFineSteps: (fine: boolean) => void;
   setCompareOpen: (open: boolean) => void;
   beginComparison: () => number;
-  receiveComparison: (id: number, comparison: Comparison) => boolean;
+  receiveComparison: (id: number, comparison: LessonComparison) => boolean;
   /** Jumps to the last cross-wire before the current step; stays when none. */
   runToPreviousCrosswire: () => void;
   beginSimulation: () => number;
@@ -87,6 +90,23 @@ export interface RunSlice {
   choose: (step: number, task: string, thread?: number | null) => void;
 }
 
+/** What a simulation is of: the scenario fields a re-simulation depends on (compared by reference; the store
+ * replaces a field whole when it changes). */
+interface SimulatedInputs {
+  parent: unknown;
+  children: unknown;
+  run: unknown;
+  slots: unknown;
+}
+
+function inputsOf(scenario: { parent: unknown; children: unknown; run: unknown; slots?: unknown }): SimulatedInputs {
+  return { parent: scenario.parent, children: scenario.children, run: scenario.run, slots: scenario.slots };
+}
+
+function sameInputs(a: SimulatedInputs | null, b: SimulatedInputs): boolean {
+  return a !== null && a.parent === b.parent && a.children === b.children && a.run === b.run && a.slots === b.slots;
+}
+
 function clampStep(simulation: SimulationResult | null, step: number): number {
   const last = simulation ? simulation.steps.length - 1 : 0;
   return Math.max(0, Math.min(Math.trunc(step), Math.max(0, last)));
@@ -104,14 +124,26 @@ export function picksBefore(simulation: SimulationResult, i: number): string[] {
 }
 
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
+  // The inputs of the request in flight and of the trace on screen: a position restored for a scenario whose
+  // trace is already on screen (the open lesson reopened) is applied at once, not left pending for a trace that
+  // will never come (where it would override the next run-setting change's moment).
+  let requested: SimulatedInputs | null = null;
+  let simulated: SimulatedInputs | null = null;
+  const isCurrent = () => get().simulation !== null && sameInputs(simulated, inputsOf(get().scenario));
   const setRun = (patch: (run: AppRun) => AppRun) =>
     set(({ scenario }) => ({ scenario: { ...scenario, run: patch(scenario.run) } }));
   // A run-setting change re-runs the same ops in another way: land on the moment shown now, not its step number.
+  // A position still waiting for its trace is kept for the next one instead (the moment is not known yet).
   const setRunKeepingMoment = (patch: (run: AppRun) => AppRun) =>
-    set(({ scenario, simulation, stepIndex }) => ({
-      scenario: { ...scenario, run: patch(scenario.run) },
-      pendingMoment: momentAt(simulation, stepIndex),
-    }));
+    set(({ scenario, simulation, stepIndex, pendingStep }) =>
+      pendingStep !== null && !isCurrent()
+        ? { scenario: { ...scenario, run: patch(scenario.run) } }
+        : {
+            scenario: { ...scenario, run: patch(scenario.run) },
+            pendingStep: null,
+            pendingMoment: momentAt(simulation, stepIndex),
+          },
+    );
   return {
     simulation: null,
     preview: null,
@@ -131,7 +163,9 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     landingNote: null,
     compareOpen: false,
     comparison: null,
+    compareContrast: null,
     comparisonRequestId: 0,
+    setCompareContrast: (compareContrast) => set({ compareContrast }),
     setFineSteps: (fineSteps) => set({ fineSteps }),
     setCompareOpen: (compareOpen) => set({ compareOpen }),
     beginComparison: () => {
@@ -151,11 +185,13 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     },
     beginSimulation: () => {
       const id = get().simulationRequestId + 1;
+      requested = inputsOf(get().scenario);
       set({ simulationRequestId: id, simulationRequestScenario: get().scenario });
       return id;
     },
     receiveSimulation: (id, simulation) => {
       if (id !== get().simulationRequestId) return false;
+      simulated = requested;
       const { pendingStep, stepIndex } = get();
       const landing = pendingStep === null ? (simulation.landing ?? null) : null;
       const wanted = landing ? landing.step : (pendingStep ?? stepIndex);
@@ -200,7 +236,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     selectRead: (selectedRead) => set({ selectedRead }),
     restoreStep: (step) => {
       const { simulation } = get();
-      if (simulation && step < simulation.steps.length) set({ stepIndex: Math.max(0, step), pendingStep: step });
+      if (simulation && isCurrent()) set({ stepIndex: clampStep(simulation, step), pendingStep: null, landingNote: null, selectedRead: null });
+      else if (simulation && step < simulation.steps.length) set({ stepIndex: Math.max(0, step), pendingStep: step });
       else set({ pendingStep: step });
     },
     setRunMode: (mode) => setRunKeepingMoment((run) => ({ ...run, mode })),

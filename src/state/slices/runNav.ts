@@ -41,16 +41,47 @@ export function eventPosition(simulation: SimulationResult, i: number): { at: nu
   return { at: Math.max(1, at), of: list.length };
 }
 
+/** The number a person reads for step `i`: its event's ("13"), with the fine step beneath it after a dot when
+ * `i` is not the event itself ("13.4": the fourth swap or install after event 13). The same rule as core's
+ * `stepNumber` (the Markdown report, the CLI, the scrub marks); test/state/stepNumber.test.ts keeps them equal. */
+export function stepLabel(simulation: SimulationResult, i: number): string {
+  const list = eventsOf(simulation);
+  let at = 0;
+  while (at < list.length && list[at]! <= i) at++;
+  if (at === 0) return i <= 0 ? '1' : `1.${i}`;
+  const fine = i - list[at - 1]!;
+  return fine > 0 ? `${at}.${fine}` : String(at);
+}
+
 /** Whether step `i` is a cross-wire: a read whose observed value differs from the expected one. */
 export function isCrosswireStep(simulation: SimulationResult, i: number): boolean {
   const step = simulation.steps[i];
   return step !== undefined && step.kind === 'read' && step.crosswire;
 }
 
+const stops = new WeakMap<SimulationResult, number[]>();
+
+/** The steps "Run to next cross-wire" stops at, in order: every cross-wired read (core's records) and every check
+ * a cross-wire decided (its consequence: a denial by another task's policy lands here, not on the read after it). */
+export function crosswireStops(simulation: SimulationResult): number[] {
+  let list = stops.get(simulation);
+  if (!list) {
+    const at = new Set(simulation.summary.crosswires.map((record) => record.step));
+    for (const step of simulation.steps) if (step.kind === 'check' && step.crosswire) at.add(step.index);
+    list = [...at].sort((a, b) => a - b);
+    stops.set(simulation, list);
+  }
+  return list;
+}
+
 /** The cross-wire after (direction 1) or before (-1) step `i`, or -1. */
 export function crosswireFrom(simulation: SimulationResult, i: number, direction: 1 | -1): number {
-  for (const record of direction === 1 ? simulation.summary.crosswires : [...simulation.summary.crosswires].reverse())
-    if (direction === 1 ? record.step > i : record.step < i) return record.step;
+  const list = crosswireStops(simulation);
+  if (direction === 1) {
+    for (const step of list) if (step > i) return step;
+  } else {
+    for (let k = list.length - 1; k >= 0; k--) if (list[k]! < i) return list[k]!;
+  }
   return -1;
 }
 

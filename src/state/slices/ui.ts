@@ -36,6 +36,9 @@ export interface UiSlice {
   /** The Examples gallery is open (the header's menu; the start card opens it too). */
   examplesOpen: boolean;
   setExamplesOpen: (open: boolean) => void;
+  /** The start card is shown (a newcomer's first visit, or the header's Help). */
+  startCardOpen: boolean;
+  setStartCardOpen: (open: boolean) => void;
   setLayout: (layout: ViewLayout) => void;
   setUnfolded: (part: FoldPart, open: boolean) => void;
   /** The parent's or a child's name. */
@@ -59,6 +62,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   unfolded: { ledger: false, run: false },
   examplesOpen: false,
   setExamplesOpen: (examplesOpen) => set({ examplesOpen }),
+  startCardOpen: false,
+  setStartCardOpen: (startCardOpen) => set({ startCardOpen }),
   setLayout: (layout) => set({ layout, unfolded: { ledger: false, run: false } }),
   setUnfolded: (part, open) => set(({ unfolded }) => ({ unfolded: { ...unfolded, [part]: open } })),
   selectedTab: 'parent',

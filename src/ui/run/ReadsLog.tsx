@@ -10,9 +10,11 @@ export interface ReadsLogProps {
   selected: number | null;
   currentStep: number;
   onJump: (read: ReadStep) => void;
+  /** The step number a person reads for a trace step (the stepper's: "13", "13.4"). */
+  stepLabel: (index: number) => string;
 }
 
-export default function ReadsLog({ reads, consequences, colorOf, selected, currentStep, onJump }: ReadsLogProps) {
+export default function ReadsLog({ reads, consequences, colorOf, selected, currentStep, onJump, stepLabel }: ReadsLogProps) {
   const list = useRef<HTMLOListElement>(null);
   // Newest first, and kept in view as the user steps (the list only grows up to the current step).
   useEffect(() => {
@@ -41,7 +43,7 @@ export default function ReadsLog({ reads, consequences, colorOf, selected, curre
                     </span>
                   )}{' '}
                   <span className="read-task">{read.task}</span> reads <code>{read.slot}</code> for {read.what}
-                  <span className="read-step"> · step {read.index + 1}</span>
+                  <span className="read-step"> · step {stepLabel(read.index)}</span>
                 </span>
                 <span className="read-values">
                   expected <span style={{ color: colorOf(read.expectedOwner) }}>{read.expected}</span>, observed{' '}

@@ -128,6 +128,9 @@ export default function RegisterFile(props: RegisterFileProps) {
   const [showQuiet, setShowQuiet] = useState(false);
   const currentRow = useRef<HTMLTableRowElement>(null);
   const swappingNow = step?.kind === 'swap' ? step : null;
+  // The slots this step says are leaked (a naive panic's, the outer check's) or restored (a scoped panic's guard).
+  const leaked = new Set(step?.kind === 'panic' ? (step.leaked ?? []) : step?.kind === 'outer-check' ? step.leaks : []);
+  const restored = new Set(step?.kind === 'panic' ? (step.restored ?? []) : []);
   const polled = step?.task ?? null;
   // The slot being read is always on screen: nearest, so a row already visible does not move the page.
   useEffect(() => {
@@ -166,7 +169,8 @@ export default function RegisterFile(props: RegisterFileProps) {
               if (!showQuiet && quiet.has(slot.name)) return null;
               const now = swappingNow?.slot === slot.name ? swappingNow : null;
               const isCurrent = slot.name === current;
-              const className = [now ? `swapping swap-${now.direction}` : slot.captured ? 'captured' : 'uncaptured', isCurrent ? 'current-slot' : ''].join(' ').trim();
+              const mark = leaked.has(slot.name) ? 'leaked-slot' : restored.has(slot.name) ? 'restored-slot' : '';
+              const className = [now ? `swapping swap-${now.direction}` : slot.captured ? 'captured' : 'uncaptured', isCurrent ? 'current-slot' : '', mark].join(' ').trim();
               return (
                 <tr key={slot.name} className={className} aria-current={isCurrent ? 'true' : undefined} ref={isCurrent ? currentRow : undefined}>
                   <th scope="row" title={slot.reason ?? 'Captured: swapped per poll into each task scope'}>
@@ -181,6 +185,17 @@ export default function RegisterFile(props: RegisterFileProps) {
                     <code>
                       <Breakable text={slot.name} />
                     </code>
+                    {mark === 'leaked-slot' ? (
+                      <span className="slot-mark crosswire-tag">
+                        {' '}
+                        <span aria-hidden="true">◆ </span>leaked
+                      </span>
+                    ) : mark === 'restored-slot' ? (
+                      <span className="slot-mark ok-tag">
+                        {' '}
+                        <span aria-hidden="true">✓ </span>restored
+                      </span>
+                    ) : null}
                     </span>
                   </th>
                   {columns.map((column, k) => {

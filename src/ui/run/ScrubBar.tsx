@@ -100,7 +100,8 @@ export default function ScrubBar({ stepIndex, stepCount, markers, legend, positi
       </div>
       <p className="scrub-legend">
         {legend.map((entry) => (
-          <span key={entry.kind} className={`legend-${entry.kind}`}>
+          // A zero count is neutral (quiet when nothing is wrong); only a count that is not zero is coloured.
+          <span key={entry.kind} className={entry.count === 0 ? `legend-${entry.kind} legend-zero` : `legend-${entry.kind}`}>
             <span aria-hidden="true">{ICONS[entry.kind]} </span>
             {entry.text}
           </span>

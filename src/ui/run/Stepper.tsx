@@ -3,10 +3,10 @@
 import { lazy, Suspense, useMemo } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import { choiceAt, isCrosswireStep } from '../../state/slices/run.ts';
-import { crosswireFrom, eventPosition, nextEvent } from '../../state/slices/runNav.ts';
+import { crosswireFrom, eventPosition, nextEvent, stepLabel } from '../../state/slices/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import Chooser from './Chooser.tsx';
-import Narration from './Narration.tsx';
+import Narration, { toneOf } from './Narration.tsx';
 import ReadsLog from './ReadsLog.tsx';
 import RunningCode from './RunningCode.tsx';
 import RegisterFile from './RegisterFile.tsx';
@@ -64,8 +64,9 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
     actions.selectRead(read.index);
     if (read.task !== null && read.span) actions.reveal(read.task, read.span);
   };
+  // One number everywhere: the event step, the fine step after a dot ("13.4") when between events.
   const events = eventPosition(simulation, stepIndex);
-  const position = fineSteps ? { at: stepIndex + 1, of: simulation.steps.length } : events;
+  const position = { at: stepLabel(simulation, stepIndex), of: events.of };
 
   return (
     // The skip link's target (focused, not tabbed to: its first control is the next stop).
@@ -97,13 +98,12 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         position={position.at}
         text={step?.narration ?? 'The trace is empty.'}
         detail={step?.detail ?? null}
-        crosswire={isCrosswireStep(simulation, stepIndex) || (step?.kind === 'check' && step.crosswire)}
-        violation={step?.kind === 'check' && step.violation !== null}
+        tone={toneOf(step, isCrosswireStep(simulation, stepIndex) || (step?.kind === 'check' && step.crosswire))}
         note={landingNote}
       />
       {compareOpen ? (
         <Suspense fallback={<p className="run-waiting">Comparing…</p>}>
-          <CompareView simulation={simulation} comparison={comparison} stepIndex={stepIndex} colorOf={colorOf} />
+          <CompareView simulation={simulation} comparison={comparison} stepIndex={stepIndex} colorOf={colorOf} onContrast={actions.setCompareContrast} />
         </Suspense>
       ) : null}
       {nextChoice && !readOnly ? (
@@ -132,7 +132,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         canToggle={!readOnly && simulation.mode !== 'unscoped'}
         onToggle={(slot, on) => actions.setSlotCaptured(slot, on)}
       />
-      <ReadsLog reads={reads} consequences={derived.consequences} colorOf={colorOf} selected={selectedRead} currentStep={stepIndex} onJump={jump} />
+      <ReadsLog reads={reads} consequences={derived.consequences} colorOf={colorOf} selected={selectedRead} currentStep={stepIndex} onJump={jump} stepLabel={(i) => stepLabel(simulation, i)} />
       <p className="run-summary">{simulation.summary.message}</p>
       {/* Shown where the editor is not (the embed, the phone's Lesson layout): CSS decides. */}
       <RunningCode />

@@ -1,12 +1,12 @@
 // The stepper's buttons: Step back, Step, Play/Pause with speed, Previous / Run to next cross-wire, Reset, the
-// fine-steps toggle, Compare, and the position (events, or every trace step with fine steps on).
+// fine-steps toggle, Compare, and the position (the event step; "13.4" on a fine step between events).
 import { PLAY_SPEEDS } from '../../state/slices/run.ts';
 
 export interface StepperControlsProps {
   stepIndex: number;
   stepCount: number;
-  /** The position shown: 1-based, of `positionCount` (events, or trace steps with fine steps). */
-  position: number;
+  /** The position shown: the event step, 1-based ("13", or "13.4" on a fine step), of `positionCount` events. */
+  position: string;
   positionCount: number;
   playing: boolean;
   speed: number;
@@ -74,7 +74,7 @@ export default function StepperControls(props: StepperControlsProps) {
         <input type="checkbox" checked={props.fineSteps} onChange={(e) => props.onFineSteps(e.target.checked)} />
         Fine steps
       </label>
-      <span className="step-position" aria-label="Position" title={`trace step ${empty ? 0 : stepIndex + 1} of ${stepCount}`}>
+      <span className="step-position" aria-label="Position" title={`fine step ${empty ? 0 : stepIndex + 1} of ${stepCount}`}>
         step {empty ? 0 : props.position} / {props.positionCount}
       </span>
     </div>

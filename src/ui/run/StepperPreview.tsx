@@ -4,7 +4,7 @@
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import type { TracePreview } from '../../core/scheduler/preview.ts';
 import { useStore } from '../../state/store.ts';
-import Narration from './Narration.tsx';
+import Narration, { toneOf } from './Narration.tsx';
 import RegisterFile from './RegisterFile.tsx';
 import { slotRowsOf, taskRowsOf } from './registerRows.ts';
 import { currentSlotOf, pollingTaskAt, swapsOfPoll, taskColors, taskColorVar, threadFilesOf } from './traceView.ts';
@@ -23,11 +23,10 @@ export default function StepperPreview({ preview, catalog }: { preview: TracePre
         Step {at} of {of} · loading the whole trace ({preview.stepCount.toLocaleString('en-US')} steps)…
       </p>
       <Narration
-        position={at}
+        position={String(at)}
         text={step?.narration ?? 'The trace is empty.'}
         detail={step?.detail ?? null}
-        crosswire={(step?.kind === 'read' || step?.kind === 'check') && step.crosswire}
-        violation={step?.kind === 'check' && step.violation !== null}
+        tone={toneOf(step, (step?.kind === 'read' || step?.kind === 'check') && step.crosswire)}
         note={null}
       />
       <RegisterFile

@@ -25,7 +25,7 @@ const STATUS_WORDS: Record<LaneStatus, string> = {
 };
 
 /** The lane marks the legend explains, in the order a task meets them. */
-const LEGEND: readonly LaneStatus[] = ['running', 'ready', 'awaiting', 'done', 'panicked'];
+const LEGEND: readonly LaneStatus[] = ['running', 'ready', 'awaiting', 'done', 'panicked', 'refused'];
 
 /** A poll segment's hover text: its task, status, thread and migration, and its steps. */
 function segmentTitle(task: string, s: LaneSegment): string {

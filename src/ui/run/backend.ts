@@ -1,9 +1,8 @@
 // What the run side needs from the core worker, as an interface so component tests pass a fake; the real one is
 // the comlink client. Provided through React context (RunBackendContext) so a test can render the panel alone.
 import { createContext, useContext } from 'react';
-import type { Example } from '../../core/examples/index.ts';
+import type { Example, LessonComparison } from '../../core/examples/index.ts';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
-import type { Comparison } from '../../core/scheduler/compare.ts';
 import type { Moment } from '../../core/scheduler/moment.ts';
 import type { ScenarioSimulation } from '../../core/scheduler/simulate.ts';
 import type { SimulationResult } from '../../state/slices/runNav.ts';
@@ -15,8 +14,8 @@ export interface RunBackend extends SessionWorker {
   simulate(scenario: Scenario): Promise<ScenarioSimulation>;
   /** The trace, plus where `moment` (the one the stepper showed) lands in it. */
   simulateAt(scenario: Scenario, moment: Moment | null): Promise<SimulationResult>;
-  /** The scenario and its compare run, matched moment by moment. */
-  compareScenario(scenario: Scenario): Promise<Comparison>;
+  /** The scenario and its compare run, matched moment by moment: the contrast `contrastId` (null: the default). */
+  compareScenario(scenario: Scenario, contrastId?: string | null): Promise<LessonComparison>;
   slotCatalog(): Promise<readonly SlotInfo[]>;
   examples(): Promise<readonly Example[]>;
   /** The run of `scenario` at `step` as Markdown, its link after `baseUrl` (core's scenarioMarkdown). */

@@ -24,7 +24,7 @@ export function startRunSync(backend: Pick<RunBackend, 'simulateAt' | 'compareSc
     if (!state.compareOpen) return;
     const id = state.beginComparison();
     try {
-      const comparison = await backend.compareScenario(state.scenario);
+      const comparison = await backend.compareScenario(state.scenario, state.compareContrast);
       if (!comparisons.isStopped()) useStore.getState().receiveComparison(id, comparison);
     } catch {
       // The main trace reports worker failures; the compare view keeps saying it is comparing.
@@ -51,7 +51,8 @@ export function startRunSync(backend: Pick<RunBackend, 'simulateAt' | 'compareSc
 
   const unsubscribe = useStore.subscribe((state, previous) => {
     if (simulatedInputsChanged(state, previous)) schedule();
-    else if (state.compareOpen && !previous.compareOpen) comparisons.request();
+    else if (state.compareOpen && (!previous.compareOpen || state.compareContrast !== previous.compareContrast))
+      comparisons.request();
   });
   requests.request();
   return () => {

@@ -1,7 +1,8 @@
 // The header: title · Examples ▾ · Mode scoped|unscoped|naive · Threads 1|2|3|4 · Layout Lesson|Policy · theme ·
-// Share. On a phone it is one row: the mode, threads, layout and theme switches sit behind a "Settings" disclosure
+// Help (the start card again) · Share. On a phone it is one row: the mode, threads, layout and theme switches sit behind a "Settings" disclosure
 // that drops below it.
 import { useState } from 'react';
+import { useStore } from '../../state/store.ts';
 import ExamplesMenu from '../examples/ExamplesMenu.tsx';
 import ShareButton from '../share/ShareButton.tsx';
 import LayoutSwitch from './LayoutSwitch.tsx';
@@ -11,6 +12,8 @@ import ThreadsSwitch from './ThreadsSwitch.tsx';
 
 export default function Header() {
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const startCardOpen = useStore((s) => s.startCardOpen);
+  const setStartCardOpen = useStore((s) => s.setStartCardOpen);
   return (
     <header className={settingsOpen ? 'header settings-open' : 'header'}>
       <h1 className="title">Harn Scope Lab</h1>
@@ -25,6 +28,9 @@ export default function Header() {
         <ThemeSwitch />
       </div>
       <div className="header-spacer" />
+      <button type="button" className="header-button" aria-pressed={startCardOpen} onClick={() => setStartCardOpen(!startCardOpen)} title="What this playground shows and three ways in">
+        Help
+      </button>
       <ShareButton />
     </header>
   );

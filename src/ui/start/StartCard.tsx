@@ -1,7 +1,7 @@
-// The first-run start card: one sentence on the bug and three ways in (see the bug in F1, prototype a policy,
-// open the examples). Shown to a newcomer only — no saved session, no link — and never again once dismissed,
-// used, or once a link has been opened.
-import { useEffect, useState } from 'react';
+// The start card: one sentence on the bug and three ways in (see the bug in F1, prototype a policy, open the
+// examples). Shown by itself to a newcomer only — no saved session, no link — and not again once dismissed, used,
+// or once a link has been opened; the header's Help brings it back at any time.
+import { useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
 import { currentScenario, openOver } from '../share/session.ts';
@@ -41,7 +41,12 @@ function isFirstRun(): boolean {
 
 export default function StartCard() {
   const backend = useRunBackend();
-  const [shown, setShown] = useState(isFirstRun);
+  const shown = useStore((s) => s.startCardOpen);
+  const setShown = useStore.getState().setStartCardOpen;
+  // Read once per page load: a newcomer sees the card without asking.
+  useEffect(() => {
+    if (isFirstRun()) setShown(true);
+  }, [setShown]);
   const done = () => {
     markStarted();
     setShown(false);
@@ -50,7 +55,10 @@ export default function StartCard() {
   useEffect(() => {
     if (!shown) return;
     return useStore.subscribe((state, previous) => {
-      if (state.examplesOpen && !previous.examplesOpen) done();
+      if (state.examplesOpen && !previous.examplesOpen) {
+        markStarted();
+        state.setStartCardOpen(false);
+      }
     });
   }, [shown]);
   if (!shown) return null;

@@ -41,8 +41,18 @@ describe('scenarioMarkdown', () => {
     const simulation = simulate(scoped);
     const text = scenarioMarkdown(scoped, simulation, { step: 1_000_000 });
     expect(text).toContain('None: every read in this run saw its own task’s value.');
-    expect(text).toContain(`step ${simulation.steps.length} of ${simulation.steps.length}`);
+    // Numbered as the stepper numbers them: the last step is the last event.
+    const events = simulation.steps.filter((s) => s.event).length;
+    expect(text).toContain(`step ${events} of ${events}`);
     expect(text).toMatch(/\(#s=1\./);
+  });
+
+  it("numbers LIFO's moment as the stepper does: its event step, of the events (not the trace index)", () => {
+    const lifo = lesson('lifo-interleaving');
+    const text = scenarioMarkdown(lifo, simulate(lifo));
+    expect(text).toContain('## Harn Scope Lab: unscoped run, step 24 of 38');
+    expect(text).toContain('### The moment (step 24)');
+    expect(text).toContain("> alpha's write_file(\"summary.md\") is denied by beta's policy, though preflight allowed it: nothing is written to /worktrees/beta/summary.md.");
   });
 
   it('fences sources and code spans so backticks in them cannot end the block early', () => {

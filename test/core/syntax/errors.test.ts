@@ -102,3 +102,15 @@ describe('limits', () => {
     expect(diagnostics.at(-1)!.code).toBe('H302');
   });
 });
+
+describe('a stray "}" at the top level', () => {
+  it('is skipped as harn skips it, with an H210 warning (never "No diagnostics")', () => {
+    const { program, diagnostics } = parse('pipeline main() {\n  log(1)\n}\n}\n');
+    expect(diagnostics.map((d) => [d.code, d.severity, d.span.start])).toEqual([['H210', 'warning', 29]]);
+    expect(program.map((n) => n.kind)).toEqual(['Pipeline']);
+  });
+
+  it('is not reported again when an error recovery left it', () => {
+    expect(parse('let g = { x\n-> x + 1 }\nlog(2)').diagnostics.map((d) => d.code)).toEqual(['H201']);
+  });
+});

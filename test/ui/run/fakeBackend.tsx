@@ -2,8 +2,8 @@
 // a log of calls. Rendering helpers wrap a component in the backend context.
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
-import { AMBIENT_THREAD_LOCAL_CATALOG, compareScenario, indexMoments, landOn, simulate, type Moment } from '../../../src/core/scheduler/index.ts';
+import { compareWithContrast, decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../../../src/core/scheduler/index.ts';
 import { RunBackendContext, type RunBackend } from '../../../src/ui/run/backend.ts';
 
 export interface FakeBackend extends RunBackend {
@@ -23,7 +23,7 @@ export function createFakeBackend(): FakeBackend {
       const result = simulate(scenario);
       return log('simulate', { ...result, landing: moment === null ? null : landOn(indexMoments(result.steps), moment) });
     },
-    compareScenario: (scenario: Scenario) => log('compareScenario', compareScenario(scenario)),
+    compareScenario: (scenario: Scenario, contrastId: string | null = null) => log('compareScenario', compareWithContrast(scenario, contrastId)),
     slotCatalog: () => log('slotCatalog', AMBIENT_THREAD_LOCAL_CATALOG),
     examples: () => log('examples', EXAMPLES),
     shareLinkOf: (scenario: Scenario) => log('shareLinkOf', shareLinkOf(scenario)),

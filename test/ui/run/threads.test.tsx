@@ -23,7 +23,7 @@ async function renderPanel(scenario: Scenario) {
       <RunPanel />
     </>,
   );
-  await screen.findByText(/^step \d+ \/ \d+$/);
+  await screen.findByText(/^step [\d.]+ \/ \d+$/);
   await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
 }
 

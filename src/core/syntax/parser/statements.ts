@@ -18,7 +18,8 @@ const ASSIGN_OPS: Partial<Record<number, AssignOperator | null>> = {
   [Tok.Assign]: null, [Tok.PlusAssign]: '+', [Tok.MinusAssign]: '-', [Tok.StarAssign]: '*', [Tok.SlashAssign]: '/', [Tok.PercentAssign]: '%',
 };
 
-// program := (statement separator)*   — imports and plain pipelines only here; stray "}" skipped
+// program := (statement separator)*   — imports and plain pipelines only here; stray "}" skipped (as harn's
+// parser does) with an H210 warning, so an unbalanced brace is never "No diagnostics"
 export function parseProgram(p: Parser): SNode[] {
   return parseStatementList(p, true);
 }
@@ -42,15 +43,20 @@ export function parseBlockBody(p: Parser): SNode[] {
 function parseStatementList(p: Parser, top: boolean): SNode[] {
   const body: SNode[] = [];
   const depth = p.depth;
+  // A "}" left by a failed statement's recovery is part of that error: one diagnostic stands for it.
+  let recovering = false;
   for (;;) {
     p.skipNewlines();
     const k = p.peek();
     if (k === Tok.Eof) break;
     if (k === Tok.RBrace) {
       if (!top) break;
+      if (!recovering)
+        p.report('H210', 'Stray "}" at the top level: harn skips it, but nothing opened it (did a block close too early?)');
       p.advance();
       continue;
     }
+    recovering = false;
     const begin = p.pos;
     try {
       body.push(parseStatement(p, top));
@@ -61,6 +67,7 @@ function parseStatementList(p: Parser, top: boolean): SNode[] {
       const start = p.start(begin);
       synchronize(p, begin);
       body.push({ kind: 'ErrorNode', span: p.spanFrom(start) });
+      recovering = true;
     }
   }
   return body;
