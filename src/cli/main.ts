@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: Comman
   link: () => import('./commands/link.ts'),
   check: () => import('./commands/check.ts'),
   drift: () => import('./commands/drift.ts'),
+  suggest: () => import('./commands/suggest.ts'),
+  diff: () => import('./commands/diff.ts'),
 };
 
 const USAGE = `usage: harn-scope <command> [options]
@@ -30,6 +32,12 @@ commands:
                                                  CI gate over scenarios, links or harn-scope.json configs
   drift DIR|FILE... [--catalog CATALOG.json] [--json] | drift --print-catalog
                                                  the F3 drift guard: every ambient-shape thread-local classified?
+  suggest CONFIG|SCENARIO [--json] [--granularity exact|kind] [--tighten] [--apply]
+                                                 least-privilege ceilings and the smallest parent grant
+  diff A B [--child NAME]... [--json]            two configs' policies compared: effects newly allowed and
+                                                 newly denied, and a diff of the fields
+
+Every command takes --help.
 
 SCENARIO is a scenario JSON file, a share link, or a #s=… fragment.`;
 

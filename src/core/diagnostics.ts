@@ -21,7 +21,7 @@ export interface Diagnostic {
 /**
  * The catalog: every code core may emit, with its default severity and a one-line summary.
  * H1xx lexer, H2xx parser, H3xx structural limits, HARN-CAP-3xx capability analysis, L4xx policy lints,
- * S5xx scenario/scheduler.
+ * S5xx scenario/scheduler, P6xx policy comparison against a baseline.
  */
 export const DIAGNOSTIC_CODES = {
   H101: { severity: 'error', summary: 'Unexpected character' },
@@ -61,6 +61,7 @@ export const DIAGNOSTIC_CODES = {
   S554: { severity: 'error', summary: 'Cross-wire: a task read another task\'s ambient value' },
   S555: { severity: 'error', summary: 'Leak: the outer thread is not restored after the run' },
   S556: { severity: 'error', summary: 'Child refused at spawn' },
+  P601: { severity: 'error', summary: 'A policy allows an effect its baseline did not (new access)' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -20,3 +20,5 @@ export * from './explorer/index.ts';
 export * from './drift/index.ts';
 /** Reports: `scenarioMarkdown(scenario, simulation, { step, baseUrl })`, the run at one moment as Markdown (the stepper's "Copy as Markdown" and `simulate --format markdown`). */
 export * from './report/markdown.ts';
+/** Policy authoring: `suggestPolicies` (least-privilege ceilings and grant), `grantFixFor`/`ceilingFixFor` (fixes for findings), `compareGrants`/`compareCeilings`/`textDiff` (two policies compared as policies). */
+export * from './authoring/index.ts';
