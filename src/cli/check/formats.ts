@@ -2,6 +2,8 @@
 // the diagnostic codes, one result per finding), GitHub workflow annotations and JUnit XML. Each reads the same
 // InputResult list; none computes anything.
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core/index.ts';
+import { coverageText } from './coverage.ts';
+import type { FileFix } from './fixes.ts';
 import { allFindings, exitCodeOf, type InputResult, type PlacedFinding } from './results.ts';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
@@ -22,12 +24,28 @@ function text(results: readonly InputResult[]): string {
       else lines.push(`  ${c.name}: ${c.parsed ? `${c.effects.length} effect(s), ${c.violations.length} violation(s), ${c.unseen.length} unseen` : 'effects unknown: does not parse'}`);
     }
     for (const f of findings) lines.push(`  ${findingLine(f)}`);
+    if (r.coverage) lines.push(...coverageText(r.coverage));
   }
   return lines.join('\n') + '\n';
 }
 
 function json(results: readonly InputResult[]): string {
   return results.map((r) => JSON.stringify({ ...r, exit: exitCodeOf(r) })).join('\n') + '\n';
+}
+
+function sarifFix(fix: FileFix) {
+  return {
+    description: { text: fix.description },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: encodeURI(fix.file) },
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+          insertedContent: { text: e.text },
+        })),
+      },
+    ],
+  };
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -52,6 +70,7 @@ function sarif(results: readonly InputResult[]): string {
           level: SARIF_LEVEL[f.severity],
           message: { text: f.notes.length > 0 ? `${f.message} (${f.notes.join('; ')})` : f.message },
           locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file) }, region: { startLine: f.line, startColumn: f.column } } }],
+          ...(f.fix ? { fixes: [sarifFix(f.fix)] } : {}),
         })),
         invocations: [
           {

@@ -25,6 +25,21 @@ export interface CheckInput {
   children: CheckChild[];
   /** The file the parent's positions refer to. */
   parentFile: string;
+  /** Where each policy is written (its own file, or the config or scenario holding it inline), with that file's
+   * text: fixes are edits there, and policy findings are placed there. Absent for a share link. */
+  policyFiles?: PolicyFiles;
+}
+
+/** A file that holds a policy: its path as shown, its text, and whether the policy is the whole file. */
+export interface PolicyFile {
+  file: string;
+  text: string;
+  whole: boolean;
+}
+
+export interface PolicyFiles {
+  grant: PolicyFile | null;
+  ceilings: Record<string, PolicyFile>;
 }
 
 const CONFIG_FIELDS = ['parent', 'children', 'run'] as const;
@@ -56,10 +71,11 @@ function parseJsonInput(text: string): unknown {
 }
 
 /** A grant or ceiling given inline or as a path (relative to the config); errors name the field. */
-function policyValue(value: unknown, base: string, ctx: CommandContext, field: string, errors: string[]): unknown {
+function policyValue(value: unknown, base: string, ctx: CommandContext, field: string, errors: string[], read?: (text: string) => void): unknown {
   if (typeof value !== 'string') return value;
   try {
     const text = readText(resolve(base, value), ctx.cwd);
+    read?.(text);
     if (field.endsWith('grant')) {
       const grant = grantFromValue(parseJsonInput(text));
       if (grant.errors[0]) errors.push(`${field} (${value}): ${grant.errors[0].path ? `${grant.errors[0].path}: ` : ''}${grant.errors[0].message}`);
@@ -74,10 +90,13 @@ function policyValue(value: unknown, base: string, ctx: CommandContext, field: s
   }
 }
 
-function loadConfig(input: string, raw: unknown, ctx: CommandContext): CheckInput {
+function loadConfig(input: string, raw: unknown, ctx: CommandContext, configText: string): CheckInput {
   const base = dirname(resolve(ctx.cwd, input));
   const shown = (file: string) => relative(ctx.cwd, resolve(base, file)) || file;
   const out: CheckInput = { input, kind: 'config', scenario: null, errors: [], children: [], parentFile: input };
+  const inConfig: PolicyFile = { file: input, text: configText, whole: false };
+  const policyFiles: PolicyFiles = { grant: inConfig, ceilings: Object.create(null) as Record<string, PolicyFile> };
+  out.policyFiles = policyFiles;
   if (!isMap(raw)) return { ...out, errors: ['expected a config object {"parent": {"file": …}, "children": [{"name", "file"}, …]}'] };
   out.errors.push(...unknownKeys(raw, CONFIG_FIELDS, ''));
   const parent = isMap(raw.parent) ? raw.parent : null;
@@ -94,7 +113,9 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext): CheckInpu
       out.errors.push(`parent.file: ${(error as Error).message}`);
     }
   }
-  const grant = parent && parent.grant !== undefined && parent.grant !== null ? policyValue(parent.grant, base, ctx, 'parent.grant', out.errors) : null;
+  const grant = parent && parent.grant !== undefined && parent.grant !== null ? policyValue(parent.grant, base, ctx, 'parent.grant', out.errors, (text) => {
+    policyFiles.grant = { file: shown(parent.grant as string), text, whole: true };
+  }) : null;
   const children: unknown[] = [];
   (Array.isArray(raw.children) ? raw.children : []).forEach((child: unknown, i) => {
     const path = `children[${i}]`;
@@ -107,7 +128,10 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext): CheckInpu
     out.children.push(entry);
     try {
       const source = readText(resolve(base, child.file), ctx.cwd);
-      const ceiling = child.ceiling === undefined ? null : policyValue(child.ceiling, base, ctx, `${path}.ceiling`, out.errors);
+      policyFiles.ceilings[child.name] = inConfig;
+      const ceiling = child.ceiling === undefined ? null : policyValue(child.ceiling, base, ctx, `${path}.ceiling`, out.errors, (text) => {
+        policyFiles.ceilings[child.name as string] = { file: shown(child.ceiling as string), text, whole: true };
+      });
       children.push({ name: child.name, source, ceiling });
     } catch (error) {
       entry.error = `${path}.file: ${(error as Error).message}`;
@@ -122,20 +146,22 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext): CheckInpu
 
 /** Reads one CONFIG argument; never throws (every problem is in `errors` or a child's `error`). */
 export function readCheckInput(input: string, ctx: CommandContext): CheckInput {
-  const inline = (scenario: Scenario): CheckInput => ({
+  const inline = (scenario: Scenario, text: string | null = null): CheckInput => ({
     input,
     kind: 'scenario',
     scenario,
     errors: [],
     children: scenario.children.map((c) => ({ name: c.name, file: `${input}#children/${c.name}`, error: null })),
     parentFile: `${input}#parent`,
+    ...(text === null ? {} : { policyFiles: { grant: { file: input, text, whole: false }, ceilings: Object.fromEntries(scenario.children.map((c) => [c.name, { file: input, text, whole: false }])) } }),
   });
   const fail = (message: string): CheckInput => ({ input, kind: 'scenario', scenario: null, errors: [message], children: [], parentFile: input });
   try {
     if (isLinkArgument(input)) return inline(readScenarioInput(input, ctx));
-    const raw = parseJsonInput(readText(input, ctx.cwd));
-    if (isConfig(input, raw)) return loadConfig(input, raw, ctx);
-    return inline(readScenarioInput(input, ctx));
+    const text = readText(input, ctx.cwd);
+    const raw = parseJsonInput(text);
+    if (isConfig(input, raw)) return loadConfig(input, raw, ctx, text);
+    return inline(readScenarioInput(input, ctx), text);
   } catch (error) {
     if (error instanceof CliError) return fail(error.message);
     throw error;

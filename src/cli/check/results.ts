@@ -10,12 +10,15 @@ import {
   effectRecordSummary,
   effectToValue,
   explore,
+  grantFixFor,
   programFindings,
   simulate,
   type Diagnostic,
   type DiagnosticCode,
   type Severity,
 } from '../../core/index.ts';
+import type { CoverageResult } from './coverage.ts';
+import { grantFixEdit, type FileFix } from './fixes.ts';
 import type { CheckInput } from './inputs.ts';
 
 /** One finding placed in its file. */
@@ -27,6 +30,8 @@ export interface PlacedFinding {
   line: number;
   column: number;
   notes: string[];
+  /** The edit that removes this finding, where one is known (SARIF `fixes`). */
+  fix?: FileFix;
 }
 
 export interface ChildResult {
@@ -35,7 +40,7 @@ export interface ChildResult {
   error: string | null;
   parsed: boolean;
   effects: unknown[];
-  violations: { effect: unknown; reason: string; nearest: unknown; sites: { line: number; column: number }[] }[];
+  violations: { effect: unknown; reason: string; nearest: unknown; sites: { line: number; column: number }[]; fix: unknown[] }[];
   unseen: { effect: unknown; reason: string; line: number; column: number; covered: boolean | null }[];
   expectations: { text: string; pass: boolean | null; message: string; line: number }[];
   findings: PlacedFinding[];
@@ -49,6 +54,8 @@ export interface InputResult {
   /** Findings of the run (--isolation) and of the parent, placed at the parent's file. */
   findings: PlacedFinding[];
   isolation: { crosswires: number; leaks: string[]; refused: string[]; schedules: number; failing: number } | null;
+  /** With --coverage: each grant record and ceiling entry with what uses it. */
+  coverage?: CoverageResult | null;
 }
 
 export interface CheckOptions {
@@ -109,11 +116,17 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
         reason: v.message,
         nearest: v.nearest ? effectRecordSummary(v.nearest) : null,
         sites: v.sites.map(at),
+        fix: grantFixFor(v.effect).map(effectToValue),
       })),
       unseen: (report?.unseen ?? []).map((u, i) => ({ effect: u.effect ? effectToValue(u.effect) : null, reason: u.reason, ...at(u.span), covered: report!.unseenCovered[i] ?? null })),
       expectations: expectations.map((e) => ({ text: e.text, pass: e.pass, message: e.message, line: at(e.span).line })),
       findings: report
-        ? [...programFindings(report, options), ...runFailures.map(expectationFailure)].map((d) => place(child.file, source, d))
+        ? [...programFindings(report, options), ...runFailures.map(expectationFailure)].map((d) => {
+            const placed = place(child.file, source, d);
+            const violation = d.code === 'HARN-CAP-301' ? report.violations.find((v) => v.message === d.message) : undefined;
+            const fix = violation && input.policyFiles?.grant ? grantFixEdit(input.policyFiles.grant, grantFixFor(violation.effect), analysis!.parentEffects) : null;
+            return fix ? { ...placed, fix } : placed;
+          })
         : [],
     });
   }

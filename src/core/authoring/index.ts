@@ -3,3 +3,4 @@ export * from './suggest.ts';
 export * from './fix.ts';
 export * from './policyDiff.ts';
 export * from './policySet.ts';
+export * from './coverage.ts';
