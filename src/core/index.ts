@@ -22,3 +22,5 @@ export * from './drift/index.ts';
 export * from './report/markdown.ts';
 /** Policy authoring: `suggestPolicies` (least-privilege ceilings and grant), `grantFixFor`/`ceilingFixFor` (fixes for findings), `compareGrants`/`compareCeilings`/`textDiff` (two policies compared as policies). */
 export * from './authoring/index.ts';
+/** The help of every diagnostic code (SARIF fullDescription/help, docs/rules.md). */
+export * from './ruleHelp.ts';

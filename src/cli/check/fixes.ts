@@ -56,3 +56,32 @@ export function grantFixEdit(file: PolicyFile, records: readonly EffectRecord[],
   }
   return edit ? { description: `Add ${records.length === 1 ? 'the record' : 'the records'} to the parent grant`, file: file.file, edits: [edit] } : null;
 }
+
+/** The 1-based line where a policy (or one of its keys) is written in `file`: for a policy inline in a config or
+ * scenario, from the `"grant"` key or the child's `"ceiling"` key on; `key` (a path's first segment, such as
+ * `capabilities`) narrows it to that key's line. 1 when the place is not unambiguous. */
+export function policyLine(file: PolicyFile, target: 'grant' | { child: string }, key: string | null = null): number {
+  let from = 0;
+  let to = file.text.length;
+  if (!file.whole) {
+    if (target === 'grant') {
+      const grant = uniqueMatch(file.text, /"grant"\s*:/);
+      if (!grant) return 1;
+      from = grant.index;
+    } else {
+      const name = uniqueMatch(file.text, new RegExp(`"name"\\s*:\\s*${JSON.stringify(target.child).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      if (!name) return 1;
+      const next = file.text.indexOf('"name"', name.index + name[0].length);
+      to = next < 0 ? file.text.length : next;
+      const ceiling = /"ceiling"\s*:/.exec(file.text.slice(name.index, to));
+      if (!ceiling) return createLineIndex(file.text).position(name.index).line;
+      from = name.index + ceiling.index;
+    }
+  }
+  let at = from;
+  if (key !== null && key !== '') {
+    const found = new RegExp(`"?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*:`).exec(file.text.slice(from, to));
+    if (found) at = from + found.index;
+  }
+  return createLineIndex(file.text).position(at).line;
+}

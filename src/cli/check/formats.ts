@@ -1,7 +1,7 @@
 // The output formats of `harn-scope check`: text, json (one object per input), SARIF 2.1.0 (one log, rule ids =
 // the diagnostic codes, one result per finding), GitHub workflow annotations and JUnit XML. Each reads the same
 // InputResult list; none computes anything.
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core/index.ts';
+import { DIAGNOSTIC_CODES, ruleAnchor, ruleHelp, type DiagnosticCode } from '../../core/index.ts';
 import { coverageText } from './coverage.ts';
 import type { FileFix } from './fixes.ts';
 import { allFindings, exitCodeOf, type InputResult, type PlacedFinding } from './results.ts';
@@ -50,20 +50,32 @@ function sarifFix(fix: FileFix) {
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-function sarif(results: readonly InputResult[]): string {
+/** Where this project's repository is browsed (`--docs-url`): rules link to docs/rules.md there. */
+export interface FormatOptions {
+  docsUrl: string | null;
+}
+
+function sarif(results: readonly InputResult[], options: FormatOptions): string {
   const findings = results.flatMap(allFindings);
   const codes = [...new Set(findings.map((f) => f.code))].sort();
-  const rules = codes.map((code) => ({
-    id: code,
-    shortDescription: { text: DIAGNOSTIC_CODES[code as DiagnosticCode].summary },
-    defaultConfiguration: { level: SARIF_LEVEL[DIAGNOSTIC_CODES[code as DiagnosticCode].severity] },
-  }));
+  const base = options.docsUrl === null ? null : options.docsUrl.replace(/\/?$/, '/');
+  const rules = codes.map((code) => {
+    const help = ruleHelp(code as DiagnosticCode);
+    return {
+      id: code,
+      shortDescription: { text: help.summary },
+      fullDescription: { text: help.full },
+      help: { text: help.text, markdown: help.markdown },
+      ...(base === null ? {} : { helpUri: `${base}docs/rules.md#${ruleAnchor(code as DiagnosticCode)}` }),
+      defaultConfiguration: { level: SARIF_LEVEL[DIAGNOSTIC_CODES[code as DiagnosticCode].severity] },
+    };
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'harn-scope', informationUri: 'https://github.com/burin-labs/harn', rules } },
+        tool: { driver: { name: 'harn-scope', ...(base === null ? {} : { informationUri: base }), rules } },
         results: findings.map((f) => ({
           ruleId: f.code,
           ruleIndex: codes.indexOf(f.code),
@@ -131,12 +143,12 @@ function junit(results: readonly InputResult[]): string {
 }
 
 /** The whole output of one `check` run in `format`. */
-export function formatResults(results: readonly InputResult[], format: CheckFormat): string {
+export function formatResults(results: readonly InputResult[], format: CheckFormat, options: FormatOptions = { docsUrl: null }): string {
   switch (format) {
     case 'json':
       return json(results);
     case 'sarif':
-      return sarif(results);
+      return sarif(results, options);
     case 'github':
       return github(results);
     case 'junit':

@@ -11,6 +11,7 @@ import {
   effectToValue,
   explore,
   grantFixFor,
+  policyLintDiagnostic,
   programFindings,
   simulate,
   type Diagnostic,
@@ -18,7 +19,7 @@ import {
   type Severity,
 } from '../../core/index.ts';
 import type { CoverageResult } from './coverage.ts';
-import { grantFixEdit, type FileFix } from './fixes.ts';
+import { grantFixEdit, policyLine, type FileFix } from './fixes.ts';
 import type { CheckInput } from './inputs.ts';
 
 /** One finding placed in its file. */
@@ -122,6 +123,10 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
       expectations: expectations.map((e) => ({ text: e.text, pass: e.pass, message: e.message, line: at(e.span).line })),
       findings: report
         ? [...programFindings(report, options), ...runFailures.map(expectationFailure)].map((d) => {
+            const lint = report.lints.find((l) => l.code === d.code && policyLintDiagnostic(l).message === d.message);
+            const policy = lint ? (lint.target === 'grant' ? input.policyFiles?.grant : input.policyFiles?.ceilings[child.name]) : undefined;
+            // A policy lint goes where the fix goes: the key's line in the file the policy is written in.
+            if (lint && policy) return { ...place(child.file, source, d), file: policy.file, line: policyLine(policy, lint.target === 'grant' ? 'grant' : { child: child.name }, lint.path.split(/[.[]/)[0] ?? null), column: 1 };
             const placed = place(child.file, source, d);
             const violation = d.code === 'HARN-CAP-301' ? report.violations.find((v) => v.message === d.message) : undefined;
             const fix = violation && input.policyFiles?.grant ? grantFixEdit(input.policyFiles.grant, grantFixFor(violation.effect), analysis!.parentEffects) : null;

@@ -38,7 +38,7 @@ function withBaseline(result: InputResult, input: CheckInput, baseline: CheckInp
   result.findings.push(...baselineFindings(input, baseline));
 }
 
-const USAGE = 'usage: check CONFIG... [--format text|json|sarif|github|junit] [--strict] [--isolation] [--max-schedules N] [--baseline REF]... [--coverage]';
+const USAGE = 'usage: check CONFIG... [--format text|json|sarif|github|junit] [--strict] [--isolation] [--max-schedules N] [--baseline REF]... [--coverage] [--docs-url URL]';
 const HELP = `${USAGE}
 
 A CI gate over scenario files, share links or harn-scope.json configs. Exit 2 if an input was bad, 1 on findings
@@ -50,6 +50,8 @@ of severity error, 0 clean.
   --baseline REF      the no-new-access gate: REF is the same config, scenario or link as it was; a grant or
                       ceiling that now allows an effect REF's did not is a P601 error naming it. Give one per
                       CONFIG, in the same order.
+  --docs-url URL      where this tool's repository is browsed (https://github.com/OWNER/harn-scope-lab/blob/main):
+                      SARIF rules link to docs/rules.md there (helpUri) and the tool to it (informationUri)
   --coverage          list every grant record and ceiling entry with the children and calls that use it, and
                       the unused ones`;
 /** The explorer's bound under --isolation: a CI run must end; the lessons finish far below it. */
@@ -58,7 +60,7 @@ const DEFAULT_MAX_SCHEDULES = 20_000;
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) return (ctx.stdout(HELP + '\n'), 0);
   const { baselines, rest } = takeBaselines(args);
-  const parsed = parseArgs(rest, ['format', 'max-schedules'], ['strict', 'isolation', 'coverage']);
+  const parsed = parseArgs(rest, ['format', 'max-schedules', 'docs-url'], ['strict', 'isolation', 'coverage']);
   if (parsed.positionals.length === 0) throw new CliError(`expected a CONFIG (${USAGE})`);
   const format = parsed.options.get('format') ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
@@ -74,6 +76,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     if (parsed.flags.has('coverage')) result.coverage = coverageOf(read);
     return result;
   });
-  ctx.stdout(formatResults(results, format as CheckFormat));
+  const docsUrl = parsed.options.get('docs-url') ?? null;
+  if (docsUrl !== null && !/^https?:\/\/\S+$/.test(docsUrl)) throw new CliError(`--docs-url must be an http(s) URL (where this tool's repository is browsed), not "${docsUrl}"`);
+  ctx.stdout(formatResults(results, format as CheckFormat, { docsUrl }));
   return Math.max(0, ...results.map(exitCodeOf)) === 2 ? 2 : results.some((r) => exitCodeOf(r) === 1) ? 1 : 0;
 }

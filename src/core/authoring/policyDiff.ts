@@ -37,6 +37,8 @@ const CLASS_KINDS: EffectKind[] = [
   { kind: 'hostcall', name: '' }, { kind: 'hostcall', name: 'process.*' }, { kind: 'persona', id: '' }, { kind: 'spawn' },
 ];
 
+const classKey = (effect: EffectRecord) => `${effectCapabilityOp(effect).join('.')} at ${sideEffectLevelFor(effect)}`;
+
 /** One representative effect per (capability/op, side-effect level) class: the whole space a ceiling decides on. */
 export const CEILING_CLASSES: readonly EffectRecord[] = (() => {
   const seen = new Set<string>();
@@ -44,15 +46,17 @@ export const CEILING_CLASSES: readonly EffectRecord[] = (() => {
   for (const kind of CLASS_KINDS) {
     for (const scope of EFFECT_SCOPE_ORDER) {
       const effect: EffectRecord = { kind, scope };
-      const key = `${effectCapabilityOp(effect).join('.')}@${sideEffectLevelFor(effect)}`;
-      if (!seen.has(key)) (seen.add(key), out.push(effect));
+      if (!seen.has(classKey(effect))) (seen.add(classKey(effect)), out.push(effect));
     }
   }
   return out;
 })();
 
+// `network.http at network (net:read, net:write, net:mutate, net:observe)`: the class and every effect in it.
 function classSummary(effect: EffectRecord): string {
-  return `${effectRecordSummary(effect)} (${effectCapabilityOp(effect).join('.')}, ${sideEffectLevelFor(effect)})`;
+  const key = classKey(effect);
+  const members = CLASS_KINDS.flatMap((kind) => EFFECT_SCOPE_ORDER.map((scope): EffectRecord => ({ kind, scope }))).filter((e) => classKey(e) === key);
+  return `${key} (${members.map(effectRecordSummary).join(', ')})`;
 }
 
 /** Ceilings compared as policies; `null` = no ceiling (every effect kept). */
@@ -89,5 +93,8 @@ export function grantText(grant: readonly EffectRecord[] | null): string {
 
 /** A ceiling as the text the field diff compares: pretty JSON, fields in harn's order. */
 export function ceilingText(ceiling: CapabilityPolicy | null): string {
-  return ceiling === null ? '(no ceiling)' : JSON.stringify(ceiling, null, 2);
+  if (ceiling === null) return '(no ceiling)';
+  // Normalized ceilings always carry `tools`; an empty list is serde's default and not part of what was written.
+  const { tools, ...rest } = ceiling;
+  return JSON.stringify(tools && tools.length > 0 ? { tools, ...rest } : rest, null, 2);
 }
