@@ -41,6 +41,21 @@ Every command takes --help.
 
 SCENARIO is a scenario JSON file, a share link, or a #s=… fragment.`;
 
+/** Commands that print their own, longer `--help`. */
+const OWN_HELP = new Set(['check', 'suggest', 'diff']);
+
+/** The overview's lines for one command (from its line to the next command's). */
+function commandHelp(name: string): string {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  ${name} `));
+  const out = [`usage: ${lines[start]!.trim()}`];
+  for (const line of lines.slice(start + 1)) {
+    if (!/^ {20,}/.test(line)) break;
+    out.push(line.trim());
+  }
+  return out.join('\n');
+}
+
 export async function main(argv: string[], ctx: CommandContext): Promise<number> {
   const [name, ...rest] = argv;
   if (!name) {
@@ -56,6 +71,11 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
   if (!load) {
     ctx.stderr(`harn-scope: unknown command "${name}" (expected one of ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
+  }
+  // `--help` on a command without its own help page: that command's lines of the overview.
+  if ((rest.includes('--help') || rest.includes('-h')) && !OWN_HELP.has(name)) {
+    ctx.stdout(commandHelp(name) + '\n');
+    return 0;
   }
   try {
     const command = await load();

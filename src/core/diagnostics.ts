@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   L410: { severity: 'info', summary: 'tools is not used by the effect clamp' },
   L411: { severity: 'info', summary: 'Hostcall not named process.* ranks read_only' },
   L412: { severity: 'info', summary: "Grant's llm provider/model constrains nothing" },
+  L413: { severity: 'warning', summary: "A resource that is a variable's name (harn takes the argument's text)" },
   L408: { severity: 'error', summary: 'An @expect line does not hold' },
   L407: { severity: 'warning', summary: 'Policy field ignored (unknown field or duplicate key)' },
   L406: { severity: 'warning', summary: "Effect not in the handoff: harn's analysis does not look here" },
@@ -61,6 +62,7 @@ export const DIAGNOSTIC_CODES = {
   S554: { severity: 'error', summary: 'Cross-wire: a task read another task\'s ambient value' },
   S555: { severity: 'error', summary: 'Leak: the outer thread is not restored after the run' },
   S556: { severity: 'error', summary: 'Child refused at spawn' },
+  S557: { severity: 'warning', summary: 'No child to check' },
   P601: { severity: 'error', summary: 'A policy allows an effect its baseline did not (new access)' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -40,6 +40,10 @@ const HELP: Record<DiagnosticCode, RuleHelp> = {
   L410: { means: "The ceiling's tools list is not read by the effect clamp: it allows or drops nothing.", fix: 'Allow tool calls with capabilities.host ["tool_call"]; keep tools only for what else reads it.' },
   L411: { means: 'A hostcall not named process.* ranks read_only in harn, so any side_effect_level from read_only up keeps it, whatever it does.', fix: 'Constrain the hostcall with capabilities (connector.call), not the level.' },
   L412: { means: "A grant's llm record names a provider or model, but harn's coverage matches llm effects by kind only: it covers every model.", fix: 'Write the record without provider and model, so it says what it allows.' },
+  L413: {
+    means: "The call's resource argument is a variable. harn's analysis takes an identifier argument's own text as the resource, not the variable's value: `write_file(target, …)` is `fs:write (target)`, so a grant record for the file's real path does not cover it.",
+    fix: 'Pass the path as a string literal where the policy should match it, or grant the record for the name harn computes (or one without a resource).',
+  },
   S550: { means: 'A program does not parse; it is simulated without its body.', fix: 'Correct its syntax.' },
   S551: { means: 'The parent grant is unknown, so the run refuses no child at spawn.', fix: 'Make the parent parse, or give an explicit grant.' },
   S552: { means: 'A task program was cut at the scheduler op limit.', fix: 'Shorten the program or its loops.' },
@@ -50,6 +54,7 @@ const HELP: Record<DiagnosticCode, RuleHelp> = {
   },
   S555: { means: 'After the run the outer thread still holds a task value: a scope was not restored (a panic without a restore guard).', fix: 'Restore scope in a guard that runs on panic (mode scoped).' },
   S556: { means: "A child is refused at spawn: its effects escape the parent's grant (HARN-CAP-301).", fix: 'Fix the HARN-CAP-301 findings of that child.' },
+  S557: { means: 'The config or scenario names no child, so there is nothing to check and a clean result would claim nothing.', fix: 'List the children (name, file and ceiling) under "children".' },
   P601: {
     means: 'Compared as policies with the baseline given to `check --baseline`, a grant or ceiling now allows an effect the baseline did not, whether or not a child requests it today (no new access).',
     fix: 'If the new access is meant, make the change the new baseline; otherwise narrow the policy. `harn-scope diff OLD NEW` lists every effect newly allowed and newly denied.',

@@ -135,6 +135,8 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
         : [],
     });
   }
+  if (scenario && input.errors.length === 0 && input.children.length === 0)
+    out.findings.push(runFinding(input.input, 'S557', 'warning', `${input.kind === 'config' ? 'the config' : 'the scenario'} names no child ("children": []), so nothing is checked`));
   if (analysis && scenario) {
     for (const d of programFindings(analysis.parent, options)) out.findings.push(place(input.parentFile, scenario.parent.source, d));
     for (const e of analysis.grantErrors) out.findings.push(runFinding(input.parentFile, 'S553', 'error', `the parent grant is invalid: parent.grant${e.path}: ${e.message}`));

@@ -11,6 +11,7 @@ import { ceilingDropReason, lintCeiling, lintGrant, lintHostcallLevels, parseCei
 import { grantErrorSummary, grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
+import { variableResourceLints } from './variableResource.ts';
 import { checkExpectations, expectationFailure, parseExpectations, type ExpectationFacts, type ExpectationResult, type WhatIfDecision } from './expect.ts';
 import { explainViolations, violationDiagnostics, type Violation } from './violations.ts';
 
@@ -58,6 +59,7 @@ export function analyzeProgram(
     const message = `Effect ${effectRecordSummary(drop.effect)} is dropped by the ceiling: ${drop.reason}`;
     for (const site of drop.sites) diagnostics.push(createDiagnostic('L405', message, site));
   }
+  diagnostics.push(...variableResourceLints(parsed.program));
   const unseen = collectUnseenEffects(parsed.program, sourceText);
   for (const item of unseen) diagnostics.push(createDiagnostic('L406', unseenMessage(item), item.span));
   return { parsed: true, diagnostics, requested, dropped, granted, unseen };
