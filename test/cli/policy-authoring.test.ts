@@ -208,3 +208,35 @@ describe('what-if expectations and coverage', () => {
     expect(json.coverage.unused).toEqual(['parent grant record net:write', "alpha's ceiling entry workspace.read_text"]);
   });
 });
+
+describe('SARIF as code scanning shows it', () => {
+  it('every rule has fullDescription, help.markdown and (with --docs-url) helpUri; S554 at the child call, L40x in the ceiling file; valid SARIF', async () => {
+    copyFileSync(join(repo, 'examples/f1-cwd-env.json'), join(dir, 'f1.json'));
+    writeFileSync(join(dir, 'programs/lint.json'), '{\n  "capabilities": { "workspace": ["read_text", "write_text"], "llm": ["call"], "nope": [] },\n  "side_effect_level": "network"\n}\n');
+    writeFileSync(join(dir, 'programs/lint.harn-scope.json'), JSON.stringify({ parent: { file: 'parent.harn' }, children: [{ name: 'alpha', file: 'child.harn', ceiling: 'lint.json' }] }));
+    const r = await cli('check', 'f1.json', 'programs/lint.harn-scope.json', '--isolation', '--format', 'sarif', '--docs-url', 'https://example.test/harn-scope-lab/blob/main');
+    const log = JSON.parse(r.stdout) as {
+      runs: { tool: { driver: { informationUri: string; rules: { id: string; fullDescription: { text: string }; help: { markdown: string }; helpUri: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+    };
+    const run = log.runs[0]!;
+    expect(run.tool.driver.informationUri).toBe('https://example.test/harn-scope-lab/blob/main/');
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.fullDescription.text.length).toBeGreaterThan(20);
+      expect(rule.help.markdown).toContain('**How to fix:**');
+      expect(rule.helpUri).toBe(`https://example.test/harn-scope-lab/blob/main/docs/rules.md#${rule.id.toLowerCase()}`);
+      expect(readFileSync(join(repo, 'docs/rules.md'), 'utf8')).toContain(`<a id="${rule.id.toLowerCase()}"></a>`);
+    }
+    const where = (id: string) => run.results.filter((x) => x.ruleId === id).map((x) => `${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`);
+    expect(where('S554')).toContain('f1.json#children/alpha:3');
+    expect(where('L402')).toEqual(['programs/lint.json:2']);
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const Ajv = require('ajv') as new (options: object) => { addMetaSchema(s: object): void; compile(s: object): ((data: unknown) => boolean) & { errors?: unknown[] } };
+    const ajv = new Ajv({ schemaId: 'id', allErrors: true, meta: false });
+    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json') as object);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(repo, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const fixes = JSON.parse((await cli('check', 'resource-mismatch.json', '--format', 'sarif')).stdout) as object;
+    expect(validate(fixes), JSON.stringify(validate.errors)).toBe(true);
+  });
+});

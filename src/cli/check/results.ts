@@ -3,6 +3,7 @@
 // simulation's and the explorer's cross-wires, leaks and refusals.
 import {
   analyzeScenario,
+  createDiagnostic,
   expectationFailure,
   decideCrosswireExpectations,
   createLineIndex,
@@ -80,9 +81,23 @@ function isolationResults(input: CheckInput, options: CheckOptions, out: InputRe
   const run = simulate(scenario);
   const search = explore(scenario, { maxSchedules: options.maxSchedules });
   const { summary } = run;
-  for (const c of summary.crosswires) out.findings.push(runFinding(input.parentFile, 'S554', 'error', `cross-wire at step ${c.step}${crosswireWhere(c)}: ${c.consequence}`));
+  // A run finding goes where its fix goes: a cross-wire at the child's call that read the value, a refusal at the
+  // parent's spawn; the run's own findings (leaks) at the start of the parent's file.
+  const at = (stepIndex: number, code: DiagnosticCode, message: string): PlacedFinding => {
+    const step = run.steps[stepIndex];
+    const task = step?.task ?? null;
+    const child = task === null ? -1 : scenario.children.findIndex((c) => c.name === task);
+    const file = child >= 0 ? input.children.find((c) => c.name === task)?.file : task === scenario.parent.name ? input.parentFile : undefined;
+    const source = child >= 0 ? scenario.children[child]!.source : scenario.parent.source;
+    if (!step || step.span === null || file === undefined) return runFinding(input.parentFile, code, 'error', message);
+    return place(file, source, createDiagnostic(code, message, step.span));
+  };
+  for (const c of summary.crosswires) out.findings.push(at(c.step, 'S554', `cross-wire at step ${c.step}${crosswireWhere(c)}: ${c.consequence}`));
   for (const slot of summary.leaks) out.findings.push(runFinding(input.parentFile, 'S555', 'error', `${slot} is not restored on the outer thread after the run`));
-  for (const child of summary.refused) out.findings.push(runFinding(input.parentFile, 'S556', 'error', `${child} is refused at spawn`));
+  for (const child of summary.refused) {
+    const refusal = run.steps.findIndex((s) => s.kind === 'refuse' && s.child === child);
+    out.findings.push(at(refusal, 'S556', `${child} is refused at spawn`));
+  }
   const first = search.first_failing;
   if (search.failing > 0 && first)
     out.findings.push(runFinding(input.parentFile, 'S554', 'error', `${search.failing} of ${search.schedules} schedules cross-wire or leak; the first: picks ${first.picks.join(',')}`));

@@ -11,14 +11,16 @@ export function variableResourceNote(name: string): string {
   return `"${name}" is the argument's text: harn takes a variable's name as the resource, not its value`;
 }
 
-/** One L413 warning per builtin call whose first argument is a bare identifier that harn reads as the resource. */
+/** One L413 warning per file or network builtin call whose first argument is a bare identifier that harn reads as the resource. */
 export function variableResourceLints(program: readonly SNode[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const visit = (node: SNode) => {
     if (node.kind === 'FunctionCall') {
       const first = node.args[0];
       const effect = builtinEffect(node.name);
-      if (first?.kind === 'Identifier' && effect && effect.kind.kind !== 'llm' && effect.kind.kind !== 'tool') {
+      // Files and URLs: where a policy author writes the path the variable holds. (spawn_agent(name) in a fan-out
+      // loop is as harn computes it too, but the lessons spawn that way on purpose and a grant names the children.)
+      if (first?.kind === 'Identifier' && effect && (effect.kind.kind === 'fs' || effect.kind.kind === 'net')) {
         const summary = effectRecordSummary({ ...effect, resource: first.name });
         out.push(createDiagnostic('L413', `${summary}: ${variableResourceNote(first.name)}, so only a grant record for "${first.name}" covers this call`, node.span));
       }
