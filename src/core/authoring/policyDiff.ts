@@ -46,7 +46,9 @@ export const CEILING_CLASSES: readonly EffectRecord[] = (() => {
   for (const kind of CLASS_KINDS) {
     for (const scope of EFFECT_SCOPE_ORDER) {
       const effect: EffectRecord = { kind, scope };
-      if (!seen.has(classKey(effect))) (seen.add(classKey(effect)), out.push(effect));
+      if (seen.has(classKey(effect))) continue;
+      seen.add(classKey(effect));
+      out.push(effect);
     }
   }
   return out;
@@ -79,8 +81,11 @@ export function textDiff(before: string, after: string): string[] {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) (out.push(`  ${a[i]}`), i++, j++);
-    else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push(`+ ${b[j++]}`);
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      out.push(`  ${a[i]}`);
+      i++;
+      j++;
+    } else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push(`+ ${b[j++]}`);
     else out.push(`- ${a[i++]}`);
   }
   return out;
