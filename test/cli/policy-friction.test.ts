@@ -57,3 +57,12 @@ describe('issue 29 friction', () => {
     expect(readFileSync(join(repo, 'docs/rules.md'), 'utf8')).toBe(rulesDocument());
   });
 });
+
+describe('github annotations of bad input', () => {
+  it('carry file= of the input they are about', async () => {
+    writeFileSync(join(dir, 'broken.json'), '{ nope');
+    const r = await cli('check', 'broken.json', '--format', 'github');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^::error file=broken\.json,title=harn-scope%3A bad input broken\.json::not valid JSON/m);
+  });
+});

@@ -105,7 +105,9 @@ const ghProperty = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '
 function github(results: readonly InputResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
-    for (const e of [...r.errors, ...r.children.flatMap((c) => (c.error === null ? [] : [c.error]))]) lines.push(`::error title=${ghProperty(`harn-scope: bad input ${r.input}`)}::${ghData(e)}`);
+    // A bad input is annotated on the file it is about: the input itself, or the child's program file.
+    const bad = [...r.errors.map((e) => ({ file: r.input, e })), ...r.children.flatMap((c) => (c.error === null ? [] : [{ file: c.file, e: c.error }]))];
+    for (const { file, e } of bad) lines.push(`::error file=${ghProperty(file)},title=${ghProperty(`harn-scope: bad input ${r.input}`)}::${ghData(e)}`);
     for (const f of allFindings(r)) {
       const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
       lines.push(`::${command} file=${ghProperty(f.file)},line=${f.line},col=${f.column},title=${ghProperty(f.code)}::${ghData(f.message)}`);
