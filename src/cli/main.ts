@@ -11,6 +11,8 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: Comman
   link: () => import('./commands/link.ts'),
   check: () => import('./commands/check.ts'),
   drift: () => import('./commands/drift.ts'),
+  suggest: () => import('./commands/suggest.ts'),
+  diff: () => import('./commands/diff.ts'),
 };
 
 const USAGE = `usage: harn-scope <command> [options]
@@ -31,8 +33,29 @@ commands:
                                                  CI gate over scenarios, links or harn-scope.json configs
   drift DIR|FILE... [--catalog CATALOG.json] [--json] | drift --print-catalog
                                                  the F3 drift guard: every ambient-shape thread-local classified?
+  suggest CONFIG|SCENARIO [--json] [--granularity exact|kind] [--tighten] [--apply]
+                                                 least-privilege ceilings and the smallest parent grant
+  diff A B [--child NAME]... [--json]            two configs' policies compared: effects newly allowed and
+                                                 newly denied, and a diff of the fields
+
+Every command takes --help.
 
 SCENARIO is a scenario JSON file, a share link, or a #s=… fragment.`;
+
+/** Commands that print their own, longer `--help`. */
+const OWN_HELP = new Set(['check', 'suggest', 'diff']);
+
+/** The overview's lines for one command (from its line to the next command's). */
+function commandHelp(name: string): string {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  ${name} `));
+  const out = [`usage: ${lines[start]!.trim()}`];
+  for (const line of lines.slice(start + 1)) {
+    if (!/^ {20,}/.test(line)) break;
+    out.push(line.trim());
+  }
+  return out.join('\n');
+}
 
 export async function main(argv: string[], ctx: CommandContext): Promise<number> {
   const [name, ...rest] = argv;
@@ -49,6 +72,11 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
   if (!load) {
     ctx.stderr(`harn-scope: unknown command "${escapeText(name)}" (expected one of ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
+  }
+  // `--help` on a command without its own help page: that command's lines of the overview.
+  if ((rest.includes('--help') || rest.includes('-h')) && !OWN_HELP.has(name)) {
+    ctx.stdout(commandHelp(name) + '\n');
+    return 0;
   }
   try {
     const command = await load();

@@ -21,7 +21,7 @@ export interface Diagnostic {
 /**
  * The catalog: every code core may emit, with its default severity and a one-line summary.
  * H1xx lexer, H2xx parser, H3xx structural limits, HARN-CAP-3xx capability analysis, L4xx policy lints,
- * S5xx scenario/scheduler.
+ * S5xx scenario/scheduler, P6xx policy comparison against a baseline.
  */
 export const DIAGNOSTIC_CODES = {
   H101: { severity: 'error', summary: 'Unexpected character' },
@@ -52,6 +52,7 @@ export const DIAGNOSTIC_CODES = {
   L410: { severity: 'info', summary: 'tools is not used by the effect clamp' },
   L411: { severity: 'info', summary: 'Hostcall not named process.* ranks read_only' },
   L412: { severity: 'info', summary: "Grant's llm provider/model constrains nothing" },
+  L413: { severity: 'warning', summary: "A resource that is a variable's name (harn takes the argument's text)" },
   L408: { severity: 'error', summary: 'An @expect line does not hold' },
   L407: { severity: 'warning', summary: 'Policy field ignored (unknown field or duplicate key)' },
   L406: { severity: 'warning', summary: "Effect not in the handoff: harn's analysis does not look here" },
@@ -62,6 +63,8 @@ export const DIAGNOSTIC_CODES = {
   S554: { severity: 'error', summary: 'Cross-wire: a task read another task\'s ambient value' },
   S555: { severity: 'error', summary: 'Leak: the outer thread is not restored after the run' },
   S556: { severity: 'error', summary: 'Child refused at spawn' },
+  S557: { severity: 'warning', summary: 'No child to check' },
+  P601: { severity: 'error', summary: 'A policy allows an effect its baseline did not (new access)' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

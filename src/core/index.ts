@@ -25,3 +25,7 @@ export * from './report/markdown.ts';
  * `escapeXml` (JUnit), `escapeJsonText` (SARIF), `escapeGithubData`/`escapeGithubProperty`, `narrationLiteral`,
  * and `reportBaseUrl` (a report link's http(s) origin and path). */
 export * from './report/escape.ts';
+/** Policy authoring: `suggestPolicies` (least-privilege ceilings and grant), `grantFixFor`/`ceilingFixFor` (fixes for findings), `compareGrants`/`compareCeilings`/`textDiff` (two policies compared as policies). */
+export * from './authoring/index.ts';
+/** The help of every diagnostic code (SARIF fullDescription/help, docs/rules.md). */
+export * from './ruleHelp.ts';

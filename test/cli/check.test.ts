@@ -40,7 +40,7 @@ describe('harn-scope check', () => {
   it('a config with three children and one bad path reports all three and exits 2', async () => {
     const { code, stdout } = await cli('cfg/harn-scope.json', '--format', 'json');
     expect(code).toBe(2);
-    const out = JSON.parse(stdout) as { kind: string; exit: number; children: { name: string; error: string | null; violations: { reason: string; nearest: string | null; sites: unknown[] }[] }[] };
+    const out = JSON.parse(stdout) as { kind: string; exit: number; children: { name: string; error: string | null; violations: { reason: string; nearest: string | null; sites: unknown[]; fix: unknown[] }[] }[] };
     expect(out.kind).toBe('config');
     expect(out.children.map((c) => [c.name, c.error])).toEqual([
       ['alpha', null],
@@ -48,7 +48,7 @@ describe('harn-scope check', () => {
       ['gamma', expect.stringContaining('children[2].file: cannot read') as unknown as string],
     ]);
     expect(out.children[1]!.violations).toEqual([
-      { effect: { kind: { kind: 'net' }, scope: 'write', resource: 'https://x' }, reason: expect.stringContaining('escapes the parent grant') as unknown as string, nearest: null, sites: [{ line: 2, column: 3 }] },
+      { effect: { kind: { kind: 'net' }, scope: 'write', resource: 'https://x' }, reason: expect.stringContaining('escapes the parent grant') as unknown as string, nearest: null, sites: [{ line: 2, column: 3 }], fix: [{ kind: { kind: 'net' }, scope: 'write', resource: 'https://x' }] },
     ]);
   });
 

@@ -8,8 +8,12 @@ import {
   escapeJsonText,
   escapeText,
   escapeXml as xml,
+  ruleAnchor,
+  ruleHelp,
   type DiagnosticCode,
 } from '../../core/index.ts';
+import { coverageText } from './coverage.ts';
+import type { FileFix } from './fixes.ts';
 import { allFindings, exitCodeOf, severityCounts, type InputResult, type PlacedFinding } from './results.ts';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
@@ -32,6 +36,7 @@ function text(results: readonly InputResult[]): string {
       else lines.push(`  ${escapeText(c.name)}: ${c.parsed ? `${c.effects.length} effect(s), ${c.violations.length} violation(s), ${c.unseen.length} unseen` : 'effects unknown: does not parse'}`);
     }
     for (const f of findings) lines.push(`  ${findingText(f)}`);
+    if (r.coverage) lines.push(...coverageText(r.coverage).map((line) => escapeText(line)));
   }
   return lines.join('\n') + '\n';
 }
@@ -40,28 +45,56 @@ function json(results: readonly InputResult[]): string {
   return results.map((r) => JSON.stringify({ ...r, counts: severityCounts(r), exit: exitCodeOf(r) })).join('\n') + '\n';
 }
 
+function sarifFix(fix: FileFix) {
+  return {
+    description: { text: fix.description },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: encodeURI(fix.file) },
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+          insertedContent: { text: e.text },
+        })),
+      },
+    ],
+  };
+}
+
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-function sarif(results: readonly InputResult[]): string {
+/** Where this project's repository is browsed (`--docs-url`): rules link to docs/rules.md there. */
+export interface FormatOptions {
+  docsUrl: string | null;
+}
+
+function sarif(results: readonly InputResult[], options: FormatOptions): string {
   const findings = results.flatMap(allFindings);
   const codes = [...new Set(findings.map((f) => f.code))].sort();
-  const rules = codes.map((code) => ({
-    id: code,
-    shortDescription: { text: DIAGNOSTIC_CODES[code as DiagnosticCode].summary },
-    defaultConfiguration: { level: SARIF_LEVEL[DIAGNOSTIC_CODES[code as DiagnosticCode].severity] },
-  }));
+  const base = options.docsUrl === null ? null : options.docsUrl.replace(/\/?$/, '/');
+  const rules = codes.map((code) => {
+    const help = ruleHelp(code as DiagnosticCode);
+    return {
+      id: code,
+      shortDescription: { text: help.summary },
+      fullDescription: { text: help.full },
+      help: { text: help.text, markdown: help.markdown },
+      ...(base === null ? {} : { helpUri: `${base}docs/rules.md#${ruleAnchor(code as DiagnosticCode)}` }),
+      defaultConfiguration: { level: SARIF_LEVEL[DIAGNOSTIC_CODES[code as DiagnosticCode].severity] },
+    };
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'harn-scope', informationUri: 'https://github.com/burin-labs/harn', rules } },
+        tool: { driver: { name: 'harn-scope', ...(base === null ? {} : { informationUri: base }), rules } },
         results: findings.map((f) => ({
           ruleId: f.code,
           ruleIndex: codes.indexOf(f.code),
           level: SARIF_LEVEL[f.severity],
           message: { text: escapeJsonText(f.notes.length > 0 ? `${f.message} (${f.notes.join('; ')})` : f.message) },
           locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(escapeJsonText(f.file)) }, region: { startLine: f.line, startColumn: f.column } } }],
+          ...(f.fix ? { fixes: [sarifFix(f.fix)] } : {}),
         })),
         invocations: [
           {
@@ -80,7 +113,9 @@ function sarif(results: readonly InputResult[]): string {
 function github(results: readonly InputResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
-    for (const e of [...r.errors, ...r.children.flatMap((c) => (c.error === null ? [] : [c.error]))]) lines.push(`::error title=${ghProperty(`harn-scope: bad input ${r.input}`)}::${ghData(e)}`);
+    // A bad input is annotated on the file it is about: the input itself, or the child's program file.
+    const bad = [...r.errors.map((e) => ({ file: r.input, e })), ...r.children.flatMap((c) => (c.error === null ? [] : [{ file: c.file, e: c.error }]))];
+    for (const { file, e } of bad) lines.push(`::error file=${ghProperty(file)},title=${ghProperty(`harn-scope: bad input ${r.input}`)}::${ghData(e)}`);
     for (const f of allFindings(r)) {
       const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
       lines.push(`::${command} file=${ghProperty(f.file)},line=${f.line},col=${f.column},title=${ghProperty(f.code)}::${ghData(f.message)}`);
@@ -108,12 +143,12 @@ function junit(results: readonly InputResult[]): string {
 }
 
 /** The whole output of one `check` run in `format`. */
-export function formatResults(results: readonly InputResult[], format: CheckFormat): string {
+export function formatResults(results: readonly InputResult[], format: CheckFormat, options: FormatOptions = { docsUrl: null }): string {
   switch (format) {
     case 'json':
       return json(results);
     case 'sarif':
-      return sarif(results);
+      return sarif(results, options);
     case 'github':
       return github(results);
     case 'junit':

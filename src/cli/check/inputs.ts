@@ -29,6 +29,21 @@ export interface CheckInput {
   parentFile: string;
   /** Ceiling fields harn ignores (`children[0].ceiling.side_effects_level`), reported as L407 findings. */
   ignored: ScenarioError[];
+  /** Where each policy is written (its own file, or the config or scenario holding it inline), with that file's
+   * text: fixes are edits there, and policy findings are placed there. Absent for a share link. */
+  policyFiles?: PolicyFiles;
+}
+
+/** A file that holds a policy: its path as shown, its text, and whether the policy is the whole file. */
+export interface PolicyFile {
+  file: string;
+  text: string;
+  whole: boolean;
+}
+
+export interface PolicyFiles {
+  grant: PolicyFile | null;
+  ceilings: Record<string, PolicyFile>;
 }
 
 const CONFIG_FIELDS = ['parent', 'children', 'run'] as const;
@@ -88,10 +103,19 @@ function confinedPath(value: string, where: Confinement): string {
 }
 
 /** A grant or ceiling given inline or as a path (relative to the config); errors name the field. */
-function policyValue(value: unknown, where: Confinement, ctx: CommandContext, field: string, errors: string[], ignored: ScenarioError[]): unknown {
+function policyValue(
+  value: unknown,
+  where: Confinement,
+  ctx: CommandContext,
+  field: string,
+  errors: string[],
+  ignored: ScenarioError[],
+  read?: (text: string) => void,
+): unknown {
   if (typeof value !== 'string') return value;
   try {
     const text = readText(confinedPath(value, where), ctx.cwd);
+    read?.(text);
     // A grant file that reads as JSON is the grant, as if written inline: an invalid record is then the one S553
     // finding (exit 1) either way, never a bad input here and a finding there.
     if (field.endsWith('grant')) return parseJsonInput(text);
@@ -107,7 +131,7 @@ function policyValue(value: unknown, where: Confinement, ctx: CommandContext, fi
   }
 }
 
-function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: CheckReadOptions): CheckInput {
+function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: CheckReadOptions, configText: string): CheckInput {
   const dir = dirname(resolve(ctx.cwd, input));
   const base = realpathSync(dir);
   const where: Confinement =
@@ -116,6 +140,9 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: C
       : { base, roots: [base, options.root], rootName: `the config's directory and --root ${options.rootShown ?? options.root}` };
   const shown = (file: string) => relative(ctx.cwd, resolve(dir, file)) || file;
   const out: CheckInput = { input, kind: 'config', scenario: null, errors: [], children: [], parentFile: input, ignored: [] };
+  const inConfig: PolicyFile = { file: input, text: configText, whole: false };
+  const policyFiles: PolicyFiles = { grant: inConfig, ceilings: Object.create(null) as Record<string, PolicyFile> };
+  out.policyFiles = policyFiles;
   if (!isMap(raw)) return { ...out, errors: ['expected a config object {"parent": {"file": …}, "children": [{"name", "file"}, …]}'] };
   out.errors.push(...unknownKeys(raw, CONFIG_FIELDS, ''));
   const parent = isMap(raw.parent) ? raw.parent : null;
@@ -132,7 +159,12 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: C
       out.errors.push(`parent.file: ${(error as Error).message}`);
     }
   }
-  const grant = parent && parent.grant !== undefined && parent.grant !== null ? policyValue(parent.grant, where, ctx, 'parent.grant', out.errors, out.ignored) : null;
+  const grant =
+    parent && parent.grant !== undefined && parent.grant !== null
+      ? policyValue(parent.grant, where, ctx, 'parent.grant', out.errors, out.ignored, (text) => {
+          policyFiles.grant = { file: shown(parent.grant as string), text, whole: true };
+        })
+      : null;
   const children: unknown[] = [];
   (Array.isArray(raw.children) ? raw.children : []).forEach((child: unknown, i) => {
     const path = `children[${i}]`;
@@ -145,7 +177,13 @@ function loadConfig(input: string, raw: unknown, ctx: CommandContext, options: C
     out.children.push(entry);
     try {
       const source = readText(confinedPath(child.file, where), ctx.cwd);
-      const ceiling = child.ceiling === undefined ? null : policyValue(child.ceiling, where, ctx, `${path}.ceiling`, out.errors, out.ignored);
+      policyFiles.ceilings[child.name] = inConfig;
+      const ceiling =
+        child.ceiling === undefined
+          ? null
+          : policyValue(child.ceiling, where, ctx, `${path}.ceiling`, out.errors, out.ignored, (text) => {
+              policyFiles.ceilings[child.name as string] = { file: shown(child.ceiling as string), text, whole: true };
+            });
       children.push({ name: child.name, source, ceiling });
     } catch (error) {
       entry.error = `${path}.file: ${(error as Error).message}`;
@@ -180,7 +218,7 @@ export function resolveCheckRoot(dir: string, ctx: CommandContext): string {
 
 /** Reads one CONFIG argument; never throws (every problem is in `errors` or a child's `error`). */
 export function readCheckInput(input: string, ctx: CommandContext, options: CheckReadOptions = {}): CheckInput {
-  const inline = ({ scenario, warnings }: { scenario: Scenario; warnings: ScenarioError[] }): CheckInput => ({
+  const inline = ({ scenario, warnings }: { scenario: Scenario; warnings: ScenarioError[] }, text: string | null = null): CheckInput => ({
     input,
     kind: 'scenario',
     scenario,
@@ -188,13 +226,15 @@ export function readCheckInput(input: string, ctx: CommandContext, options: Chec
     errors: [],
     children: scenario.children.map((c) => ({ name: c.name, file: `${input}#children/${c.name}`, error: null })),
     parentFile: `${input}#parent`,
+    ...(text === null ? {} : { policyFiles: { grant: { file: input, text, whole: false }, ceilings: Object.fromEntries(scenario.children.map((c) => [c.name, { file: input, text, whole: false }])) } }),
   });
   const fail = (message: string): CheckInput => ({ input, kind: 'scenario', scenario: null, errors: [message], children: [], parentFile: input, ignored: [] });
   try {
     if (isLinkArgument(input)) return inline(readScenarioLoaded(input, ctx));
-    const raw = parseJsonInput(readText(input, ctx.cwd));
-    if (isConfig(input, raw)) return loadConfig(input, raw, ctx, options);
-    return inline(readScenarioLoaded(input, ctx));
+    const text = readText(input, ctx.cwd);
+    const raw = parseJsonInput(text);
+    if (isConfig(input, raw)) return loadConfig(input, raw, ctx, options, text);
+    return inline(readScenarioLoaded(input, ctx), text);
   } catch (error) {
     if (error instanceof CliError) return fail(error.message);
     throw error;

@@ -3,6 +3,7 @@
 // simulation's and the explorer's cross-wires, leaks and refusals.
 import {
   analyzeScenario,
+  createDiagnostic,
   expectationFailure,
   failsGate,
   decideCrosswireBySearch,
@@ -11,14 +12,17 @@ import {
   effectRecordSummary,
   effectToValue,
   explore,
-  programFindings,
+  grantFixFor,
   policyLintDiagnostic,
+  programFindings,
   simulate,
   type Diagnostic,
   type DiagnosticCode,
   type ExpectationResult,
   type Severity,
 } from '../../core/index.ts';
+import type { CoverageResult } from './coverage.ts';
+import { grantFixEdit, policyLine, type FileFix } from './fixes.ts';
 import type { CheckInput } from './inputs.ts';
 
 /** One finding placed in its file. */
@@ -30,6 +34,8 @@ export interface PlacedFinding {
   line: number;
   column: number;
   notes: string[];
+  /** The edit that removes this finding, where one is known (SARIF `fixes`). */
+  fix?: FileFix;
 }
 
 export interface ChildResult {
@@ -40,7 +46,7 @@ export interface ChildResult {
   analyzed: boolean;
   parsed: boolean;
   effects: unknown[];
-  violations: { effect: unknown; reason: string; nearest: unknown; sites: { line: number; column: number }[] }[];
+  violations: { effect: unknown; reason: string; nearest: unknown; sites: { line: number; column: number }[]; fix: unknown[] }[];
   unseen: { effect: unknown; reason: string; line: number; column: number; covered: boolean | null }[];
   expectations: { text: string; pass: boolean | null; message: string; line: number }[];
   findings: PlacedFinding[];
@@ -56,6 +62,8 @@ export interface InputResult {
   /** Findings of the run (--isolation) and of the parent, placed at the parent's file. */
   findings: PlacedFinding[];
   isolation: { crosswires: number; leaks: string[]; refused: string[]; schedules: number; failing: number } | null;
+  /** With --coverage: each grant record and ceiling entry with what uses it. */
+  coverage?: CoverageResult | null;
 }
 
 export interface CheckOptions {
@@ -81,9 +89,23 @@ function isolationResults(input: CheckInput, options: CheckOptions, out: InputRe
   const run = simulate(scenario);
   const search = explore(scenario, { maxSchedules: options.maxSchedules });
   const { summary } = run;
-  for (const c of summary.crosswires) out.findings.push(runFinding(input.parentFile, 'S554', 'error', `cross-wire at step ${c.step}${crosswireWhere(c)}: ${c.consequence}`));
+  // A run finding goes where its fix goes: a cross-wire at the child's call that read the value, a refusal at the
+  // parent's spawn; the run's own findings (leaks) at the start of the parent's file.
+  const at = (stepIndex: number, code: DiagnosticCode, message: string): PlacedFinding => {
+    const step = run.steps[stepIndex];
+    const task = step?.task ?? null;
+    const child = task === null ? -1 : scenario.children.findIndex((c) => c.name === task);
+    const file = child >= 0 ? input.children.find((c) => c.name === task)?.file : task === scenario.parent.name ? input.parentFile : undefined;
+    const source = child >= 0 ? scenario.children[child]!.source : scenario.parent.source;
+    if (!step || step.span === null || file === undefined) return runFinding(input.parentFile, code, 'error', message);
+    return place(file, source, createDiagnostic(code, message, step.span));
+  };
+  for (const c of summary.crosswires) out.findings.push(at(c.step, 'S554', `cross-wire at step ${c.step}${crosswireWhere(c)}: ${c.consequence}`));
   for (const slot of summary.leaks) out.findings.push(runFinding(input.parentFile, 'S555', 'error', `${slot} is not restored on the outer thread after the run`));
-  for (const child of summary.refused) out.findings.push(runFinding(input.parentFile, 'S556', 'error', `${child} is refused at spawn`));
+  for (const child of summary.refused) {
+    const refusal = run.steps.findIndex((s) => s.kind === 'refuse' && s.child === child);
+    out.findings.push(at(refusal, 'S556', `${child} is refused at spawn`));
+  }
   const first = search.first_failing;
   if (search.failing > 0 && first)
     out.findings.push(runFinding(input.parentFile, 'S554', 'error', `${search.failing} of ${search.schedules} schedules cross-wire or leak; the first: picks ${first.picks.join(',')}`));
@@ -92,9 +114,11 @@ function isolationResults(input: CheckInput, options: CheckOptions, out: InputRe
 
 // A ceiling field harn ignores was dropped by the loader (the analysis never sees it): its L407, worded as
 // `effects --ceiling` words it, so the gate reports what the analysis reports.
-function ignoredFields(input: CheckInput, index: number): Diagnostic[] {
+type PolicyLint = Parameters<typeof policyLintDiagnostic>[0];
+
+function ignoredFields(input: CheckInput, index: number): PolicyLint[] {
   const prefix = `children[${index}].ceiling.`;
-  return input.ignored.filter((w) => w.path.startsWith(prefix)).map((w) => policyLintDiagnostic({ code: 'L407', target: 'ceiling', path: w.path.slice(prefix.length), message: w.message }));
+  return input.ignored.filter((w) => w.path.startsWith(prefix)).map((w) => ({ code: 'L407', target: 'ceiling', path: w.path.slice(prefix.length), message: w.message }));
 }
 
 function undecidedOrFailed(result: ExpectationResult, strict: boolean): Diagnostic {
@@ -115,6 +139,8 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
     const index = scenario ? scenario.children.findIndex((c) => c.name === child.name) : -1;
     const report = analysis && index >= 0 ? analysis.children[index]! : null;
     const source = index >= 0 ? scenario!.children[index]!.source : '';
+    // Ceiling fields harn ignores (L407), placed like the analysis's own policy lints.
+    const ignored = index >= 0 ? ignoredFields(input, index) : [];
     const lines = createLineIndex(source);
     const at = (span: { start: number }) => lines.position(span.start);
     const written = report?.expectations ?? [];
@@ -133,14 +159,26 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
         reason: v.message,
         nearest: v.nearest ? effectRecordSummary(v.nearest) : null,
         sites: v.sites.map(at),
+        fix: grantFixFor(v.effect).map(effectToValue),
       })),
       unseen: (report?.unseen ?? []).map((u, i) => ({ effect: u.effect ? effectToValue(u.effect) : null, reason: u.reason, ...at(u.span), covered: report!.unseenCovered[i] ?? null })),
       expectations: expectations.map((e) => ({ text: e.text, pass: e.pass, message: e.message, line: at(e.span).line })),
       findings: report
-        ? [...ignoredFields(input, index), ...programFindings(report, options), ...runFailures.map((e) => undecidedOrFailed(e, options.strict))].map((d) => place(child.file, source, d))
+        ? [...ignored.map(policyLintDiagnostic), ...programFindings(report, options), ...runFailures.map((e) => undecidedOrFailed(e, options.strict))].map((d) => {
+            const lint = [...report.lints, ...ignored].find((l) => l.code === d.code && policyLintDiagnostic(l).message === d.message);
+            const policy = lint ? (lint.target === 'grant' ? input.policyFiles?.grant : input.policyFiles?.ceilings[child.name]) : undefined;
+            // A policy lint goes where the fix goes: the key's line in the file the policy is written in.
+            if (lint && policy) return { ...place(child.file, source, d), file: policy.file, line: policyLine(policy, lint.target === 'grant' ? 'grant' : { child: child.name }, lint.path.split(/[.[]/)[0] ?? null), column: 1 };
+            const placed = place(child.file, source, d);
+            const violation = d.code === 'HARN-CAP-301' ? report.violations.find((v) => v.message === d.message) : undefined;
+            const fix = violation && input.policyFiles?.grant ? grantFixEdit(input.policyFiles.grant, grantFixFor(violation.effect), analysis!.parentEffects) : null;
+            return fix ? { ...placed, fix } : placed;
+          })
         : [],
     });
   }
+  if (scenario && input.errors.length === 0 && input.children.length === 0)
+    out.findings.push(runFinding(input.input, 'S557', 'warning', `${input.kind === 'config' ? 'the config' : 'the scenario'} names no child ("children": []), so nothing is checked`));
   if (analysis && scenario) {
     for (const d of programFindings(analysis.parent, options)) out.findings.push(place(input.parentFile, scenario.parent.source, d));
     for (const e of analysis.grantErrors) out.findings.push(runFinding(input.parentFile, 'S553', 'error', `the parent grant is invalid: parent.grant${e.path}: ${e.message}`));

@@ -11,7 +11,8 @@ import { ceilingDropReason, ignoredFieldLints, lintCeiling, lintGrant, lintHostc
 import { grantErrorSummary, grantFromJson, grantFromValue, type AnalyzedEffect, type CapabilityPolicy, type EffectRecord } from './types.ts';
 import { createIncrementalEffects, type IncrementalEffects } from './incremental.ts';
 import { collectUnseenEffects, type UnseenEffect } from './unseen.ts';
-import { checkExpectations, expectationFailure, parseExpectations, type ExpectationResult } from './expect.ts';
+import { variableResourceLints } from './variableResource.ts';
+import { checkExpectations, expectationFailure, parseExpectations, type ExpectationFacts, type ExpectationResult, type WhatIfDecision } from './expect.ts';
 import { explainViolations, violationDiagnostics, type Violation } from './violations.ts';
 
 /** An effect the ceiling removed, with the rule that removed it. */
@@ -58,6 +59,7 @@ export function analyzeProgram(
     const message = `Effect ${effectRecordSummary(drop.effect)} is dropped by the ceiling: ${drop.reason}`;
     for (const site of drop.sites) diagnostics.push(createDiagnostic('L405', message, site));
   }
+  diagnostics.push(...variableResourceLints(parsed.program));
   const unseen = collectUnseenEffects(parsed.program, sourceText);
   for (const item of unseen) diagnostics.push(createDiagnostic('L406', unseenMessage(item), item.span));
   return { parsed: true, diagnostics, requested, dropped, granted, unseen };
@@ -70,9 +72,11 @@ export function programExpectations(
   analysis: ProgramAnalysis,
   violations: readonly Violation[],
   violationsChecked: boolean,
+  whatIf?: ExpectationFacts['whatIf'],
 ): { expectations: ExpectationResult[]; failed: Diagnostic[] } {
   if (!analysis.parsed) return { expectations: [], failed: [] };
   const expectations = checkExpectations(parseExpectations(source), {
+    ...(whatIf ? { whatIf } : {}),
     requested: analysis.requested.map((r) => r.effect),
     dropped: analysis.dropped,
     granted: analysis.granted.map((g) => g.effect),
@@ -82,6 +86,19 @@ export function programExpectations(
   });
   const failed = expectations.filter((e) => e.pass === false).map(expectationFailure);
   return { expectations, failed };
+}
+
+/** What a ceiling and a parent grant would decide for `effect` if a child requested it (the what-if of an
+ * `@expect` line): dropped, escaping, or allowed; null when the grant is unknown and the ceiling keeps it. */
+export function whatIfDecision(effect: EffectRecord, ceiling: CapabilityPolicy | null, parent: readonly EffectRecord[] | null): WhatIfDecision | null {
+  const drop = ceiling ? ceilingDropReason(effect, ceiling) : null;
+  const summary = effectRecordSummary(effect);
+  if (drop) return { decision: 'dropped', reason: `${summary} would be dropped by the ceiling: ${drop.reason}` };
+  if (parent === null) return null;
+  const [violation] = explainViolations(parent, [{ effect, sites: [] }]);
+  if (violation) return { decision: 'violation', reason: `${summary} would escape the parent grant: ${violation.message.slice(`Child effect ${summary} escapes the parent grant: `.length)}` };
+  const cover = parent.find((record) => parentCoversChild(record, effect));
+  return { decision: 'allowed', reason: `${summary} would be allowed${cover ? ` (covered by parent record ${effectRecordSummary(cover)})` : ''}` };
 }
 
 /** The sentence of an unseen effect, shared by the L406 marker, the ledger and the CLI. */
@@ -222,7 +239,7 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
     // L407 (a field harn ignores, with its did-you-mean) first, as `effects --ceiling` reports it: the gate and the
     // analysis report the same diagnostics for the same inputs.
     const lints = [...ignoredFieldLints(checked.warnings), ...(ceiling ? [...lintCeiling(ceiling), ...lintHostcallLevels(ceiling, analysis.granted.map((g) => g.effect))] : [])];
-    const { expectations, failed } = programExpectations(child.source, analysis, violations, parentEffects !== null);
+    const { expectations, failed } = programExpectations(child.source, analysis, violations, parentEffects !== null, (effect) => whatIfDecision(effect, ceiling, parentEffects));
     const diagnostics = [
       ...analysis.diagnostics,
       ...hiddenCharacterDiagnostics(child.source),
@@ -245,15 +262,26 @@ function analyzeScenarioWith(input: ScenarioAnalysisInput, analyze: ProgramAnaly
   const parentLints = parentEffectsSource === 'grant' && parentEffects ? lintGrant(parentEffects, children.map((c) => c.granted.map((g) => g.effect))) : [];
   // An invalid grant is an error of the parent's (the Diagnostics count says so), as the run's S553 is.
   const grantProblem = grant.errors.length > 0 ? [createDiagnostic('S553', `The parent grant is invalid, so no child is spawned: ${grantErrorSummary(grant.errors)}`, POLICY_LINT_SPAN)] : [];
+  // The parent's `@expect` lines ask what its grant would decide for a child's effect (a child without a ceiling).
+  const parentExpectations = parentAnalysis.parsed
+    ? checkExpectations(parseExpectations(input.parent.source), {
+        requested: [], dropped: [], granted: [], violations: [], violationsChecked: parentEffects !== null,
+        whatIf: (effect) => whatIfDecision(effect, null, parentEffects),
+        whatIfLead: 'if a child requested it',
+      })
+    : [];
   const parent: ProgramReport = {
     name: input.parent.name,
     ...parentAnalysis,
-    diagnostics: [...parentAnalysis.diagnostics, ...hiddenCharacterDiagnostics(input.parent.source), ...grantProblem, ...parentLints.map(policyLintDiagnostic)],
+    diagnostics: [
+      ...parentAnalysis.diagnostics, ...hiddenCharacterDiagnostics(input.parent.source), ...grantProblem, ...parentLints.map(policyLintDiagnostic),
+      ...parentExpectations.filter((e) => e.pass === false).map(expectationFailure),
+    ],
     violations: [],
     violationsChecked: false,
     lints: parentLints,
     unseenCovered: parentAnalysis.unseen.map(() => null),
-    expectations: [],
+    expectations: parentExpectations,
   };
   return { parent, children, parentEffects, parentEffectsSource, grantErrors: grant.errors, ceilingErrors };
 }

@@ -1,6 +1,7 @@
 // Expected decisions written in a child's source: `// @expect allowed fs:write (out.txt)`, `// @expect dropped
 // net:write`, `// @expect violation llm:write`, `// @expect no-crosswire`. Checked on every edit against the
 // analysis (allowed / dropped / violation); no-crosswire needs a run, so it is decided by whoever runs the scenario.
+// An effect the program does not request is decided as if it were (a what-if), by the ceiling and the grant.
 // An effect pattern `label:scope` without a resource matches every resource. Pure: depends on ./effects.ts.
 import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
 import { effectKindLabel, effectRecordSummary } from './effects.ts';
@@ -61,6 +62,50 @@ export interface ExpectationFacts {
   violationsChecked: boolean;
   /** Effects harn does not see, with why: named when an expectation looks for one of them. */
   unseen?: readonly { effect: EffectRecord | null; reason: string }[];
+  /** What the policies would decide for an effect the program does not request (a what-if), or absent when they
+   * cannot say (the parent's grant unknown). */
+  whatIf?: (effect: EffectRecord) => WhatIfDecision | null;
+  /** How a what-if is introduced: `if a child requested it` (the parent's lines); default: the program's own. */
+  whatIfLead?: string;
+}
+
+/** The decision of the policies for one effect, as if it were requested. */
+export interface WhatIfDecision {
+  decision: 'allowed' | 'dropped' | 'violation';
+  reason: string;
+}
+
+/** The effect a pattern names, for a what-if: `fs:write (x)`; without a resource, one whose resource is not
+ * statically known (harn's coverage then needs a parent record without a resource). Null for an unknown label. */
+export function patternEffect(pattern: NonNullable<Expectation['pattern']>): EffectRecord | null {
+  const [kind, ...rest] = pattern.label.split(':');
+  const name = rest.join(':');
+  let effectKind: EffectRecord['kind'];
+  if (kind === 'stdio' || kind === 'fs' || kind === 'net' || kind === 'spawn') {
+    if (name !== '') return null;
+    effectKind = { kind };
+  } else if (kind === 'llm') {
+    const [provider, model] = name.split('/');
+    effectKind = name === '' ? { kind: 'llm' } : model === undefined ? { kind: 'llm', provider: provider! } : { kind: 'llm', provider: provider!, model };
+  } else if (kind === 'tool' || kind === 'hostcall') effectKind = { kind, name };
+  else if (kind === 'persona') effectKind = { kind: 'persona', id: name };
+  else return null;
+  const effect: EffectRecord = { kind: effectKind, scope: pattern.scope as EffectRecord['scope'] };
+  if (pattern.resource !== null && pattern.resource !== '') effect.resource = pattern.resource;
+  return effect;
+}
+
+// An expectation for an effect the program does not request: decided as if it were requested.
+function decideWhatIf(e: Expectation, facts: ExpectationFacts, want: string): { pass: boolean; message: string } | null {
+  if (!facts.whatIf) return null;
+  const seen = [...facts.requested, ...(facts.unseen ?? []).flatMap((u) => (u.effect ? [u.effect] : []))];
+  if (seen.some((effect) => expectationMatches(e.pattern!, effect))) return null;
+  const effect = patternEffect(e.pattern!);
+  if (effect === null) return { pass: false, message: `"${e.pattern!.label}" is not an effect label (stdio, fs, net, llm, tool:NAME, hostcall:NAME, persona:ID, spawn)` };
+  const decided = facts.whatIf(effect);
+  if (decided === null) return { pass: false, message: `${facts.whatIfLead === undefined ? `the program does not request ${want}` : `no program requests ${want}`}, and without a known parent grant the policies cannot decide it` };
+  const said = facts.whatIfLead === undefined ? `the program does not request ${want}; if it did, ${decided.reason}` : `${facts.whatIfLead}, ${decided.reason}`;
+  return { pass: decided.decision === e.kind, message: decided.decision === e.kind ? said : `expected ${want} to be ${e.kind === 'violation' ? 'a violation' : e.kind}, but ${said}` };
 }
 
 function explainMissing(e: Expectation, facts: ExpectationFacts): string {
@@ -84,6 +129,8 @@ export function checkExpectations(expectations: readonly Expectation[], facts: E
     if (e.kind === 'no-crosswire') return done(null, 'needs a run: decided by the stepper or harn-scope check');
     const p = e.pattern!;
     const want = `${p.label}:${p.scope}${p.resource === null ? '' : ` (${p.resource})`}`;
+    const whatIf = decideWhatIf(e, facts, want);
+    if (whatIf) return done(whatIf.pass, whatIf.message);
     if (e.kind === 'dropped') {
       const hit = facts.dropped.find((d) => expectationMatches(p, d.effect));
       return hit ? done(true, `${effectRecordSummary(hit.effect)} is dropped: ${hit.reason}`) : done(false, `expected ${want} to be dropped, but ${explainMissing(e, facts)}`);

@@ -76,7 +76,8 @@ function harnLiteral(node: SNode, path: string, duplicates: PolicyError[], sourc
 /** Parses a Harn dict literal with the playground's own parser; anything but a literal is an error. Never throws. */
 export function parseHarnPolicyText(text: string): PolicyTextValue {
   const prefix = HARN_PREFIX.exec(text);
-  const body = prefix ? text.slice(prefix[0].length) : text;
+  // A `capability_policy: {…},` line pasted as it stands in a handoff dict ends with the entry's comma.
+  const body = (prefix ? text.slice(prefix[0].length) : text).replace(/,\s*$/, '');
   const source = `let __policy = ${body}\n`;
   const fail = (message: string): PolicyTextValue => ({ value: null, syntax: 'harn', errors: [{ path: '', message }], duplicates: [] });
   const parsed = parse(source);
