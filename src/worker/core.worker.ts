@@ -4,7 +4,7 @@ import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
-import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, previewLink, simulate, type Moment } from '../core/scheduler/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, createLinkPreviewer, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
 import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
@@ -52,6 +52,7 @@ async function startExplore(id: number, scenario: Scenario, options: ExploreRequ
 /** The analyses of this worker: unchanged programs are not re-analyzed, replies carry only what changed since the
  * reply the page holds, and hovers come from the latest analysis. */
 const analyzer = createViewAnalyzer();
+const previewer = createLinkPreviewer();
 
 /** The worker protocol: one object of functions, each a direct call into core. */
 export const api = {
@@ -68,12 +69,12 @@ export const api = {
   effectsFromJson: grantFromJson,
   /** The capability → ops names and side-effect levels a ceiling can name (for the ceiling form). */
   policyVocabulary: () => ({ capabilities: KNOWN_CAPABILITY_OPS, levels: Object.keys(SIDE_EFFECT_LEVEL_RANK) }),
-  /** Run side: a scenario → its immutable trace and summary (`simulate`). */
-  simulate,
+  /** Run side: a scenario → its immutable trace and summary (`simulate`; the run a link's preview made, once). */
+  simulate: (scenario: Scenario) => previewer.simulate(scenario),
   /** A scenario and the moment the stepper showed (before a run setting changed) → its trace, plus where that
    * moment lands in it (`landOn`: the same moment, else the task's nearest earlier one with a note). */
   simulateAt: (scenario: Scenario, moment: Moment | null) => {
-    const result = simulate(scenario);
+    const result = previewer.simulate(scenario);
     return { ...result, landing: moment === null ? null : landOn(indexMoments(result.steps), moment) };
   },
   /** The scenario and its compare run side by side, matched moment by moment: the contrast `contrastId` (null:
@@ -96,7 +97,7 @@ export const api = {
   decodeLink,
   /** A link opened at page load: its scenario (or why not) and the stepper at its step, before the whole trace
    * (`previewLink`; the page asks for the trace next, as for any scenario). */
-  previewLink,
+  previewLink: (fragmentOrUrl: string) => previewer.previewLink(fragmentOrUrl),
   /** Validates (and migrates) external input such as the autosave; errors are returned, never thrown. */
   loadScenario,
   /** The lessons: id, title, two-sentence explanation, and the scenario each opens. */

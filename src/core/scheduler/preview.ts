@@ -2,6 +2,7 @@
 // and register file, the steps of its poll before it, and the counts — small enough to send before the whole trace,
 // which follows. Pure; depends on the scenario's link decoder, ./simulate.ts and ./slotTable.ts.
 import { decodeLink, type LinkResult } from '../scenario/link.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { SlotInfo } from './catalog.ts';
 import { simulate, type ScenarioSimulation } from './simulate.ts';
 import { createSlotTable } from './slotTable.ts';
@@ -77,4 +78,34 @@ export function previewLink(fragmentOrUrl: string): LinkPreview {
   if (decoded.value === null) return { decoded, preview: null };
   const scenario = decoded.value;
   return { decoded, preview: previewAt(simulate(scenario), scenario.view.step, createSlotTable(scenario.slots ?? []).slots) };
+}
+
+/** What a run depends on: the scenario less its view (the step shown, the layout), which no run reads. */
+function runKey(scenario: Scenario): string {
+  return JSON.stringify({ ...scenario, view: null });
+}
+
+/**
+ * Link previews that keep their run for the trace asked for next. The page asks for the whole trace of the link's
+ * scenario right after its preview; a heavy link (a 50,000-step run) must not be simulated twice on the way to its
+ * first screen. One run is kept, for the scenario it was made from, and given out once: any other scenario is
+ * simulated afresh (and drops it), so the memory held is at most one run.
+ */
+export function createLinkPreviewer(run: (scenario: Scenario) => ScenarioSimulation = simulate) {
+  let kept: { key: string; simulation: ScenarioSimulation } | null = null;
+  return {
+    previewLink(fragmentOrUrl: string): LinkPreview {
+      const decoded = decodeLink(fragmentOrUrl);
+      if (decoded.value === null) return { decoded, preview: null };
+      const scenario = decoded.value;
+      const simulation = run(scenario);
+      kept = { key: runKey(scenario), simulation };
+      return { decoded, preview: previewAt(simulation, scenario.view.step, createSlotTable(scenario.slots ?? []).slots) };
+    },
+    simulate(scenario: Scenario): ScenarioSimulation {
+      const hit = kept !== null && kept.key === runKey(scenario) ? kept.simulation : null;
+      kept = null;
+      return hit ?? run(scenario);
+    },
+  };
 }

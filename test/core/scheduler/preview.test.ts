@@ -2,7 +2,7 @@
 // the counts — taken from the same simulation the whole trace comes from, and small next to it.
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, encodeLink, PREVIEW_MAX_STEPS, previewAt, previewLink, simulate, type Scenario } from '../../../src/core/index.ts';
+import { createLinkPreviewer, EXAMPLES, encodeLink, PREVIEW_MAX_STEPS, previewAt, previewLink, simulate, type Scenario } from '../../../src/core/index.ts';
 import { eventPosition } from '../../../src/state/slices/runNav.ts';
 
 const atStep = (scenario: Scenario, step: number): Scenario => ({ ...scenario, view: { ...scenario.view, step } });
@@ -57,5 +57,39 @@ describe('previewLink', () => {
     expect(decoded.value).toBeNull();
     expect(decoded.error?.message).toMatch(/base64url/);
     expect(preview).toBeNull();
+  });
+});
+
+describe('createLinkPreviewer', () => {
+  const counting = () => {
+    let runs = 0;
+    const run = (scenario: Scenario) => (runs++, simulate(scenario));
+    return { run, runs: () => runs };
+  };
+
+  it("gives the preview's run to the trace asked for next, once: a link is simulated one time on its way in", () => {
+    const example = EXAMPLES[0]!;
+    const { run, runs } = counting();
+    const previewer = createLinkPreviewer(run);
+    const { decoded } = previewer.previewLink(encodeLink(atStep(example.scenario, 5)));
+    expect(runs()).toBe(1);
+    // The page asks with the scenario as loaded, its view possibly moved on: the run does not read the view.
+    const whole = previewer.simulate(atStep(decoded.value!, 9));
+    expect(runs()).toBe(1);
+    expect(whole).toEqual(simulate(decoded.value!));
+    // Given out once: the next request runs again.
+    previewer.simulate(decoded.value!);
+    expect(runs()).toBe(2);
+  });
+
+  it('runs any other scenario afresh and drops the kept run', () => {
+    const [first, second] = EXAMPLES;
+    const { run, runs } = counting();
+    const previewer = createLinkPreviewer(run);
+    const { decoded } = previewer.previewLink(encodeLink(first!.scenario));
+    expect(previewer.simulate(second!.scenario)).toEqual(simulate(second!.scenario));
+    expect(runs()).toBe(2);
+    previewer.simulate(decoded.value!);
+    expect(runs()).toBe(3);
   });
 });
