@@ -20,6 +20,8 @@ const FS: EffectKind = { kind: 'fs' };
 const NET: EffectKind = { kind: 'net' };
 const SPAWN: EffectKind = { kind: 'spawn' };
 const host = (name: string): EffectKind => ({ kind: 'hostcall', name });
+/** A `process.*` hostcall name (the prefix the seed ranks process_exec). */
+const processHost = (op: string): EffectKind => host(`process.${op}`);
 type Need = [EffectKind, EffectScope];
 
 // [file, effects ([] = pure), reason, names]. Each line's reason is read from the registering file and the name.
@@ -93,8 +95,8 @@ const ROWS: readonly Row[] = [
   ['stdlib/postgres.rs', PURE, 'reads or installs the in-memory Postgres mock', 'pg_mock_calls pg_mock_pool'],
   ['stdlib/postgres.rs', [[NET, 'write']], 'connects to or queries a Postgres database', 'pg_close pg_connect pg_execute pg_pool pg_query pg_query_one pg_transaction'],
   ['stdlib/process.rs', PURE, 'reads a fact of the running process or its paths', 'arch asset_root cwd date_iso execution_root home_dir hostname pid platform project_root runtime_paths source_dir username'],
-  ['stdlib/process.rs', [[host('process.env'), 'read']], 'reads an environment variable of the process', 'env env_or'],
-  ['stdlib/process.rs', [[host('process.exit'), 'write']], 'ends the process', 'exit'],
+  ['stdlib/process.rs', [[processHost('env'), 'read']], 'reads an environment variable of the process', 'env env_or'],
+  ['stdlib/process.rs', [[processHost('exit'), 'write']], 'ends the process', 'exit'],
   ['stdlib/project.rs', [[FS, 'read']], 'scans the project tree of the workspace', 'project_catalog_native project_fingerprint project_scan_native project_scan_tree_native project_walk_tree_native'],
   ['stdlib/project_enrich.rs', [[FS, 'read']], 'enriches the project scan from workspace files', 'project_enrich_native'],
   ['stdlib/records.rs', PURE, 'builds or compares a run record, artifact, eval or friction value in memory', 'artifact artifact_apply_intent artifact_command_result artifact_context artifact_derive artifact_diff artifact_diff_review artifact_editor_selection artifact_patch_proposal artifact_review_decision artifact_select artifact_test_result artifact_verification_bundle artifact_verification_result context_pack_manifest context_pack_manifest_parse context_pack_suggestions eval_metric eval_metrics eval_pack_manifest eval_suite_manifest friction_clear friction_eval_fixture friction_event friction_events friction_record handoff handoff_context run_record run_record_diff run_record_eval run_record_eval_suite run_record_fixture'],
@@ -120,7 +122,7 @@ const ROWS: readonly Row[] = [
   ['stdlib/triggers_stdlib.rs', [[FS, 'write']], 'records to or queries the trust graph store', 'trust_graph_policy_for trust_graph_query trust_graph_record trust_graph_verify_chain trust_query trust_record'],
   ['stdlib/types.rs', PURE, 'converts or inspects a value in memory', 'Err Ok addr_of is_err is_ok is_same len to_float to_int to_list to_string type_of unreachable unwrap unwrap_err unwrap_or'],
   ['stdlib/url_parse.rs', PURE, 'parses or builds a URL in memory', 'query_parse query_stringify url_build url_parse'],
-  ['stdlib/vision.rs', [[host('process.vision_ocr'), 'write']], 'runs an OCR process on an image (harn-vm groups it with Process)', 'vision_ocr'],
+  ['stdlib/vision.rs', [[processHost('vision_ocr'), 'write']], 'runs an OCR process on an image (harn-vm groups it with Process)', 'vision_ocr'],
   ['stdlib/waitpoint.rs', [[SPAWN, 'write']], 'creates, completes or waits on a durable waitpoint that another run resumes', '__waitpoint_cancel __waitpoint_complete __waitpoint_create __waitpoint_wait'],
   ['stdlib/waitpoints.rs', [[SPAWN, 'write']], 'creates, completes or waits on a durable waitpoint that another run resumes', 'waitpoint_cancel waitpoint_complete waitpoint_create waitpoint_wait'],
   ['stdlib/workflow/register.rs', PURE, 'builds, edits or inspects a workflow graph in memory', 'clear_tool_hooks estimate_tokens microcompact register_tool_hook select_artifacts_adaptive workflow_clone workflow_commit workflow_diff workflow_graph workflow_insert_node workflow_inspect workflow_policy_report workflow_replace_node workflow_rewire workflow_set_auto_compact workflow_set_context_policy workflow_set_model_policy workflow_set_output_visibility workflow_validate'],
