@@ -2,7 +2,7 @@
 // grant's list — in the grant file, or inline in the config or scenario — as a text edit (SARIF `fixes`). The
 // edit is found by the text's own shape (the grant's list opening), never by guessing: when the place is not
 // unambiguous, the finding carries its `fix` records but no edit.
-import { createLineIndex, effectToValue, type EffectRecord } from '../../core/index.ts';
+import { createLineIndex, effectToValue, parentCoversChild, type EffectRecord } from '../../core/index.ts';
 import type { PolicyFile } from './inputs.ts';
 
 /** One text edit: replace [start, end) (1-based line/column; equal for an insertion) with `text`. */
@@ -30,6 +30,23 @@ function insertionAt(text: string, offset: number, inserted: string, deleteTo = 
   const from = lines.position(offset);
   const to = lines.position(deleteTo);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, text: inserted };
+}
+
+/**
+ * The grant a fix writes where none is written yet, before its own records: the parent's computed effects (what the
+ * children are checked against today) that cover an effect some child is granted, an llm record by its kind alone.
+ * A record no child uses covers nothing (L404), and harn matches llm effects by kind only (L412), so the children
+ * are covered exactly as before and the fix brings no finding of its own.
+ */
+export function grantFixBase(parentEffects: readonly EffectRecord[] | null, childGranted: readonly EffectRecord[]): EffectRecord[] | null {
+  if (parentEffects === null) return null;
+  const used = parentEffects.filter((record) => childGranted.some((effect) => parentCoversChild(record, effect)));
+  const byKind = used.map((record) => (record.kind.kind === 'llm' ? { ...record, kind: { kind: 'llm' as const } } : record));
+  const seen = new Set<string>();
+  return byKind.filter((record) => {
+    const key = JSON.stringify(effectToValue(record));
+    return !seen.has(key) && (seen.add(key), true);
+  });
 }
 
 /** The edit that adds `records` to the grant written in `file`; `current` is what children are checked against

@@ -47,13 +47,13 @@ function json(results: readonly InputResult[]): string {
 
 function sarifFix(fix: FileFix) {
   return {
-    description: { text: fix.description },
+    description: { text: escapeJsonText(fix.description) },
     artifactChanges: [
       {
-        artifactLocation: { uri: encodeURI(fix.file) },
+        artifactLocation: { uri: encodeURI(escapeJsonText(fix.file)) },
         replacements: fix.edits.map((e) => ({
           deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
-          insertedContent: { text: e.text },
+          insertedContent: { text: escapeJsonText(e.text) },
         })),
       },
     ],

@@ -18,11 +18,12 @@ import {
   simulate,
   type Diagnostic,
   type DiagnosticCode,
+  type EffectRecord,
   type ExpectationResult,
   type Severity,
 } from '../../core/index.ts';
 import type { CoverageResult } from './coverage.ts';
-import { grantFixEdit, policyLine, type FileFix } from './fixes.ts';
+import { grantFixBase, grantFixEdit, policyLine, type FileFix } from './fixes.ts';
 import type { CheckInput } from './inputs.ts';
 
 /** One finding placed in its file. */
@@ -135,6 +136,9 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
   // `@expect no-crosswire` needs every schedule: one simulation and one exploration, made only when a child asks.
   let decided: { run: ReturnType<typeof simulate>; search: ReturnType<typeof explore> } | null = null;
   const evidence = () => (decided ??= { run: simulate(scenario!), search: explore(scenario!, { maxSchedules: options.maxSchedules, maxFailures: options.maxSchedules }) });
+  // Where no grant is written, a fix writes one: the parent's computed effects the children use, and its record.
+  let base: EffectRecord[] | null | undefined;
+  const fixBase = () => (base ??= grantFixBase(analysis?.parentEffects ?? null, analysis?.children.flatMap((c) => c.granted.map((g) => g.effect)) ?? []));
   for (const child of input.children) {
     const index = scenario ? scenario.children.findIndex((c) => c.name === child.name) : -1;
     const report = analysis && index >= 0 ? analysis.children[index]! : null;
@@ -171,7 +175,7 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
             if (lint && policy) return { ...place(child.file, source, d), file: policy.file, line: policyLine(policy, lint.target === 'grant' ? 'grant' : { child: child.name }, lint.path.split(/[.[]/)[0] ?? null), column: 1 };
             const placed = place(child.file, source, d);
             const violation = d.code === 'HARN-CAP-301' ? report.violations.find((v) => v.message === d.message) : undefined;
-            const fix = violation && input.policyFiles?.grant ? grantFixEdit(input.policyFiles.grant, grantFixFor(violation.effect), analysis!.parentEffects) : null;
+            const fix = violation && input.policyFiles?.grant ? grantFixEdit(input.policyFiles.grant, grantFixFor(violation.effect), fixBase()) : null;
             return fix ? { ...placed, fix } : placed;
           })
         : [],

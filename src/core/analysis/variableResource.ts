@@ -14,7 +14,10 @@ export function variableResourceNote(name: string): string {
 /** One L413 warning per file or network builtin call whose first argument is a bare identifier that harn reads as the resource. */
 export function variableResourceLints(program: readonly SNode[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const visit = (node: SNode) => {
+  // An explicit stack, not recursion: a program may nest as deep as the parser allows (a 50,000-term `+` chain).
+  const stack: SNode[] = [...program].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.kind === 'FunctionCall') {
       const first = node.args[0];
       const effect = builtinEffect(node.name);
@@ -25,8 +28,8 @@ export function variableResourceLints(program: readonly SNode[]): Diagnostic[] {
         out.push(createDiagnostic('L413', `${summary}: ${variableResourceNote(first.name)}, so only a grant record for "${first.name}" covers this call`, node.span));
       }
     }
-    for (const child of childNodes(node)) visit(child);
-  };
-  for (const node of program) visit(node);
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return out;
 }

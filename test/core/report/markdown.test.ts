@@ -52,7 +52,8 @@ describe('scenarioMarkdown', () => {
     const text = scenarioMarkdown(lifo, simulate(lifo));
     expect(text).toContain('## Harn Scope Lab: unscoped run, step 24 of 38');
     expect(text).toContain('### The moment (step 24)');
-    expect(text).toContain("> alpha's write_file(\"summary.md\") is denied by beta's policy, though preflight allowed it: nothing is written to /worktrees/beta/summary.md.");
+    // The sentence as the Markdown report sets it: its quoted literal in a code span, the rest escaped.
+    expect(text).toContain("> alpha's write\\_file(`\"summary.md\"`) is denied by beta's policy, though preflight allowed it: nothing is written to /worktrees/beta/summary.md.");
   });
 
   it('fences sources and code spans so backticks in them cannot end the block early', () => {
