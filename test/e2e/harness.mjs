@@ -177,3 +177,24 @@ export async function waitForSaved(page, ...texts) {
     texts,
   );
 }
+
+/** The edit the watchdog and truth tests type into beta: one read of notes.txt, no network. */
+export const BETA_EDIT = 'pipeline main() {\n  let page = read_file("notes.txt")\n}\n';
+
+/** Opens the default scenario on beta's tab, its ledger showing beta's HARN-CAP-301 for the network fetch. */
+export async function openBetaLedger(browser, url) {
+  const opened = await openPage(browser, url);
+  const { page } = opened;
+  await waitForMonaco(page);
+  await page.getByRole('tab', { name: /beta/ }).click();
+  await page.getByRole('heading', { name: 'Effects ledger (beta)' }).waitFor();
+  await page.getByRole('region', { name: /Violations \(HARN-CAP-301\)/ }).locator('code', { hasText: 'net:write (https://example.com)' }).waitFor();
+  return opened;
+}
+
+/** Replaces the open editor's text with BETA_EDIT. */
+export async function typeBetaEdit(page) {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(BETA_EDIT);
+}

@@ -4,7 +4,7 @@
 // line claims "No violations", "none unseen" or a clean run. `window.__harnScopeLab` exists in the e2e build only.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, setup, waitForMonaco } from './harness.mjs';
+import { openBetaLedger, setup, typeBetaEdit, waitForMonaco } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -13,24 +13,6 @@ before(async () => {
 after(async () => {
   await env?.teardown();
 });
-
-const EDIT = 'pipeline main() {\n  let page = read_file("notes.txt")\n}\n';
-
-async function openBeta() {
-  const opened = await openPage(env.browser, env.url);
-  const { page } = opened;
-  await waitForMonaco(page);
-  await page.getByRole('tab', { name: /beta/ }).click();
-  await page.getByRole('heading', { name: 'Effects ledger (beta)' }).waitFor();
-  await page.getByRole('region', { name: /Violations \(HARN-CAP-301\)/ }).locator('code', { hasText: 'net:write (https://example.com)' }).waitFor();
-  return opened;
-}
-
-async function typeEdit(page) {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(EDIT);
-}
 
 /** What the ledger column and the verdict line claim right now. */
 async function claims(page) {
@@ -46,9 +28,9 @@ async function claims(page) {
 }
 
 test('a failed analysis: no row, count or "No violations" of the previous one stays; decisions unknown; the autosave restores the edit', async () => {
-  const { page, context, record } = await openBeta();
+  const { page, context, record } = await openBetaLedger(env.browser, env.url);
   await page.evaluate(() => window.__harnScopeLab.failNext('analyzeScenario'));
-  await typeEdit(page);
+  await typeBetaEdit(page);
   await page.getByRole('status').filter({ hasText: 'Decisions unknown: the analysis failed.' }).waitFor({ timeout: 5000 });
   assert.equal(await page.getByRole('region', { name: /Violations \(HARN-CAP-301\)|Requested|Granted|Not in the handoff/ }).count(), 0);
   assert.equal(await page.locator('.ledger code', { hasText: 'net:write' }).count(), 0);
@@ -68,11 +50,11 @@ test('a failed analysis: no row, count or "No violations" of the previous one st
 });
 
 test('with a slowed worker, the ledger and the verdict line never claim clean while their analysis or run is pending', async () => {
-  const { page, context } = await openBeta();
+  const { page, context } = await openBetaLedger(env.browser, env.url);
   // The worker stops answering (found by the liveness ping after ~1.5 s, then replaced): the edit's analysis and
   // run are pending all that time.
   await page.evaluate(() => window.__harnScopeLab.killWorker({ silent: true }));
-  await typeEdit(page);
+  await typeBetaEdit(page);
   const samples = [];
   for (let i = 0; i < 8; i++) {
     samples.push(await claims(page));

@@ -4,7 +4,7 @@
 // `window.__harnScopeLab.killWorker` (in the e2e build only: dist-e2e/) can only terminate the current worker.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { externalRequests, openPage, setup, waitForMonaco } from './harness.mjs';
+import { externalRequests, openBetaLedger, openPage, setup, typeBetaEdit } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -15,30 +15,14 @@ after(async () => {
 });
 
 const MESSAGE = 'The analysis worker stopped responding and was restarted; your sources are kept.';
-const EDIT = 'pipeline main() {\n  let page = read_file("notes.txt")\n}\n';
-
+/** beta's ledger, marked so that a reload would show (the watchdog must restart the worker, not the page). */
 async function openBeta() {
-  const opened = await openPage(env.browser, env.url);
-  const { page } = opened;
-  await waitForMonaco(page);
-  await page.getByRole('tab', { name: /beta/ }).click();
-  await page.getByRole('heading', { name: 'Effects ledger (beta)' }).waitFor();
-  await page
-    .getByRole('region', { name: /Violations \(HARN-CAP-301\)/ })
-    .locator('code', { hasText: 'net:write (https://example.com)' })
-    .waitFor();
-  await page.evaluate(() => (window.__notReloaded = true));
+  const opened = await openBetaLedger(env.browser, env.url);
+  await opened.page.evaluate(() => (window.__notReloaded = true));
   return opened;
 }
 
-/** Replaces beta's source through the editor; the analysis request goes out at once. */
-async function typeEdit(page) {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(EDIT);
-}
-
-/** The analysis of EDIT is on screen: the ledger's requested effects and the diagnostics changed with it. */
+/** The analysis of BETA_EDIT is on screen: the ledger's requested effects and the diagnostics changed with it. */
 async function waitForEditAnalyzed(page, timeout) {
   await page
     .getByRole('region', { name: /Requested/ })
@@ -62,7 +46,7 @@ test('killing the worker while an analysis is outstanding shows the message and 
   // A silent kill first, so the edit's analysis is certainly outstanding (sent to a dead worker) when the
   // crash is reported: the kill lands mid-analysis on every run, not by luck of timing.
   await page.evaluate(() => window.__harnScopeLab.killWorker({ silent: true }));
-  await typeEdit(page);
+  await typeBetaEdit(page);
   const outstanding = await page.evaluate(() => window.__harnScopeLab.killWorker());
   assert.ok(outstanding >= 1, `expected an outstanding request at the kill, found ${outstanding}`);
   const killedAt = Date.now();
@@ -88,7 +72,7 @@ test('a worker that silently stops answering is found by the liveness ping and r
   const { page, context, record } = await openBeta();
   await page.evaluate(() => window.__harnScopeLab.killWorker({ silent: true }));
   const typedAt = Date.now();
-  await typeEdit(page);
+  await typeBetaEdit(page);
   // Found after the 1.5 s hang limit (WATCHDOG_LIMITS.hangAfterMs), then recovered like a crash.
   await page.getByRole('status').filter({ hasText: MESSAGE }).waitFor({ timeout: 3500 });
   await waitForEditAnalyzed(page, 3500);
