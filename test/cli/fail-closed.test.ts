@@ -4,17 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { cliIn } from '../helpers/cli.ts';
 import { analyzeScenario, findExample, loadScenario, minimizeScenario, simulate, type Scenario } from '../../src/core/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harn-fail-closed-'));
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const cli = cliIn(dir);
 
 /** The parent-grant lesson with a `{"foo": 1}` record beside its valid ones. */
 function badGrantScenario(): Scenario {

@@ -6,16 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { cliIn } from '../helpers/cli.ts';
 import { harnFiles } from '../helpers/corpus.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harn-parity-'));
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const cli = cliIn(dir);
 
 type Shown = { code: string; severity: string; message: string };
 const key = (d: Shown) => `${d.code} ${d.severity} ${d.message}`;

@@ -5,17 +5,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { cliIn } from '../helpers/cli.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'harn-policy-'));
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const cli = cliIn(dir);
 
 mkdirSync(join(dir, 'programs'));
 for (const f of ['parent.harn', 'child.harn', 'ceiling.json', 'harn-scope.json']) copyFileSync(join(repo, 'examples/programs', f), join(dir, 'programs', f));

@@ -4,18 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { cliIn } from '../helpers/cli.ts';
 import { analyzeProgram, parseCeiling, rulesDocument } from '../../src/core/index.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'harn-friction-'));
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const cli = cliIn(dir);
 
 describe('issue 29 friction', () => {
   it('a capability_policy line pasted with its trailing comma parses, in core and in the CLI', async () => {

@@ -5,17 +5,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { cliIn } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harn-policy-'));
 const corpus = resolve(import.meta.dirname, '../../../shared/corpus/harn');
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const cli = cliIn(dir);
 
 const FULL_CEILING = {
   tools: ['search', 'read'],
