@@ -107,6 +107,12 @@ function sameInputs(a: SimulatedInputs | null, b: SimulatedInputs): boolean {
   return a !== null && a.parent === b.parent && a.children === b.children && a.run === b.run && a.slots === b.slots;
 }
 
+/** Whether the last answered run was computed from the scenario's current programs, run settings and slots (an
+ * edit or a setting changed since makes it another scenario's run). */
+export function isRunOfCurrentInputs(state: { simulatedScenario: Scenario | null; scenario: Scenario }): boolean {
+  return state.simulatedScenario !== null && sameInputs(inputsOf(state.simulatedScenario), inputsOf(state.scenario));
+}
+
 function clampStep(simulation: SimulationResult | null, step: number): number {
   const last = simulation ? simulation.steps.length - 1 : 0;
   return Math.max(0, Math.min(Math.trunc(step), Math.max(0, last)));
@@ -124,12 +130,10 @@ export function picksBefore(simulation: SimulationResult, i: number): string[] {
 }
 
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
-  // The inputs of the request in flight and of the trace on screen: a position restored for a scenario whose
-  // trace is already on screen (the open lesson reopened) is applied at once, not left pending for a trace that
-  // will never come (where it would override the next run-setting change's moment).
-  let requested: SimulatedInputs | null = null;
-  let simulated: SimulatedInputs | null = null;
-  const isCurrent = () => get().simulation !== null && sameInputs(simulated, inputsOf(get().scenario));
+  // Whether the trace on screen is the current scenario's: a position restored for a scenario whose trace is
+  // already on screen (the open lesson reopened) is applied at once, not left pending for a trace that will never
+  // come (where it would override the next run-setting change's moment).
+  const isCurrent = () => get().simulation !== null && isRunOfCurrentInputs(get());
   const setRun = (patch: (run: AppRun) => AppRun) =>
     set(({ scenario }) => ({ scenario: { ...scenario, run: patch(scenario.run) } }));
   // A run-setting change re-runs the same ops in another way: land on the moment shown now, not its step number.
@@ -185,13 +189,11 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     },
     beginSimulation: () => {
       const id = get().simulationRequestId + 1;
-      requested = inputsOf(get().scenario);
       set({ simulationRequestId: id, simulationRequestScenario: get().scenario });
       return id;
     },
     receiveSimulation: (id, simulation) => {
       if (id !== get().simulationRequestId) return false;
-      simulated = requested;
       const { pendingStep, stepIndex } = get();
       const landing = pendingStep === null ? (simulation.landing ?? null) : null;
       const wanted = landing ? landing.step : (pendingStep ?? stepIndex);

@@ -1,5 +1,6 @@
 // The one-line summaries of folded parts: the ledger's counts per child (Lesson layout) and the scheduler's
 // verdict, core's sentence on how the run ended (Policy layout). Counts come from the worker's analysis view.
+import { isRunOfCurrentInputs } from '../../state/slices/run.ts';
 import { useStore } from '../../state/store.ts';
 
 export function LedgerSummary() {
@@ -38,11 +39,7 @@ export function RunVerdict() {
   const error = useStore((s) => s.simulationError);
   // Pending: a request in flight, or the shown run was computed from other programs or run settings (an edit whose
   // run has not been asked for yet).
-  const pending = useStore((s) => {
-    const shown = s.simulatedScenario;
-    const now = s.scenario;
-    return s.simulationAnsweredId !== s.simulationRequestId || !shown || shown.parent !== now.parent || shown.children !== now.children || shown.run !== now.run || shown.slots !== now.slots;
-  });
+  const pending = useStore((s) => s.simulationAnsweredId !== s.simulationRequestId || !isRunOfCurrentInputs(s));
   const mode = useStore((s) => s.scenario.run.mode);
   // A verdict only for a run of the current sources that finished; otherwise unknown, and why.
   const unknown = error !== null ? `unknown: the simulation failed (${error})` : pending || message === null ? 'unknown: simulating the current sources…' : null;
