@@ -205,17 +205,24 @@ export function literalAsStr(value: LiteralValue | undefined): string | null {
   return null;
 }
 
-// effects.rs: walk_for_harness_effects
-// (in the seed's pre-order, with a stack of its own: a 50,000-term `+` chain parses, so the walk must reach its end)
-export function walkForHarnessEffects(first: SNode, out: EffectCollector): void {
-  const stack: SNode[] = [first];
+/** Visits `roots` and every node below them in the seed's pre-order (a node, then its `childNodes` in order), with
+ * a stack of its own: a 50,000-term `+` chain parses, so a walk must reach its end. */
+export function forEachNodePreOrder(roots: readonly SNode[], visit: (node: SNode) => void): void {
+  const stack: SNode[] = [...roots].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const effect = harnessMethodEffect(node);
-    if (effect) insertEffect(out, effect, node.span);
+    visit(node);
     const children = childNodes(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
+}
+
+// effects.rs: walk_for_harness_effects
+export function walkForHarnessEffects(first: SNode, out: EffectCollector): void {
+  forEachNodePreOrder([first], (node) => {
+    const effect = harnessMethodEffect(node);
+    if (effect) insertEffect(out, effect, node.span);
+  });
 }
 
 // effects.rs: harness_method_effect

@@ -4,7 +4,7 @@
 // Pure: depends on ./effects.ts and ../syntax.
 import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { SNode } from '../syntax/ast.ts';
-import { builtinEffect, childNodes, effectRecordSummary } from './effects.ts';
+import { builtinEffect, effectRecordSummary, forEachNodePreOrder } from './effects.ts';
 
 /** The sentence shared by the lint and the hover. */
 export function variableResourceNote(name: string): string {
@@ -14,22 +14,17 @@ export function variableResourceNote(name: string): string {
 /** One L413 warning per file or network builtin call whose first argument is a bare identifier that harn reads as the resource. */
 export function variableResourceLints(program: readonly SNode[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  // An explicit stack, not recursion: a program may nest as deep as the parser allows (a 50,000-term `+` chain).
-  const stack: SNode[] = [...program].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.kind === 'FunctionCall') {
-      const first = node.args[0];
-      const effect = builtinEffect(node.name);
-      // Files and URLs: where a policy author writes the path the variable holds. (spawn_agent(name) in a fan-out
-      // loop is as harn computes it too, but the lessons spawn that way on purpose and a grant names the children.)
-      if (first?.kind === 'Identifier' && effect && (effect.kind.kind === 'fs' || effect.kind.kind === 'net')) {
-        const summary = effectRecordSummary({ ...effect, resource: first.name });
-        out.push(createDiagnostic('L413', `${summary}: ${variableResourceNote(first.name)}, so only a grant record for "${first.name}" covers this call`, node.span));
-      }
+  // The shared pre-order walk (an explicit stack): a program may nest as deep as the parser allows.
+  forEachNodePreOrder(program, (node) => {
+    if (node.kind !== 'FunctionCall') return;
+    const first = node.args[0];
+    const effect = builtinEffect(node.name);
+    // Files and URLs: where a policy author writes the path the variable holds. (spawn_agent(name) in a fan-out
+    // loop is as harn computes it too, but the lessons spawn that way on purpose and a grant names the children.)
+    if (first?.kind === 'Identifier' && effect && (effect.kind.kind === 'fs' || effect.kind.kind === 'net')) {
+      const summary = effectRecordSummary({ ...effect, resource: first.name });
+      out.push(createDiagnostic('L413', `${summary}: ${variableResourceNote(first.name)}, so only a grant record for "${first.name}" covers this call`, node.span));
     }
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
+  });
   return out;
 }
