@@ -1,30 +1,29 @@
 // The executor's fast path for one poll (no recorder; the explorer runs millions): the same events and step
-// counts as executor.ts's recorded poll, in one loop with the step counter, thread and shadow in locals, stacks
-// as linked frames (lower.ts `Frame`) and no per-op step-bound check (the caller polls here only when the poll
-// cannot reach the bound; see `pollStepBounds`). Pure; depends on ./lower.ts, ./scope.ts and ./execTypes.ts types.
-import {
-  HOT_OPCODES,
-  frameCurrent,
-  poppedFrame,
-  pushedFrame,
-  type ExecOp,
-} from './lower.ts';
+// counts as poll.ts's recorded poll, each op's semantics from the one op table (opSemantics.ts), in one loop
+// with the step counter, thread and shadow in locals, stacks as linked frames (lower.ts `Frame`) and no per-op
+// step-bound check (the caller polls here only when the poll cannot reach the bound; see `pollStepBounds`).
+// Pure; depends on ./opSemantics.ts, ./lower.ts, ./tasks.ts and ./execTypes.ts types.
+import { HOT_OPCODES, type ExecOp } from './lower.ts';
 import type { Layout, Machine } from './execTypes.ts';
-import { finishTask, sleepTask, spawnTask } from './tasks.ts';
-import type { SlotValue } from './scope.ts';
+import {
+  LAST_WRITE_CODE,
+  crossWired,
+  diffDelta,
+  endTask,
+  joinWaits,
+  noteCrosswire,
+  opStepBound,
+  park,
+  parkJoin,
+  writeSlot,
+} from './opSemantics.ts';
+import { spawnTask } from './tasks.ts';
 
-// Module-local copies of the imports the loop uses (see executor.ts: imported bindings can be getter calls).
-const [PUSH, POP, SET, UNSET, INC, DEC, AWAIT, READ, CHECK, SPAWN, JOIN] = HOT_OPCODES;
-const [push1, pop1, current] = [pushedFrame, poppedFrame, frameCurrent];
-const [spawn, sleep, finish] = [spawnTask, sleepTask, finishTask];
-
-/** The most steps an op can count: a pop reads then installs, a check reads each slot then checks, a spawn
- * counts one per child. */
-function opStepBound(x: ExecOp): number {
-  if (x.code === POP) return 2;
-  if (x.code === CHECK || x.code === SPAWN) return x.list.length + (x.code === CHECK ? 1 : 0);
-  return 1;
-}
+// Module-local copies of the imports the loop uses (see poll.ts: imported bindings can be getter calls).
+const [POP, AWAIT, READ, CHECK, SPAWN, JOIN] = [HOT_OPCODES[1], HOT_OPCODES[6], HOT_OPCODES[7], HOT_OPCODES[8], HOT_OPCODES[9], HOT_OPCODES[10]];
+const [write, crossed, delta, crosswire, stepBound] = [writeSlot, crossWired, diffDelta, noteCrosswire, opStepBound];
+const [spawn, wait, waitJoin, joins, end] = [spawnTask, park, parkJoin, joinWaits, endTask];
+const LAST_WRITE = LAST_WRITE_CODE;
 
 /** Per pc, the most steps a poll starting there can count: its ops from pc on, poll enter, completion and
  * exit, and a swap of every captured slot each way. */
@@ -33,7 +32,7 @@ export function pollStepBounds(ops: readonly ExecOp[], capturedCount: number): I
   let suffix = 3 + 2 * capturedCount;
   bounds[ops.length] = suffix;
   for (let pc = ops.length - 1; pc >= 0; pc--) {
-    suffix += opStepBound(ops[pc]!);
+    suffix += stepBound(ops[pc]!);
     bounds[pc] = suffix;
   }
   return bounds;
@@ -92,7 +91,7 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
   const thread = m.thread;
   const shadow = task.shadow;
   const capturedSlot = layout.activeCapturedSlot;
-  const EMPTY_OF = layout.empty;
+  const empty = layout.empty;
   const stack = layout.stack;
   // Scoped: the captured slots differing from the outer values, kept current by the writes (see `tradeScope`).
   let diff = m.diffs[t]!;
@@ -100,60 +99,14 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
   let pc = task.pc;
   while (pc < ops.length) {
     const x = ops[pc++]!;
-    const slot = x.slot;
     const code = x.code;
-    if (code <= DEC) {
-      const before = thread[slot]!;
-      let after: SlotValue;
-      if (code === PUSH) {
-        after = push1(before, x.value!, slot) as unknown as SlotValue;
-        const alone = shadow[slot]!;
-        // When the task sees what it expects (the usual case), thread and shadow share one new stack.
-        shadow[slot] = alone === before ? after : (push1(alone, x.value!, slot) as unknown as SlotValue);
-      } else if (code === POP) {
-        // A pop is a read too: popping a frame that is not yours is a cross-wire.
-        const alone = shadow[slot]!;
-        steps++;
-        if (alone !== before && current(alone, slot, stack) !== current(before, slot, stack)) {
-          m.crosswires++;
-          if (m.firstCrosswireStep < 0) m.firstCrosswireStep = steps - 1;
-        }
-        after = pop1(before, slot);
-        shadow[slot] = alone === before ? after : pop1(alone, slot);
-      } else if (code === SET) {
-        after = x.value;
-        const prevs = task.prevs;
-        prevs[task.prevCount++] = slot;
-        prevs[task.prevCount++] = before;
-        prevs[task.prevCount++] = shadow[slot]!;
-        shadow[slot] = after;
-      } else if (code === UNSET) {
-        after = EMPTY_OF[slot]!;
-        let alone: SlotValue = after;
-        const prevs = task.prevs;
-        const count = task.prevCount;
-        for (let i = count - 3; i >= 0; i -= 3) {
-          if (prevs[i] === slot) {
-            after = prevs[i + 1]!;
-            alone = prevs[i + 2]!;
-            // Remove the triple: the ones after it move down.
-            for (let j = i + 3; j < count; j++) prevs[j - 3] = prevs[j]!;
-            task.prevCount = count - 3;
-            break;
-          }
-        }
-        shadow[slot] = alone;
-      } else {
-        const delta = code === INC ? 1 : -1;
-        // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
-        after = Math.max(0, (before as number) + delta);
-        shadow[slot] = Math.max(0, (shadow[slot] as number) + delta);
-      }
-      thread[slot] = after;
-      if (restoring && capturedSlot[slot] === 1) {
-        const was = outer[slot];
-        diff += (after !== was ? 1 : 0) - (before !== was ? 1 : 0);
-      }
+    if (code <= LAST_WRITE) {
+      const slot = x.slot;
+      // A pop is a read too: popping a frame that is not yours is a cross-wire.
+      if (code === POP && crossed(shadow[slot], thread[slot], slot, stack, true)) crosswire(m, steps);
+      if (code === POP) steps++;
+      const before = write(x, task, thread, empty, true);
+      if (restoring && capturedSlot[slot] === 1) diff += delta(before, thread[slot]!, outer[slot]);
       steps++;
       continue;
     }
@@ -161,28 +114,16 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
       const reads = x.list;
       const count = code === READ ? 1 : reads.length;
       for (let i = 0; i < count; i++) {
-        const s = code === READ ? slot : reads[i]!;
-        const alone = shadow[s];
-        const live = thread[s];
+        const s = code === READ ? x.slot : reads[i]!;
         steps++;
-        // One value reads the same either way; only two different values need their current entries compared.
-        if (alone !== live && current(alone, s, stack) !== current(live, s, stack)) {
-          m.crosswires++;
-          if (m.firstCrosswireStep < 0) m.firstCrosswireStep = steps - 1;
-        }
+        if (crossed(shadow[s], thread[s], s, stack, true)) crosswire(m, steps - 1);
       }
       if (code === CHECK) steps++;
       continue;
     }
     if (code === AWAIT) {
       steps++;
-      const ticks = layout.ignoreLatency ? 0 : x.ticks;
-      if (ticks <= 0) {
-        task.status = 'ready';
-        m.ready.push(t);
-      } else {
-        sleep(m, t, state.clock + ticks);
-      }
+      wait(m, t, task, layout.ignoreLatency ? 0 : x.ticks);
       outcome = PENDING;
       break;
     }
@@ -194,9 +135,9 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
       continue;
     }
     if (code === JOIN) {
-      if (task.pending === 0) continue;
+      if (!joins(task)) continue;
       steps++;
-      task.status = 'joining';
+      waitJoin(task);
       outcome = PENDING;
       break;
     }
@@ -217,14 +158,5 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
   }
   state.current = -1;
   state.steps = steps + 1;
-  if (outcome === COMPLETE) {
-    task.status = 'done';
-    finish(m, layout, t);
-  } else if (outcome === PANIC) {
-    task.status = 'panicked';
-    // An empty list may be the run's shared empty one (never pushed to).
-    if (m.panics.length === 0) m.panics = [];
-    m.panics.push(t);
-    finish(m, layout, t);
-  }
+  if (outcome !== PENDING) end(m, layout, t, outcome === PANIC);
 }

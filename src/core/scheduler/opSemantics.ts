@@ -1,0 +1,181 @@
+// The op table: what each op does to the machine, written once and called by both polls — the recorded one
+// (poll.ts `execOp`, which also counts each step against the bound and tells the recorder) and the fast one
+// (fastPoll.ts `pollFast`, the explorer's, which counts steps in a local). Stacks are arrays when a recorder
+// watches and linked frames otherwise (`linked`, see lower.ts `Frame`); every function here is small so the
+// compiler inlines it into both loops. Pure; depends on ./lower.ts, ./tasks.ts, ./scope.ts and ./execTypes.ts.
+//
+// | op            | semantics here                | steps (`opStepBound`)      | recorder call            |
+// |---------------|-------------------------------|----------------------------|--------------------------|
+// | push, set,    | `writeSlot`                   | 1 (the install)            | `install`                |
+// | unset, inc,   |                               |                            |                          |
+// | dec           |                               |                            |                          |
+// | pop           | `crossWired` then `writeSlot` | 2 (a read, the install)    | `read` ('pop'), `install`|
+// | read          | `crossWired`                  | 1                          | `read`                   |
+// | check         | `crossWired` per read slot    | reads + 1                  | `read` ('check'), `check`|
+// | await         | `park`                        | 1                          | `await`                  |
+// | spawn         | tasks.ts `spawnTask`          | 1 per child                | `spawn` or `refuse`      |
+// | join          | `joinWaits`, `parkJoin`       | 1 when it waits            | `await` ('join')         |
+// | throw         | (ends the poll: 'panic')      | 1                          | `panic`                  |
+//
+// Adding an op: see the note above `Op` in ops.ts.
+import {
+  C_CHECK,
+  C_DEC,
+  C_INC,
+  C_POP,
+  C_PUSH,
+  C_SET,
+  C_SPAWN,
+  C_UNSET,
+  frameCurrent,
+  popped,
+  poppedFrame,
+  pushed,
+  pushedFrame,
+  type ExecOp,
+} from './lower.ts';
+import type { Layout, Machine, TaskRuntime } from './execTypes.ts';
+import { slotCurrent, type AmbientValue, type SlotValue } from './scope.ts';
+import { finishTask, sleepTask } from './tasks.ts';
+
+// Module-local copies of the imports the functions use: loaded as CommonJS (tsx from a CommonJS script) every
+// use of an imported binding is a getter call through one megamorphic accessor.
+const [PUSH, POP, SET, UNSET, INC] = [C_PUSH, C_POP, C_SET, C_UNSET, C_INC];
+const [pushArray, popArray, pushFrame, popFrame] = [pushed, popped, pushedFrame, poppedFrame];
+const [arrayCurrent, currentFrame, sleep, finish] = [slotCurrent, frameCurrent, sleepTask, finishTask];
+
+/** A stack with one more frame: linked frames on the fast path, arrays for the recorder. */
+function stackPush(value: SlotValue, item: AmbientValue, slot: number, linked: boolean): SlotValue {
+  return linked ? (pushFrame(value, item, slot) as unknown as SlotValue) : pushArray(value, item);
+}
+
+function stackPop(value: SlotValue, slot: number, linked: boolean): SlotValue {
+  return linked ? popFrame(value, slot) : popArray(value, slot);
+}
+
+/** The current entry of a slot's value (a stack's top, a depth, an option), in either stack representation. */
+export function currentOf(value: SlotValue | undefined, slot: number, stack: Uint8Array, linked: boolean): AmbientValue | number | null {
+  return linked ? currentFrame(value, slot, stack) : arrayCurrent(value);
+}
+
+/** A read of `slot` cross-wires when the task's shadow (what it would see alone) and the live thread differ in
+ * their current entry; one value reads the same either way, so only two different values are compared. */
+export function crossWired(alone: SlotValue | undefined, live: SlotValue | undefined, slot: number, stack: Uint8Array, linked: boolean): boolean {
+  return alone !== live && currentOf(alone, slot, stack, linked) !== currentOf(live, slot, stack, linked);
+}
+
+/** Counts one cross-wire, found at trace step `step`. */
+export function noteCrosswire(m: Machine, step: number): void {
+  m.crosswires++;
+  if (m.firstCrosswireStep < 0) m.firstCrosswireStep = step;
+}
+
+/**
+ * The write ops (push, pop, set, unset, inc, dec: codes up to C_DEC) on the live thread `thread` and the task's
+ * shadow: writes both and returns the thread's value before (the new one is `thread[x.slot]`). A pop's read
+ * (its cross-wire) is the caller's, before this.
+ */
+export function writeSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[], empty: readonly SlotValue[], linked: boolean): SlotValue {
+  const slot = x.slot;
+  const code = x.code;
+  const shadow = task.shadow;
+  const before = thread[slot]!;
+  const alone = shadow[slot]!;
+  let after: SlotValue;
+  if (code === PUSH) {
+    after = stackPush(before, x.value!, slot, linked);
+    // When the task sees what it expects (the usual case), thread and shadow share one new stack.
+    shadow[slot] = alone === before ? after : stackPush(alone, x.value!, slot, linked);
+  } else if (code === POP) {
+    after = stackPop(before, slot, linked);
+    shadow[slot] = alone === before ? after : stackPop(alone, slot, linked);
+  } else if (code === SET) {
+    // The value and shadow it replaces, for the guard's `unset`.
+    after = x.value;
+    const prevs = task.prevs;
+    prevs[task.prevCount++] = slot;
+    prevs[task.prevCount++] = before;
+    prevs[task.prevCount++] = alone;
+    shadow[slot] = after;
+  } else if (code === UNSET) {
+    after = unsetSlot(task, slot, empty[slot]!);
+  } else {
+    const delta = code === INC ? 1 : -1;
+    // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
+    after = Math.max(0, (before as number) + delta);
+    shadow[slot] = Math.max(0, (alone as number) + delta);
+  }
+  thread[slot] = after;
+  return before;
+}
+
+/** `unset`: the value (and shadow) the task's most recent `set` of `slot` replaced, its triple removed; the
+ * slot's empty value when there is none. Writes the shadow, returns the thread's new value. */
+function unsetSlot(task: TaskRuntime, slot: number, emptyValue: SlotValue): SlotValue {
+  let real = emptyValue;
+  let alone = emptyValue;
+  const prevs = task.prevs;
+  const count = task.prevCount;
+  for (let i = count - 3; i >= 0; i -= 3) {
+    if (prevs[i] === slot) {
+      real = prevs[i + 1]!;
+      alone = prevs[i + 2]!;
+      // Remove the triple: the ones after it move down.
+      for (let j = i + 3; j < count; j++) prevs[j - 3] = prevs[j]!;
+      task.prevCount = count - 3;
+      break;
+    }
+  }
+  task.shadow[slot] = alone;
+  return real;
+}
+
+/** Scoped: how a write changes the count of captured slots differing from the outer values (`was`). */
+export function diffDelta(before: SlotValue, after: SlotValue, was: SlotValue | undefined): number {
+  return (after !== was ? 1 : 0) - (before !== was ? 1 : 0);
+}
+
+/** `await` of `ticks` (0 with latency ignored): the task is ready again at once, or sleeps until the clock. */
+export function park(m: Machine, t: number, task: TaskRuntime, ticks: number): void {
+  if (ticks <= 0) {
+    task.status = 'ready';
+    m.ready.push(t);
+  } else {
+    sleep(m, t, m.state.clock + ticks);
+  }
+}
+
+/** `join` waits while a child is pending; with none it counts no step and the op goes on. */
+export function joinWaits(task: TaskRuntime): boolean {
+  return task.pending !== 0;
+}
+
+/** A waiting `join` (its step counted): the task waits until its last child finishes. */
+export function parkJoin(task: TaskRuntime): void {
+  task.status = 'joining';
+}
+
+/** A poll ended by completion (`panicked` false) or a panic: the task is finished, its spawner told. */
+export function endTask(m: Machine, L: Layout, t: number, panicked: boolean): void {
+  const task = m.state.tasks[t]!;
+  if (panicked) {
+    task.status = 'panicked';
+    // An empty list may be the run's shared empty one (never pushed to).
+    if (m.panics.length === 0) m.panics = [];
+    m.panics.push(t);
+  } else {
+    task.status = 'done';
+  }
+  finish(m, L, t);
+}
+
+/** The most steps an op can count: a pop reads then installs, a check reads each slot then checks, a spawn
+ * counts one per child. */
+export function opStepBound(x: ExecOp): number {
+  if (x.code === POP) return 2;
+  if (x.code === C_CHECK || x.code === C_SPAWN) return x.list.length + (x.code === C_CHECK ? 1 : 0);
+  return 1;
+}
+
+/** The write ops are the codes up to this one. */
+export const LAST_WRITE_CODE = C_DEC;
