@@ -8,7 +8,7 @@ import { narrationLiteral, narrationText } from '../report/escape.ts';
 import { SLOT, SLOT_NAMES } from './catalog.ts';
 import type { ExecState } from './executor.ts';
 import type { CheckSpec, TaskProgram } from './ops.ts';
-import { currentLabel, slotCurrent, type AmbientValue } from './scope.ts';
+import { currentLabel, slotCurrent, slotValueLabel, type AmbientValue, type SlotValue } from './scope.ts';
 
 const NOUNS: Record<AmbientValue['kind'], string> = {
   policy: 'policy',
@@ -148,23 +148,75 @@ function decided(f: CheckFacts): string {
     : `${verdict}, though preflight ${f.preflight ? 'allowed' : 'denied'} it`;
 }
 
-/** What one cross-wired slot of a check does to the call, as a verb phrase ("is checked against …"); a denied
- * call never lands or is audited as done, so its phrase says where it would have gone. */
-function slotConsequence(slot: number, slotName: string, observed: AmbientValue | number | null, f: CheckFacts): string {
-  const owner = ownerName(observed);
-  if (slot === SLOT.executionContext && f.path !== null) {
-    const cwd = f.cwd ?? 'no working directory';
-    if (!f.decision) return `resolves against ${cwd}${owner ? `, ${owner}'s worktree,` : ''} but is denied, so nothing lands there`;
-    return `resolves against ${cwd}${owner ? ` and lands in ${owner}'s worktree` : ''}`;
+type Observed = AmbientValue | number | null;
+
+/** One row of the consequence table: what a cross-wired read of its slot does to the call, as a verb phrase in
+ * either tense — the present for the read's own sentence ("is checked against …", written as the check is
+ * decided), the past for the check's cross-wire consequence in the summary ("was checked against …"). A denied
+ * call never lands or is audited as done, so its phrases say where it would have gone. */
+interface ConsequenceRow {
+  /** The slot this row is for; null: every slot without a row of its own. */
+  slot: number | null;
+  /** The row applies only to a call with a resolved path (an fs call). */
+  needsPath?: boolean;
+  present(observed: Observed, f: CheckFacts, slotName: string): string;
+  past(observed: Observed, f: CheckFacts, slotName: string): string;
+}
+
+const CONSEQUENCES: readonly ConsequenceRow[] = [
+  {
+    slot: SLOT.executionContext,
+    needsPath: true,
+    present: (observed, f) => {
+      const owner = ownerName(observed);
+      const cwd = f.cwd ?? 'no working directory';
+      if (!f.decision) return `resolves against ${cwd}${owner ? `, ${owner}'s worktree,` : ''} but is denied, so nothing lands there`;
+      return `resolves against ${cwd}${owner ? ` and lands in ${owner}'s worktree` : ''}`;
+    },
+    past: (_observed, f) => `${f.decision ? 'landed in' : 'was aimed at'} ${f.cwd ?? 'no working directory'}`,
+  },
+  {
+    slot: SLOT.executionPolicy,
+    present: (observed, f) => `is checked against ${ownerPhrase(observed)} and ${decided(f)}`,
+    past: (observed) => `was checked against ${ownerPhrase(observed)}`,
+  },
+  {
+    slot: SLOT.mutationSession,
+    present: (observed, f) => {
+      const owner = ownerName(observed);
+      const under = `${owner ? `${owner}'s session` : 'no session'} (${currentLabel(observed)})`;
+      return f.decision ? `is audited under ${under}` : `would have been audited under ${under}, had it been allowed`;
+    },
+    past: (observed, f) =>
+      `${f.decision ? 'was audited' : 'would have been audited'} under ${ownerPhrase(observed)} (${currentLabel(observed)})`,
+  },
+  {
+    slot: SLOT.trustedBridgeDepth,
+    present: (observed) =>
+      `runs at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`,
+    past: (observed) =>
+      `ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`,
+  },
+  {
+    slot: null,
+    present: (observed, _f, slotName) => `uses ${ownerPhrase(observed)} from ${slotName}`,
+    past: (observed, _f, slotName) => `used ${ownerPhrase(observed)} from ${slotName}`,
+  },
+];
+
+/** What a cross-wired read of `slot` did to the call, from the consequence table, in `tense`. */
+export function slotConsequence(
+  slot: number,
+  slotName: string,
+  observed: Observed,
+  f: CheckFacts,
+  tense: 'present' | 'past',
+): string {
+  for (const row of CONSEQUENCES) {
+    if (row.slot !== null && (row.slot !== slot || (row.needsPath && f.path === null))) continue;
+    return tense === 'present' ? row.present(observed, f, slotName) : row.past(observed, f, slotName);
   }
-  if (slot === SLOT.executionPolicy) return `is checked against ${ownerPhrase(observed)} and ${decided(f)}`;
-  if (slot === SLOT.mutationSession) {
-    const under = `${owner ? `${owner}'s session` : 'no session'} (${currentLabel(observed)})`;
-    return f.decision ? `is audited under ${under}` : `would have been audited under ${under}, had it been allowed`;
-  }
-  if (slot === SLOT.trustedBridgeDepth)
-    return `runs at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`;
-  return `uses ${ownerPhrase(observed)} from ${slotName}`;
+  throw new Error('unreachable: the consequence table ends with a row for every slot');
 }
 
 /** The sentence of a cross-wired read of a check, written once the check is decided: the first one explains
@@ -179,7 +231,7 @@ export function narrateCheckRead(
   slotNames: readonly string[] = SLOT_NAMES,
 ): string {
   const name = slotNames[slot] ?? `slot ${slot}`;
-  const consequence = slotConsequence(slot, name, observed, f);
+  const consequence = slotConsequence(slot, name, observed, f, 'present');
   const call = `${task}'s ${writtenCall(f.check)}`;
   if (first) return `${whyItSees(task, r, name, observed)}, so ${call} ${consequence}.`;
   return `It also reads ${name} (${ownerPhrase(observed)}), so ${call} ${consequence}.`;
@@ -213,32 +265,20 @@ export function narrateCheck(
     : null;
   const session = check.isWrite ? currentLabel(sessionValue) : null;
   const policyValue = slotCurrent(state.thread[SLOT.executionPolicy]) as AmbientValue | null;
+  const facts: CheckFacts = { check, cwd: ctx?.cwd ?? null, path, session, decision, preflight };
   const parts: string[] = [];
   // The policy comes first in the sentence whatever the read order (fs checks read the cwd before it).
   const ordered = reads.filter((read) => read.slot === SLOT.executionPolicy);
   for (const read of reads) if (read.slot !== SLOT.executionPolicy) ordered.push(read);
   for (const read of ordered) {
     if (read.record === null) continue;
-    const observed = read.observed;
-    if (read.slot === SLOT.executionPolicy) parts.push(`was checked against ${ownerPhrase(observed)}`);
-    else if (read.slot === SLOT.executionContext && path !== null)
-      parts.push(`${decision ? 'landed in' : 'was aimed at'} ${ctx?.cwd ?? 'no working directory'}`);
-    else if (read.slot === SLOT.trustedBridgeDepth)
-      parts.push(
-        `ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`,
-      );
-    else if (read.slot === SLOT.mutationSession)
-      parts.push(
-        `${decision ? 'was audited' : 'would have been audited'} under ${ownerPhrase(observed)} (${currentLabel(observed)})`,
-      );
-    else parts.push(`used ${ownerPhrase(observed)} from ${slotNames[read.slot]}`);
+    parts.push(slotConsequence(read.slot, slotNames[read.slot]!, read.observed, facts, 'past'));
   }
   const action =
     check.isFs && check.target !== null
       ? `${check.isWrite ? 'write' : 'read'} of ${narrationText(check.target)}`
       : writtenCall(check);
   const consequence = parts.length > 0 ? `${task}'s ${action} ${joinAnd(parts)}` : null;
-  const facts: CheckFacts = { check, cwd: ctx?.cwd ?? null, path, session, decision, preflight };
   const judge = policyValue === null ? 'no policy' : ownerPhrase(policyValue);
   let narration = `${task}'s ${writtenCall(check)} is ${decision ? 'allowed' : 'denied'} by ${judge}`;
   if (decision !== preflight) narration += `, though preflight ${preflight ? 'allowed' : 'denied'} it`;
@@ -343,4 +383,96 @@ export function narrateOuterCheck(
     narration: `All tasks are finished, but ${holder} ${slots} ${it} should have got back, leaked: ${leaks.join(', ')}.`,
     detail: leaks.map((name, i) => `${name} = ${values[i]}`).join('; '),
   };
+}
+
+// The recorder's bookkeeping sentences: swaps, installs, reads, awaits, wakes, refusals, completions, poll exits.
+
+/** A capture-set slot swapped in (the task's value onto the thread) or out (back to its saved scope). */
+export function narrateSwap(task: string, slotName: string, direction: 'in' | 'out', installed: string, saved: string): string {
+  return direction === 'in'
+    ? `${slotName} swaps in: the thread now holds ${task}'s ${installed}; the guard keeps the outer ${saved}.`
+    : `${slotName} swaps out: ${task}'s ${saved} goes back to its saved scope; the thread gets ${installed} back.`;
+}
+
+/** A write op's install; `after` is the slot's new value (its current entry named for push and pop). */
+export function narrateInstall(
+  task: string,
+  action: 'push' | 'pop' | 'set' | 'unset' | 'inc' | 'dec',
+  slotName: string,
+  after: SlotValue,
+): string {
+  if (action === 'push') return `${task} pushes ${currentLabel(slotCurrent(after))} onto ${slotName}.`;
+  if (action === 'pop') return `${slotName} now has ${currentLabel(slotCurrent(after))} on top.`;
+  const afterLabel = slotValueLabel(after);
+  if (action === 'set') return `${task} sets ${slotName} to ${afterLabel}.`;
+  if (action === 'unset') return `${task} puts back the ${slotName} it replaced: ${afterLabel}.`;
+  return `${task} ${action === 'inc' ? 'raises' : 'lowers'} ${slotName} to ${afterLabel}.`;
+}
+
+/** A read (or pop) that got the task's own value. */
+export function narrateOwnValue(task: string, slotName: string, access: 'read' | 'pop', what: string, observed: string): string {
+  return access === 'pop'
+    ? `${task} pops its own ${observed} off ${slotName}.`
+    : `${task} reads ${slotName} for ${what}: its own ${observed}.`;
+}
+
+/** A cross-wired read's consequence in the summary (a check's reads take the check's instead). */
+export function readConsequence(
+  task: string,
+  slotName: string,
+  access: 'read' | 'pop',
+  what: string,
+  observed: AmbientValue | number | null,
+  expected: string,
+): string {
+  return access === 'pop'
+    ? `${task} popped ${ownerPhrase(observed)} off ${slotName}, leaving its own ${expected} behind`
+    : `${task} used ${ownerPhrase(observed)} from ${slotName} for ${what} instead of ${expected}`;
+}
+
+/** A cross-wired read's detail line. */
+export function crosswireDetail(slotName: string, expected: string, observed: string): string {
+  return `${slotName}: expected ${expected}, observed ${observed}.`;
+}
+
+/** An await (or a join's wait): its sentence, and the clock as detail when the task sleeps. */
+export function narrateAwait(
+  task: string,
+  kind: string,
+  what: string,
+  wakeAt: number,
+  clock: number,
+): { narration: string; detail: string | null } {
+  if (kind === 'join') return { narration: `${task} waits to join its children.`, detail: null };
+  if (wakeAt <= clock) return { narration: `${task} yields at ${what} and is ready again at once.`, detail: null };
+  return { narration: `${task} awaits ${what} (wakes at t=${wakeAt}).`, detail: `t=${clock}` };
+}
+
+export function narrateWake(task: string, clock: number): string {
+  return `${task} wakes at t=${clock} and is ready.`;
+}
+
+/** A spawn's detail line. */
+export const SPAWN_DETAIL = 'The child captures its inherited scope now.';
+
+export function narrateRefusal(parent: string, child: string, message: string): string {
+  return `${parent}'s spawn of ${child} is refused (HARN-CAP-301): ${message}`;
+}
+
+export function narrateComplete(task: string): string {
+  return `${task} completes.`;
+}
+
+/** A panic's detail line: what naive mode's missing guard will not do. */
+export function panicDetail(mode: string): string | null {
+  return mode === 'naive' ? 'No restore guard: the unwinding poll will not swap its scope back out.' : null;
+}
+
+/** A poll's end: its outcome, and for a panic what the restore guard did (or, naive, did not do). */
+export function narratePollExit(task: string, outcome: string, restored: boolean, mode: string): string {
+  if (outcome === 'panic' && !restored && mode === 'naive')
+    return `${task}'s poll unwinds with no restore guard: its scope stays on the thread and the outer values are lost.`;
+  if (outcome === 'panic' && mode === 'scoped')
+    return `${task}'s poll unwinds; the restore guard put the outer values back.`;
+  return `${task}'s poll ends (${outcome}).`;
 }
