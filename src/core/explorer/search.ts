@@ -12,38 +12,22 @@ import {
   type ChooseFn,
   type ExecConfig,
   type ExecOutcome,
-  type SavedState,
+  type Runner,
 } from '../scheduler/executor.ts';
+import type { TaskRuntime } from '../scheduler/execTypes.ts';
 import type { TaskSet } from '../scheduler/ops.ts';
-import { MAX_FRONTIER_SLOTS } from '../scenario/limits.ts';
+import { createFrontier, type Branch, type Frontier } from './frontier.ts';
 import { createFootprintTable, footprintsConflict, MAX_POR_TASKS, type FootprintTable } from './footprint.ts';
 
-/** An executor state saved at choice point `depth` of some path, shared by the branches that leave from it. */
-interface SavedNode {
-  state: SavedState;
-  depth: number;
-  /** Frontier items resuming from it; when none is left it is dropped from the live count. */
-  refs: number;
-}
-
-// A branch to explore: the picks of `base` before choice point `depth`, then `pick` there, with the sleep set
-// in force after it (tasks as bits); its cost is its bucket's index. It resumes from `saved` (a state
-// at choice point `saved.depth` ≤ `depth`, replaying `base` up to `depth`), or from the start. A bucket keeps
-// its branches flat, five entries each in this order (base, depth, pick, sleep, saved): no object per branch,
-// as the frontier grows by several branches per run and the garbage collector's cost follows its objects.
-// A branch's `base` is a copy of its run's picks up to the deepest branch the run stored, shared by them.
+// Branches and their buckets live in ./frontier.ts. A run's stored branches share one copy of its picks as
+// their `base`, up to the deepest branch the run stored.
 //
-// Dropped buckets: when the stored branches of costlier buckets pass `maxFrontierSlots` (counted by
-// `slotsOf`), every bucket above the one being explored is emptied and marked dropped (from `dropFrom`). On
-// reaching a dropped bucket the search regenerates it: it runs the branches cheaper than the bucket again from
-// the root, depth first on a stack of their own (`lower`, six entries each: the five above and the cost), without
+// Dropped buckets: when the stored branches of costlier buckets pass `maxFrontierSlots`, every bucket above
+// the one being explored is emptied and marked dropped. On reaching a dropped bucket the search regenerates it:
+// it runs the branches cheaper than the bucket again from the root, depth first on a stack of their own, without
 // showing them to `visit`, and runs each branch of the bucket's cost as it appears (those first, so the bucket's
 // own stack stays as deep as one path). The branches of costlier buckets it meets are stored again, up to the cap.
 // Each cheaper branch is met once per regeneration, so every schedule is still run exactly once.
-
-/** The slots one stored branch counts, past the picks of its base it needs (see MAX_FRONTIER_SLOTS). */
-const BRANCH_SLOTS = 12;
-const slotsOf = (depth: number): number => BRANCH_SLOTS + Math.max(0, depth);
 
 /** Saved states kept alive at once. Past this, new branches resume from the state their run resumed from and
  * replay the picks from there. Small on purpose: measured on the 3 × 4 fan-out, a few thousand live states
@@ -77,7 +61,7 @@ export interface SearchConfig {
   stopAfterFailingBucket: boolean;
   /** Live saved states at most (default {@link MAX_SAVED_STATES}; 0 re-runs every branch from the start). */
   maxSavedStates?: number;
-  /** Slots of stored branches waiting for a costlier bound (default {@link MAX_FRONTIER_SLOTS}); past it they are
+  /** Slots of stored branches waiting for a costlier bound (default MAX_FRONTIER_SLOTS, scenario/limits.ts); past it they are
    * dropped and regenerated. Changes the order within a bound past the cap, never which schedules are run. */
   maxFrontierSlots?: number;
 }
@@ -99,368 +83,311 @@ export function isFailingOutcome(outcome: ExecOutcome): boolean {
   return outcome.status === 'finished' && (outcome.crosswires > 0 || outcome.leaks.length > 0);
 }
 
-export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: SearchConfig): SearchEngine {
-  const runner = createRunner(taskSet, { ...exec, ignoreLatency: true });
-  const programs = taskSet.tasks;
-  const n = programs.length;
-  const table: FootprintTable = createFootprintTable(taskSet, exec.mode, exec.captureSet);
-  const threadCount = runner.state.threads.length;
-  const multi = threadCount > 1;
-  // Sleep sets judge two polls independent from footprints on the one shared thread: with several threads a
-  // poll's thread is part of the choice too, and that argument is not made here, so they are off (`prune`
-  // then means symmetry between threads, see `chooseOnThreads`).
-  const prune = search.prune && table.usable && !multi;
-  const symmetric = search.prune && multi;
-  // The root branch: no picks, no state.
-  const buckets: unknown[][] = [[[], -1, -1, 0, null]];
-  let bound = 0;
-  let frontier = 1;
-  let failedInBucket = false;
-  let stopped = false;
-  // The stored branches' slots, the first dropped bucket (Infinity: none), and while regenerating the bucket
-  // `bound`, the stack of cheaper branches run again silently.
-  let slots = 0;
-  let dropFrom = Infinity;
-  const maxSlots = search.maxFrontierSlots ?? MAX_FRONTIER_SLOTS;
-  let regenerating = false;
-  const lower: unknown[] = [];
+/** The ways on from one choice point, in the first `count` entries, and each one's cost (scratch reused by
+ * every choice point: an array emptied by pop() would shrink and regrow its store at every choice point). */
+interface Options {
+  order: Int32Array;
+  cost: Int32Array;
+  count: number;
+}
 
-  // Per-run scratch, reused.
-  const prevPc = new Int32Array(n);
-  // The ways on from a choice point, in the first `count` entries (an array emptied by pop() would shrink and
-  // regrow its store at every choice point).
-  const order = new Int32Array(n * threadCount);
-  // With several threads: each option's cost, and the ready tasks marked (both scratch of `chooseOnThreads`).
-  const orderCost = new Int32Array(n * threadCount);
-  const isReady = new Uint8Array(n);
-  let count = 0;
+/** One thread: the task that can continue first (unless asleep), then the other ready tasks not asleep, in
+ * task order; each costs a preemption when it switches away from a task that could continue. */
+function orderTaskOptions(o: Options, ready: readonly number[], n: number, canContinue: boolean, last: number, sleep: number): void {
+  const preempts = canContinue ? 1 : 0;
+  o.count = 0;
+  if (canContinue && (sleep & (1 << last)) === 0) {
+    o.cost[o.count] = 0;
+    o.order[o.count++] = last;
+  }
+  if (n <= MAX_POR_TASKS) {
+    // The ready tasks as bits, less the sleeping ones and the one continuing.
+    let candidates = 0;
+    for (let k = 0; k < ready.length; k++) candidates |= 1 << ready[k]!;
+    candidates &= ~sleep;
+    if (canContinue) candidates &= ~(1 << last);
+    for (let t = 0; t < n; t++) {
+      if ((candidates & (1 << t)) === 0) continue;
+      o.cost[o.count] = preempts;
+      o.order[o.count++] = t;
+    }
+  } else {
+    // Too many tasks for bits (then nothing sleeps: pruning is off).
+    for (let t = 0; t < n; t++) {
+      if ((canContinue && t === last) || !ready.includes(t)) continue;
+      o.cost[o.count] = preempts;
+      o.order[o.count++] = t;
+    }
+  }
+}
 
-  // Whether op pc-1 of each task is an await (a task resuming there may continue without a preemption).
-  const awaitsBefore: readonly boolean[][] = programs.map((program) => [
-    false,
-    ...program.ops.map((o) => o.op === 'await'),
-  ]);
-
-  // Empties every bucket above `bound` (releasing their saved states) and marks them dropped.
-  const dropAbove = (): void => {
-    for (let c = bound + 1; c < buckets.length; c++) {
-      const bucket = buckets[c]!;
-      for (let k = 0; k < bucket.length; k += 5) {
-        const node = bucket[k + 4] as SavedNode | null;
-        if (node && --node.refs === 0) liveSaved--;
-        slots -= slotsOf(bucket[k + 1] as number);
-        frontier--;
+/*
+ * A choice point with several threads: every ready task on every thread that may take it (the first `open`).
+ * Each option costs a preemption when it switches away from a task that could continue, and a migration when
+ * its thread is not the one the task last ran on (its spawner's before its first poll); the first way on is the
+ * task that can continue, on its own thread, else the cheapest in task then thread order, so each run's own path
+ * costs nothing more and the simplest failure (fewest preemptions + migrations) is found in the lowest bucket.
+ * An option is `task + n * thread`.
+ *
+ * Symmetry (`open`): every thread starts with the same empty register file and the executor treats all alike,
+ * so renaming threads in a schedule gives a schedule with the same reads, cross-wires, leaks and panics. Only
+ * one labeling per class is explored, the restricted-growth one: a poll may take a thread used so far or the
+ * lowest unused one (`0 … min(threadsUsed, T − 1)`). Renaming keeps the preemptions and every migration
+ * except a root's first poll (roots are spawned on thread 0); with one root (every compiled scenario) that
+ * poll is the first, which the canonical labeling puts on thread 0, so the canonical schedule costs the
+ * least of its class and the cost order needs no verify pass (see the explorer's `finishSearch`).
+ */
+function orderThreadOptions(o: Options, ready: readonly number[], tasks: readonly TaskRuntime[], canContinue: boolean, last: number, open: number, isReady: Uint8Array): void {
+  const n = tasks.length;
+  for (let k = 0; k < ready.length; k++) isReady[ready[k]!] = 1;
+  o.count = 0;
+  if (canContinue) {
+    o.cost[o.count] = 0;
+    o.order[o.count++] = last + n * tasks[last]!.thread;
+  }
+  // The other options by cost (a preemption, a migration, both), in task then thread order.
+  for (let c = 0; c <= 2; c++) {
+    for (let t = 0; t < n; t++) {
+      if (isReady[t] === 0) continue;
+      const preempts = canContinue && t !== last ? 1 : 0;
+      const own = tasks[t]!.thread;
+      for (let j = 0; j < open; j++) {
+        if (preempts + (j !== own ? 1 : 0) !== c || (canContinue && t === last && j === own)) continue;
+        o.cost[o.count] = c;
+        o.order[o.count++] = t + n * j;
       }
-      bucket.length = 0;
     }
-    dropFrom = bound + 1;
-  };
+  }
+  for (let k = 0; k < ready.length; k++) isReady[ready[k]!] = 0;
+}
 
-  // Stores a branch: in its bucket, on the `lower` stack while regenerating (cost below `bound`), or nowhere
-  // (beyond the bound, or in a dropped bucket). Returns the array it went to, or null.
-  const enqueue = (cost: number, base: readonly number[], depth: number, pick: number, sleep: number, saved: SavedNode | null): unknown[] | null => {
-    if (cost > search.maxBound) return null;
-    while (buckets.length <= cost) buckets.push([]);
-    if (cost < bound) {
-      // Only while regenerating: every run outside it costs at least the bound.
-      lower.push(base);
-      lower.push(depth);
-      lower.push(pick);
-      lower.push(sleep);
-      lower.push(saved);
-      lower.push(cost);
-      return lower;
-    }
-    if (cost >= dropFrom) return null;
-    const size = slotsOf(depth);
-    if (cost > bound && slots + size > maxSlots) {
-      dropAbove();
-      return null;
-    }
-    const bucket = buckets[cost]!;
-    // One push per field: a push of several arguments is a builtin call, one argument is inlined.
-    bucket.push(base);
-    bucket.push(depth);
-    bucket.push(pick);
-    bucket.push(sleep);
-    bucket.push(saved);
-    slots += size;
-    frontier++;
-    return bucket;
-  };
+/** Removes from `sleep` every task whose next poll conflicts with what `task` ran from `from` to `to`. A
+ * sleeping task's next poll is judged in the current state: its join blocks while children are pending (a
+ * change to that counter is a write it conflicts with, which wakes it). */
+function wakeSleepers(table: FootprintTable, tasks: readonly TaskRuntime[], sleep: number, task: number, from: number, to: number): number {
+  if (sleep === 0 || from === to) return sleep;
+  const ran = table.range(task, from, to);
+  let out = sleep;
+  for (let u = 0; u < tasks.length; u++) {
+    if ((out & (1 << u)) === 0) continue;
+    const rt = tasks[u]!;
+    if (footprintsConflict(ran, table.poll(u, rt.pc, rt.pending > 0))) out &= ~(1 << u);
+  }
+  return out;
+}
 
-  // Removes from `sleep` every task whose next poll conflicts with what `task` ran from `from` to `to`.
-  // A sleeping task's next poll is judged in the current state: its join blocks while children are pending
-  // (a change to that counter is a write it conflicts with, which wakes it).
-  const wake = (sleep: number, task: number, from: number, to: number): number => {
-    if (sleep === 0 || from === to) return sleep;
-    const ran = table.range(task, from, to);
-    const tasks = runner.state.tasks;
-    let out = sleep;
-    for (let u = 0; u < n; u++) {
-      if ((out & (1 << u)) === 0) continue;
-      const rt = tasks[u]!;
-      if (footprintsConflict(ran, table.poll(u, rt.pc, rt.pending > 0))) out &= ~(1 << u);
-    }
-    return out;
-  };
+/** The option index of path entry `entry` (task + n * thread) at a choice point with several threads. */
+function optionOf(ready: readonly number[], free: readonly number[], n: number, entry: number): number {
+  const task = entry % n;
+  return ready.indexOf(task) + ready.length * free.indexOf((entry - task) / n);
+}
 
-  let liveSaved = 0;
-  const maxSaved = search.maxSavedStates ?? MAX_SAVED_STATES;
+/** The run in progress, shared by the engine and its choosers: the branch it explores (frontier.ts `Branch`;
+ * its `cost` grows with the run's preemptions, plus with several threads its migrations), its path so far in
+ * one reused array, and where the branches it stored sit (list, index: their base is set when it ends). */
+interface Run {
+  item: Branch;
+  path: number[];
+  sleep: number;
+  lastPick: number;
+  blocked: boolean;
+  choice: number;
+  newLists: unknown[][];
+  newAt: number[];
+  newCount: number;
+  /** The choice point of the deepest branch stored. */
+  newDepth: number;
+  /** Each task's pc at the last choice point. */
+  prevPc: Int32Array;
+}
 
-  // The run in progress: the item it explores and its path so far. These and `choose`/`settle` live in the
-  // engine, not per run: the explorer makes hundreds of thousands of runs.
+interface ChooserConfig {
+  runner: Runner;
+  programs: TaskSet['tasks'];
+  frontier: Frontier;
+  table: FootprintTable;
+  prune: boolean;
+  symmetric: boolean;
+  maxSaved: number;
+}
+
+/** The engine's two ChooseFns (one thread; several threads), which replay a branch's picks, then at every new
+ * choice point order the ways on and store all but the first as branches (one loop for both, `branchOut`). */
+function createChoosers(run: Run, config: ChooserConfig): { choose: ChooseFn; chooseOnThreads: ChooseFn; settle: () => boolean } {
+  const { runner, frontier, table, prune, symmetric, maxSaved } = config;
   const tasks = runner.state.tasks;
-  let itemBase: readonly number[] = [];
-  let itemDepth = -1;
-  let itemPick = -1;
-  let itemSleep = 0;
-  let from: SavedNode | null = null;
-  // The run's picks so far, in one reused array; each run ends with an exact copy (see `runItem`).
-  const path: number[] = [];
-  // Where this run's stored branches sit (the array, index of their base), to get that copy, and the deepest.
-  // (In the first `newCount` entries: see `order`.)
-  const newTargets: unknown[][] = [];
-  const newAt: number[] = [];
-  let newCount = 0;
-  let newDepth = 0;
-  // The run's cost so far: its preemptions, plus with several threads its migrations.
-  let cost = 0;
-  let sleep = 0;
-  let lastPick = -1;
-  let blocked = false;
-  let choice = 0;
-
-  // Notes a branch this run stored at choice point `depth` in `target` (its base is set when the run ends).
-  const stored = (target: unknown[], depth: number, node: SavedNode | null): void => {
-    newTargets[newCount] = target;
-    newAt[newCount++] = target === lower ? target.length - 6 : target.length - 5;
-    newDepth = depth;
-    if (node && node.refs++ === 0) liveSaved++;
-  };
+  const n = tasks.length;
+  const threadCount = runner.state.threads.length;
+  const { item, path, prevPc } = run;
+  // Scratch reused by every choice point, not per run: the explorer makes hundreds of thousands of runs.
+  const options: Options = { order: new Int32Array(n * threadCount), cost: new Int32Array(n * threadCount), count: 0 };
+  const isReady = new Uint8Array(n);
+  // Whether op pc-1 of each task is an await (a task resuming there may continue without a preemption).
+  const awaitsBefore: readonly boolean[][] = config.programs.map((program) => [false, ...program.ops.map((o) => o.op === 'await')]);
 
   // Applies what ran since the last choice point to the sleep set; false when a sleeping task ran (the
   // executor forced it: it was the only one ready), so this path repeats one covered elsewhere.
   const settle = (): boolean => {
-    if (!prune || sleep === 0) return true;
-    if (lastPick >= 0) sleep = wake(sleep, lastPick, prevPc[lastPick]!, tasks[lastPick]!.pc);
+    if (!prune || run.sleep === 0) return true;
+    const lastPick = run.lastPick;
+    if (lastPick >= 0) run.sleep = wakeSleepers(table, tasks, run.sleep, lastPick, prevPc[lastPick]!, tasks[lastPick]!.pc);
     for (let t = 0; t < n; t++) {
       const pc = tasks[t]!.pc;
       if (t === lastPick || pc === prevPc[t]) continue;
-      if ((sleep & (1 << t)) !== 0) return false;
-      sleep = wake(sleep, t, prevPc[t]!, pc);
+      if ((run.sleep & (1 << t)) !== 0) return false;
+      run.sleep = wakeSleepers(table, tasks, run.sleep, t, prevPc[t]!, pc);
     }
     return true;
   };
 
-  const choose: ChooseFn = (ready) => {
-    const i = choice++;
-    if (i < itemDepth) return ready.indexOf(itemBase[i]!);
-    if (i === itemDepth) {
-      for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
-      sleep = itemSleep;
-      lastPick = itemPick;
-      path.push(itemPick);
-      return ready.indexOf(itemPick);
-    }
-    if (!settle()) {
-      blocked = true;
-      return -1;
-    }
-    // The task that polled last can continue when it is ready again after an await.
-    const last = ready[ready.length - 1]!;
+  // The task that polled last can continue when it is ready again after an await (and `prevPc` moves on).
+  const canContinueAt = (last: number): boolean => {
     const lastPc = tasks[last]!.pc;
-    const canContinue = lastPc !== prevPc[last] && awaitsBefore[last]![lastPc]!;
+    const can = lastPc !== prevPc[last] && awaitsBefore[last]![lastPc]!;
     for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
-    count = 0;
-    if (canContinue && (sleep & (1 << last)) === 0) order[count++] = last;
-    if (n <= MAX_POR_TASKS) {
-      // The ready tasks as bits, less the sleeping ones and the one continuing.
-      let candidates = 0;
-      for (let k = 0; k < ready.length; k++) candidates |= 1 << ready[k]!;
-      candidates &= ~sleep;
-      if (canContinue) candidates &= ~(1 << last);
-      for (let t = 0; t < n; t++) if ((candidates & (1 << t)) !== 0) order[count++] = t;
-    } else {
-      // Too many tasks for bits (then nothing sleeps: pruning is off).
-      for (let t = 0; t < n; t++) if ((!canContinue || t !== last) && ready.includes(t)) order[count++] = t;
-    }
-    if (count === 0) {
-      blocked = true;
-      return -1;
-    }
+    return can;
+  };
+
+  // The one branching loop: the options after the first are stored as branches (resuming from this state, or
+  // from the one this run resumed from), each with its sleep set when pruning; the run goes on with the first.
+  const branchOut = (i: number): number => {
+    const { order, cost, count } = options;
     if (count > 1) {
-      // The branches leaving here resume from this state, or from the one this run resumed from.
-      let node = from;
-      if (liveSaved < maxSaved) node = { state: runner.save(), depth: i, refs: 0 };
-      let before = sleep | (1 << order[0]!);
+      let node = item.saved;
+      if (frontier.liveSaved < maxSaved) node = { state: runner.save(), depth: i, refs: 0 };
+      let before = run.sleep | (1 << order[0]!);
       for (let k = 1; k < count; k++) {
         const y = order[k]!;
-        const bucket = cost + (canContinue && y !== last ? 1 : 0);
-        const target = enqueue(bucket, path, i, y, prune ? before : 0, node);
-        if (target) stored(target, i, node);
-        before |= 1 << y;
+        const at = frontier.enqueue(item.cost + cost[k]!, path, i, y, prune ? before : 0, node);
+        if (at >= 0) {
+          run.newLists[run.newCount] = frontier.lastList;
+          run.newAt[run.newCount++] = at;
+          run.newDepth = i;
+          if (node) frontier.retain(node);
+        }
+        if (prune) before |= 1 << y;
       }
     }
-    const x = order[0]!;
-    if (canContinue && x !== last) cost++;
-    lastPick = x;
-    path.push(x);
-    return ready.indexOf(x);
+    item.cost += cost[0]!;
+    path.push(order[0]!);
+    return order[0]!;
   };
 
-  // The option index of path entry `entry` (task + n * thread) at a choice point with several threads.
-  const optionOf = (ready: readonly number[], free: readonly number[], entry: number): number => {
-    const task = entry % n;
-    return ready.indexOf(task) + ready.length * free.indexOf((entry - task) / n);
-  };
-
-  /*
-   * A choice point with several threads: every ready task on every thread that may take it. Each option costs
-   * a preemption when it switches away from a task that could continue, and a migration when its thread is not
-   * the one the task last ran on (its spawner's before its first poll); the first way on is the task that can
-   * continue, on its own thread, else the cheapest in task then thread order, so each run's own path costs
-   * nothing more and the simplest failure (fewest preemptions + migrations) is found in the lowest bucket.
-   *
-   * Symmetry: every thread starts with the same empty register file and the executor treats all alike, so
-   * renaming threads in a schedule gives a schedule with the same reads, cross-wires, leaks and panics. Only
-   * one labeling per class is explored, the restricted-growth one: a poll may take a thread used so far or the
-   * lowest unused one (`0 … min(threadsUsed, T − 1)`). Renaming keeps the preemptions and every migration
-   * except a root's first poll (roots are spawned on thread 0); with one root (every compiled scenario) that
-   * poll is the first, which the canonical labeling puts on thread 0, so the canonical schedule costs the
-   * least of its class and the cost order needs no verify pass (see the explorer's `finishSearch`).
-   */
-  const chooseOnThreads: ChooseFn = (ready, state) => {
-    const i = choice++;
-    if (i < itemDepth) return optionOf(ready, state.free, itemBase[i]!);
-    if (i === itemDepth) {
+  const choose: ChooseFn = (ready) => {
+    const i = run.choice++;
+    if (i < item.depth) return ready.indexOf(item.base[i]!);
+    if (i === item.depth) {
       for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
-      path.push(itemPick);
-      return optionOf(ready, state.free, itemPick);
+      run.sleep = item.sleep;
+      run.lastPick = item.pick;
+      path.push(item.pick);
+      return ready.indexOf(item.pick);
+    }
+    if (!settle()) {
+      run.blocked = true;
+      return -1;
     }
     const last = ready[ready.length - 1]!;
-    const lastPc = tasks[last]!.pc;
-    const canContinue = lastPc !== prevPc[last] && awaitsBefore[last]![lastPc]!;
-    for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
-    const open = symmetric ? Math.min(state.threadsUsed + 1, threadCount) : threadCount;
-    for (let k = 0; k < ready.length; k++) isReady[ready[k]!] = 1;
-    count = 0;
-    if (canContinue) {
-      orderCost[count] = 0;
-      order[count++] = last + n * tasks[last]!.thread;
+    orderTaskOptions(options, ready, n, canContinueAt(last), last, run.sleep);
+    if (options.count === 0) {
+      run.blocked = true;
+      return -1;
     }
-    // The other options by cost (a preemption, a migration, both), in task then thread order.
-    for (let c = 0; c <= 2; c++) {
-      for (let t = 0; t < n; t++) {
-        if (isReady[t] === 0) continue;
-        const preempts = canContinue && t !== last ? 1 : 0;
-        const own = tasks[t]!.thread;
-        for (let j = 0; j < open; j++) {
-          const optionCost = preempts + (j !== own ? 1 : 0);
-          if (optionCost !== c || (canContinue && t === last && j === own)) continue;
-          orderCost[count] = c;
-          order[count++] = t + n * j;
-        }
-      }
-    }
-    for (let k = 0; k < ready.length; k++) isReady[ready[k]!] = 0;
-    if (count > 1) {
-      let node = from;
-      if (liveSaved < maxSaved) node = { state: runner.save(), depth: i, refs: 0 };
-      for (let k = 1; k < count; k++) {
-        const bucket = cost + orderCost[k]!;
-        const target = enqueue(bucket, path, i, order[k]!, 0, node);
-        if (target) stored(target, i, node);
-      }
-    }
-    const x = order[0]!;
-    cost += orderCost[0]!;
-    path.push(x);
-    return optionOf(ready, state.free, x);
+    run.lastPick = branchOut(i);
+    return ready.indexOf(run.lastPick);
   };
 
-  // Whether the branch being run is a cheaper one run again to regenerate a dropped bucket (not visited).
-  let silent = false;
+  const chooseOnThreads: ChooseFn = (ready, state) => {
+    const i = run.choice++;
+    if (i < item.depth) return optionOf(ready, state.free, n, item.base[i]!);
+    if (i === item.depth) {
+      for (let t = 0; t < n; t++) prevPc[t] = tasks[t]!.pc;
+      path.push(item.pick);
+      return optionOf(ready, state.free, n, item.pick);
+    }
+    const last = ready[ready.length - 1]!;
+    const open = symmetric ? Math.min(state.threadsUsed + 1, threadCount) : threadCount;
+    orderThreadOptions(options, ready, tasks, canContinueAt(last), last, open, isReady);
+    return optionOf(ready, state.free, n, branchOut(i));
+  };
+  return { choose, chooseOnThreads, settle };
+}
 
-  // Runs the branch last taken off the frontier (see `nextItem`).
-  function runItem(visit: (kind: RunKind, run: RunRecord) => void): void {
-    // The branch's picks before its choice point: written over the last run's, the rest popped.
-    let k = 0;
-    for (; k < itemDepth && k < path.length; k++) path[k] = itemBase[k]!;
-    for (; k < itemDepth; k++) path.push(itemBase[k]!);
-    while (path.length > k) path.pop();
-    sleep = 0;
-    lastPick = -1;
-    blocked = false;
+/** Sets `path` to the first `depth` picks of `base` (written over the last run's, the rest popped). */
+function resetPath(path: number[], base: readonly number[], depth: number): void {
+  let k = 0;
+  for (; k < depth && k < path.length; k++) path[k] = base[k]!;
+  for (; k < depth; k++) path.push(base[k]!);
+  while (path.length > k) path.pop();
+}
+
+export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: SearchConfig): SearchEngine {
+  const runner = createRunner(taskSet, { ...exec, ignoreLatency: true });
+  const table: FootprintTable = createFootprintTable(taskSet, exec.mode, exec.captureSet);
+  const multi = runner.state.threads.length > 1;
+  const frontier = createFrontier(search.maxBound, search.maxFrontierSlots);
+  // Sleep sets judge two polls independent from footprints on the one shared thread: with several threads a
+  // poll's thread is part of the choice too, and that argument is not made here, so they are off (`prune`
+  // then means symmetry between threads, see `orderThreadOptions`).
+  const run: Run = {
+    item: { base: [], depth: -1, pick: -1, sleep: 0, saved: null, cost: 0, silent: false },
+    path: [],
+    sleep: 0,
+    lastPick: -1,
+    blocked: false,
+    choice: 0,
+    newLists: [],
+    newAt: [],
+    newCount: 0,
+    newDepth: 0,
+    prevPc: new Int32Array(taskSet.tasks.length),
+  };
+  const { choose, chooseOnThreads, settle } = createChoosers(run, {
+    runner,
+    programs: taskSet.tasks,
+    frontier,
+    table,
+    prune: search.prune && table.usable && !multi,
+    symmetric: search.prune && multi,
+    maxSaved: search.maxSavedStates ?? MAX_SAVED_STATES,
+  });
+  const { item, path } = run;
+  let failedInBucket = false;
+  let stopped = false;
+
+  // Runs the branch last taken off the frontier.
+  function runItem(visit: (kind: RunKind, record: RunRecord) => void): void {
+    resetPath(path, item.base, item.depth);
+    run.sleep = 0;
+    run.lastPick = -1;
+    run.blocked = false;
     // The root's first choice judges continuation against the tasks' start (run again when regenerating).
-    if (itemDepth < 0) prevPc.fill(0);
-    choice = from ? from.depth : 0;
-    if (from && --from.refs === 0) liveSaved--;
+    if (item.depth < 0) run.prevPc.fill(0);
+    const from = item.saved;
+    run.choice = from ? from.depth : 0;
+    if (from) frontier.release(from);
     const pick = multi ? chooseOnThreads : choose;
     const outcome = from ? runner.resume(from.state, pick) : runner.run(pick, null);
-    if (!blocked && outcome.status === 'finished' && choice > itemDepth && !settle()) blocked = true;
-    const kind: RunKind = blocked ? 'blocked' : outcome.status === 'step-limit' ? 'step-limit' : 'schedule';
+    if (!run.blocked && outcome.status === 'finished' && run.choice > item.depth && !settle()) run.blocked = true;
+    const kind: RunKind = run.blocked ? 'blocked' : outcome.status === 'step-limit' ? 'step-limit' : 'schedule';
     // The branches this run stored share one exact copy of its picks, up to the deepest of them: the frontier
-    // holds them long, and the reused array's spare capacity would double what they keep alive. (A branch in a
-    // bucket dropped after it was stored is gone: its index is past the emptied array's end.)
-    if (newCount > 0) {
-      const base = path.slice(0, newDepth);
-      for (let k = 0; k < newCount; k++) {
-        const target = newTargets[k]!;
-        if (newAt[k]! < target.length) target[newAt[k]!] = base;
-      }
-      newCount = 0;
+    // holds them long, and the reused array's spare capacity would double what they keep alive.
+    if (run.newCount > 0) {
+      const base = path.slice(0, run.newDepth);
+      for (let j = 0; j < run.newCount; j++) frontier.setBase(run.newLists[j]!, run.newAt[j]!, base);
+      run.newCount = 0;
     }
-    if (silent) return;
+    if (item.silent) return;
     if (kind === 'schedule' && isFailingOutcome(outcome)) failedInBucket = true;
+    const cost = item.cost;
     visit(kind, { picks: path, preemptions: cost - outcome.migrations, migrations: outcome.migrations, outcome });
   }
-
-  // Takes the next branch off the frontier into the run's variables; false when none is left. While
-  // regenerating, the bucket's own branches come first, then the cheaper ones (run silently).
-  const nextItem = (): boolean => {
-    for (;;) {
-      const bucket = buckets[bound];
-      if (bucket && bucket.length > 0) {
-        frontier--;
-        from = bucket.pop() as SavedNode | null;
-        itemSleep = bucket.pop() as number;
-        itemPick = bucket.pop() as number;
-        itemDepth = bucket.pop() as number;
-        itemBase = bucket.pop() as readonly number[];
-        slots -= slotsOf(itemDepth);
-        cost = bound;
-        silent = false;
-        return true;
-      }
-      if (regenerating && lower.length > 0) {
-        cost = lower.pop() as number;
-        from = lower.pop() as SavedNode | null;
-        itemSleep = lower.pop() as number;
-        itemPick = lower.pop() as number;
-        itemDepth = lower.pop() as number;
-        itemBase = lower.pop() as readonly number[];
-        silent = true;
-        return true;
-      }
-      regenerating = false;
-      if (search.stopAfterFailingBucket && failedInBucket) return false;
-      if (bound + 1 >= buckets.length) return false;
-      bound++;
-      if (bound >= dropFrom) {
-        // This bucket's branches were dropped: run again from the root, silently, everything cheaper.
-        dropFrom = Infinity;
-        regenerating = true;
-        lower.push([], -1, -1, 0, null, 0);
-      }
-    }
-  };
 
   return {
     runSlice(maxRuns, visit) {
       let done = 0;
       while (done < maxRuns && !stopped) {
-        if (!nextItem()) {
+        if (!frontier.next(item, search.stopAfterFailingBucket && failedInBucket)) {
           stopped = true;
           break;
         }
@@ -473,10 +400,10 @@ export function createSearchEngine(taskSet: TaskSet, exec: ExecConfig, search: S
       return stopped;
     },
     get bound() {
-      return bound;
+      return frontier.bound;
     },
     get frontier() {
-      return frontier;
+      return frontier.size;
     },
   };
 }
