@@ -157,14 +157,15 @@ export function scenarioWithThreads(scenario: Scenario, threads: number | undefi
   return { ...scenario, run: count > 1 ? { ...run, threads: count } : run };
 }
 
-export function createExplorer(input: Scenario, options: ExploreOptions = {}): Explorer {
+/** What an exploration is over and within: the scenario (threads applied), its compile, the executor config,
+ * the budgets, and how picks are named. */
+function explorationOf(input: Scenario, options: ExploreOptions) {
   const scenario = scenarioWithThreads(input, options.threads);
   const compiled = compileScenario(scenario);
   const runOptions = runOptionsOf(scenario, { ignoreLatency: true, ...(options.mode ? { mode: options.mode } : {}) });
   const exec: ExecConfig = execConfigOf(runOptions, compiled.taskSet.slots);
   const maxSchedules = Math.max(1, Math.floor(options.maxSchedules ?? DEFAULT_MAX_SCHEDULES));
   const prune = options.prune ?? true;
-  const maxFailures = Math.min(MAX_KEPT_FAILURES, Math.max(1, options.maxFailures ?? MAX_REPORTED_FAILURES));
   const names = compiled.taskSet.tasks.map((task) => task.name);
   const threads = scenario.run.threads ?? 1;
   const n = names.length;
@@ -173,15 +174,48 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
   // Thread symmetry keeps the cheapest schedule of each class when there is one root (see search.ts); sleep sets
   // need the verify pass.
   const pruneKeepsCost = threads > 1 && compiled.taskSet.roots.length === 1;
-  const searchBudget = prune && !pruneKeepsCost
-    ? Math.max(1, maxSchedules - Math.floor(maxSchedules / VERIFY_SHARE))
-    : maxSchedules;
-
-  let phase: ExplorePhase = 'search';
-  const saving = {
-    ...(options.maxSavedStates === undefined ? {} : { maxSavedStates: options.maxSavedStates }),
-    ...(options.maxFrontierSlots === undefined ? {} : { maxFrontierSlots: options.maxFrontierSlots }),
+  return {
+    scenario,
+    compiled,
+    exec,
+    maxSchedules,
+    prune,
+    maxFailures: Math.min(MAX_KEPT_FAILURES, Math.max(1, options.maxFailures ?? MAX_REPORTED_FAILURES)),
+    threads,
+    pickName,
+    pruneKeepsCost,
+    searchBudget: prune && !pruneKeepsCost ? Math.max(1, maxSchedules - Math.floor(maxSchedules / VERIFY_SHARE)) : maxSchedules,
+    saving: {
+      ...(options.maxSavedStates === undefined ? {} : { maxSavedStates: options.maxSavedStates }),
+      ...(options.maxFrontierSlots === undefined ? {} : { maxFrontierSlots: options.maxFrontierSlots }),
+    },
   };
+}
+
+/** Keeps failing run `record` (the `failing`-th) among the best `maxFailures` of `kept`, cheapest first; false
+ * when it ranks below all of them. */
+function keepFailure(kept: Kept[], record: RunRecord, maxFailures: number, failing: number): boolean {
+  // Most failing runs rank below every kept one: judged before their picks are copied.
+  const last = kept[kept.length - 1];
+  const cost = record.preemptions + record.migrations;
+  if (kept.length >= maxFailures && !ranksBefore(cost, record.picks.length, failing, last!)) return false;
+  const entry: Kept = {
+    picks: record.picks.slice(),
+    preemptions: record.preemptions,
+    migrations: record.migrations,
+    order: failing,
+  };
+  let at = kept.length;
+  while (at > 0 && better(entry, kept[at - 1]!)) at--;
+  kept.splice(at, 0, entry);
+  if (kept.length > maxFailures) kept.pop();
+  return true;
+}
+
+export function createExplorer(input: Scenario, options: ExploreOptions = {}): Explorer {
+  const { scenario, compiled, exec, maxSchedules, prune, maxFailures, threads, pickName, pruneKeepsCost, searchBudget, saving } =
+    explorationOf(input, options);
+  let phase: ExplorePhase = 'search';
   let engine: SearchEngine = createSearchEngine(compiled.taskSet, exec, {
     prune,
     maxBound: Infinity,
@@ -200,24 +234,6 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
   const kept: Kept[] = [];
   let described: ExploreFailure[] | null = null;
 
-  const keep = (record: RunRecord): void => {
-    // Most failing runs rank below every kept one: judged before their picks are copied.
-    const last = kept[kept.length - 1];
-    const cost = record.preemptions + record.migrations;
-    if (kept.length >= maxFailures && !ranksBefore(cost, record.picks.length, failing, last!)) return;
-    const entry: Kept = {
-      picks: record.picks.slice(),
-      preemptions: record.preemptions,
-      migrations: record.migrations,
-      order: failing,
-    };
-    let at = kept.length;
-    while (at > 0 && better(entry, kept[at - 1]!)) at--;
-    kept.splice(at, 0, entry);
-    if (kept.length > maxFailures) kept.pop();
-    described = null;
-  };
-
   const visit = (kind: RunKind, record: RunRecord): void => {
     runs++;
     if (kind === 'blocked') {
@@ -228,7 +244,7 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
     schedules++;
     const isFailing = isFailingOutcome(record.outcome);
     if (isFailing) {
-      keep(record);
+      if (keepFailure(kept, record, maxFailures, failing)) described = null;
       failing++;
     }
     if (options.onSchedule) {

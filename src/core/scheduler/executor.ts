@@ -54,6 +54,45 @@ function layoutOf(taskSet: TaskSet, config: ExecConfig): Layout {
   };
 }
 
+/** Puts machine `m` back to the start of a run: every thread and task as new, the roots spawned. */
+function resetMachine(m: Machine, L: Layout, roots: readonly number[]): void {
+  const { state, ready, sleepers } = m;
+  const { tasks } = state;
+  const empty = L.empty;
+  resetThreads(m, empty);
+  m.records.fill(null);
+  m.diffs.fill(-1);
+  state.clock = 0;
+  state.steps = 0;
+  state.current = -1;
+  ready.length = 0;
+  sleepers.length = 0;
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
+    // Arrays traded by swaps may hold shared slots' values; snapshots show a scope's other slots empty.
+    fillEmpty(task.scope, empty);
+    task.status = 'unspawned';
+    task.pc = 0;
+    task.prevCount = 0;
+    task.parent = -1;
+    task.pending = 0;
+    task.wakeAt = 0;
+    task.polling = false;
+    task.scopeLost = false;
+    task.thread = -1;
+  }
+  m.stopped = false;
+  m.crosswires = 0;
+  m.firstCrosswireStep = -1;
+  m.choicePoints = 0;
+  m.panics = NO_TASKS;
+  m.refused = NO_TASKS;
+  for (const root of roots) {
+    spawnTask(m, L, -1, root, null);
+    if (m.stopped) break;
+  }
+}
+
 export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
   const { tasks: programs, roots } = taskSet;
   const L = layoutOf(taskSet, config);
@@ -94,41 +133,6 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     migrations: 0,
   };
   const { ready, sleepers } = m;
-
-  const reset = (): void => {
-    resetThreads(m, empty);
-    m.records.fill(null);
-    m.diffs.fill(-1);
-    state.clock = 0;
-    state.steps = 0;
-    state.current = -1;
-    ready.length = 0;
-    sleepers.length = 0;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i]!;
-      // Arrays traded by swaps may hold shared slots' values; snapshots show a scope's other slots empty.
-      fillEmpty(task.scope, empty);
-      task.status = 'unspawned';
-      task.pc = 0;
-      task.prevCount = 0;
-      task.parent = -1;
-      task.pending = 0;
-      task.wakeAt = 0;
-      task.polling = false;
-      task.scopeLost = false;
-      task.thread = -1;
-    }
-    m.stopped = false;
-    m.crosswires = 0;
-    m.firstCrosswireStep = -1;
-    m.choicePoints = 0;
-    m.panics = NO_TASKS;
-    m.refused = NO_TASKS;
-    for (const root of roots) {
-      spawnTask(m, L, -1, root, null);
-      if (m.stopped) break;
-    }
-  };
 
   // The scheduling loop, from a reset or restored state to the end, the step bound or a refused choice.
   const loop = (choose: Parameters<Runner['run']>[0]): ExecOutcome => {
@@ -199,7 +203,7 @@ export function createRunner(taskSet: TaskSet, config: ExecConfig): Runner {
     state,
     run(choose, recorder) {
       m.rec = recorder;
-      reset();
+      resetMachine(m, L, roots);
       return loop(choose);
     },
     save: () => saveState(m, L),
