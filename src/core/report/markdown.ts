@@ -9,7 +9,7 @@ import { markdownBlock as codeBlock, markdownCode, markdownSentence, reportBaseU
 import type { Scenario } from '../scenario/types.ts';
 import { countLabel, crosswireWhere } from '../scheduler/counts.ts';
 import { eventSteps, stepNumber } from '../scheduler/moment.ts';
-import type { SimulationResult } from '../scheduler/run.ts';
+import type { TracedRun } from '../scheduler/run.ts';
 import type { CrosswireRecord } from '../scheduler/trace.ts';
 
 export interface MarkdownReportOptions {
@@ -30,7 +30,7 @@ export function crosswireAt(crosswires: readonly CrosswireRecord[], step: number
   );
 }
 
-function settingsLines(scenario: Scenario, simulation: SimulationResult): string[] {
+function settingsLines(scenario: Scenario, simulation: TracedRun): string[] {
   const { run } = scenario;
   const capture =
     simulation.mode === 'unscoped'
@@ -82,7 +82,7 @@ function sourceLines(scenario: Scenario): string[] {
 
 /** The report of `simulation` (the run of `scenario`) at one step, as Markdown. The link reproduces the run at
  * that step (without the selected tab, so the same moment gives the same text wherever it is copied). */
-export function scenarioMarkdown(scenario: Scenario, simulation: SimulationResult, options: MarkdownReportOptions = {}): string {
+export function scenarioMarkdown(scenario: Scenario, simulation: TracedRun, options: MarkdownReportOptions = {}): string {
   const last = Math.max(0, simulation.steps.length - 1);
   const step = Math.max(0, Math.min(last, Math.trunc(options.step ?? scenario.view.step)));
   const shown = simulation.steps[step];

@@ -1,7 +1,7 @@
 // printTrace: one line per trace step, for tests (inline snapshots), the CLI and bug reports.
 // Depends only on ./trace.ts and ./run.ts types, and ../report/escape.ts (a step's strings stay on its line).
 import { escapeText } from '../report/escape.ts';
-import type { SimulationResult } from './run.ts';
+import type { TracedRun } from './run.ts';
 import type { TraceStep } from './trace.ts';
 
 function detail(step: TraceStep): string {
@@ -31,8 +31,8 @@ function detail(step: TraceStep): string {
 }
 
 /** `#index t=clock task kind detail`, one line per step. */
-export function printTrace(result: SimulationResult | readonly TraceStep[]): string {
-  const steps = Array.isArray(result) ? (result as readonly TraceStep[]) : (result as SimulationResult).steps;
+export function printTrace(result: TracedRun | readonly TraceStep[]): string {
+  const steps = Array.isArray(result) ? (result as readonly TraceStep[]) : (result as TracedRun).steps;
   return steps
     .map((step) =>
       `#${step.index} t=${step.snapshot.clock} ${step.task ?? 'outer'} ${step.kind} ${escapeText(detail(step))}`.trimEnd(),

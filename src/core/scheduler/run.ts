@@ -1,4 +1,4 @@
-// Runs a task set on the executor, with a trace (SimulationResult: plain data for postMessage) or on the
+// Runs a task set on the executor, with a trace (TracedRun: plain data for postMessage) or on the
 // lean fast path (no snapshots, no narration) the explorer calls hundreds of thousands of times.
 // Depends on ./executor, ./trace, ./choosers, ./catalog and scenario types.
 import type { Schedule } from '../scenario/types.ts';
@@ -89,8 +89,9 @@ export interface SimulationSummary {
   migrations?: number;
 }
 
-/** Everything `simulate` returns: plain data, cloneable across postMessage. */
-export interface SimulationResult {
+/** One traced run of a task set (`runTaskSet`): its trace, marks and summary; plain data, cloneable across
+ * postMessage. `simulate` returns it with the scenario's diagnostics (simulate.ts `ScenarioSimulation`). */
+export interface TracedRun {
   tasks: { name: string; role: TaskRole }[];
   /** Slot names in catalog order (snapshots are indexed by these). */
   slots: readonly string[];
@@ -167,7 +168,7 @@ function messageOf(
 }
 
 /** Runs a task set with a full trace. */
-export function runTaskSet(taskSet: TaskSet, options: RunOptions): SimulationResult {
+export function runTaskSet(taskSet: TaskSet, options: RunOptions): TracedRun {
   const table = taskSet.slots ?? SEED_SLOT_TABLE;
   const config = { ...execConfigOf(options, table), maxSteps: Math.min(options.maxSteps, MAX_TRACE_STEPS) };
   const runner = createRunner(taskSet, config);

@@ -1,4 +1,4 @@
-// `simulate(scenario)`: the one entry point from a Scenario to a SimulationResult (compile the programs into
+// `simulate(scenario)`: the one entry point from a Scenario to a ScenarioSimulation (compile the programs into
 // tasks, run them on the simulated LocalSet with a trace). Plus the explorer's prepared fast path.
 // Never throws on bad programs: they become diagnostics. Depends on ./compile.ts and ./run.ts.
 import type { Scenario } from '../scenario/types.ts';
@@ -11,7 +11,7 @@ import {
   type FastSimulation,
   type RunOptions,
   type RunSchedule,
-  type SimulationResult,
+  type TracedRun,
 } from './run.ts';
 
 /** Overrides of the scenario's run settings (the CLI's `--mode`, the UI's interactive picks, the explorer). */
@@ -25,7 +25,7 @@ export interface SimulateOptions {
 }
 
 /** A simulation of a scenario: the trace and summary, plus diagnostics about programs that could not be used. */
-export interface ScenarioSimulation extends SimulationResult {
+export interface ScenarioSimulation extends TracedRun {
   diagnostics: TaskDiagnostic[];
 }
 

@@ -55,7 +55,7 @@ export interface ChoiceInfo {
 }
 
 /** Several threads: a poll on another thread than the task's last (its spawner's, before its first poll). */
-export interface Migration {
+export interface ThreadMigration {
   /** 1-based threads. */
   from: number;
   to: number;
@@ -103,7 +103,7 @@ export type TraceStep = StepBase &
         choice: ChoiceInfo | null;
         /** Several threads only: the thread (1-based) polling, and the migration, if this poll is one. */
         thread?: number;
-        migration?: Migration | null;
+        migration?: ThreadMigration | null;
       }
     | { kind: 'swap'; slot: string; direction: 'in' | 'out'; installed: string; saved: string }
     | {

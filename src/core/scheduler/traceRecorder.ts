@@ -37,7 +37,7 @@ import { shownText } from '../text.ts';
 import type { CheckSpec, Op, TaskProgram } from './ops.ts';
 import { currentLabel, isSlotEmpty, slotCurrent, slotValueLabel, type AmbientValue, type SlotValue } from './scope.ts';
 import { createSnapshotter, type Snapshotter } from './snapshotter.ts';
-import type { ChoiceInfo, CrosswireRecord, Migration, TraceRecorder, TraceStep, ViolationRecord } from './trace.ts';
+import type { ChoiceInfo, CrosswireRecord, ThreadMigration, TraceRecorder, TraceStep, ViolationRecord } from './trace.ts';
 
 /** The fields every step has, which `pushStep` fills in. */
 type BaseField = 'index' | 'task' | 'span' | 'narration' | 'detail' | 'moment' | 'event' | 'snapshot';
@@ -176,7 +176,7 @@ function recordPollEnter(c: RecorderContext, t: number, choiceReady: readonly nu
   const firstPoll = c.seen[t] === 0 || c.lastAwait[t] === null;
   if (c.seen[t] === 0 && from >= 0) c.seen[t] = 1 << from;
   c.seen[t] = c.seen[t]! | (1 << on);
-  const migration: Migration | null = multi && from !== on ? { from: from + 1, to: on + 1, first: firstPoll } : null;
+  const migration: ThreadMigration | null = multi && from !== on ? { from: from + 1, to: on + 1, first: firstPoll } : null;
   const awaited = c.lastAwait[t] ?? null;
   const ran = ranSince(c, t, on);
   c.pollLog.push(t);

@@ -1,7 +1,7 @@
 // The stepper's exports: "Copy as Markdown" (the run at this moment for a GitHub issue, written by core's
 // scenarioMarkdown in the worker, the same text as `simulate --format markdown`) and "Download SVG" of the lanes.
 import { useState } from 'react';
-import type { SimulationResult } from '../../core/scheduler/run.ts';
+import type { TracedRun } from '../../core/scheduler/run.ts';
 import { useStore } from '../../state/store.ts';
 import { copyText } from '../share/clipboard.ts';
 import { currentScenario } from '../share/session.ts';
@@ -10,7 +10,7 @@ import { lanesSvg } from './lanesSvg.ts';
 import { taskColorVar, type LaneSegment, type Marker } from './traceView.ts';
 
 interface StepperExportProps {
-  simulation: SimulationResult;
+  simulation: TracedRun;
   segments: readonly (readonly LaneSegment[])[];
   markers: readonly Marker[];
   colors: ReadonlyMap<string, number>;

@@ -1,15 +1,15 @@
-// Pure views over a SimulationResult for the stepper: task colours, lane segments (with the thread that ran each
+// Pure views over a TracedRun for the stepper: task colours, lane segments (with the thread that ran each
 // poll), the reads up to a step, the current poll's swaps, every thread's register file and the task polling, and
 // how a slot value reads. The trace is never changed, only read.
-import type { SimulationResult } from '../../core/scheduler/run.ts';
+import type { TracedRun } from '../../core/scheduler/run.ts';
 import type { AmbientValue, SlotValue } from '../../core/scheduler/scope.ts';
-import type { TraceMarker } from '../../core/scheduler/counts.ts';
+import type { MarkerKind, TraceMarker } from '../../core/scheduler/counts.ts';
 import type { TraceStep } from '../../core/scheduler/trace.ts';
 
 export type ReadStep = Extract<TraceStep, { kind: 'read' }>;
 /** A scrub-bar marker: core's (counts.ts), with its count, what happens there and its accessible name. */
 export type Marker = TraceMarker;
-export type MarkerKind = TraceMarker['kind'];
+export type { MarkerKind };
 
 /** The lane states of DESIGN §6 (awaiting covers sleeping and joining). */
 export type LaneStatus = 'unspawned' | 'running' | 'ready' | 'awaiting' | 'done' | 'panicked' | 'refused';
@@ -25,7 +25,7 @@ export interface LaneSegment {
 }
 
 /** Colour slot per task name: the parent 0, the children 1..8 in order (the editor tabs use the same). */
-export function taskColors(simulation: Pick<SimulationResult, 'tasks'>): Map<string, number> {
+export function taskColors(simulation: Pick<TracedRun, 'tasks'>): Map<string, number> {
   const colors = new Map<string, number>();
   let child = 0;
   for (const task of simulation.tasks) colors.set(task.name, task.role === 'parent' ? 0 : (child++ % 8) + 1);
@@ -55,13 +55,13 @@ function laneStatus(status: string | undefined): LaneStatus {
 }
 
 /** Whether the run has several simulated threads (its trace then carries every thread's register file). */
-export function isMultiThread(simulation: SimulationResult): boolean {
+export function isMultiThread(simulation: TracedRun): boolean {
   return (simulation.summary.threads ?? 1) > 1;
 }
 
 /** Per task, runs of equal status over the steps (a lane is a handful of segments, not one cell per step). With
  * several threads each poll is its own running segment, with the thread that ran it and where it moved from. */
-export function laneSegments(simulation: SimulationResult): LaneSegment[][] {
+export function laneSegments(simulation: TracedRun): LaneSegment[][] {
   const multi = isMultiThread(simulation);
   const indexOf = new Map(simulation.tasks.map((task, t) => [task.name, t]));
   // Per task, its polls in order: where each starts, the thread that ran it and the thread it moved from (0: none).
@@ -97,17 +97,17 @@ export function laneSegments(simulation: SimulationResult): LaneSegment[][] {
 }
 
 /** Every read step of the trace, in order. */
-export function readsOf(simulation: SimulationResult): ReadStep[] {
+export function readsOf(simulation: TracedRun): ReadStep[] {
   return simulation.steps.filter((step): step is ReadStep => step.kind === 'read');
 }
 
 /** The consequence sentence of each cross-wire, by step. */
-export function consequencesOf(simulation: SimulationResult): Map<number, string> {
+export function consequencesOf(simulation: TracedRun): Map<number, string> {
   return new Map(simulation.summary.crosswires.map((record) => [record.step, record.consequence]));
 }
 
 /** The swap steps of the poll that step `i` belongs to, up to and including `i` (slot → latest swap). */
-export function swapsOfPoll(simulation: Pick<SimulationResult, 'steps'>, i: number): Map<string, Extract<TraceStep, { kind: 'swap' }>> {
+export function swapsOfPoll(simulation: Pick<TracedRun, 'steps'>, i: number): Map<string, Extract<TraceStep, { kind: 'swap' }>> {
   const swaps = new Map<string, Extract<TraceStep, { kind: 'swap' }>>();
   let start = i;
   while (start > 0 && simulation.steps[start]?.kind !== 'poll-enter') start--;
@@ -146,7 +146,7 @@ export function slotDisplay(value: SlotValue | undefined): SlotDisplay {
 
 /** The slot step `i` is about: the slot a read, swap or install touches; for a check, the slot its task read last
  * in this poll (a cross-wired read first); null for steps about no slot. */
-export function currentSlotOf(simulation: Pick<SimulationResult, 'steps'>, i: number): string | null {
+export function currentSlotOf(simulation: Pick<TracedRun, 'steps'>, i: number): string | null {
   const step = simulation.steps[i];
   if (!step) return null;
   if (step.kind === 'read' || step.kind === 'swap' || step.kind === 'install') return step.slot;
@@ -201,7 +201,7 @@ const PARKED = new Set(['sleeping', 'joining', 'ready']);
 
 /** The task running at step `i` (null for the outer thread) and a mark per task that has a place in its code:
  * the running task's latest call (or the await it resumed from), every other waiting task's await. */
-export function codeMarksAt(simulation: SimulationResult, i: number): { running: string | null; marks: CodeMark[] } {
+export function codeMarksAt(simulation: TracedRun, i: number): { running: string | null; marks: CodeMark[] } {
   const step = simulation.steps[i];
   if (!step) return { running: null, marks: [] };
   const names = new Set(simulation.tasks.map((t) => t.name));
@@ -228,7 +228,7 @@ export function threadFilesOf(step: TraceStep | undefined): readonly (readonly S
 }
 
 /** The task a thread is polling at step `i`: the running one, or at a poll's exit the one leaving; else null. */
-export function pollingTaskAt(simulation: Pick<SimulationResult, 'steps' | 'tasks'>, i: number): string | null {
+export function pollingTaskAt(simulation: Pick<TracedRun, 'steps' | 'tasks'>, i: number): string | null {
   const step = simulation.steps[i];
   if (!step) return null;
   if (step.kind === 'poll-exit') return step.task;

@@ -7,7 +7,7 @@ import {
   createSessionValue,
   op,
   type Op,
-  type SimulationResult,
+  type TracedRun,
 } from '../../../src/core/scheduler/index.ts';
 import {
   EXAMPLES,
@@ -33,11 +33,11 @@ function alphaAndBeta(slot: number, valueOf: (owner: string) => ReturnType<typeo
 // there: alpha on thread 2, beta on thread 1.
 const CROSSED = ['alpha@1', 'beta@2', 'alpha@2', 'beta@1', 'alpha@2', 'beta@1'];
 
-function pollThreads(result: SimulationResult, name: string): number[] {
+function pollThreads(result: TracedRun, name: string): number[] {
   return result.steps.flatMap((s) => (s.kind === 'poll-enter' && s.task === name ? [s.thread!] : []));
 }
 
-function lastSnapshot(result: SimulationResult) {
+function lastSnapshot(result: TracedRun) {
   return result.steps.at(-1)!.snapshot;
 }
 
