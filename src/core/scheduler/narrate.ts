@@ -367,6 +367,11 @@ export function narratePanic(task: string, message: string, mode: string, left: 
   return panics;
 }
 
+/** A leaked slot's value on each thread that keeps one: "policy(alpha) on thread 2, …". */
+export function heldOnThreads(held: readonly { value: string; thread: number }[]): string {
+  return held.map((h) => `${h.value} on thread ${h.thread}`).join(', ');
+}
+
 /** The outer thread's check once every task is done: clean, or how many slots it keeps (their values in detail). */
 export function narrateOuterCheck(
   leaks: readonly string[],

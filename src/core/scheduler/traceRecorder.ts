@@ -11,6 +11,7 @@ import { createMomentCounter, type Moment, type MomentKind } from './moment.ts';
 import {
   SPAWN_DETAIL,
   crosswireDetail,
+  heldOnThreads,
   narrateAwait,
   narrateCheck,
   narrateCheckRead,
@@ -386,11 +387,11 @@ function recordOuterCheck(c: RecorderContext, leaks: readonly number[]): void {
   // A leaked slot's value on every thread that keeps one ("… on thread 2").
   const valueOf = (slot: number): string => {
     if (!c.multi) return slotValueLabel(state.thread[slot]);
-    const held: string[] = [];
+    const held: { value: string; thread: number }[] = [];
     state.threads.forEach((registers, k) => {
-      if (!isSlotEmpty(registers[slot])) held.push(`${slotValueLabel(registers[slot])} on thread ${k + 1}`);
+      if (!isSlotEmpty(registers[slot])) held.push({ value: slotValueLabel(registers[slot]), thread: k + 1 });
     });
-    return held.join(', ');
+    return heldOnThreads(held);
   };
   const told = narrateOuterCheck(leakNames, leaks.map(valueOf), state.threads.length);
   const moment = c.moments.next(null, 'outer', -1, null, 'outer-check');
