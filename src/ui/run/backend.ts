@@ -5,7 +5,7 @@ import type { Example, LessonComparison } from '../../core/examples/index.ts';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import type { Moment } from '../../core/scheduler/moment.ts';
 import type { ScenarioSimulation } from '../../core/scheduler/simulate.ts';
-import type { SimulationResult } from '../../state/slices/runNav.ts';
+import type { SimulationResult } from '../../state/runNav.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import { getCoreClient } from '../../worker/client.ts';
 import type { SessionWorker } from '../share/session.ts';

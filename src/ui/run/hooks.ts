@@ -3,7 +3,7 @@
 // loaded once from the worker.
 import { useEffect, useState } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
-import { isCrosswireStep, momentAt, sameMoment } from '../../state/slices/runNav.ts';
+import { isCrosswireStep, momentAt, sameMoment } from '../../state/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import type { RunBackend } from './backend.ts';
 import { codeMarksAt } from './traceView.ts';

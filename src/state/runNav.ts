@@ -1,8 +1,9 @@
 // Moving through a trace: its events (the steps a person cares about, as core marks them), the cross-wires (reads
 // whose observed value is not the expected one: the same ones core counts), and the moment a step shows. Pure
-// views over the worker's plain data; nothing here decides what an event or a cross-wire is.
-import type { Landing, Moment } from '../../core/scheduler/moment.ts';
-import type { ScenarioSimulation } from '../../core/scheduler/simulate.ts';
+// views over the worker's plain data, not a store slice (the run slice and the stepper both read them); nothing here
+// decides what an event or a cross-wire is.
+import type { Landing, Moment } from '../core/scheduler/moment.ts';
+import type { ScenarioSimulation } from '../core/scheduler/simulate.ts';
 
 /** A trace as the worker sends it, with where the moment the stepper showed landed in it (simulateAt). */
 export type SimulationResult = ScenarioSimulation & { landing?: Landing | null };
