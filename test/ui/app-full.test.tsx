@@ -31,7 +31,7 @@ vi.mock('../../src/worker/client.ts', async () => {
     decodeLink: async (text: string) => core.decodeLink(text),
     loadScenario: async (input: unknown) => core.loadScenario(input),
   };
-  return { getCoreBackend: () => backend, getCoreClient: () => backend };
+  return { getCoreClient: () => backend };
 });
 vi.mock('@monaco-editor/react', () => ({
   // Uncontrolled, as the real editor is: it starts from defaultValue and reports each change.

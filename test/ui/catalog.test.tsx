@@ -4,23 +4,27 @@
 // "Add a thread-local" shows the schema's error naming the field, and dropped files are listed.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { EXAMPLES, loadScenario, scenarioCatalogView, scenarioDriftOfFiles } from '../../src/core/index.ts';
 import { resetStore, useStore } from '../../src/state/store.ts';
-import { CatalogBackendContext, type CatalogBackend } from '../../src/ui/catalog/backend.ts';
+import { startCatalogSync } from '../../src/state/sync/catalog.ts';
+import { CoreClientContext, type CoreClient } from '../../src/ui/coreClient.ts';
+import { fakeClient } from '../helpers/client.ts';
 import CatalogPanel from '../../src/ui/catalog/CatalogPanel.tsx';
 
-const fake: CatalogBackend = {
+const fake: Pick<CoreClient, 'scenarioCatalogView' | 'scenarioDriftOfFiles' | 'loadScenario'> = {
   scenarioCatalogView: async (scenario) => scenarioCatalogView(scenario),
   scenarioDriftOfFiles: async (scenario, files) => scenarioDriftOfFiles(scenario, files),
   loadScenario: async (input) => loadScenario(input),
 };
 
+/** The panel, with the catalog loop running (as startApp runs it) until the test ends. */
 function renderPanel() {
+  onTestFinished(startCatalogSync(fake));
   return render(
-    <CatalogBackendContext.Provider value={fake}>
+    <CoreClientContext.Provider value={fakeClient(fake)}>
       <CatalogPanel />
-    </CatalogBackendContext.Provider>,
+    </CoreClientContext.Provider>,
   );
 }
 

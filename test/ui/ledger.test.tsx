@@ -11,7 +11,7 @@ import { seedAnalysis } from './seedAnalysis.ts';
 
 vi.mock('../../src/worker/client.ts', async () => {
   const { fakeBackend: backend } = await import('./fakeBackend.ts');
-  return { getCoreBackend: () => backend };
+  return { getCoreClient: () => backend };
 });
 
 /** The text a reveal request selects in `source`. */

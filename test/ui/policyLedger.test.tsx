@@ -11,7 +11,7 @@ import { usePinStore } from '../../src/ui/ledger/pinnedPolicy.ts';
 
 vi.mock('../../src/worker/client.ts', async () => {
   const { fakeBackend: backend } = await import('./fakeBackend.ts');
-  return { getCoreBackend: () => backend };
+  return { getCoreClient: () => backend };
 });
 
 beforeEach(() => {

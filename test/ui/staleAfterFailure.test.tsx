@@ -4,7 +4,7 @@
 // verdict say unknown — and while an analysis or a run is pending nothing claims clean.
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { startAnalysisSync } from '../../src/state/analysisSync.ts';
+import { startAnalysisSync } from '../../src/state/sync/analysis.ts';
 import { resetStore, useStore } from '../../src/state/store.ts';
 import PolicyColumn from '../../src/ui/ledger/PolicyColumn.tsx';
 import { LedgerSummary, RunVerdict } from '../../src/ui/shell/FoldSummaries.tsx';
@@ -12,7 +12,7 @@ import { fakeBackend } from './fakeBackend.ts';
 
 vi.mock('../../src/worker/client.ts', async () => {
   const { fakeBackend: backend } = await import('./fakeBackend.ts');
-  return { getCoreBackend: () => backend };
+  return { getCoreClient: () => backend };
 });
 
 beforeEach(() => {

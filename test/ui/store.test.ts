@@ -1,7 +1,7 @@
 // The store's scenario, analysis and UI slices: edits, child names, stale worker replies, reveal requests.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createViewAnalyzer } from '../../src/core/index.ts';
-import { analysisInput } from '../../src/state/analysisSync.ts';
+import { analysisInput } from '../../src/state/sync/analysis.ts';
 import { resetStore, useStore } from '../../src/state/store.ts';
 
 beforeEach(() => resetStore());

@@ -66,7 +66,8 @@ describe('names after Object.prototype members', () => {
     const b = explore(scenarioWith(['gamma', 'beta']), { maxSchedules: 200 });
     expect(a.schedules).toBe(b.schedules);
     expect(a.failing).toBe(b.failing);
-    expect(createExplorer(scenarioWith([name])).run(50)).toBeDefined();
+    // A slice of a resumable exploration stands exactly where the same slice stands with an ordinary name.
+    expect(createExplorer(scenarioWith([name])).run(50)).toEqual(createExplorer(scenarioWith(['gamma'])).run(50));
   });
 
   it.each(PROTOTYPE_NAMES)('a parent named %s is an ordinary parent', (name) => {

@@ -2,21 +2,20 @@
 // The explorer panel under the stepper, against a seeded store. The explorer backend is the worker's own functions
 // called in-process (the worker module's slice loop, cancel and replay; only comlink is left out), so these tests
 // also cover the worker side. Expected numbers come from core's `explore`, never hard-coded.
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { explore, type ExploreProgress, type Scenario } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
-import { RunBackendContext } from '../../../src/ui/run/backend.ts';
-import { ExplorerBackendContext, type ExplorerBackend } from '../../../src/ui/run/explorer/backend.ts';
+import type { ExplorerClient } from '../../../src/ui/run/explorer/actions.ts';
 import RunPanel from '../../../src/ui/run/RunPanel.tsx';
 import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
 import { api } from '../../../src/worker/core.worker.ts';
 import { getWorkerHealth, setWorkerHealth } from '../../../src/worker/health.ts';
 import { RESTARTED_TEXT } from '../../../src/ui/run/explorer/verdict.ts';
-import { createFakeBackend, lesson } from './fakeBackend.tsx';
+import { createFakeBackend, lesson, renderWithBackend } from './fakeBackend.tsx';
 
-interface WorkerFake extends ExplorerBackend {
+interface WorkerFake extends ExplorerClient {
   calls: string[];
   progress: ExploreProgress[];
 }
@@ -32,7 +31,7 @@ function createWorkerFake(): WorkerFake {
       calls.push(`startExplore ${id}`);
       return api.startExplore(id, scenario, options, (p) => {
         progress.push(p);
-        onProgress(p);
+        onProgress?.(p);
       });
     },
     cancelExplore: async (id) => {
@@ -56,13 +55,9 @@ async function renderPanel(scenario: Scenario, settings?: { prune?: boolean; max
     if (settings) useStore.getState().setExplorerSettings(settings);
   });
   const worker = createWorkerFake();
-  render(
-    <RunBackendContext.Provider value={createFakeBackend()}>
-      <ExplorerBackendContext.Provider value={worker}>
-        <RunPanel />
-      </ExplorerBackendContext.Provider>
-    </RunBackendContext.Provider>,
-  );
+  // One client: the explorer's functions from `worker` (which a test may replace on it), the run side's from the fake.
+  const { calls: _runCalls, ...run } = createFakeBackend();
+  renderWithBackend(<RunPanel />, Object.assign(worker, run));
   await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
   // The explorer panel is a lazy chunk of the run panel.
   await screen.findByRole('region', { name: /^Explorer/ }, { timeout: 10000 });

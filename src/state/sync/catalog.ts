@@ -1,14 +1,14 @@
 // Keeps the Catalog view current: whenever the scenario's added slots or capture set change, asks the worker for
 // its catalog rows and drift report (one request in flight, later edits coalesced) and stores the reply whole.
-import { createCoalescer } from '../../state/coalesce.ts';
-import { useStore } from '../../state/store.ts';
-import type { CatalogBackend } from './backend.ts';
+import type { CoreClient } from '../../worker/client.ts';
+import { useStore } from '../store.ts';
+import { createCoalescer } from './coalesce.ts';
 
 /** Starts syncing; returns a function that stops it. */
-export function startCatalogSync(backend: Pick<CatalogBackend, 'scenarioCatalogView'>): () => void {
+export function startCatalogSync(client: Pick<CoreClient, 'scenarioCatalogView'>): () => void {
   const requests = createCoalescer(async () => {
     try {
-      const view = await backend.scenarioCatalogView(useStore.getState().scenario);
+      const view = await client.scenarioCatalogView(useStore.getState().scenario);
       if (!requests.isStopped()) useStore.getState().setCatalogView(view);
     } catch {
       // A failed request leaves the last view; the next edit asks again.

@@ -3,11 +3,11 @@
 // reply is kept only if it answers the latest request (ids in the analysis slice). Each request names the reply
 // version the page holds, so the worker can answer with only what changed; a reply that cannot be applied asks
 // again for the whole view.
-import type { ScenarioAnalysisInput } from './analysisTypes.ts';
-import type { CoreBackend } from './backend.ts';
+import type { CoreClient } from '../../worker/client.ts';
+import type { ScenarioAnalysisInput } from '../analysisTypes.ts';
+import { useStore } from '../store.ts';
+import type { AppState } from '../storeTypes.ts';
 import { createCoalescer } from './coalesce.ts';
-import { useStore } from './store.ts';
-import type { AppState } from './storeTypes.ts';
 
 /** The worker input for the scenario in `state` (plain data). */
 export function analysisInput(state: AppState): ScenarioAnalysisInput {
@@ -19,13 +19,13 @@ export function analysisInput(state: AppState): ScenarioAnalysisInput {
 }
 
 /** Starts syncing; returns a function that stops it. */
-export function startAnalysisSync(backend: Pick<CoreBackend, 'analyzeScenario'>): () => void {
+export function startAnalysisSync(client: Pick<CoreClient, 'analyzeScenario'>): () => void {
   const requests = createCoalescer(async () => {
     const state = useStore.getState();
     const id = state.beginAnalysis();
     const sentAt = performance.now();
     try {
-      const reply = await backend.analyzeScenario(analysisInput(state), state.analysisVersion);
+      const reply = await client.analyzeScenario(analysisInput(state), state.analysisVersion);
       measureRoundTrip(sentAt);
       if (!requests.isStopped() && useStore.getState().receiveAnalysis(id, reply) === 'resync') requests.request();
     } catch (error) {

@@ -2,10 +2,9 @@
 // it (debounced; one request in flight, later edits coalesced), landing on the moment a run-setting change asked
 // for. Replies replace the trace whole; stale ones are dropped by request id (run slice). While the compare view
 // is open, the second run follows each new trace.
-import { useStore } from '../../state/store.ts';
-import type { AppState } from '../../state/store.ts';
-import { createCoalescer } from '../../state/coalesce.ts';
-import type { RunBackend } from './backend.ts';
+import type { CoreClient } from '../../worker/client.ts';
+import { useStore, type AppState } from '../store.ts';
+import { createCoalescer } from './coalesce.ts';
 
 /** Quiet time after an edit before re-simulating. */
 export const SIMULATE_DELAY_MS = 120;
@@ -17,14 +16,14 @@ function simulatedInputsChanged(state: AppState, previous: AppState): boolean {
 }
 
 /** Starts syncing; returns a function that stops it. */
-export function startRunSync(backend: Pick<RunBackend, 'simulateAt' | 'compareScenario'>): () => void {
+export function startRunSync(client: Pick<CoreClient, 'simulateAt' | 'compareScenario'>): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const comparisons = createCoalescer(async () => {
     const state = useStore.getState();
     if (!state.compareOpen) return;
     const id = state.beginComparison();
     try {
-      const comparison = await backend.compareScenario(state.scenario, state.compareContrast);
+      const comparison = await client.compareScenario(state.scenario, state.compareContrast);
       if (!comparisons.isStopped()) useStore.getState().receiveComparison(id, comparison);
     } catch {
       // The main trace reports worker failures; the compare view keeps saying it is comparing.
@@ -34,7 +33,7 @@ export function startRunSync(backend: Pick<RunBackend, 'simulateAt' | 'compareSc
     const state = useStore.getState();
     const id = state.beginSimulation();
     try {
-      const result = await backend.simulateAt(state.scenario, state.pendingMoment);
+      const result = await client.simulateAt(state.scenario, state.pendingMoment);
       if (!requests.isStopped() && useStore.getState().receiveSimulation(id, result)) comparisons.request();
     } catch (error) {
       if (!requests.isStopped()) useStore.getState().failSimulation(id, error instanceof Error ? error.message : String(error));
