@@ -36,9 +36,13 @@ export function startApp(client: AppClient, { embed = false, env }: StartAppOpti
   if (embed) return startRunSync(client);
   const sessionEnv = env ?? browserSessionEnv();
   const stopSession = startSession(client, sessionEnv);
+  let started = false;
   let stopLoops: (() => void) | null = null;
   const startWhenReady = () => {
-    if (stopLoops === null && useStore.getState().sessionReady) stopLoops = startLoops(client, sessionEnv);
+    if (started || !useStore.getState().sessionReady) return;
+    // Marked before starting: a loop's first request changes the store at once, which calls this listener again.
+    started = true;
+    stopLoops = startLoops(client, sessionEnv);
   };
   const unsubscribe = useStore.subscribe(startWhenReady);
   startWhenReady();
