@@ -12,7 +12,7 @@ import {
   loadScenario,
   simulate,
   type Scenario,
-} from '../../../src/core/index.ts';
+} from '../../src/core/index.ts';
 
 /** Every own property name of Object.prototype that is a valid child name (all of them are). */
 export const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(n));

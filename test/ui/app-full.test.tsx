@@ -88,7 +88,7 @@ describe('the whole app', () => {
     await userEvent.click(await within(gallery).findByRole('button', { name: /F1: working directory/ }));
     expect(screen.queryByRole('dialog', { name: 'Examples' })).not.toBeInTheDocument();
     expect(toggle).toHaveFocus();
-    // The lesson's programs are in the store (the real editor's models follow it: test/ui/modelSync.test.ts, e2e).
+    // The lesson's programs are in the store (the real editor's models follow it: test/ui/editor/modelSync.test.ts, e2e).
     await waitFor(() => expect(useStore.getState().scenario.parent.source).toContain('parallel each'));
   });
 

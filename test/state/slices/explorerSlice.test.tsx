@@ -6,7 +6,7 @@ import { explore, type ExploreProgress } from '../../../src/core/index.ts';
 import { sameExploration } from '../../../src/state/slices/explorer.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import { api } from '../../../src/worker/core.worker.ts';
-import { lesson } from './fakeBackend.tsx';
+import { lesson } from '../../ui/run/fakeBackend.tsx';
 
 beforeEach(() => resetStore());
 

@@ -1,8 +1,8 @@
 // The rename box and the Scenario schema must agree on names, or a renamed child would break links and autosave.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_LIMITS, validateScenario } from '../../src/core/index.ts';
-import { CHILD_NAME_PATTERN, MAX_SOURCE_CHARS } from '../../src/state/slices/scenario.ts';
+import { SCENARIO_LIMITS, validateScenario } from '../../../src/core/index.ts';
+import { CHILD_NAME_PATTERN, MAX_SOURCE_CHARS } from '../../../src/state/slices/scenario.ts';
 
 function schemaAccepts(name: string): boolean {
   const result = validateScenario({ version: 1, parent: { source: '' }, children: [{ name, source: '' }] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCoalescer } from '../../src/state/sync/coalesce.ts';
+import { createCoalescer } from '../../../src/state/sync/coalesce.ts';
 
 /** A coalescer whose sends each stay in flight until released (`releases[i]()` settles the i-th send). */
 function heldRequests() {

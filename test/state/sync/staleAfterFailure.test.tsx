@@ -4,14 +4,14 @@
 // verdict say unknown — and while an analysis or a run is pending nothing claims clean.
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { startAnalysisSync } from '../../src/state/sync/analysis.ts';
-import { resetStore, useStore } from '../../src/state/store.ts';
-import PolicyColumn from '../../src/ui/ledger/PolicyColumn.tsx';
-import { LedgerSummary, RunVerdict } from '../../src/ui/shell/FoldSummaries.tsx';
-import { fakeBackend } from './fakeBackend.ts';
+import { startAnalysisSync } from '../../../src/state/sync/analysis.ts';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import PolicyColumn from '../../../src/ui/ledger/PolicyColumn.tsx';
+import { LedgerSummary, RunVerdict } from '../../../src/ui/shell/FoldSummaries.tsx';
+import { fakeBackend } from '../../ui/fakeBackend.ts';
 
-vi.mock('../../src/worker/client.ts', async () => {
-  const { fakeBackend: backend } = await import('./fakeBackend.ts');
+vi.mock('../../../src/worker/client.ts', async () => {
+  const { fakeBackend: backend } = await import('../../ui/fakeBackend.ts');
   return { getCoreClient: () => backend };
 });
 

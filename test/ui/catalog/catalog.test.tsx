@@ -5,12 +5,12 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { EXAMPLES, loadScenario, scenarioCatalogView, scenarioDriftOfFiles } from '../../src/core/index.ts';
-import { resetStore, useStore } from '../../src/state/store.ts';
-import { startCatalogSync } from '../../src/state/sync/catalog.ts';
-import { CoreClientContext, type CoreClient } from '../../src/ui/coreClient.ts';
-import { fakeClient } from '../helpers/client.ts';
-import CatalogPanel from '../../src/ui/catalog/CatalogPanel.tsx';
+import { EXAMPLES, loadScenario, scenarioCatalogView, scenarioDriftOfFiles } from '../../../src/core/index.ts';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import { startCatalogSync } from '../../../src/state/sync/catalog.ts';
+import { CoreClientContext, type CoreClient } from '../../../src/ui/coreClient.ts';
+import { fakeClient } from '../../helpers/client.ts';
+import CatalogPanel from '../../../src/ui/catalog/CatalogPanel.tsx';
 
 const fake: Pick<CoreClient, 'scenarioCatalogView' | 'scenarioDriftOfFiles' | 'loadScenario'> = {
   scenarioCatalogView: async (scenario) => scenarioCatalogView(scenario),

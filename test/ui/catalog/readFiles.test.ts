@@ -2,7 +2,7 @@
 // Picked files become { path, text } records for the drift scan: a picked folder's paths are relative to it (the
 // seed's rules apply below the folder given), and only .rs files are read.
 import { describe, expect, it } from 'vitest';
-import { filesFromList } from '../../src/ui/catalog/readFiles.ts';
+import { filesFromList } from '../../../src/ui/catalog/readFiles.ts';
 
 function file(text: string, name: string, relative = ''): File {
   const f = new File([text], name);

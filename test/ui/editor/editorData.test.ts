@@ -1,11 +1,11 @@
 // The editor's static data agrees with core: the Monarch keyword list covers core's keywords, and every
 // completion's effect label is the one the analysis gives that call.
 import { describe, expect, it } from 'vitest';
-import { builtinEffect, effectRecordSummary, HARN_KEYWORDS } from '../../src/core/index.ts';
-import { BUILTIN_COMPLETIONS, completionContext } from '../../src/ui/editor/completions.ts';
-import { HARN_KEYWORD_LIST } from '../../src/ui/editor/harnLanguage.ts';
-import { escapeMarkdown } from '../../src/ui/editor/hoverContent.ts';
-import { effectSummary } from '../../src/ui/format.ts';
+import { builtinEffect, effectRecordSummary, HARN_KEYWORDS } from '../../../src/core/index.ts';
+import { BUILTIN_COMPLETIONS, completionContext } from '../../../src/ui/editor/completions.ts';
+import { HARN_KEYWORD_LIST } from '../../../src/ui/editor/harnLanguage.ts';
+import { escapeMarkdown } from '../../../src/ui/editor/hoverContent.ts';
+import { effectSummary } from '../../../src/ui/format.ts';
 
 describe('editor data', () => {
   it('highlights every keyword the parser reserves', () => {

@@ -1,10 +1,10 @@
 // Sources changed outside the editor reach the models; the editor's own keystrokes are not pushed back.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type * as Monaco from 'monaco-editor/editor';
-import { resetStore, useStore } from '../../src/state/store.ts';
-import type { AppState } from '../../src/state/storeTypes.ts';
-import { syncModels } from '../../src/ui/editor/modelSync.ts';
-import { programUri } from '../../src/ui/editor/programUri.ts';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import type { AppState } from '../../../src/state/storeTypes.ts';
+import { syncModels } from '../../../src/ui/editor/modelSync.ts';
+import { programUri } from '../../../src/ui/editor/programUri.ts';
 
 /** Models as Monaco keeps them (text and a log of edits), and an editor showing one of them. */
 function fakeMonaco(texts: Record<string, string>) {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeLink } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import EmbedApp from '../../../src/ui/embed/EmbedApp.tsx';
-import { lesson, renderWithBackend } from './fakeBackend.tsx';
+import { lesson, renderWithBackend } from '../run/fakeBackend.tsx';
 
 function goTo(hash: string): void {
   act(() => {

@@ -4,13 +4,13 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLineIndex, type Place } from '../../src/core/index.ts';
-import { resetStore, useStore } from '../../src/state/store.ts';
-import PolicyColumn from '../../src/ui/ledger/PolicyColumn.tsx';
-import { seedAnalysis } from './seedAnalysis.ts';
+import { createLineIndex, type Place } from '../../../src/core/index.ts';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import PolicyColumn from '../../../src/ui/ledger/PolicyColumn.tsx';
+import { seedAnalysis } from '../seedAnalysis.ts';
 
-vi.mock('../../src/worker/client.ts', async () => {
-  const { fakeBackend: backend } = await import('./fakeBackend.ts');
+vi.mock('../../../src/worker/client.ts', async () => {
+  const { fakeBackend: backend } = await import('../fakeBackend.ts');
   return { getCoreClient: () => backend };
 });
 

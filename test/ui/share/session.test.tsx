@@ -10,8 +10,8 @@ import { HISTORY_KEY } from '../../../src/ui/share/history.ts';
 import { AUTOSAVE_KEY, BOOTING_KEY, bootSession, openOver, requestShareLink, restoreEntry } from '../../../src/ui/share/session.ts';
 import { startAutosave } from '../../../src/state/sync/autosave.ts';
 import ShareButton from '../../../src/ui/share/ShareButton.tsx';
-import { createFakeBackend, lesson, renderWithBackend } from './fakeBackend.tsx';
-import { fakeEnv, savedRecord } from './fakeSessionEnv.ts';
+import { createFakeBackend, lesson, renderWithBackend } from '../run/fakeBackend.tsx';
+import { fakeEnv, savedRecord } from '../run/fakeSessionEnv.ts';
 
 function withSource(scenario: Scenario, source: string): Scenario {
   return { ...scenario, parent: { ...scenario.parent, source } };

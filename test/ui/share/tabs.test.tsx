@@ -11,8 +11,8 @@ import { listedWork } from '../../../src/ui/share/RecentWork.tsx';
 import { bootSession, dropEntry, markBootRendered, openOver, restoreEntry, type SessionStore } from '../../../src/ui/share/session.ts';
 import { SAVE_DELAY_MS, startAutosave } from '../../../src/state/sync/autosave.ts';
 import { BOOTING_KEY, LEGACY_AUTOSAVE_KEY, TAB_LIMIT, TAB_PREFIX, tabKey } from '../../../src/ui/share/tabs.ts';
-import { createFakeBackend, lesson } from './fakeBackend.tsx';
-import { fakeEnv, savedRecord, type FakeEnv } from './fakeSessionEnv.ts';
+import { createFakeBackend, lesson } from '../run/fakeBackend.tsx';
+import { fakeEnv, savedRecord, type FakeEnv } from '../run/fakeSessionEnv.ts';
 
 const backend = createFakeBackend();
 

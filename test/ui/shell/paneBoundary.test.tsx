@@ -4,9 +4,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStore, useStore } from '../../src/state/store.ts';
-import { BOOTING_KEY } from '../../src/ui/share/session.ts';
-import PaneBoundary from '../../src/ui/shell/PaneBoundary.tsx';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import { BOOTING_KEY } from '../../../src/ui/share/session.ts';
+import PaneBoundary from '../../../src/ui/shell/PaneBoundary.tsx';
 
 let shouldThrow = true;
 function Fragile() {

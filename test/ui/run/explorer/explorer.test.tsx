@@ -5,15 +5,15 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { explore, type ExploreProgress, type Scenario } from '../../../src/core/index.ts';
-import { resetStore, useStore } from '../../../src/state/store.ts';
-import type { ExplorerClient } from '../../../src/ui/run/explorer/actions.ts';
-import RunPanel from '../../../src/ui/run/RunPanel.tsx';
-import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
-import { api } from '../../../src/worker/core.worker.ts';
-import { getWorkerHealth, setWorkerHealth } from '../../../src/worker/health.ts';
-import { RESTARTED_TEXT } from '../../../src/ui/run/explorer/verdict.ts';
-import { createFakeBackend, lesson, renderWithBackend } from './fakeBackend.tsx';
+import { explore, type ExploreProgress, type Scenario } from '../../../../src/core/index.ts';
+import { resetStore, useStore } from '../../../../src/state/store.ts';
+import type { ExplorerClient } from '../../../../src/ui/run/explorer/actions.ts';
+import RunPanel from '../../../../src/ui/run/RunPanel.tsx';
+import { resetSessionBoot } from '../../../../src/ui/share/startSession.ts';
+import { api } from '../../../../src/worker/core.worker.ts';
+import { getWorkerHealth, setWorkerHealth } from '../../../../src/worker/health.ts';
+import { RESTARTED_TEXT } from '../../../../src/ui/run/explorer/verdict.ts';
+import { createFakeBackend, lesson, renderWithBackend } from '../fakeBackend.tsx';
 
 interface WorkerFake extends ExplorerClient {
   calls: string[];

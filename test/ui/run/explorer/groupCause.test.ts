@@ -1,8 +1,8 @@
 // The explorer panel's word on a cross-wire group with several threads: did the slot go wrong after a migration
 // (the task's own values stayed on its last thread) or from a sibling on the same thread?
 import { describe, expect, it } from 'vitest';
-import { explore, findExample, type FailureGroup } from '../../../src/core/index.ts';
-import { groupCauseText } from '../../../src/ui/run/explorer/verdict.ts';
+import { explore, findExample, type FailureGroup } from '../../../../src/core/index.ts';
+import { groupCauseText } from '../../../../src/ui/run/explorer/verdict.ts';
 
 const group = (count: number, afterMigration?: number): FailureGroup => ({
   kind: 'crosswire',
