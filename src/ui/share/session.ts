@@ -9,19 +9,15 @@ import { createDefaultScenario } from '../../state/defaultScenario.ts';
 import type { AppState } from '../../state/store.ts';
 import type { CoreClient } from '../../worker/client.ts';
 import type { HistoryEntry, KeptSource, SavedDrafts } from '../../state/slices/session.ts';
-import { createEntry, HISTORY_KEY, mergeHistory, parseHistory, readHistory, updateHistory, withEntry, workOf } from './history.ts';
+import { createEntry, readHistory, updateHistory, withEntry, workOf } from './history.ts';
 import { guardStorage, type GuardedStorage, type StorageLike } from './storage.ts';
 import {
   bootingKeyOf,
   LEGACY_AUTOSAVE_KEY,
   listSessions,
-  pageOf,
-  parseRecord,
   recordHasEdits,
   removeLegacy,
-  serializeRecord,
   TAB_LIMIT,
-  TAB_PREFIX,
   tabEntry,
   tabIdOfEntry,
   tabKey,
