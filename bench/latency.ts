@@ -17,7 +17,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { encodeLink, type ScenarioInput } from '../src/core/index.ts';
-import { ANALYSIS_ROUND_TRIP_MEASURE } from '../src/state/analysisSync.ts';
+import { ANALYSIS_ROUND_TRIP_MEASURE } from '../src/state/sync/analysis.ts';
 import { WORKER_REQUEST_MEASURE_PREFIX } from '../src/worker/timing.ts';
 import { generateChild } from './analysis.ts';
 import { fmt, median, percentile, type BenchLine } from './lib.ts';

@@ -3,7 +3,7 @@
 // stays in effect. Latest wins per editor.
 import type { Ceiling, GrantRecord } from '../core/scenario/types.ts';
 import type { CapabilityPolicy } from '../core/analysis/types.ts';
-import type { CoreBackend } from './backend.ts';
+import type { CoreClient } from '../worker/client.ts';
 import { useStore } from './store.ts';
 
 /** A validated ceiling in the Scenario's normalized shape. */
@@ -33,12 +33,12 @@ const ceilingRequests = new Map<string, number>();
 let grantRequest = 0;
 
 /** The user typed `text` into `child`'s ceiling JSON editor. */
-export async function editCeilingText(backend: Pick<CoreBackend, 'parseCeiling'>, child: string, text: string): Promise<void> {
+export async function editCeilingText(client: Pick<CoreClient, 'parseCeiling'>, child: string, text: string): Promise<void> {
   const store = useStore.getState();
   store.setCeilingDraft(child, { text, errors: store.ceilingDrafts.get(child)?.errors ?? [] });
   const id = (ceilingRequests.get(child) ?? 0) + 1;
   ceilingRequests.set(child, id);
-  const result = await backend.parseCeiling(text);
+  const result = await client.parseCeiling(text);
   if (ceilingRequests.get(child) !== id) return;
   const now = useStore.getState();
   if (now.ceilingDrafts.get(child)?.text !== text) return;
@@ -54,7 +54,7 @@ export function editCeilingForm(child: string, ceiling: Ceiling | null): void {
 }
 
 /** The user typed `text` into the parent grant editor ('' = no explicit grant: the computed effects are used). */
-export async function editGrantText(backend: Pick<CoreBackend, 'effectsFromJson'>, text: string): Promise<void> {
+export async function editGrantText(client: Pick<CoreClient, 'effectsFromJson'>, text: string): Promise<void> {
   const store = useStore.getState();
   store.setGrantDraft({ text, errors: store.grantDraft?.errors ?? [] });
   const id = ++grantRequest;
@@ -63,7 +63,7 @@ export async function editGrantText(backend: Pick<CoreBackend, 'effectsFromJson'
     store.setGrant(null);
     return;
   }
-  const result = await backend.effectsFromJson(text);
+  const result = await client.effectsFromJson(text);
   if (id !== grantRequest || useStore.getState().grantDraft?.text !== text) return;
   const now = useStore.getState();
   now.setGrantDraft({ text, errors: result.errors });
@@ -71,21 +71,21 @@ export async function editGrantText(backend: Pick<CoreBackend, 'effectsFromJson'
 }
 
 /** Checks every draft again (restored with a session: one saved before its check came back holds older errors). */
-export function recheckDrafts(backend: Pick<CoreBackend, 'parseCeiling' | 'effectsFromJson'>): void {
+export function recheckDrafts(client: Pick<CoreClient, 'parseCeiling' | 'effectsFromJson'>): void {
   const { ceilingDrafts, grantDraft } = useStore.getState();
-  for (const [child, draft] of ceilingDrafts) void editCeilingText(backend, child, draft.text);
-  if (grantDraft) void editGrantText(backend, grantDraft.text);
+  for (const [child, draft] of ceilingDrafts) void editCeilingText(client, child, draft.text);
+  if (grantDraft) void editGrantText(client, grantDraft.text);
 }
 
 /** Shows the ceiling in effect in `child`'s text editor as JSON or as a Harn dict literal (the same policy). */
-export async function showCeilingAs(backend: Pick<CoreBackend, 'policyToHarn'>, child: string, syntax: 'json' | 'harn'): Promise<void> {
+export async function showCeilingAs(client: Pick<CoreClient, 'policyToHarn'>, child: string, syntax: 'json' | 'harn'): Promise<void> {
   const ceiling = useStore.getState().scenario.children.find((c) => c.name === child)?.ceiling ?? null;
-  const text = syntax === 'json' || ceiling === null ? ceilingText(ceiling) : await backend.policyToHarn(ceiling);
+  const text = syntax === 'json' || ceiling === null ? ceilingText(ceiling) : await client.policyToHarn(ceiling);
   useStore.getState().setCeilingDraft(child, { text, errors: [] });
 }
 
 /** The ceiling in effect as `capability_policy: {…}` ('' when unconstrained), for "Copy as Harn". */
-export async function ceilingAsHarn(backend: Pick<CoreBackend, 'policyToHarn'>, child: string): Promise<string> {
+export async function ceilingAsHarn(client: Pick<CoreClient, 'policyToHarn'>, child: string): Promise<string> {
   const ceiling = useStore.getState().scenario.children.find((c) => c.name === child)?.ceiling ?? null;
-  return ceiling === null ? '' : backend.policyToHarn(ceiling);
+  return ceiling === null ? '' : client.policyToHarn(ceiling);
 }

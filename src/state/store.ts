@@ -11,16 +11,28 @@ import type { AppState } from './storeTypes.ts';
 
 export type { AppState } from './storeTypes.ts';
 
+/** Every slice of the store, by name. The store spreads them into one object, where a member two slices both define
+ * would silently keep only the later one: a test (test/state/store.test.ts) checks that no two share a member name. */
+export const STORE_SLICES = {
+  scenario: createScenarioSlice,
+  analysis: createAnalysisSlice,
+  ui: createUiSlice,
+  run: createRunSlice,
+  session: createSessionSlice,
+  explorer: createExplorerSlice,
+  slots: createSlotsSlice,
+} as const;
+
 /** A store of every slice: the app has one (`useStore`); a test of several tabs makes one per tab. */
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
-    ...createScenarioSlice(...a),
-    ...createAnalysisSlice(...a),
-    ...createUiSlice(...a),
-    ...createRunSlice(...a),
-    ...createSessionSlice(...a),
-    ...createExplorerSlice(...a),
-    ...createSlotsSlice(...a),
+    ...STORE_SLICES.scenario(...a),
+    ...STORE_SLICES.analysis(...a),
+    ...STORE_SLICES.ui(...a),
+    ...STORE_SLICES.run(...a),
+    ...STORE_SLICES.session(...a),
+    ...STORE_SLICES.explorer(...a),
+    ...STORE_SLICES.slots(...a),
   }));
 
 /** The app store. Components select the smallest value (`useStore((s) => s.selectedTab)`), `useShallow` for arrays. */

@@ -6,6 +6,7 @@
 // booted, the page is its title and a loading line (BootLoading): never a scenario the session will replace.
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from '../state/store.ts';
+import { startApp } from '../state/sync/startApp.ts';
 import DiagnosticsPanel from './diagnostics/DiagnosticsPanel.tsx';
 import ProgramTabs from './editors/ProgramTabs.tsx';
 import SourceFallback from './editors/SourceFallback.tsx';
@@ -16,10 +17,9 @@ import { LedgerSummary, RunVerdict } from './shell/FoldSummaries.tsx';
 import Header from './shell/Header.tsx';
 import PaneBoundary from './shell/PaneBoundary.tsx';
 import Resizer from './shell/Resizer.tsx';
-import { useRunBackend } from './run/backend.ts';
-import { noteBootRendered, startSession } from './share/startSession.ts';
+import { useCoreClient } from './coreClient.ts';
+import { noteBootRendered } from './share/startSession.ts';
 import SkipLink from './shell/SkipLink.tsx';
-import { useAnalysisSync } from './shell/useAnalysisSync.ts';
 import { useAppliedTheme } from './shell/useAppliedTheme.ts';
 import { useStepperKeys } from './shell/useStepperKeys.ts';
 import WorkerStatus from './shell/WorkerStatus.tsx';
@@ -93,14 +93,13 @@ function Columns() {
 export default function App() {
   const sessionReady = useStore((s) => s.sessionReady);
   useAppliedTheme();
-  // Nothing is analyzed before the session's scenario is on the page (the default one may never be shown).
-  useAnalysisSync(sessionReady);
   useStepperKeys();
   const embed = isEmbedUrl(window.location);
-  const backend = useRunBackend();
-  // The session (boot, autosave, links) lives here, outside the panes' error boundaries: a pane that fails and is
-  // reset must not stop the saving. An embed reads its link itself and writes nothing.
-  useEffect(() => (embed ? undefined : startSession(backend)), [backend, embed]);
+  const client = useCoreClient();
+  // The sync layer (the session's boot, then the trace, analysis, catalog and autosave loops) starts here, outside
+  // the panes' error boundaries: a pane that fails and is reset must not stop the saving or the simulation. An embed
+  // reads its link itself and writes nothing: it runs the simulation loop only.
+  useEffect(() => startApp(client, { embed }), [client, embed]);
   useEffect(() => {
     if (sessionReady) noteBootRendered();
   }, [sessionReady]);

@@ -1,13 +1,17 @@
 // Creates the core worker lazily and wraps it with comlink, under a watchdog (watchdog.ts) that restarts a crashed
 // or hung worker and sends the outstanding requests again. The UI and state reach core only through here.
-import { wrap, type Remote } from 'comlink';
-import type { CoreBackend } from '../state/backend.ts';
+import { wrap } from 'comlink';
 import type { CoreApi } from './api.ts';
 import { setWorkerHealth, setWorkerReviver } from './health.ts';
 import { createWatchdog, type WatchedWorker, type Watchdog } from './watchdog.ts';
 
-/** The worker seen from the page: every function of {@link CoreApi}, returning a Promise. */
-export type CoreClient = Remote<CoreApi>;
+/** The worker seen from the page: every function of {@link CoreApi} with the same arguments, returning a Promise
+ * (comlink's `Remote` of the API without its proxy-release methods: the page's client is a proxy over the watchdog,
+ * which releases nothing, so a fake made of plain async functions has this type too). The one client type: code that
+ * needs a few of its functions takes `Pick<CoreClient, 'a' | 'b'>`, so a test passes a fake of just those. */
+export type CoreClient = {
+  [K in keyof CoreApi]: CoreApi[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
 
 /** End-to-end builds only: the storage key of a delay (ms) before each call is sent to the worker — a slowed worker,
  * for the tests that check what the page shows while it waits. Production builds leave this out entirely. */
@@ -126,9 +130,4 @@ export async function latest<T>(gate: LatestGate, request: () => Promise<T>): Pr
   const id = gate.next();
   const result = await request();
   return gate.isLatest(id) ? result : undefined;
-}
-
-/** The worker as the state actions see it (see src/state/backend.ts). */
-export function getCoreBackend(): CoreBackend {
-  return getCoreClient();
 }

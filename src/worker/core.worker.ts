@@ -7,47 +7,17 @@ import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scena
 import { AMBIENT_THREAD_LOCAL_CATALOG, createLinkPreviewer, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
 import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
-import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
+import { createExplorer, exploreInSlices, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import { scenarioMarkdown } from '../core/report/markdown.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import { timedEndpoint } from './timing.ts';
 
-/** Explorer slices: between slices the worker yields to its event loop so a progress post goes out, a cancel or a
- * newer exploration gets through, and the watchdog's liveness ping is answered (client.ts hangs a worker after
- * 1.5 s). A slice starts at 2,000 runs (~20 ms at the fast path's budget on small scenarios) and is resized after
- * each to take about `targetMs`, since one run of a long program costs far more than one of a lesson. */
-const EXPLORE_SLICE = { firstRuns: 2000, minRuns: 1, maxRuns: 50_000, targetMs: 30 } as const;
-/** The id of the latest exploration; an older one sees the change at its next slice and stops (latest wins). */
+/** The id of the latest exploration; an older one sees the change after its next slice and stops (latest wins). */
 let latestExplore = 0;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The explorer options that cross postMessage (not the in-process `onSchedule` hook). */
 export type ExploreRequest = Pick<ExploreOptions, 'mode' | 'maxSchedules' | 'prune' | 'maxFailures'>;
-
-/** Explores in slices, posting progress after each (`onProgress` is a `Comlink.proxy`), until done, cancelled or
- * superseded by a newer `startExplore`; resolves with the (possibly partial, `cancelled`) plain-data result. */
-async function startExplore(id: number, scenario: Scenario, options: ExploreRequest, onProgress?: (progress: ExploreProgress) => unknown): Promise<ExploreResult> {
-  latestExplore = id;
-  const { mode, maxSchedules, prune, maxFailures } = options;
-  const explorer = createExplorer(scenario, { mode, maxSchedules, prune, maxFailures });
-  let sliceRuns: number = EXPLORE_SLICE.firstRuns;
-  for (;;) {
-    const started = performance.now();
-    const progress = explorer.run(sliceRuns);
-    const took = Math.max(1, performance.now() - started);
-    const next = Math.round((sliceRuns * EXPLORE_SLICE.targetMs) / took);
-    sliceRuns = Math.min(EXPLORE_SLICE.maxRuns, sliceRuns * 4, Math.max(EXPLORE_SLICE.minRuns, next));
-    // A progress post is fire-and-forget: a page that went away must not fail the exploration.
-    if (onProgress) Promise.resolve(onProgress(progress)).catch(() => undefined);
-    if (progress.done) break;
-    await yieldToEventLoop();
-    if (latestExplore !== id) {
-      explorer.cancel();
-      break;
-    }
-  }
-  return explorer.result();
-}
 
 /** The analyses of this worker: unchanged programs are not re-analyzed, replies carry only what changed since the
  * reply the page holds, and hovers come from the latest analysis. */
@@ -102,8 +72,15 @@ export const api = {
   loadScenario,
   /** The lessons: id, title, two-sentence explanation, and the scenario each opens. */
   examples: () => EXAMPLES,
-  /** Explorer: runs `createExplorer` in slices with progress; only the latest exploration keeps running. */
-  startExplore,
+  /** Explorer: runs `createExplorer` in slices (`exploreInSlices`), posting progress after each (`onProgress` is a
+   * `Comlink.proxy`), until done, cancelled or superseded by a newer `startExplore`; resolves with the (possibly
+   * partial, `cancelled`) result. Between slices the worker's event loop runs, so the watchdog's ping is answered. */
+  startExplore: (id: number, scenario: Scenario, options: ExploreRequest, onProgress?: (progress: ExploreProgress) => unknown): Promise<ExploreResult> => {
+    latestExplore = id;
+    const { mode, maxSchedules, prune, maxFailures } = options;
+    const explorer = createExplorer(scenario, { mode, maxSchedules, prune, maxFailures });
+    return exploreInSlices(explorer, { now: () => performance.now(), pause: yieldToEventLoop, stopped: () => latestExplore !== id, onProgress });
+  },
   /** Stops exploration `id` at its next slice (its `startExplore` then resolves with `cancelled: true`). */
   cancelExplore: (id: number) => {
     if (latestExplore === id) latestExplore = 0;

@@ -2,7 +2,7 @@
 // `error`/`messageerror` event) or a hung one (a liveness ping unanswered while requests are outstanding), then
 // terminates it, starts a fresh one and sends the outstanding requests again, so callers just see a slower reply.
 // Knows nothing of comlink, core or the DOM: the worker is reached through the small `WatchedWorker` interface,
-// so the logic is tested with a fake (test/ui/watchdog.test.ts).
+// so the logic is tested with a fake (test/worker/watchdog.test.ts).
 
 /** The liveness limits, in one place with their reasons. */
 export const WATCHDOG_LIMITS = {

@@ -2,7 +2,7 @@
 // report, the CLI, the scrub marks) give the same text for every step of every lesson, in every mode.
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, eventSteps, simulate, stepNumber } from '../../src/core/index.ts';
-import { stepLabel } from '../../src/state/slices/runNav.ts';
+import { stepLabel } from '../../src/state/runNav.ts';
 
 describe('one step number', () => {
   for (const example of EXAMPLES) {

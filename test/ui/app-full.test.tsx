@@ -31,7 +31,7 @@ vi.mock('../../src/worker/client.ts', async () => {
     decodeLink: async (text: string) => core.decodeLink(text),
     loadScenario: async (input: unknown) => core.loadScenario(input),
   };
-  return { getCoreBackend: () => backend, getCoreClient: () => backend };
+  return { getCoreClient: () => backend };
 });
 vi.mock('@monaco-editor/react', () => ({
   // Uncontrolled, as the real editor is: it starts from defaultValue and reports each change.
@@ -88,7 +88,7 @@ describe('the whole app', () => {
     await userEvent.click(await within(gallery).findByRole('button', { name: /F1: working directory/ }));
     expect(screen.queryByRole('dialog', { name: 'Examples' })).not.toBeInTheDocument();
     expect(toggle).toHaveFocus();
-    // The lesson's programs are in the store (the real editor's models follow it: test/ui/modelSync.test.ts, e2e).
+    // The lesson's programs are in the store (the real editor's models follow it: test/ui/editor/modelSync.test.ts, e2e).
     await waitFor(() => expect(useStore.getState().scenario.parent.source).toContain('parallel each'));
   });
 

@@ -10,7 +10,7 @@ import { resetSessionBoot } from '../../src/ui/share/startSession.ts';
 
 vi.mock('../../src/worker/client.ts', async () => {
   const { fakeBackend } = await import('./fakeBackend.ts');
-  return { getCoreBackend: () => fakeBackend, getCoreClient: () => fakeBackend };
+  return { getCoreClient: () => fakeBackend };
 });
 // The run side's components are tested in test/ui/run; here they are stand-ins so this file tests the editor side.
 vi.mock('../../src/ui/run/RunPanel.tsx', () => ({ default: () => <section aria-label="Run" /> }));

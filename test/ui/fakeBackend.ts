@@ -1,10 +1,10 @@
 // A fake core worker for component tests: the real core functions, called in-process (no Worker in jsdom).
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../../src/core/index.ts';
-import type { CoreBackend } from '../../src/state/backend.ts';
+import type { CoreClient } from '../../src/worker/client.ts';
 
 const analyzer = createViewAnalyzer();
 
-export const fakeBackend: CoreBackend = {
+export const fakeBackend: Pick<CoreClient, 'analyzeScenario' | 'effectHoverAt' | 'parseCeiling' | 'policyToHarn' | 'effectsFromJson' | 'policyVocabulary'> = {
   analyzeScenario: async (input, have) => analyzer.analyze(input, have),
   effectHoverAt: async (program, offset) => analyzer.hoverAt(program, offset),
   parseCeiling: async (text) => parseCeiling(text),

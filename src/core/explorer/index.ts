@@ -23,6 +23,7 @@ import { pickOf } from '../scenario/picks.ts';
 
 export { replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
 export { groupFailures, type FailureGroup } from './groups.ts';
+export { exploreInSlices, nextSliceRuns, EXPLORE_SLICE, type SliceHost } from './slices.ts';
 
 /** Runs per exploration unless told otherwise: about one second at the fast path's budget (≥ 100k
  * schedules/s), enough to finish every lesson and any fan-out up to ~3 children × 3 awaits unpruned. */

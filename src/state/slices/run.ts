@@ -8,9 +8,9 @@ import type { TracePreview } from '../../core/scheduler/preview.ts';
 import type { Moment } from '../../core/scheduler/moment.ts';
 import type { SliceCreator } from '../storeTypes.ts';
 import { pickWord, withThreads } from '../threads.ts';
-import { crosswireFrom, momentAt, nextEvent, previousEvent, type SimulationResult } from './runNav.ts';
+import { crosswireFrom, momentAt, nextEvent, previousEvent, type SimulationResult } from '../runNav.ts';
 
-export { choiceAtStep as choiceAt, isCrosswireStep, type SimulationResult } from './runNav.ts';
+export { choiceAtStep as choiceAt, isCrosswireStep, type SimulationResult } from '../runNav.ts';
 
 /** Playback speeds offered, in steps per second. */
 export const PLAY_SPEEDS = [1, 2, 4, 8, 16] as const;

@@ -1,6 +1,6 @@
 // The Scenario being edited and the edit actions on it. Drafts keep exactly what the user typed into the ceiling
 // and grant JSON editors, so an invalid edit is never lost while the last valid policy stays in effect.
-import type { Ceiling, GrantRecord, RunMode, Scenario } from '../../core/scenario/types.ts';
+import type { Ceiling, GrantRecord, Scenario } from '../../core/scenario/types.ts';
 import { createDefaultScenario } from '../defaultScenario.ts';
 import type { SliceCreator } from '../storeTypes.ts';
 
@@ -47,7 +47,6 @@ export interface ScenarioSlice {
   /** Puts a (validated) parent grant into effect; `null` = use the parent's computed effects. */
   setGrant: (grant: GrantRecord[] | null) => void;
   setGrantDraft: (draft: TextDraft | null) => void;
-  setRunMode: (mode: RunMode) => void;
   /** Replaces the whole scenario (examples, links, autosave restore); drafts are discarded. */
   loadScenario: (scenario: Scenario) => void;
 }
@@ -155,7 +154,6 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     set(({ ceilingDrafts }) => ({ ceilingDrafts: draft ? withKey(ceilingDrafts, child, draft) : withoutKey(ceilingDrafts, child) })),
   setGrant: (grant) => set(({ scenario }) => ({ scenario: { ...scenario, parent: { ...scenario.parent, grant } } })),
   setGrantDraft: (grantDraft) => set({ grantDraft }),
-  setRunMode: (mode) => set(({ scenario }) => ({ scenario: { ...scenario, run: { ...scenario.run, mode } } })),
   loadScenario: (scenario) =>
     set({
       scenario,

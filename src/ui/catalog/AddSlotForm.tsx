@@ -3,16 +3,16 @@
 import { useState } from 'react';
 import type { CustomSlot } from '../../core/scenario/customSlots.ts';
 import { useStore } from '../../state/store.ts';
-import { useCatalogBackend } from './backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 
 export default function AddSlotForm() {
-  const backend = useCatalogBackend();
+  const client = useCoreClient();
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const submit = async () => {
     const { scenario, addSlot } = useStore.getState();
     const slots = [...(scenario.slots ?? []), { name: name.trim(), reads: ['net'] }];
-    const result = await backend.loadScenario({ ...scenario, slots });
+    const result = await client.loadScenario({ ...scenario, slots });
     const added = result.value?.slots?.at(-1);
     if (result.value === null || !added) {
       setErrors(result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));

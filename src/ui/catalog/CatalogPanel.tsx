@@ -1,18 +1,14 @@
 // The Catalog view (F3): every slot with its decision and reason, the scenario's added thread-locals with
 // their editors, "Add a thread-local", and the drift guard on the scenario's catalog and on dropped files.
-import { useEffect } from 'react';
+// Its view is kept current by the sync layer's catalog loop (src/state/sync/catalog.ts).
 import { useStore } from '../../state/store.ts';
 import AddedSlotEditor from './AddedSlotEditor.tsx';
 import AddSlotForm from './AddSlotForm.tsx';
-import { useCatalogBackend } from './backend.ts';
 import CatalogTable from './CatalogTable.tsx';
-import { startCatalogSync } from './catalogSync.ts';
 import DriftPanel from './DriftPanel.tsx';
 import './catalog.css';
 
 export default function CatalogPanel() {
-  const backend = useCatalogBackend();
-  useEffect(() => startCatalogSync(backend), [backend]);
   const view = useStore((s) => s.catalogView);
   const added = useStore((s) => s.scenario.slots);
   const flags = new Map(view?.rows.map((row) => [row.name, row.flag]) ?? []);

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import type { DriftReport } from '../../core/drift/guard.ts';
 import type { FilesDrift } from '../../core/drift/scenario.ts';
 import { useStore } from '../../state/store.ts';
-import { useCatalogBackend } from './backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 import DriftProblems from './DriftProblems.tsx';
 import { filesFromDrop, filesFromList } from './readFiles.ts';
 
 export default function DriftPanel({ drift, verdict }: { drift: DriftReport | null; verdict: string }) {
-  const backend = useCatalogBackend();
+  const client = useCoreClient();
   const [result, setResult] = useState<FilesDrift | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
@@ -17,7 +17,7 @@ export default function DriftPanel({ drift, verdict }: { drift: DriftReport | nu
   const scan = async (read: Promise<{ path: string; text: string }[]>) => {
     try {
       const files = await read;
-      setResult(await backend.scenarioDriftOfFiles(useStore.getState().scenario, files));
+      setResult(await client.scenarioDriftOfFiles(useStore.getState().scenario, files));
       setError(null);
     } catch (e) {
       setError(`The files could not be scanned: ${e instanceof Error ? e.message : String(e)}`);

@@ -4,7 +4,7 @@
 import type * as Monaco from 'monaco-editor/editor';
 import { selectAnalyzedSource } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
-import { getCoreBackend } from '../../worker/client.ts';
+import { getCoreClient } from '../../worker/client.ts';
 import { BUILTIN_COMPLETIONS, completionContext, HARNESS_METHODS } from './completions.ts';
 import { HARN_LANGUAGE_ID } from './harnLanguage.ts';
 import { hoverMarkdown } from './hoverContent.ts';
@@ -18,7 +18,7 @@ async function provideHover(monaco: typeof Monaco, model: Monaco.editor.ITextMod
   const version = model.getVersionId();
   if (selectAnalyzedSource(program)(useStore.getState()) !== model.getValue()) return null;
   const offset = model.getOffsetAt(position);
-  const hover = await getCoreBackend().effectHoverAt(program, offset);
+  const hover = await getCoreClient().effectHoverAt(program, offset);
   if (!hover || model.isDisposed() || model.getVersionId() !== version) return null;
   const start = model.getPositionAt(hover.span.start);
   const end = model.getPositionAt(hover.span.end);

@@ -5,9 +5,8 @@
 // the fragment alone loads the run it holds.
 import { useEffect, useState } from 'react';
 import { useStore } from '../../state/store.ts';
-import { useRunBackend } from '../run/backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 import { usePlayback, useSlotCatalog } from '../run/hooks.ts';
-import { startRunSync } from '../run/runSync.ts';
 import Stepper from '../run/Stepper.tsx';
 import '../run/run.css';
 import { applyScenario } from '../share/session.ts';
@@ -17,7 +16,7 @@ import './embed.css';
 const NO_LINK = 'its address holds no link (an embed address ends in a share link\'s "#s=…")';
 
 export default function EmbedApp() {
-  const backend = useRunBackend();
+  const client = useCoreClient();
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     // The link is read at load and again whenever the fragment changes (a host page moving its iframe to another
@@ -30,7 +29,7 @@ export default function EmbedApp() {
         setProblem(NO_LINK);
         return;
       }
-      backend.decodeLink(hash).then(
+      client.decodeLink(hash).then(
         (decoded) => {
           if (id !== request) return;
           if (decoded.value) {
@@ -49,10 +48,10 @@ export default function EmbedApp() {
       request++;
       window.removeEventListener('hashchange', load);
     };
-  }, [backend]);
-  useEffect(() => startRunSync(backend), [backend]);
+  }, [client]);
+  // Its trace is kept current by the simulation loop, which App starts for an embed (startApp).
   usePlayback();
-  const catalog = useSlotCatalog(backend);
+  const catalog = useSlotCatalog(client);
   return (
     <div className="embed">
       <header className="embed-header">

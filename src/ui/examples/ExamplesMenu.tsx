@@ -3,14 +3,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Example } from '../../core/examples/index.ts';
 import { useStore } from '../../state/store.ts';
-import { useRunBackend } from '../run/backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 import { currentScenario, openOver } from '../share/session.ts';
 import RecentWork from '../share/RecentWork.tsx';
 import { browserSessionEnv } from '../share/startSession.ts';
 import './examples.css';
 
 export default function ExamplesMenu() {
-  const backend = useRunBackend();
+  const client = useCoreClient();
   const open = useStore((s) => s.examplesOpen);
   const setOpen = useStore((s) => s.setExamplesOpen);
   const [examples, setExamples] = useState<readonly Example[] | null>(null);
@@ -19,14 +19,14 @@ export default function ExamplesMenu() {
   useEffect(() => {
     if (!open || examples) return;
     let live = true;
-    backend.examples().then(
+    client.examples().then(
       (list) => live && setExamples(list),
       () => live && setExamples([]),
     );
     return () => {
       live = false;
     };
-  }, [open, examples, backend]);
+  }, [open, examples, client]);
   useEffect(() => {
     if (open) (panel.current?.querySelector<HTMLButtonElement>('.example-card') ?? panel.current?.querySelector<HTMLButtonElement>('button'))?.focus();
   }, [open, examples]);

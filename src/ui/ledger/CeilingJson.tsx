@@ -5,10 +5,11 @@ import { useId } from 'react';
 import { ceilingText, editCeilingText } from '../../state/policyEdits.ts';
 import PolicySyntaxBar from './PolicySyntaxBar.tsx';
 import { useStore } from '../../state/store.ts';
-import { getCoreBackend } from '../../worker/client.ts';
+import { useCoreClient } from '../coreClient.ts';
 import DraftProblems from './DraftProblems.tsx';
 
 export default function CeilingJson({ child }: { child: string }) {
+  const client = useCoreClient();
   const draft = useStore((s) => s.ceilingDrafts.get(child));
   const ceiling = useStore((s) => s.scenario.children.find((c) => c.name === child)?.ceiling ?? null);
   const id = useId();
@@ -26,7 +27,7 @@ export default function CeilingJson({ child }: { child: string }) {
         value={text}
         aria-invalid={errors.length > 0}
         aria-describedby={`${id}-problems`}
-        onChange={(e) => void editCeilingText(getCoreBackend(), child, e.target.value)}
+        onChange={(e) => void editCeilingText(client, child, e.target.value)}
       />
       <DraftProblems id={`${id}-problems`} errors={errors} warnings={draft?.warnings ?? []} keptNote="The last valid ceiling stays in effect until this is fixed." />
     </div>

@@ -3,10 +3,11 @@
 import { useId } from 'react';
 import { editGrantText, grantText } from '../../state/policyEdits.ts';
 import { useStore } from '../../state/store.ts';
-import { getCoreBackend } from '../../worker/client.ts';
+import { useCoreClient } from '../coreClient.ts';
 import DraftProblems from './DraftProblems.tsx';
 
 export default function GrantEditor() {
+  const client = useCoreClient();
   const grant = useStore((s) => s.scenario.parent.grant);
   const draft = useStore((s) => s.grantDraft);
   const computed = useStore((s) => (s.analysis?.parentEffectsSource === 'computed' ? s.analysis.parentEffects : null));
@@ -25,7 +26,7 @@ export default function GrantEditor() {
           onChange={(e) => {
             if (e.target.checked) {
               const start = JSON.stringify(computed ?? [], null, 2);
-              void editGrantText(getCoreBackend(), start);
+              void editGrantText(client, start);
             } else {
               setGrantDraft(null);
               setGrant(null);
@@ -45,7 +46,7 @@ export default function GrantEditor() {
             value={text}
             aria-invalid={(draft?.errors.length ?? 0) > 0}
             aria-describedby={`${id}-problems`}
-            onChange={(e) => void editGrantText(getCoreBackend(), e.target.value)}
+            onChange={(e) => void editGrantText(client, e.target.value)}
           />
           <DraftProblems id={`${id}-problems`} errors={draft?.errors ?? []} warnings={[]} keptNote="The last valid grant stays in effect until this is fixed." />
         </div>

@@ -1,27 +1,28 @@
 // Show the ceiling in effect as JSON or as a Harn dict literal, and "Copy as Harn" (`capability_policy: {…}`).
 import { useState } from 'react';
 import { ceilingAsHarn, showCeilingAs } from '../../state/policyEdits.ts';
-import { getCoreBackend } from '../../worker/client.ts';
+import { useCoreClient } from '../coreClient.ts';
 
 export default function PolicySyntaxBar({ child }: { child: string }) {
+  const client = useCoreClient();
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
-    const text = await ceilingAsHarn(getCoreBackend(), child);
+    const text = await ceilingAsHarn(client, child);
     try {
       await navigator.clipboard.writeText(text);
       setCopied('Copied as Harn.');
     } catch {
       // Clipboard refused (permissions, insecure context): show the text so it can still be copied by hand.
-      await showCeilingAs(getCoreBackend(), child, 'harn');
+      await showCeilingAs(client, child, 'harn');
       setCopied('The clipboard is not available here; the Harn text is in the editor above, ready to copy.');
     }
   };
   return (
     <div className="policy-syntax-bar" role="group" aria-label="Policy syntax">
-      <button type="button" className="small-button" onClick={() => void showCeilingAs(getCoreBackend(), child, 'json')}>
+      <button type="button" className="small-button" onClick={() => void showCeilingAs(client, child, 'json')}>
         Show as JSON
       </button>
-      <button type="button" className="small-button" onClick={() => void showCeilingAs(getCoreBackend(), child, 'harn')}>
+      <button type="button" className="small-button" onClick={() => void showCeilingAs(client, child, 'harn')}>
         Show as Harn
       </button>
       <button type="button" className="small-button" onClick={() => void copy()}>

@@ -4,7 +4,7 @@
 // differs at this moment and over the run. The right side follows the stepper by moment.
 import type { LessonComparison } from '../../core/examples/index.ts';
 import type { TraceStep } from '../../core/scheduler/trace.ts';
-import { eventPosition, stepLabel, type SimulationResult } from '../../state/slices/runNav.ts';
+import { eventPosition, stepLabel, type SimulationResult } from '../../state/runNav.ts';
 
 export interface CompareViewProps {
   simulation: SimulationResult;

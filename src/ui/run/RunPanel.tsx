@@ -1,12 +1,11 @@
 // The right-hand column: the scheduler stepper (and its settings) over the worker's trace, the explorer under it.
-// Its keyboard shortcuts are the page's (shell/useStepperKeys.ts). Starts the simulation sync (the session itself is
-// started by App, outside every pane's error boundary).
-import { lazy, Suspense, useEffect } from 'react';
+// Its keyboard shortcuts are the page's (shell/useStepperKeys.ts). The trace it shows is kept current by the sync
+// layer (src/state/sync/), which App starts outside every pane's error boundary.
+import { lazy, Suspense } from 'react';
 import { useStore } from '../../state/store.ts';
-import { useRunBackend } from './backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 import { useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
-import { startRunSync } from './runSync.ts';
 import Stepper from './Stepper.tsx';
 import './run.css';
 
@@ -15,11 +14,10 @@ const ExplorerPanel = lazy(() => import('./explorer/ExplorerPanel.tsx'));
 const CatalogPanel = lazy(() => import('../catalog/CatalogPanel.tsx'));
 
 export default function RunPanel() {
-  const backend = useRunBackend();
-  useEffect(() => startRunSync(backend), [backend]);
+  const client = useCoreClient();
   usePlayback();
   useFollowRun();
-  const catalog = useSlotCatalog(backend);
+  const catalog = useSlotCatalog(client);
   const run = useStore((s) => s.scenario.run);
   const error = useStore((s) => s.simulationError);
   const diagnostics = useStore((s) => s.simulation?.diagnostics);

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import { choiceAt, isCrosswireStep } from '../../state/slices/run.ts';
-import { crosswireFrom, eventPosition, nextEvent, stepLabel } from '../../state/slices/runNav.ts';
+import { crosswireFrom, eventPosition, nextEvent, stepLabel } from '../../state/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import Chooser from './Chooser.tsx';
 import Narration, { toneOf } from './Narration.tsx';

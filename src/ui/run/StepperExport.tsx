@@ -5,7 +5,7 @@ import type { TracedRun } from '../../core/scheduler/run.ts';
 import { useStore } from '../../state/store.ts';
 import { copyText } from '../share/clipboard.ts';
 import { currentScenario } from '../share/session.ts';
-import { useRunBackend } from './backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 import { lanesSvg } from './lanesSvg.ts';
 import { taskColorVar, type LaneSegment, type Marker } from './traceView.ts';
 
@@ -39,11 +39,11 @@ function download(name: string, text: string, type: string): void {
 }
 
 export default function StepperExport({ simulation, segments, markers, colors }: StepperExportProps) {
-  const backend = useRunBackend();
+  const client = useCoreClient();
   const [copied, setCopied] = useState<{ text: string; ok: boolean } | null>(null);
   const copy = async () => {
     const state = useStore.getState();
-    const text = await backend.scenarioMarkdown(currentScenario(state), state.stepIndex, pageBaseUrl());
+    const text = await client.scenarioMarkdown(currentScenario(state), state.stepIndex, pageBaseUrl());
     // Without clipboard permission the field below holds the text to copy by hand.
     setCopied({ text, ok: await copyText(text) });
   };

@@ -3,9 +3,9 @@
 // loaded once from the worker.
 import { useEffect, useState } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
-import { isCrosswireStep, momentAt, sameMoment } from '../../state/slices/runNav.ts';
+import { isCrosswireStep, momentAt, sameMoment } from '../../state/runNav.ts';
 import { useStore } from '../../state/store.ts';
-import type { RunBackend } from './backend.ts';
+import type { CoreClient } from '../../worker/client.ts';
 import { codeMarksAt } from './traceView.ts';
 
 /** While playing, steps forward (by event, or fine steps) `speed` times a second; pauses on each cross-wire so it
@@ -62,18 +62,18 @@ export function onStepperKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrl
 }
 
 /** The catalog of the 28 slots (for reasons and default capture); [] until the worker answers. */
-export function useSlotCatalog(backend: Pick<RunBackend, 'slotCatalog'>): readonly SlotInfo[] {
+export function useSlotCatalog(client: Pick<CoreClient, 'slotCatalog'>): readonly SlotInfo[] {
   const [catalog, setCatalog] = useState<readonly SlotInfo[]>([]);
   useEffect(() => {
     let live = true;
-    backend.slotCatalog().then(
+    client.slotCatalog().then(
       (slots) => live && setCatalog(slots),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [backend]);
+  }, [client]);
   return catalog;
 }
 

@@ -5,14 +5,7 @@ import type { TracedRun } from '../../core/scheduler/run.ts';
 import type { TraceStep } from '../../core/scheduler/trace.ts';
 import type { CatalogView } from '../../core/drift/scenario.ts';
 import type { SlotRow } from './RegisterFile.tsx';
-import type { LaneStatus } from './traceView.ts';
-
-/** A task's status in a snapshot as a lane shows it (sleeping and joining are both awaiting). */
-export function laneStatusOf(status: string | undefined): LaneStatus {
-  if (status === 'sleeping' || status === 'joining') return 'awaiting';
-  if (status === 'running' || status === 'ready' || status === 'done' || status === 'panicked' || status === 'refused') return status;
-  return 'unspawned';
-}
+import { laneStatus } from './traceView.ts';
 
 /** One row per slot of the run; reasons from the seed's catalog, and for added slots from the Catalog view (F3). */
 export function slotRowsOf(run: Pick<TracedRun, 'slots' | 'captured'>, catalog: readonly SlotInfo[], catalogRows: CatalogView['rows'] | undefined): SlotRow[] {
@@ -24,5 +17,5 @@ export function slotRowsOf(run: Pick<TracedRun, 'slots' | 'captured'>, catalog: 
 
 /** Each task with its colour and its status at `step`. */
 export function taskRowsOf(run: Pick<TracedRun, 'tasks'>, step: TraceStep | undefined, colorOf: (name: string) => string) {
-  return run.tasks.map((task, t) => ({ name: task.name, color: colorOf(task.name), status: laneStatusOf(step?.snapshot.statuses[t]) }));
+  return run.tasks.map((task, t) => ({ name: task.name, color: colorOf(task.name), status: laneStatus(step?.snapshot.statuses[t]) }));
 }

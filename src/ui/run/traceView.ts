@@ -38,7 +38,8 @@ export function taskColorVar(colors: ReadonlyMap<string, number>, name: string |
   return index === undefined ? 'var(--run-neutral)' : `var(--task-${index})`;
 }
 
-function laneStatus(status: string | undefined): LaneStatus {
+/** A task's status in a snapshot as a lane shows it (sleeping and joining are both awaiting). */
+export function laneStatus(status: string | undefined): LaneStatus {
   switch (status) {
     case 'running':
     case 'ready':

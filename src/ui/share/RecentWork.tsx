@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store.ts';
 import type { HistoryEntry } from '../../state/slices/session.ts';
-import { useRunBackend } from '../run/backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 import { downloadEntry } from './download.ts';
 import { clockTime } from './format.ts';
 import { browserSessionEnv } from './startSession.ts';
@@ -31,13 +31,13 @@ export function listedWork(state: Pick<AppState, 'history' | 'tabSessions' | 'sc
 }
 
 export default function RecentWork({ onRestored }: { onRestored: () => void }) {
-  const backend = useRunBackend();
+  const client = useCoreClient();
   const history = useStore(useShallow(listedWork));
   const [error, setError] = useState<string | null>(null);
   if (history.length === 0) return null;
   const env = browserSessionEnv();
   const restore = async (entry: HistoryEntry) => {
-    const problem = await restoreEntry(useStore, backend, env, entry.id);
+    const problem = await restoreEntry(useStore, client, env, entry.id);
     setError(problem);
     if (problem === null) onRestored();
   };

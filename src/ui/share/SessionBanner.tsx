@@ -3,7 +3,7 @@
 // be opened (kept in Recent work, or held when there was no room). Plus the storage state, when saving fails.
 import { useStore } from '../../state/store.ts';
 import type { SessionBanner as Banner } from '../../state/slices/session.ts';
-import { useRunBackend } from '../run/backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 import { downloadEntry } from './download.ts';
 import { clockTime, sentence } from './format.ts';
 import { browserSessionEnv } from './startSession.ts';
@@ -45,7 +45,7 @@ function BannerText({ banner }: { banner: Banner }) {
 }
 
 export default function SessionBanner() {
-  const backend = useRunBackend();
+  const client = useCoreClient();
   const banner = useStore((s) => s.sessionBanner);
   const entry = useStore((s) => (s.sessionBanner && 'entryId' in s.sessionBanner ? s.history.find((e) => e.id === (s.sessionBanner as { entryId: string | null }).entryId) : undefined));
   const held = useStore((s) => s.autosaveHeld !== null);
@@ -66,7 +66,7 @@ export default function SessionBanner() {
         <div className={`session-banner banner-${banner.kind}`} role="alert">
           <BannerText banner={banner} />
           {banner.kind === 'kept' && entry ? (
-            <button type="button" onClick={() => void restoreEntry(useStore, backend, env, entry.id)}>
+            <button type="button" onClick={() => void restoreEntry(useStore, client, env, entry.id)}>
               Restore your edits
             </button>
           ) : null}

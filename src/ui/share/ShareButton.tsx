@@ -3,7 +3,7 @@
 // with the iframe snippet that embeds the stepper alone.
 import { useRef, useState } from 'react';
 import { useStore } from '../../state/store.ts';
-import { useRunBackend } from '../run/backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 import { iframeSnippet } from '../embed/embedUrl.ts';
 import '../run/run.css';
 import { copyText } from './clipboard.ts';
@@ -16,7 +16,7 @@ export const LINK_BUDGET = 2000;
 const format = (n: number) => n.toLocaleString('en-US');
 
 export default function ShareButton() {
-  const backend = useRunBackend();
+  const client = useCoreClient();
   const link = useStore((s) => s.shareLink);
   const problem = useStore((s) => s.shareProblem);
   const [shown, setShown] = useState<{ url: string; copied: boolean } | null>(null);
@@ -27,7 +27,7 @@ export default function ShareButton() {
     button.current?.focus();
   };
   const share = async () => {
-    const link = await requestShareLink(backend, currentScenario(useStore.getState()));
+    const link = await requestShareLink(client, currentScenario(useStore.getState()));
     useStore.getState().setShareProblem(link.error);
     if (link.value === null) {
       setShown(null);

@@ -7,20 +7,17 @@
 import type { Scenario } from '../../core/scenario/types.ts';
 import { createDefaultScenario } from '../../state/defaultScenario.ts';
 import type { AppState } from '../../state/store.ts';
-import type { HistoryEntry, KeptSource, LinkProblem, SavedDrafts } from '../../state/slices/session.ts';
-import { createEntry, HISTORY_KEY, mergeHistory, parseHistory, readHistory, updateHistory, withEntry, workOf } from './history.ts';
+import type { CoreClient } from '../../worker/client.ts';
+import type { HistoryEntry, KeptSource, SavedDrafts } from '../../state/slices/session.ts';
+import { createEntry, readHistory, updateHistory, withEntry, workOf } from './history.ts';
 import { guardStorage, type GuardedStorage, type StorageLike } from './storage.ts';
 import {
   bootingKeyOf,
   LEGACY_AUTOSAVE_KEY,
   listSessions,
-  pageOf,
-  parseRecord,
   recordHasEdits,
   removeLegacy,
-  serializeRecord,
   TAB_LIMIT,
-  TAB_PREFIX,
   tabEntry,
   tabIdOfEntry,
   tabKey,
@@ -31,17 +28,10 @@ import {
 export const AUTOSAVE_KEY = LEGACY_AUTOSAVE_KEY;
 export { BOOTING_KEY } from './tabs.ts';
 
-/** The longest an unsaved change waits before it is saved and its link recomputed (leaving the page saves at once). */
-export const SAVE_DELAY_MS = 300;
 
-/** The worker functions the session needs (a subset of the core worker API; tests pass a fake). */
-export interface SessionWorker {
-  decodeLink(text: string): Promise<{ value: Scenario | null; error: { kind: LinkProblem; message: string } | null }>;
-  /** The share link of `scenario`, or why the loader would refuse it (the same limits: nothing is shared that
-   * cannot be opened). */
-  shareLinkOf(scenario: Scenario): Promise<{ value: string | null; error: string | null }>;
-  loadScenario(input: unknown): Promise<{ value: Scenario | null; errors: { path: string; message: string }[] }>;
-}
+/** The worker functions the session needs: decoding a link, the share link of a scenario (or why the loader would
+ * refuse it: nothing is shared that cannot be opened), and validating external input. Tests pass a fake of these. */
+export type SessionWorker = Pick<CoreClient, 'decodeLink' | 'shareLinkOf' | 'loadScenario'>;
 
 /** The store as the session sees it. */
 export interface SessionStore {
@@ -72,7 +62,7 @@ export interface SessionEnv {
 }
 
 /** Which session this page writes: the tab's id (its key) and this page load's own mark. */
-interface TabIdentity {
+export interface TabIdentity {
   id: string;
   page: string;
   /** The legacy autosave was opened: it is removed once this tab's session has been saved. */
@@ -81,8 +71,16 @@ interface TabIdentity {
 
 const identities = new WeakMap<SessionStore, TabIdentity>();
 
-function freshId(env: SessionEnv): string {
+/** A new id for a tab's session or a page load. */
+export function freshId(env: SessionEnv): string {
   return `${env.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Which session `store`'s page writes: the one its boot chose, else a fresh one (the autosave started without a boot). */
+export function tabIdentityOf(store: SessionStore, env: SessionEnv): TabIdentity {
+  const tab = identities.get(store) ?? { id: freshId(env), page: freshId(env), legacyPending: false };
+  identities.set(store, tab);
+  return tab;
 }
 
 /** The boot-guard key of the session this page has on screen (the legacy one before a session was booted). */
@@ -90,7 +88,8 @@ export function bootingKeyOfPage(store: SessionStore): string {
   return bootingKeyOf(identities.get(store)?.id ?? null);
 }
 
-function guarded(store: SessionStore, env: SessionEnv): GuardedStorage {
+/** The store's storage behind its guard: a blocked or full storage is a visible state (the store's storage problem). */
+export function guarded(store: SessionStore, env: SessionEnv): GuardedStorage {
   return guardStorage(
     () => env.storage,
     (problem) => store.getState().setStorageProblem(problem),
@@ -346,98 +345,4 @@ export async function restoreEntry(store: SessionStore, worker: SessionWorker, e
   dropEntry(store, env, id);
   openOver(loaded.value, currentScenario(store.getState()), 'restore', store, env, entry.drafts);
   return null;
-}
-
-function savedInputsChanged(state: AppState, previous: AppState): boolean {
-  return (
-    state.scenario !== previous.scenario ||
-    state.stepIndex !== previous.stepIndex ||
-    state.selectedTab !== previous.selectedTab ||
-    state.layout !== previous.layout ||
-    state.ceilingDrafts !== previous.ceilingDrafts ||
-    state.grantDraft !== previous.grantDraft ||
-    state.originWork !== previous.originWork
-  );
-}
-
-/** Another tab wrote `key` (a tab's session): its entry in Recent work follows. */
-function followTab(store: SessionStore, key: string, value: string | null): void {
-  const id = key.slice(TAB_PREFIX.length);
-  const record = value === null ? null : parseRecord(value);
-  const entry = record === null ? null : tabEntry(id, record);
-  const rest = store.getState().tabSessions.filter((e) => e.id !== `tab:${id}`);
-  store.getState().setTabSessions(entry ? [entry, ...rest].sort((a, b) => b.savedAt - a.savedAt) : rest);
-}
-
-/** After boot: saves the session at most SAVE_DELAY_MS after it changes and at once when the page is hidden or left,
- * recomputes its share link and shows it in the address bar (replacing the history entry: Back does not fill with
- * every keystroke), and follows the other tabs' writes. Returns a stop. */
-export function startAutosave(store: SessionStore, worker: SessionWorker, env: SessionEnv): () => void {
-  const storage = guarded(store, env);
-  const tab = identities.get(store) ?? { id: freshId(env), page: freshId(env), legacyPending: false };
-  identities.set(store, tab);
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let linkRequest = 0;
-  const save = (state: AppState, scenario: Scenario) => {
-    if (state.autosaveHeld !== null) return;
-    const record = { savedAt: env.now(), page: tab.page, origin: state.originWork, scenario, drafts: currentDrafts(state) };
-    if (storage.setItem(tabKey(tab.id), serializeRecord(record)) && tab.legacyPending) {
-      removeLegacy(storage);
-      tab.legacyPending = false;
-    }
-  };
-  const flush = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    const state = store.getState();
-    if (!state.sessionReady) return;
-    const scenario = currentScenario(state);
-    save(state, scenario);
-    const id = ++linkRequest;
-    void requestShareLink(worker, scenario).then(
-      (link) => {
-        if (id !== linkRequest) return;
-        const { origin, pathname, search } = env.location;
-        store.getState().setShareLink(link.value === null ? null : { fragment: link.value, url: `${origin}${pathname}${search}${link.value}` });
-        store.getState().setShareProblem(link.error);
-        if (link.value !== null && env.showFragment) {
-          env.showFragment(link.value);
-          env.tabMemory?.writeShown(link.value);
-        }
-      },
-      () => undefined,
-    );
-  };
-  // At most the delay after the first unsaved change (a steady stream of keystrokes does not postpone it).
-  const schedule = () => {
-    timer ??= setTimeout(flush, SAVE_DELAY_MS);
-  };
-  const unsubscribe = store.subscribe((state, previous) => {
-    const unheld = previous.autosaveHeld !== null && state.autosaveHeld === null;
-    if (state.sessionReady && (savedInputsChanged(state, previous) || !previous.sessionReady || unheld)) schedule();
-  });
-  const stopLeave = env.onLeave?.(() => {
-    if (timer !== null) flush();
-  });
-  const stopStorage = env.onStorage?.((key, value) => {
-    if (key === HISTORY_KEY || key === null) store.getState().setHistory(mergeHistory(parseHistory(key === null ? null : value), store.getState().history));
-    if (key === null) store.getState().setTabSessions([]);
-    if (key === null || key === tabKey(tab.id)) {
-      // Another page wrote this tab's key (a new tab carrying on this session, or a duplicated tab): this tab moves
-      // to a key of its own. Removed (storage cleared, or the session discarded elsewhere): it is saved again.
-      if (value !== null && key !== null && pageOf(value) === tab.page) return;
-      if (value !== null) tab.id = freshId(env);
-      env.tabMemory?.write(tab.id);
-      if (store.getState().sessionReady) save(store.getState(), currentScenario(store.getState()));
-    } else if (key.startsWith(TAB_PREFIX)) {
-      followTab(store, key, value);
-    }
-  });
-  if (store.getState().sessionReady) schedule();
-  return () => {
-    unsubscribe();
-    stopLeave?.();
-    stopStorage?.();
-    if (timer !== null) clearTimeout(timer);
-  };
 }

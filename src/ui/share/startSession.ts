@@ -1,10 +1,11 @@
-// Wires the session to the page: boots once per page load (a link, else the autosave), then autosaves and keeps
-// the share link current, and opens links pasted into the address bar while the app is open.
+// Wires the session to the page: boots once per page load (a link, else the autosave) and opens links pasted into
+// the address bar while the app is open. The autosave that keeps the saved session and the share link current is a
+// sync loop (src/state/sync/autosave.ts), started with the others by startApp once the session has booted.
 import { recheckDrafts } from '../../state/policyEdits.ts';
 import { useStore } from '../../state/store.ts';
-import { getCoreBackend } from '../../worker/client.ts';
+import { getCoreClient } from '../../worker/client.ts';
 import { isEmbedUrl } from '../embed/embedUrl.ts';
-import { bootingKeyOfPage, bootSession, currentScenario, markBootRendered, openLink, startAutosave, type SessionEnv, type SessionWorker } from './session.ts';
+import { bootingKeyOfPage, bootSession, currentScenario, markBootRendered, openLink, type SessionEnv, type SessionWorker } from './session.ts';
 import { takeEarlyLink } from './earlyLink.ts';
 import { guardStorage } from './storage.ts';
 
@@ -71,7 +72,7 @@ export function browserSessionEnv(): SessionEnv {
         document.removeEventListener('visibilitychange', onHidden);
       };
     },
-    recheckDrafts: () => recheckDrafts(getCoreBackend()),
+    recheckDrafts: () => recheckDrafts(getCoreClient()),
     location: window.location,
     clearHash: () => history.replaceState(null, '', `${location.pathname}${location.search}`),
     now: () => Date.now(),
@@ -101,22 +102,17 @@ function withEarlyLink(worker: SessionWorker, hash: string): SessionWorker {
   };
 }
 
-/** Starts the session (idempotent across StrictMode's double effects); returns a function that stops it. */
+/** Starts the session: boots it once per page load (idempotent across StrictMode's double effects; the boot ends
+ * with the store's `sessionReady`), and opens links pasted into the address bar. Returns a function that stops
+ * following the address bar. */
 export function startSession(worker: SessionWorker, env: SessionEnv = browserSessionEnv()): () => void {
-  let stopAutosave: (() => void) | null = null;
-  let stopped = false;
   booted ??= bootSession(useStore, withEarlyLink(worker, env.location.hash), env).catch(() => useStore.getState().setSessionReady());
-  void booted.then(() => {
-    if (!stopped) stopAutosave = startAutosave(useStore, worker, env);
-  });
   const onHash = () => {
     if (env.location.hash.length <= 1) return;
     void openLink(env.location.hash, currentScenario(useStore.getState()), useStore, worker, env).then(() => env.clearHash());
   };
   window.addEventListener('hashchange', onHash);
   return () => {
-    stopped = true;
-    stopAutosave?.();
     window.removeEventListener('hashchange', onHash);
   };
 }

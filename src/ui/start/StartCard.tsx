@@ -3,7 +3,7 @@
 // or once a link has been opened; the header's Help brings it back at any time.
 import { useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
-import { useRunBackend } from '../run/backend.ts';
+import { useCoreClient } from '../coreClient.ts';
 import { currentScenario, openOver } from '../share/session.ts';
 import { isLinkFragment } from '../share/earlyLink.ts';
 import { browserSessionEnv } from '../share/startSession.ts';
@@ -40,7 +40,7 @@ function isFirstRun(): boolean {
 }
 
 export default function StartCard() {
-  const backend = useRunBackend();
+  const client = useCoreClient();
   const shown = useStore((s) => s.startCardOpen);
   const setShown = useStore.getState().setStartCardOpen;
   // Read once per page load: a newcomer sees the card without asking.
@@ -63,7 +63,7 @@ export default function StartCard() {
   }, [shown]);
   if (!shown) return null;
   const seeTheBug = async () => {
-    const f1 = (await backend.examples()).find((e) => e.id === 'f1-cwd-env');
+    const f1 = (await client.examples()).find((e) => e.id === 'f1-cwd-env');
     if (f1) openOver(f1.scenario, currentScenario(useStore.getState()), 'example', useStore, browserSessionEnv());
     done();
   };

@@ -249,7 +249,7 @@ describe('replay', () => {
   it('describes a failing schedule by await sites with their source lines, up to its first cross-wire', () => {
     const scenario = findExample('f2-mutation-session')!.scenario;
     const first = explore(scenario).first_failing!;
-    expect(first.sites.length).toBeGreaterThan(0);
+    expect(first.sites.length).toBe(6);
     expect(first.sites.length).toBeLessThanOrEqual(first.picks.length);
     expect(first.sites.map((s) => s.task)).toEqual(first.picks.slice(0, first.sites.length));
     for (const site of first.sites) {

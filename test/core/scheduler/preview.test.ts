@@ -3,7 +3,7 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { createLinkPreviewer, EXAMPLES, encodeLink, PREVIEW_MAX_STEPS, previewAt, previewLink, simulate, type Scenario } from '../../../src/core/index.ts';
-import { eventPosition } from '../../../src/state/slices/runNav.ts';
+import { eventPosition } from '../../../src/state/runNav.ts';
 
 const atStep = (scenario: Scenario, step: number): Scenario => ({ ...scenario, view: { ...scenario.view, step } });
 

@@ -34,7 +34,7 @@ describe('scoped mode with the default capture set', () => {
     expect(result.summary.crosswires).toEqual([]);
     expect(result.summary.leaks).toEqual([]);
     const checks = result.steps.filter((s) => s.kind === 'check');
-    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.length).toBe(5);
     expect(checks.every((s) => s.kind === 'check' && !s.disagrees)).toBe(true);
     const alphaWrite = checks.find((s) => s.task === 'alpha' && s.call === 'write_file');
     expect(alphaWrite).toMatchObject({

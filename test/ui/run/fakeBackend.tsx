@@ -1,12 +1,22 @@
 // A fake worker client for component tests: the same core functions the worker exposes, called in-process, with
-// a log of calls. Rendering helpers wrap a component in the backend context.
+// a log of calls. Rendering helpers wrap a component in the client context and start the simulation loop, as the
+// app does (startApp).
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { onTestFinished } from 'vitest';
 import { compareWithContrast, decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../../../src/core/scheduler/index.ts';
-import { RunBackendContext, type RunBackend } from '../../../src/ui/run/backend.ts';
+import { startRunSync } from '../../../src/state/sync/run.ts';
+import { CoreClientContext, type CoreClient } from '../../../src/ui/coreClient.ts';
+import { fakeClient } from '../../helpers/client.ts';
 
-export interface FakeBackend extends RunBackend {
+/** The worker functions the run side's components and the simulation loop call. */
+export type RunClient = Pick<
+  CoreClient,
+  'simulate' | 'simulateAt' | 'compareScenario' | 'slotCatalog' | 'examples' | 'shareLinkOf' | 'decodeLink' | 'loadScenario' | 'scenarioMarkdown'
+>;
+
+export interface FakeBackend extends RunClient {
   calls: string[];
 }
 
@@ -26,15 +36,19 @@ export function createFakeBackend(): FakeBackend {
     compareScenario: (scenario: Scenario, contrastId: string | null = null) => log('compareScenario', compareWithContrast(scenario, contrastId)),
     slotCatalog: () => log('slotCatalog', AMBIENT_THREAD_LOCAL_CATALOG),
     examples: () => log('examples', EXAMPLES),
-    shareLinkOf: (scenario: Scenario) => log('shareLinkOf', shareLinkOf(scenario)),
+    shareLinkOf: (scenario: unknown) => log('shareLinkOf', shareLinkOf(scenario)),
     decodeLink: (text: string) => log('decodeLink', decodeLink(text)),
     loadScenario: (input: unknown) => log('loadScenario', loadScenario(input)),
     scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => log('scenarioMarkdown', scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl })),
   };
 }
 
-export function renderWithBackend(ui: ReactElement, backend: RunBackend = createFakeBackend()) {
-  return { backend, ...render(<RunBackendContext.Provider value={backend}>{ui}</RunBackendContext.Provider>) };
+/** Renders `ui` with `backend` as the worker client, the simulation loop running until the test ends. */
+export function renderWithBackend(ui: ReactElement, backend: Partial<CoreClient> & RunClient = createFakeBackend()) {
+  const client = fakeClient(backend);
+  const rendered = render(<CoreClientContext.Provider value={client}>{ui}</CoreClientContext.Provider>);
+  onTestFinished(startRunSync(client));
+  return { backend, ...rendered };
 }
 
 /** The lesson with `id` (fails the test when missing). */

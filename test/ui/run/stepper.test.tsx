@@ -3,7 +3,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AMBIENT_THREAD_LOCAL_CATALOG, eventSteps, simulate, stepNumber, type Scenario } from '../../../src/core/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, eventSteps, findMoment, simulate, stepNumber, type Scenario } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import RunPanel from '../../../src/ui/run/RunPanel.tsx';
 import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
@@ -44,14 +44,19 @@ beforeEach(() => {
 
 describe('stepper controls', () => {
   it('Step advances one event and narrates it; Step back returns exactly to the previous state', async () => {
-    // Step 29 is alpha's poll at t=1 (an event); the next event is after its prologue's installs.
-    await renderPanel(f1('unscoped', 29));
+    // The moment alpha is polled after its emit_worker_event (an event); the next event is after its prologue's
+    // installs, so Step crosses more than one step.
+    const scenario = f1('unscoped');
+    const steps = simulate(scenario).steps;
+    const resumed = findMoment(steps, { task: 'alpha', kind: 'poll', what: 'emit_worker_event' });
+    expect(steps[resumed]).toMatchObject({ kind: 'poll-enter', task: 'alpha', event: true });
+    await renderPanel({ ...scenario, view: { step: resumed, tab: null } });
     const before = { position: position(), narration: narration(), register: registerText() };
     const [, at, of] = /^step (\d+) \/ (\d+)$/.exec(before.position ?? '')!;
     await userEvent.click(screen.getByRole('button', { name: 'Step' }));
     expect(position()).toBe(`step ${Number(at) + 1} / ${of}`);
     expect(useStore.getState().simulation!.steps[useStore.getState().stepIndex]!.event).toBe(true);
-    expect(useStore.getState().stepIndex).toBeGreaterThan(30);
+    expect(useStore.getState().stepIndex).toBeGreaterThan(resumed + 1);
     expect(narration()).not.toBe(before.narration);
     await userEvent.click(screen.getByRole('button', { name: 'Step back' }));
     expect({ position: position(), narration: narration(), register: registerText() }).toEqual(before);

@@ -6,7 +6,7 @@ import { sameExploration } from '../../../state/slices/explorer.ts';
 import { useStore } from '../../../state/store.ts';
 import { taskColors, taskColorVar } from '../traceView.ts';
 import { cancelExploring, replayFailure, startExploring } from './actions.ts';
-import { useExplorerBackend } from './backend.ts';
+import { useCoreClient } from '../../coreClient.ts';
 import { RESTARTED_TEXT } from './verdict.ts';
 import ExplorerControls from './ExplorerControls.tsx';
 import ExplorerProgress from './ExplorerProgress.tsx';
@@ -16,7 +16,7 @@ import { scrollParentOf } from '../scrolling.ts';
 import './explorer.css';
 
 export default function ExplorerPanel() {
-  const backend = useExplorerBackend();
+  const client = useCoreClient();
   const section = useRef<HTMLElement>(null);
   const mode = useStore((s) => s.scenario.run.mode);
   const settings = useStore((s) => s.explorerSettings);
@@ -35,7 +35,7 @@ export default function ExplorerPanel() {
   const running = status === 'running' || status === 'cancelling';
 
   const replay = async (index: number, slot: string | null = null) => {
-    if (!(await replayFailure(backend, index, slot))) return;
+    if (!(await replayFailure(client, index, slot))) return;
     // Bring the stepper into view: the replay lands on its first cross-wire there. Only the run column scrolls
     // (scrollIntoView would also scroll the page, and move the focus order's starting point).
     const controls = section.current?.closest('.run-panel')?.querySelector('.stepper-controls');
@@ -54,8 +54,8 @@ export default function ExplorerPanel() {
         running={running}
         cancelling={status === 'cancelling'}
         onSettings={(patch) => useStore.getState().setExplorerSettings(patch)}
-        onExplore={() => void startExploring(backend)}
-        onCancel={() => void cancelExploring(backend)}
+        onExplore={() => void startExploring(client)}
+        onCancel={() => void cancelExploring(client)}
       />
       {status !== 'idle' ? <ExplorerProgress progress={progress} result={result} running={running} cancelling={status === 'cancelling'} /> : null}
       {restarted && status !== 'idle' ? <p className="explorer-restarted">{RESTARTED_TEXT}</p> : null}
