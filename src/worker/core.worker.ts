@@ -4,12 +4,13 @@ import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
-import { AMBIENT_THREAD_LOCAL_CATALOG, createLinkPreviewer, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
 import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import { scenarioMarkdown } from '../core/report/markdown.ts';
 import type { Scenario } from '../core/scenario/types.ts';
+import { linkPreviewer as previewer } from './linkPreviewer.ts';
 import { timedEndpoint } from './timing.ts';
 
 /** Explorer slices: between slices the worker yields to its event loop so a progress post goes out, a cancel or a
@@ -52,7 +53,6 @@ async function startExplore(id: number, scenario: Scenario, options: ExploreRequ
 /** The analyses of this worker: unchanged programs are not re-analyzed, replies carry only what changed since the
  * reply the page holds, and hovers come from the latest analysis. */
 const analyzer = createViewAnalyzer();
-const previewer = createLinkPreviewer();
 
 /** The worker protocol: one object of functions, each a direct call into core. */
 export const api = {
