@@ -24,27 +24,40 @@ const firstStageListeners = new Set<EventListenerOrEventListenerObject>();
 const waiting: MessageEvent[] = [];
 let wholeIn = false;
 
-// The whole protocol is fetched at once, while this stage answers a preview; evaluating it is a later task of this
-// thread, so a preview already sent is answered first. Importing it runs its own `expose` on this scope, whose
-// listener answers every later message; the promise settles in the same task as that evaluation, so no message
-// arrives between the two. A script that cannot load is thrown as an error of the worker, which the page's
-// watchdog restarts (and sends the waiting requests again).
-import('./core.worker.ts').then(
-  () => {
-    wholeIn = true;
-    for (const event of waiting.splice(0)) scope.dispatchEvent(new MessageEvent('message', { data: event.data, ports: [...event.ports] }));
-  },
-  (error: unknown) =>
-    setTimeout(() => {
-      throw error instanceof Error ? error : new Error(`the core worker's script could not load: ${String(error)}`);
-    }),
-);
+/** With no message in this long after this script ran, no link is being previewed: the rest loads anyway. A
+ * link's page asks for its preview before anything else, but the request reaches this thread only when the page's
+ * main thread gets to hand it over, which a loaded machine can hold up for a while; a page without a link sends its
+ * first request (which loads the rest) as it renders. */
+const NO_PREVIEW_AFTER_MS = 300;
+
+// The whole protocol loads after a link's preview has been answered (its evaluation would otherwise run first and
+// delay it), or as soon as a request for it arrives, or when nothing has been asked for a moment (a page without a
+// link). Importing it runs its own `expose` on this scope, whose listener answers every later message; the promise
+// settles in the same task as that evaluation, so no message arrives between the two. A script that cannot load is
+// thrown as an error of the worker, which the page's watchdog restarts (and sends the waiting requests again).
+let loading = false;
+function loadWhole(): void {
+  if (loading) return;
+  loading = true;
+  import('./core.worker.ts').then(
+    () => {
+      wholeIn = true;
+      for (const event of waiting.splice(0)) scope.dispatchEvent(new MessageEvent('message', { data: event.data, ports: [...event.ports] }));
+    },
+    (error: unknown) =>
+      setTimeout(() => {
+        throw error instanceof Error ? error : new Error(`the core worker's script could not load: ${String(error)}`);
+      }),
+  );
+}
+setTimeout(loadWhole, NO_PREVIEW_AFTER_MS);
 
 scope.addEventListener('message', (event) => {
   if (wholeIn) return;
   const message = event as MessageEvent<WireMessage | null>;
   if (!answeredFirst(message.data)) {
     waiting.push(message);
+    loadWhole();
     return;
   }
   for (const listener of firstStageListeners) {
@@ -61,6 +74,13 @@ const firstStage: Endpoint = {
 };
 
 /** The first stage's protocol: the same `previewLink` as the whole one (one previewer, which keeps the run). */
-const firstStageApi = { previewLink: (fragmentOrUrl: string) => linkPreviewer.previewLink(fragmentOrUrl) };
+const firstStageApi = {
+  previewLink: (fragmentOrUrl: string) => {
+    const preview = linkPreviewer.previewLink(fragmentOrUrl);
+    // Fetched from now on; evaluated in a later task, after this reply has been posted.
+    loadWhole();
+    return preview;
+  },
+};
 
 expose(firstStageApi, timedEndpoint(firstStage));
