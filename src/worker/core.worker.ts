@@ -1,5 +1,6 @@
 // The core web worker: exposes core functions with comlink and nothing more (no logic here — STYLE "The worker
-// has no logic"). Every function takes and returns plain data. The run side adds its functions to `api`.
+// has no logic"). Every function takes and returns plain data. The run side adds its functions to `api`. The
+// worker's script (staged.worker.ts) answers a link's preview first and imports this module beside it.
 import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
