@@ -5,10 +5,12 @@
 /** A frame with no paint (a background tab) does not hold the work back longer than this. */
 const AT_MOST_MS = 200;
 
-/** Resolves once the next frame has been painted (a task after its frame callback), or after AT_MOST_MS. */
+/** Resolves once the next frame has been painted (a task after its frame callback), or after AT_MOST_MS (also where
+ * there are no frames). */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, AT_MOST_MS);
+    if (typeof requestAnimationFrame !== 'function') return;
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(timer);
