@@ -60,9 +60,9 @@ function frameAncestors(): Plugin {
 }
 
 /**
- * The boot script (src/boot.ts, issue 30) as an entry of its own, run by its own <script> ahead of the app's: module
- * scripts run in document order, each as soon as its own imports are in, so the core worker starts while the app's
- * much larger script is still being fetched and compiled. main.tsx imports it too (dev server; a module runs once).
+ * The boot script (src/boot.ts, issue 30) as an entry of its own, run by its own async <script> as soon as it has
+ * arrived, so the core worker starts while the app's much larger script is still being fetched and compiled.
+ * main.tsx imports it too (the dev server; in a build the app's script imports its chunk, and a module runs once).
  */
 function bootEntry(): Plugin {
   return {
@@ -75,8 +75,10 @@ function bootEntry(): Plugin {
         const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
         const app = html.indexOf('<script type="module"');
         if (!boot || app < 0) throw new Error('the boot entry (src/boot.ts) or the app script is missing');
-        // Before the app's script (document order is run order), after the CSP <meta> (which covers what follows it).
-        return `${html.slice(0, app)}<script type="module" crossorigin src="/${boot.fileName}"></script>\n    ${html.slice(app)}`;
+        // Before the app's script, after the CSP <meta> (which covers what follows it). `async`: it runs as soon as it
+        // has arrived, not after the document has been parsed and its style sheets loaded as a deferred module script
+        // does (it reads only the address bar). The app's script imports it too, so it also runs before the app's.
+        return `${html.slice(0, app)}<script type="module" async crossorigin src="/${boot.fileName}"></script>\n    ${html.slice(app)}`;
       },
     },
   };

@@ -144,9 +144,9 @@ async function readSamples(page: Page): Promise<Samples> {
   return { ...samples, inWorker };
 }
 
-/** The core worker (the one serving the analysis), by its script name. */
+/** The core worker (the one serving the analysis), by its script's name (src/worker/staged.worker.ts). */
 function coreWorker(page: Page) {
-  return page.workers().find((worker) => worker.url().includes('core.worker')) ?? null;
+  return page.workers().find((worker) => worker.url().includes('staged.worker')) ?? null;
 }
 
 /** One keystroke (a letter, then its Backspace) at the end of the probe's resource; waits for its ledger update. */

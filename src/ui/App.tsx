@@ -23,10 +23,12 @@ import SkipLink from './shell/SkipLink.tsx';
 import { useAppliedTheme } from './shell/useAppliedTheme.ts';
 import { useStepperKeys } from './shell/useStepperKeys.ts';
 import WorkerStatus from './shell/WorkerStatus.tsx';
+import { afterNextPaint } from './shell/afterPaint.ts';
 import BootLoading, { BootHeader } from './shell/BootLoading.tsx';
 import StartCard from './start/StartCard.tsx';
 
-const EditorPane = lazy(() => import('./editor/EditorPane.tsx'));
+// Monaco's chunk is asked for once the session's first screen has been painted (afterPaint.ts).
+const EditorPane = lazy(() => afterNextPaint().then(() => import('./editor/EditorPane.tsx')));
 // The ledger in a chunk of its own: a link opens in the Lesson layout, where it is folded, and its first sentence
 // does not wait for it (issue 30).
 const PolicyColumn = lazy(() => import('./ledger/PolicyColumn.tsx'));

@@ -28,7 +28,7 @@ function e2eWorkerDelay(): number {
 
 function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
   // W1: the URL must be written inline in `new Worker(...)` or Vite does not emit the worker.
-  const worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./staged.worker.ts', import.meta.url), { type: 'module' });
   worker.addEventListener('error', (event) => {
     event.preventDefault(); // reported by the status message instead of the console
     onFailure(event.message || 'error event');

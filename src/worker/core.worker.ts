@@ -1,15 +1,17 @@
 // The core web worker: exposes core functions with comlink and nothing more (no logic here — STYLE "The worker
-// has no logic"). Every function takes and returns plain data. The run side adds its functions to `api`.
+// has no logic"). Every function takes and returns plain data. The run side adds its functions to `api`. The
+// worker's script (staged.worker.ts) answers a link's preview first and imports this module beside it.
 import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
-import { AMBIENT_THREAD_LOCAL_CATALOG, createLinkPreviewer, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
 import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, exploreInSlices, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import { scenarioMarkdown } from '../core/report/markdown.ts';
 import type { Scenario } from '../core/scenario/types.ts';
+import { linkPreviewer as previewer } from './linkPreviewer.ts';
 import { timedEndpoint } from './timing.ts';
 
 /** The id of the latest exploration; an older one sees the change after its next slice and stops (latest wins). */
@@ -22,7 +24,6 @@ export type ExploreRequest = Pick<ExploreOptions, 'mode' | 'maxSchedules' | 'pru
 /** The analyses of this worker: unchanged programs are not re-analyzed, replies carry only what changed since the
  * reply the page holds, and hovers come from the latest analysis. */
 const analyzer = createViewAnalyzer();
-const previewer = createLinkPreviewer();
 
 /** The worker protocol: one object of functions, each a direct call into core. */
 export const api = {

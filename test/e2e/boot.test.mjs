@@ -47,7 +47,7 @@ test("the core worker's script is requested before Monaco's chunk, and the boot 
   const starts = await page.evaluate(() => {
     const entries = performance.getEntriesByType('resource');
     const at = (pattern) => entries.find((entry) => pattern.test(new URL(entry.name).pathname))?.startTime ?? null;
-    return { boot: at(/^\/assets\/boot-.*\.js$/), worker: at(/^\/assets\/core\.worker-.*\.js$/), monaco: at(/^\/assets\/EditorPane-.*\.js$/) };
+    return { boot: at(/^\/assets\/boot-.*\.js$/), worker: at(/^\/assets\/staged\.worker-.*\.js$/), monaco: at(/^\/assets\/EditorPane-.*\.js$/) };
   });
   assert.ok(starts.boot !== null && starts.worker !== null && starts.monaco !== null, JSON.stringify(starts));
   assert.ok(starts.boot <= starts.worker, `boot script ${starts.boot} ms, worker ${starts.worker} ms`);

@@ -3,6 +3,7 @@
 // Never throws. Grant records are checked only as objects: the effect analysis parses them. Depends on zod
 // and ./ files only.
 import { z } from 'zod';
+import { groupedCount } from '../counts.ts';
 import { decodePolicy } from '../analysis/policyDecode.ts';
 import { DEFAULT_PARENT_NAME, DEFAULT_RUN, normalizeScenario } from './defaults.ts';
 import * as limits from './limits.ts';
@@ -53,7 +54,7 @@ export function describeValue(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = groupedCount;
 
 function problem(what: string, input: unknown): string {
   return input === undefined ? `missing: expected ${what}` : `expected ${what}, got ${describeValue(input)}`;

@@ -5,10 +5,16 @@ import type { LinkPreview } from '../../core/scheduler/preview.ts';
 import { startCoreWorker, type CoreClient } from '../../worker/client.ts';
 import { isEmbedUrl } from '../embed/embedUrl.ts';
 
-/** The User Timing mark set when the worker has been started (bench/boot.ts reads it). */
+/** The User Timing marks set when the worker has been started and when its reply to the link came back
+ * (bench/boot.ts reads them). */
 export const WORKER_STARTED_MARK = 'harn-scope:worker-started';
+export const LINK_PREVIEW_MARK = 'harn-scope:link-preview';
 
 let early: { hash: string; reply: Promise<LinkPreview> } | null = null;
+
+function mark(name: string): void {
+  if (typeof performance.mark === 'function') performance.mark(name);
+}
 
 /** Whether a fragment holds a share link (`#s=…`, or `s=` after another parameter). */
 export function isLinkFragment(hash: string): boolean {
@@ -18,11 +24,11 @@ export function isLinkFragment(hash: string): boolean {
 /** Starts the worker; with a link in `location` (not the embed's, which reads its own), asks for its preview. */
 export function startEarlyLink(location: Pick<Location, 'hash' | 'search'>, client: () => CoreClient = startCoreWorker): void {
   const worker = client();
-  if (typeof performance.mark === 'function') performance.mark(WORKER_STARTED_MARK);
+  mark(WORKER_STARTED_MARK);
   if (!isLinkFragment(location.hash) || isEmbedUrl(location)) return;
   const reply = worker.previewLink(location.hash);
   // Taken by the boot; a failure is seen there (and is never an unhandled rejection here).
-  reply.catch(() => undefined);
+  reply.then(() => mark(LINK_PREVIEW_MARK)).catch(() => undefined);
   early = { hash: location.hash, reply };
 }
 
