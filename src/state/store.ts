@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { createAnalysisSlice } from './slices/analysis.ts';
 import { createExplorerSlice } from './slices/explorer.ts';
+import { createPredictSlice } from './slices/predict.ts';
 import { createRunSlice } from './slices/run.ts';
 import { createScenarioSlice } from './slices/scenario.ts';
 import { createSessionSlice } from './slices/session.ts';
@@ -21,6 +22,7 @@ export const createAppStore = () =>
     ...createSessionSlice(...a),
     ...createExplorerSlice(...a),
     ...createSlotsSlice(...a),
+    ...createPredictSlice(...a),
   }));
 
 /** The app store. Components select the smallest value (`useStore((s) => s.selectedTab)`), `useShallow` for arrays. */

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import { useRunBackend } from '../run/backend.ts';
 import { usePlayback, useSlotCatalog } from '../run/hooks.ts';
+import { startPredictSync } from '../run/predictSync.ts';
 import { startRunSync } from '../run/runSync.ts';
 import Stepper from '../run/Stepper.tsx';
 import '../run/run.css';
@@ -51,6 +52,7 @@ export default function EmbedApp() {
     };
   }, [backend]);
   useEffect(() => startRunSync(backend), [backend]);
+  useEffect(() => startPredictSync(backend), [backend]);
   usePlayback();
   const catalog = useSlotCatalog(backend);
   return (

@@ -5,6 +5,11 @@ import type { ReadStep } from './traceView.ts';
 
 export interface ReadsLogProps {
   reads: readonly ReadStep[];
+  /** Predict mode: the read whose question is being asked (its observed value, verdict and consequence wait for the
+   * answer, as the parts hidden say); null = none. */
+  hidden?: number | null;
+  hideConsequence?: boolean;
+  hideVerdict?: boolean;
   consequences: ReadonlyMap<number, string>;
   colorOf: (task: string | null) => string;
   selected: number | null;
@@ -14,7 +19,7 @@ export interface ReadsLogProps {
   stepLabel: (index: number) => string;
 }
 
-export default function ReadsLog({ reads, consequences, colorOf, selected, currentStep, onJump, stepLabel }: ReadsLogProps) {
+export default function ReadsLog({ reads, hidden = null, hideConsequence = false, hideVerdict = false, consequences, colorOf, selected, currentStep, onJump, stepLabel }: ReadsLogProps) {
   const list = useRef<HTMLOListElement>(null);
   // Newest first, and kept in view as the user steps (the list only grows up to the current step).
   useEffect(() => {
@@ -26,14 +31,18 @@ export default function ReadsLog({ reads, consequences, colorOf, selected, curre
       {reads.length === 0 ? <p className="reads-empty">No reads yet: step forward to see each task read its slots.</p> : null}
       <ol className="reads-list" aria-labelledby="reads-heading" ref={list}>
         {[...reads].reverse().map((read) => {
-          const classes = ['read', read.crosswire ? 'read-crosswire' : 'read-ok'];
+          const asked = read.index === hidden;
+          const verdict = !(asked && hideVerdict);
+          const classes = ['read', !verdict ? 'read-asked' : read.crosswire ? 'read-crosswire' : 'read-ok'];
           if (read.index === selected) classes.push('read-selected');
           if (read.index === currentStep) classes.push('read-current');
           return (
             <li key={read.index} className={classes.join(' ')} style={{ '--owner-color': colorOf(read.task) } as React.CSSProperties}>
               <button type="button" className="read-button" onClick={() => onJump(read)} aria-current={read.index === currentStep ? 'step' : undefined}>
                 <span className="read-head">
-                  {read.crosswire ? (
+                  {!verdict ? (
+                    <span className="predict-word">? predict</span>
+                  ) : read.crosswire ? (
                     <span className="crosswire-tag">
                       <span aria-hidden="true">✖ </span>cross-wire
                     </span>
@@ -47,9 +56,9 @@ export default function ReadsLog({ reads, consequences, colorOf, selected, curre
                 </span>
                 <span className="read-values">
                   expected <span style={{ color: colorOf(read.expectedOwner) }}>{read.expected}</span>, observed{' '}
-                  <span style={{ color: colorOf(read.observedOwner) }}>{read.observed}</span>
+                  {verdict ? <span style={{ color: colorOf(read.observedOwner) }}>{read.observed}</span> : <span>?</span>}
                 </span>
-                {read.crosswire ? <span className="read-consequence">{consequences.get(read.index) ?? 'it read a value another task installed'}</span> : null}
+                {read.crosswire && !(asked && hideConsequence) && verdict ? <span className="read-consequence">{consequences.get(read.index) ?? 'it read a value another task installed'}</span> : null}
               </button>
             </li>
           );

@@ -6,6 +6,7 @@ import { useStore } from '../../state/store.ts';
 import { useRunBackend } from './backend.ts';
 import { useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
+import { startPredictSync } from './predictSync.ts';
 import { startRunSync } from './runSync.ts';
 import Stepper from './Stepper.tsx';
 import './run.css';
@@ -17,6 +18,7 @@ const CatalogPanel = lazy(() => import('../catalog/CatalogPanel.tsx'));
 export default function RunPanel() {
   const backend = useRunBackend();
   useEffect(() => startRunSync(backend), [backend]);
+  useEffect(() => startPredictSync(backend), [backend]);
   usePlayback();
   useFollowRun();
   const catalog = useSlotCatalog(backend);

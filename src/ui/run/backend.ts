@@ -7,6 +7,7 @@ import type { Moment } from '../../core/scheduler/moment.ts';
 import type { ScenarioSimulation } from '../../core/scheduler/simulate.ts';
 import type { SimulationResult } from '../../state/slices/runNav.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
+import type { Quiz } from '../../core/teaching/questions.ts';
 import { getCoreClient } from '../../worker/client.ts';
 import type { SessionWorker } from '../share/session.ts';
 
@@ -16,6 +17,8 @@ export interface RunBackend extends SessionWorker {
   simulateAt(scenario: Scenario, moment: Moment | null): Promise<SimulationResult>;
   /** The scenario and its compare run, matched moment by moment: the contrast `contrastId` (null: the default). */
   compareScenario(scenario: Scenario, contrastId?: string | null): Promise<LessonComparison>;
+  /** Predict mode's questions of the scenario's run. */
+  scenarioQuiz(scenario: Scenario): Promise<Quiz>;
   slotCatalog(): Promise<readonly SlotInfo[]>;
   examples(): Promise<readonly Example[]>;
   /** The run of `scenario` at `step` as Markdown, its link after `baseUrl` (core's scenarioMarkdown). */

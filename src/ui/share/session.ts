@@ -115,9 +115,12 @@ export async function requestShareLink(worker: SessionWorker, scenario: Scenario
 /** The scenario with the stepper position and the selected tab written into `view` (what links and saves hold). */
 export function currentScenario(state: AppState): Scenario {
   const tab = state.selectedTab === state.scenario.parent.name ? null : state.selectedTab;
-  const view = { step: state.stepIndex, tab };
+  const view: Scenario['view'] = { step: state.stepIndex, tab };
   // The Lesson layout is the default and is left out, so a lesson's link is the same whichever way it was made.
-  return { ...state.scenario, view: state.layout === 'policy' ? { ...view, layout: state.layout } : view };
+  if (state.layout === 'policy') view.layout = state.layout;
+  if (state.predict) view.predict = true;
+  if (state.predictHides !== null) view.predictHides = [...state.predictHides];
+  return { ...state.scenario, view };
 }
 
 /** Puts a loaded scenario on screen: its sources and settings, its tab and (once the trace comes) its step. */
@@ -354,6 +357,7 @@ function savedInputsChanged(state: AppState, previous: AppState): boolean {
     state.stepIndex !== previous.stepIndex ||
     state.selectedTab !== previous.selectedTab ||
     state.layout !== previous.layout ||
+    state.predict !== previous.predict ||
     state.ceilingDrafts !== previous.ceilingDrafts ||
     state.grantDraft !== previous.grantDraft ||
     state.originWork !== previous.originWork

@@ -2,7 +2,7 @@
 // a log of calls. Rendering helpers wrap a component in the backend context.
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { compareWithContrast, decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
+import { compareWithContrast, decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, scenarioQuiz, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../../../src/core/scheduler/index.ts';
 import { RunBackendContext, type RunBackend } from '../../../src/ui/run/backend.ts';
 
@@ -24,6 +24,7 @@ export function createFakeBackend(): FakeBackend {
       return log('simulate', { ...result, landing: moment === null ? null : landOn(indexMoments(result.steps), moment) });
     },
     compareScenario: (scenario: Scenario, contrastId: string | null = null) => log('compareScenario', compareWithContrast(scenario, contrastId)),
+    scenarioQuiz: (scenario: Scenario) => log('scenarioQuiz', scenarioQuiz(scenario, simulate(scenario))),
     slotCatalog: () => log('slotCatalog', AMBIENT_THREAD_LOCAL_CATALOG),
     examples: () => log('examples', EXAMPLES),
     shareLinkOf: (scenario: Scenario) => log('shareLinkOf', shareLinkOf(scenario)),
