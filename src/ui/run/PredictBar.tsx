@@ -17,7 +17,9 @@ export default function PredictBar({ view, headline, onRestart }: PredictBarProp
       </p>
       {view.pending || view.total === 0 ? null : (
         <p className="predict-score" aria-live="polite">
-          Score: {view.right} of {view.answered} right{done ? '; every question answered, nothing is hidden now.' : `, ${view.total - view.answered} to go.`}
+          {view.answered === 0
+            ? `No answers yet: ${view.total} to go.`
+            : `Score: ${view.right} of ${view.answered} right${done ? '; every question is answered, and nothing is hidden now.' : `, ${view.total - view.answered} to go.`}`}
         </p>
       )}
       <button type="button" className="small-button" onClick={onRestart} disabled={view.answered === 0}>

@@ -1,5 +1,5 @@
 // The header: title · Examples ▾ · Mode scoped|unscoped|naive · Threads 1|2|3|4 · Layout Lesson|Policy · theme ·
-// Predict · Help (the start card again) · Share. On a phone it is one row: the mode, threads, layout and theme switches sit behind a "Settings" disclosure
+// Predict · Help (the start card again) · Share. On a phone it is one row: the mode, threads, layout and theme switches and Predict sit behind a "Settings" disclosure
 // that drops below it.
 import { useState } from 'react';
 import { useStore } from '../../state/store.ts';
@@ -27,9 +27,9 @@ export default function Header() {
         <ThreadsSwitch />
         <LayoutSwitch />
         <ThemeSwitch />
+        <PredictSwitch />
       </div>
       <div className="header-spacer" />
-      <PredictSwitch />
       <button type="button" className="header-button" aria-pressed={startCardOpen} onClick={() => setStartCardOpen(!startCardOpen)} title="What this playground shows and three ways in">
         Help
       </button>
