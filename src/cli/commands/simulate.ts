@@ -1,9 +1,10 @@
-// `simulate SCENARIO… [--mode M] [--threads N] [--json] [--trace] [--format text|json|markdown] [--base-url URL]`:
+// `simulate SCENARIO… [--mode M] [--threads N] [--json] [--trace] [--quiz] [--format text|json|markdown] [--base-url URL]`:
 // runs each scenario (file, share link or `#s=` fragment) on the simulated scheduler, `--threads` overriding its
 // `run.threads`. `--json` prints one object per input (DESIGN §7 keys; with several threads each cross-wire's
 // thread and cause, and the migrations); `--format markdown` the report the stepper's "Copy as Markdown" gives at
-// the scenario's step (core's scenarioMarkdown; `--base-url` puts the page's address before the link); otherwise a
-// summary with each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
+// the scenario's step (core's scenarioMarkdown; `--base-url` puts the page's address before the link); `--quiz`
+// Predict mode's questions (core's scenarioQuiz) with their choices, answers and the sentence each reveals; otherwise
+// a summary with each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
 import {
   crosswireWhere,
   escapeText as t,
