@@ -5,10 +5,11 @@ import type { ReadStep } from './traceView.ts';
 
 export interface ReadsLogProps {
   reads: readonly ReadStep[];
-  /** Predict mode: the read whose question is being asked (its observed value, verdict and consequence wait for the
-   * answer, as the parts hidden say); null = none. */
+  /** Predict mode: the read whose question is being asked (its observed value waits for the answer); null = none. */
   hidden?: number | null;
+  /** Predict mode: the consequence sentence of the read being asked is hidden. */
   hideConsequence?: boolean;
+  /** Predict mode: every read's verdict (✖ or ✓, red, its consequence) and the asked read's observed value are hidden. */
   hideVerdict?: boolean;
   consequences: ReadonlyMap<number, string>;
   colorOf: (task: string | null) => string;
@@ -32,17 +33,17 @@ export default function ReadsLog({ reads, hidden = null, hideConsequence = false
       <ol className="reads-list" aria-labelledby="reads-heading" ref={list}>
         {[...reads].reverse().map((read) => {
           const asked = read.index === hidden;
-          const verdict = !(asked && hideVerdict);
-          const classes = ['read', !verdict ? 'read-asked' : read.crosswire ? 'read-crosswire' : 'read-ok'];
+          const verdict = !hideVerdict;
+          const classes = ['read', asked ? 'read-asked' : !verdict ? 'read-unjudged' : read.crosswire ? 'read-crosswire' : 'read-ok'];
           if (read.index === selected) classes.push('read-selected');
           if (read.index === currentStep) classes.push('read-current');
           return (
             <li key={read.index} className={classes.join(' ')} style={{ '--owner-color': colorOf(read.task) } as React.CSSProperties}>
               <button type="button" className="read-button" onClick={() => onJump(read)} aria-current={read.index === currentStep ? 'step' : undefined}>
                 <span className="read-head">
-                  {!verdict ? (
+                  {asked && !verdict ? (
                     <span className="predict-word">? predict</span>
-                  ) : read.crosswire ? (
+                  ) : !verdict ? null : read.crosswire ? (
                     <span className="crosswire-tag">
                       <span aria-hidden="true">✖ </span>cross-wire
                     </span>
@@ -56,7 +57,7 @@ export default function ReadsLog({ reads, hidden = null, hideConsequence = false
                 </span>
                 <span className="read-values">
                   expected <span style={{ color: colorOf(read.expectedOwner) }}>{read.expected}</span>, observed{' '}
-                  {verdict ? <span style={{ color: colorOf(read.observedOwner) }}>{read.observed}</span> : <span>?</span>}
+                  {asked && !verdict ? <span>?</span> : <span style={{ color: colorOf(read.observedOwner) }}>{read.observed}</span>}
                 </span>
                 {read.crosswire && !(asked && hideConsequence) && verdict ? <span className="read-consequence">{consequences.get(read.index) ?? 'it read a value another task installed'}</span> : null}
               </button>

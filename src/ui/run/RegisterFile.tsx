@@ -43,6 +43,8 @@ export interface RegisterFileProps {
   /** Predict mode: the slot about to be read, shown without its owner's colour or name until the question is
    * answered; null or absent = none. */
   ownerHidden?: string | null;
+  /** Predict mode: the step's ◆ leaked and ✓ restored marks wait for the answer. */
+  hideMarks?: boolean;
   /** False in unscoped mode: no poll swaps and no task keeps a saved scope, so those columns are left out. */
   scoped: boolean;
   canToggle: boolean;
@@ -133,8 +135,9 @@ export default function RegisterFile(props: RegisterFileProps) {
   const currentRow = useRef<HTMLTableRowElement>(null);
   const swappingNow = step?.kind === 'swap' ? step : null;
   // The slots this step says are leaked (a naive panic's, the outer check's) or restored (a scoped panic's guard).
-  const leaked = new Set(step?.kind === 'panic' ? (step.leaked ?? []) : step?.kind === 'outer-check' ? step.leaks : []);
-  const restored = new Set(step?.kind === 'panic' ? (step.restored ?? []) : []);
+  const marked = props.hideMarks ? undefined : step;
+  const leaked = new Set(marked?.kind === 'panic' ? (marked.leaked ?? []) : marked?.kind === 'outer-check' ? marked.leaks : []);
+  const restored = new Set(marked?.kind === 'panic' ? (marked.restored ?? []) : []);
   const polled = step?.task ?? null;
   // The slot being read is always on screen: nearest, so a row already visible does not move the page.
   useEffect(() => {

@@ -21,7 +21,7 @@ import StepperPreview from './StepperPreview.tsx';
 import ScrubBar from './ScrubBar.tsx';
 import StepperControls from './StepperControls.tsx';
 import TaskLanes from './TaskLanes.tsx';
-import { consequencesOf, currentSlotOf, laneSegments, pollingTaskAt, readsOf, swapsOfPoll, taskColors, taskColorVar, threadFilesOf, type ReadStep } from './traceView.ts';
+import { consequencesOf, currentSlotOf, type LaneSegment, laneSegments, pollingTaskAt, readsOf, swapsOfPoll, taskColors, taskColorVar, threadFilesOf, type ReadStep } from './traceView.ts';
 
 // Opened on demand, in chunks of their own (a link's first sentence does not wait for them: issue 30).
 const CompareView = lazy(() => import('./CompareView.tsx'));
@@ -118,7 +118,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
           position={position.at}
           text={step?.narration ?? 'The trace is empty.'}
           detail={step?.detail ?? null}
-          tone={asking && hides.has('verdicts') ? null : toneOf(step, isCrosswireStep(simulation, stepIndex) || (step?.kind === 'check' && step.crosswire))}
+          tone={hides.has('verdicts') ? null : toneOf(step, isCrosswireStep(simulation, stepIndex) || (step?.kind === 'check' && step.crosswire))}
           note={landingNote}
         />
       )}
@@ -141,7 +141,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
           onChoose={(task, thread) => actions.choose(next, task, thread)}
         />
       ) : null}
-      <TaskLanes tasks={tasks} segments={derived.segments} threads={threads} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
+      <TaskLanes tasks={tasks} segments={hides.has('marks') ? lanesUpTo(derived.segments, stepIndex) : derived.segments} threads={threads} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
       <RegisterFile
         slots={slots}
         threads={threadFilesOf(step)}
@@ -154,6 +154,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         step={step}
         current={currentSlotOf(simulation, stepIndex)}
         ownerHidden={asking && hides.has('owners') ? currentSlotOf(simulation, stepIndex) : null}
+        hideMarks={asking && hides.has('verdicts')}
         scoped={simulation.mode !== 'unscoped'}
         canToggle={!readOnly && simulation.mode !== 'unscoped'}
         onToggle={(slot, on) => actions.setSlotCaptured(slot, on)}
@@ -169,6 +170,11 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
       )}
     </div>
   );
+}
+
+// Predict mode: the lanes as far as the stepper has gone (the rest would show refusals and panics to come).
+function lanesUpTo(segments: readonly (readonly LaneSegment[])[], step: number): LaneSegment[][] {
+  return segments.map((lane) => lane.filter((s) => s.from <= step).map((s) => (s.to > step + 1 ? { ...s, to: step + 1 } : s)));
 }
 
 const NOTHING_HIDDEN: ReadonlySet<PredictPart> = new Set();
