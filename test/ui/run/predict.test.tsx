@@ -52,6 +52,7 @@ describe('Predict mode', () => {
     expect(currentSlotValue()!.style.getPropertyValue('--owner-color')).toBe('');
     expect(currentSlotValue()!.title).not.toContain('owned by');
     expect(screen.getByText('No answers yet: 2 to go.')).toBeTruthy();
+    expect(await screen.findByText('Hidden in Predict mode until every question is answered.', {}, { timeout: 8000 })).toBeTruthy();
     // The stepper cannot go past the unanswered question.
     const at = useStore.getState().stepIndex;
     await userEvent.click(screen.getByRole('button', { name: 'Step' }));
