@@ -50,8 +50,9 @@ export default function PredictQuestion({ question, chosen, onAnswer }: PredictQ
                 className={`predict-choice${isAnswer ? ' predict-choice-answer' : ''}${isChosen && !isAnswer ? ' predict-choice-wrong' : ''}`}
                 aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
                 aria-pressed={asking ? undefined : isChosen}
-                disabled={!asking}
-                onClick={() => onAnswer(i)}
+                // Not disabled once answered: a disabled button would drop the keyboard focus on the page's body.
+                aria-disabled={asking ? undefined : true}
+                onClick={() => asking && onAnswer(i)}
               >
                 <kbd aria-hidden="true">{i + 1}</kbd> <span className="predict-choice-text">{choice}</span>
                 {isAnswer ? <span className="ok-tag"> <span aria-hidden="true">✓</span> what the run does</span> : null}
