@@ -3,13 +3,19 @@
 // (F1's link at its moment, the Lesson layout), docs/compare-{light,dark}.png (the same moment with Compare open),
 // docs/phone-f1.png (that moment at 375 px), docs/threads-two-columns.png (the work-stealing lesson at alpha's
 // migrated read, a register-file column per thread) and docs/compare-panic.png (the panic lesson's Compare by its
-// own contrast, naive against scoped: 7 leaks against none).
-import { lessonLink, openPage, setup } from '../test/e2e/harness.mjs';
+// own contrast, naive against scoped: 7 leaks against none), docs/predict-f1.png (F1 in Predict mode, asking which
+// working directory alpha's write_file will use) and docs/predict-f1-phone.png (the same at 375 px).
+// `node scripts/screenshots.mjs predict` makes the Predict ones only.
+import { readFileSync } from 'node:fs';
+import { lessonLink, linkOf, openPage, setup } from '../test/e2e/harness.mjs';
 
 const env = await setup();
 const F1 = lessonLink('examples/f1-cwd-env.json');
 const STEALING = lessonLink('examples/work-stealing.json');
 const PANIC = lessonLink('examples/panic-leak.json');
+const f1 = JSON.parse(readFileSync('examples/f1-cwd-env.json', 'utf8'));
+const F1_PREDICT = linkOf({ ...f1, view: { ...f1.view, predict: true } });
+const only = process.argv[2] ?? null;
 
 /** Opens `hash`, waits for the narration to say `moment`, moves the pointer off the page's controls. */
 async function at(hash, moment, options = {}) {
@@ -22,34 +28,52 @@ async function at(hash, moment, options = {}) {
   return opened;
 }
 
-for (const colorScheme of ['light', 'dark']) {
-  const { page, context } = await at(F1, "lands in beta's worktree", { colorScheme });
-  await page.screenshot({ path: `docs/lesson-f1-${colorScheme}.png` });
-  await page.getByRole('button', { name: 'Compare' }).click();
-  await page.locator('.compare-sides').waitFor();
-  await page.mouse.move(1, 899);
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `docs/compare-${colorScheme}.png` });
-  await context.close();
-}
-{
-  const { page, context } = await at(F1, "lands in beta's worktree", { viewport: { width: 375, height: 812 } });
-  await page.screenshot({ path: 'docs/phone-f1.png' });
-  await context.close();
-}
-{
-  const { page, context } = await at(STEALING, 'Thread 2 holds nothing in VM_EXECUTION_CONTEXT');
-  await page.screenshot({ path: 'docs/threads-two-columns.png' });
-  await context.close();
-}
-{
-  const { page, context } = await at(PANIC, 'With no restore guard');
-  await page.getByRole('button', { name: 'Compare' }).click();
-  await page.locator('.compare-sides').waitFor();
-  await page.mouse.move(1, 899);
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: 'docs/compare-panic.png' });
-  await context.close();
-}
+if (only === null) await readme();
+if (only === null || only === 'predict') await predict();
 await env.teardown();
-console.log('docs/: lesson-f1-light, lesson-f1-dark, compare-light, compare-dark, phone-f1, threads-two-columns, compare-panic');
+console.log(`docs/: ${only === 'predict' ? '' : 'lesson-f1-light, lesson-f1-dark, compare-light, compare-dark, phone-f1, threads-two-columns, compare-panic, '}predict-f1, predict-f1-phone`);
+
+/** F1 in Predict mode at its first question, wide and on a phone. */
+async function predict() {
+  for (const [path, viewport] of [['docs/predict-f1.png', undefined], ['docs/predict-f1-phone.png', { width: 375, height: 812 }]]) {
+    const { page, context } = await openPage(env.browser, env.url, { hash: F1_PREDICT, ...(viewport ? { viewport } : {}) });
+    await page.locator('.predict-question').waitFor({ timeout: 30000 });
+    if (!viewport) await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+    await page.mouse.move(1, (viewport?.height ?? 900) - 1);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path });
+    await context.close();
+  }
+}
+
+async function readme() {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await at(F1, "lands in beta's worktree", { colorScheme });
+    await page.screenshot({ path: `docs/lesson-f1-${colorScheme}.png` });
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.locator('.compare-sides').waitFor();
+    await page.mouse.move(1, 899);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `docs/compare-${colorScheme}.png` });
+    await context.close();
+  }
+  {
+    const { page, context } = await at(F1, "lands in beta's worktree", { viewport: { width: 375, height: 812 } });
+    await page.screenshot({ path: 'docs/phone-f1.png' });
+    await context.close();
+  }
+  {
+    const { page, context } = await at(STEALING, 'Thread 2 holds nothing in VM_EXECUTION_CONTEXT');
+    await page.screenshot({ path: 'docs/threads-two-columns.png' });
+    await context.close();
+  }
+  {
+    const { page, context } = await at(PANIC, 'With no restore guard');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.locator('.compare-sides').waitFor();
+    await page.mouse.move(1, 899);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: 'docs/compare-panic.png' });
+    await context.close();
+  }
+}

@@ -22,9 +22,10 @@ commands:
   effects CHILD [--parent FILE] [--ceiling FILE] [--json] [--strict]
                                                  handoff effects, ceiling drops, grant violations,
                                                  effects harn does not see (--strict: fail on them)
-  simulate SCENARIO [--mode M] [--threads N] [--json] [--trace]
+  simulate SCENARIO [--mode M] [--threads N] [--json] [--trace] [--quiz]
                                                  run the simulated scheduler (--trace prints every step;
-                                                 --threads N: 1-4 simulated threads, work stealing)
+                                                 --threads N: 1-4 simulated threads, work stealing;
+                                                 --quiz: Predict mode's questions, choices and answers)
   explore SCENARIO [--mode M] [--threads N] [--max-schedules N] [--no-prune] [--json]
                                                  search every interleaving (and thread choice) for cross-wires
   link SCENARIO.json | link --decode FRAGMENT_OR_URL

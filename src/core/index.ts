@@ -15,6 +15,7 @@ export * from './syntax/index.ts';
 export * from './scheduler/index.ts';
 /** The lessons of DESIGN §6 (and F3, the forcing function) as scenarios (`EXAMPLES`, `findExample`). */
 export * from './examples/index.ts';
+export * from './teaching/index.ts';
 /** Explorer: `createExplorer(scenario, options)` (resumable `run(n)` slices with progress, `cancel`, `result`), `explore`, `replayScenario(scenario, picks)`. */
 export * from './explorer/index.ts';
 /** The drift guard (F3): `scanThreadLocals(files)`, `checkDrift(discovered, catalog)` with the seed's messages, catalogs as JSON. */

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { createAnalysisSlice } from './slices/analysis.ts';
 import { createExplorerSlice } from './slices/explorer.ts';
+import { createPredictSlice } from './slices/predict.ts';
 import { createRunSlice } from './slices/run.ts';
 import { createScenarioSlice } from './slices/scenario.ts';
 import { createSessionSlice } from './slices/session.ts';
@@ -21,6 +22,7 @@ export const STORE_SLICES = {
   session: createSessionSlice,
   explorer: createExplorerSlice,
   slots: createSlotsSlice,
+  predict: createPredictSlice,
 } as const;
 
 /** A store of every slice: the app has one (`useStore`); a test of several tabs makes one per tab. */
@@ -33,6 +35,7 @@ export const createAppStore = () =>
     ...STORE_SLICES.session(...a),
     ...STORE_SLICES.explorer(...a),
     ...STORE_SLICES.slots(...a),
+    ...STORE_SLICES.predict(...a),
   }));
 
 /** The app store. Components select the smallest value (`useStore((s) => s.selectedTab)`), `useShallow` for arrays. */

@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { AnalysisSlice } from './slices/analysis.ts';
 import type { ExplorerSlice } from './slices/explorer.ts';
+import type { PredictSlice } from './slices/predict.ts';
 import type { RunSlice } from './slices/run.ts';
 import type { ScenarioSlice } from './slices/scenario.ts';
 import type { SessionSlice } from './slices/session.ts';
@@ -10,7 +11,7 @@ import type { SlotsSlice } from './slices/slots.ts';
 import type { UiSlice } from './slices/ui.ts';
 
 /** Everything the app holds: the scenario being edited, the latest analysis, UI state, run, session and explorer state. */
-export type AppState = ScenarioSlice & AnalysisSlice & UiSlice & RunSlice & SessionSlice & ExplorerSlice & SlotsSlice;
+export type AppState = ScenarioSlice & AnalysisSlice & UiSlice & RunSlice & SessionSlice & ExplorerSlice & SlotsSlice & PredictSlice;
 
 /** A slice creator over the combined store. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

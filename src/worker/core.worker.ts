@@ -10,6 +10,7 @@ import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, exploreInSlices, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import { scenarioMarkdown } from '../core/report/markdown.ts';
+import { scenarioQuiz } from '../core/teaching/index.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import { linkPreviewer as previewer } from './linkPreviewer.ts';
 import { timedEndpoint } from './timing.ts';
@@ -51,6 +52,8 @@ export const api = {
   /** The scenario and its compare run side by side, matched moment by moment: the contrast `contrastId` (null:
    * the lesson's own, else the default), with the menu of the others (`compareWithContrast`). */
   compareScenario: (scenario: Scenario, contrastId: string | null = null) => compareWithContrast(scenario, contrastId),
+  /** Predict mode's questions of a scenario's run (`scenarioQuiz`: at each read or check its lesson is about). */
+  scenarioQuiz: (scenario: Scenario) => scenarioQuiz(scenario, simulate(scenario)),
 
   /** The 28 ambient thread-local slots: name, shape, captured or uncaptured with the reason. */
   slotCatalog: () => AMBIENT_THREAD_LOCAL_CATALOG,

@@ -160,3 +160,19 @@ describe('harn-scope simulate', () => {
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('simulate --quiz', () => {
+  it("prints Predict mode's questions with their choices and answers (exit 0)", async () => {
+    const run = main;
+    let stdout = '';
+    const code = await run(['simulate', '--quiz', 'examples/f1-cwd-env.json'], { stdout: (t) => void (stdout += t), stderr: () => undefined, cwd: process.cwd() });
+    expect(code).toBe(0);
+    expect(stdout).toContain("step 13: Which working directory will alpha's write_file use from VM_EXECUTION_CONTEXT?");
+    expect(stdout).toContain('2. /worktrees/beta  <- the answer');
+    expect(stdout).toContain("then: alpha resumes after yield_now().");
+    let json = '';
+    expect(await run(['simulate', '--quiz', '--json', 'examples/f1-cwd-env.json'], { stdout: (t) => void (json += t), stderr: () => undefined, cwd: process.cwd() })).toBe(0);
+    const parsed = JSON.parse(json) as { questions: { choices: string[]; answer: number }[] };
+    expect(parsed.questions.map((q) => q.choices[q.answer])).toEqual(['/worktrees/beta', '/worktrees/parent']);
+  });
+});

@@ -1,20 +1,24 @@
-// `simulate SCENARIO… [--mode M] [--threads N] [--json] [--trace] [--format text|json|markdown] [--base-url URL]`:
+// `simulate SCENARIO… [--mode M] [--threads N] [--json] [--trace] [--quiz] [--format text|json|markdown] [--base-url URL]`:
 // runs each scenario (file, share link or `#s=` fragment) on the simulated scheduler, `--threads` overriding its
 // `run.threads`. `--json` prints one object per input (DESIGN §7 keys; with several threads each cross-wire's
 // thread and cause, and the migrations); `--format markdown` the report the stepper's "Copy as Markdown" gives at
-// the scenario's step (core's scenarioMarkdown; `--base-url` puts the page's address before the link); otherwise a
-// summary with each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
+// the scenario's step (core's scenarioMarkdown; `--base-url` puts the page's address before the link); `--quiz`
+// Predict mode's questions (core's scenarioQuiz) with their choices, answers and the sentence each reveals; otherwise
+// a summary with each cross-wire's consequence, and with `--trace` the printed trace. Cross-wires are results: exit 0.
 import {
   crosswireWhere,
   escapeText as t,
   eventSteps,
   stepNumber,
   printTrace,
+  quizLines,
   reportBaseUrl,
+  scenarioQuiz,
   scenarioMarkdown,
   scenarioWithThreads,
   simulate,
   type ExecMode,
+  type Quiz,
   type ScenarioSimulation,
 } from '../../core/index.ts';
 import { CliError, parseArgs, parseThreads, type CommandContext } from '../io.ts';
@@ -23,7 +27,16 @@ import { readScenarioInput } from '../scenario-input.ts';
 const MODES: readonly ExecMode[] = ['scoped', 'unscoped', 'naive'];
 const FORMATS = ['text', 'json', 'markdown'] as const;
 const USAGE =
-  'usage: simulate SCENARIO... [--mode scoped|unscoped|naive] [--threads N] [--json] [--trace] [--format text|json|markdown] [--base-url URL]';
+  'usage: simulate SCENARIO... [--mode scoped|unscoped|naive] [--threads N] [--json] [--trace] [--quiz] [--format text|json|markdown] [--base-url URL]';
+
+/** The `--quiz --json` object: Predict mode's questions, each at its trace step (`step`) and its event step
+ * (`step_label`), with the index of the answer in `choices`. */
+export function quizJson(quiz: Quiz): Record<string, unknown> {
+  return {
+    about: quiz.about,
+    questions: quiz.questions.map((q) => ({ step: q.step, step_label: q.stepLabel, task: q.task, slot: q.slot, prompt: q.prompt, choices: q.choices, answer: q.answer })),
+  };
+}
 
 /** The `--json` object of one simulation, keys exactly as DESIGN §7 lists them; with several threads each
  * cross-wire also has `thread` (1-based) and `cause` (`sibling` or `migration`), and the object `threads` and
@@ -73,12 +86,14 @@ function human(input: string, result: ScenarioSimulation): string {
 }
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, ['mode', 'threads', 'format', 'base-url'], ['json', 'trace']);
+  const parsed = parseArgs(args, ['mode', 'threads', 'format', 'base-url'], ['json', 'trace', 'quiz']);
   const formatArg = parsed.options.get('format') ?? (parsed.flags.has('json') ? 'json' : 'text');
   if (!(FORMATS as readonly string[]).includes(formatArg)) {
     throw new CliError(`--format must be one of ${FORMATS.join(', ')}, not "${formatArg}"`);
   }
   if (parsed.flags.has('json') && formatArg !== 'json') throw new CliError(`--json and --format ${formatArg} disagree`);
+  const quiz = parsed.flags.has('quiz');
+  if (quiz && formatArg === 'markdown') throw new CliError('--quiz prints text or JSON, not --format markdown');
   const baseUrl = parsed.options.get('base-url');
   // The report's link is the page's origin and path: an http(s) address with nothing after the path.
   if (baseUrl !== undefined && (reportBaseUrl(baseUrl) === null || /[?#]/.test(baseUrl)))
@@ -97,7 +112,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     const moded = mode ? { ...scenario, run: { ...scenario.run, mode } } : scenario;
     const run = scenarioWithThreads(moded, threads);
     const result = simulate(run);
-    if (formatArg === 'markdown') {
+    if (quiz) {
+      const asked = scenarioQuiz(run, result);
+      if (formatArg === 'json') ctx.stdout(JSON.stringify(quizJson(asked)) + '\n');
+      else ctx.stdout([`${t(input)}: ${result.mode} mode.`, ...quizLines(asked, result.steps).map((line) => `  ${t(line)}`)].join('\n') + '\n');
+    } else if (formatArg === 'markdown') {
       ctx.stdout(scenarioMarkdown(run, result, baseUrl === undefined ? {} : { baseUrl }));
     } else if (formatArg === 'json') {
       ctx.stdout(JSON.stringify(simulationJson(result)) + '\n');

@@ -12,7 +12,7 @@ import type {
   Schedule,
   ViewState,
 } from './types.ts';
-import { LATENCY_KEYS, SCENARIO_VERSION } from './types.ts';
+import { LATENCY_KEYS, PREDICT_PARTS, SCENARIO_VERSION } from './types.ts';
 import { minimizeCustomSlot, normalizeCustomSlot } from './customSlots.ts';
 
 export const DEFAULT_PARENT_NAME = 'parent';
@@ -67,6 +67,8 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
       step: view.step ?? DEFAULT_VIEW.step,
       tab: view.tab ?? DEFAULT_VIEW.tab,
       ...(view.layout === 'policy' ? { layout: view.layout } : {}),
+      ...(view.predict === true ? { predict: true } : {}),
+      ...(view.predictHides ? { predictHides: PREDICT_PARTS.filter((part) => view.predictHides!.includes(part)) } : {}),
     },
     // Absent unless the scenario adds a slot: every scenario made before added slots stays byte-identical.
     ...(input.slots && input.slots.length > 0 ? { slots: input.slots.map(normalizeCustomSlot) } : {}),
@@ -125,6 +127,8 @@ export function minimizeScenario(scenario: Scenario): ScenarioInput {
   if (view.step !== DEFAULT_VIEW.step) minView.step = view.step;
   if (view.tab !== DEFAULT_VIEW.tab) minView.tab = view.tab;
   if (view.layout === 'policy') minView.layout = view.layout;
+  if (view.predict === true) minView.predict = true;
+  if (view.predictHides) minView.predictHides = [...view.predictHides];
   if (Object.keys(minView).length > 0) out.view = minView;
   if (scenario.slots && scenario.slots.length > 0) out.slots = scenario.slots.map(minimizeCustomSlot);
   return out;

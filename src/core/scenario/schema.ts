@@ -13,6 +13,7 @@ import { AMBIENT_SLOT_NAMES } from './slots.ts';
 import { parsePick } from './picks.ts';
 import {
   LATENCY_KEYS,
+  PREDICT_PARTS,
   SCENARIO_VERSION,
   type CeilingInput,
   type ScenarioError,
@@ -213,6 +214,7 @@ const run = object(
 );
 
 const STEP_RULE = 'a step index (an integer from 0)';
+const PREDICT_PART_RULE = PREDICT_PARTS.map((part) => `"${part}"`).join(', ');
 const view = object(
   {
     step: z
@@ -222,6 +224,8 @@ const view = object(
       .optional(),
     tab: z.string(expect('a task name or null')).nullable().optional(),
     layout: z.enum(['lesson', 'policy'], expect('"lesson" or "policy"')).optional(),
+    predict: z.boolean(expect('true or false')).optional(),
+    predictHides: list(z.enum(PREDICT_PARTS, expect(PREDICT_PART_RULE)), `a list of parts Predict mode hides (${PREDICT_PART_RULE})`, PREDICT_PARTS.length, 'parts').optional(),
   },
   'a view object',
 );

@@ -82,7 +82,20 @@ export interface ViewState {
   /** The screen arrangement: `lesson` (stepper first; the default, so absent = lesson) or `policy` (editor and
    * ledger first). Optional so scenarios written before it existed stay equal to their normalized form. */
   layout?: ViewLayout;
+  /** Predict mode (issue 28): the answers are hidden and the stepper asks before each moment the lesson is about.
+   * Absent = off. */
+  predict?: boolean;
+  /** What Predict mode hides until a question is answered (a teacher's choice); absent = every part. */
+  predictHides?: PredictPart[];
 }
+
+/** The parts of the screen Predict mode can hide: the narration's consequence at a question's step, the reads log's
+ * verdicts (and the observed value) of an unanswered read, the owner colour of the slot about to be read, the scrub
+ * bar's and lanes' marks, the run's counts, and Compare's headline. */
+export type PredictPart = 'consequence' | 'verdicts' | 'owners' | 'marks' | 'counts' | 'compare';
+
+/** Every part Predict mode can hide, in the order they are documented (the default: all). */
+export const PREDICT_PARTS: readonly PredictPart[] = ['consequence', 'verdicts', 'owners', 'marks', 'counts', 'compare'];
 
 /** The two screen arrangements of the playground (issue 15). */
 export type ViewLayout = 'lesson' | 'policy';
@@ -116,7 +129,7 @@ export interface ScenarioInput {
     maxSteps?: number;
     threads?: number;
   };
-  view?: { step?: number; tab?: string | null; layout?: ViewLayout };
+  view?: { step?: number; tab?: string | null; layout?: ViewLayout; predict?: boolean; predictHides?: PredictPart[] };
   slots?: CustomSlotInput[];
 }
 

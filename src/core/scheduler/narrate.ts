@@ -25,6 +25,11 @@ const NOUNS: Record<AmbientValue['kind'], string> = {
   marker: 'value',
 };
 
+/** What a value of this kind is, in words (`working directory`, `mutation session`): the narration's noun. */
+export function valueNoun(kind: AmbientValue['kind']): string {
+  return NOUNS[kind];
+}
+
 /** `beta's policy`, `nothing`, `depth 1`: whose value a read got. */
 export function ownerPhrase(value: AmbientValue | number | null): string {
   if (value === null) return 'nothing';

@@ -163,5 +163,8 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
       revealRequest: null,
       layout: scenario.view.layout ?? 'lesson',
       unfolded: { ledger: false, run: false },
+      predict: scenario.view.predict === true,
+      predictHides: scenario.view.predictHides ?? null,
+      predictAnswers: {},
     }),
 });

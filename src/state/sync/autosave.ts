@@ -18,6 +18,7 @@ function savedInputsChanged(state: AppState, previous: AppState): boolean {
     state.stepIndex !== previous.stepIndex ||
     state.selectedTab !== previous.selectedTab ||
     state.layout !== previous.layout ||
+    state.predict !== previous.predict ||
     state.ceilingDrafts !== previous.ceilingDrafts ||
     state.grantDraft !== previous.grantDraft ||
     state.originWork !== previous.originWork

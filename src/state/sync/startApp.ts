@@ -2,7 +2,7 @@
 // App, outside every pane's error boundary, so a pane that fails and is reset stops none of them. The session boots
 // first (a link, else the autosave, else the default): nothing is simulated, analyzed or saved before its scenario
 // is on the page (the default one may never be shown). An embed is the stepper alone: it reads its link itself and
-// writes nothing, so it runs the simulation loop only. How to add a loop: README.md beside this file.
+// writes nothing, so it runs the simulation loop (and Predict mode's) only. How to add a loop: README.md beside this file.
 import type { CoreClient } from '../../worker/client.ts';
 import { browserSessionEnv, startSession } from '../../ui/share/startSession.ts';
 import type { SessionEnv } from '../../ui/share/session.ts';
@@ -10,12 +10,13 @@ import { useStore } from '../store.ts';
 import { startAnalysisSync } from './analysis.ts';
 import { startAutosave } from './autosave.ts';
 import { startCatalogSync } from './catalog.ts';
+import { startPredictSync } from './predict.ts';
 import { startRunSync } from './run.ts';
 
 /** The worker functions the sync layer calls (the session's boot, the four loops). */
 export type AppClient = Pick<
   CoreClient,
-  'simulateAt' | 'compareScenario' | 'analyzeScenario' | 'scenarioCatalogView' | 'decodeLink' | 'shareLinkOf' | 'loadScenario'
+  'simulateAt' | 'compareScenario' | 'scenarioQuiz' | 'analyzeScenario' | 'scenarioCatalogView' | 'decodeLink' | 'shareLinkOf' | 'loadScenario'
 >;
 
 export interface StartAppOptions {
@@ -27,13 +28,16 @@ export interface StartAppOptions {
 
 /** The loops, in the order their first requests go to the worker: the trace (the stepper's first sentence) first. */
 function startLoops(client: AppClient, env: SessionEnv): () => void {
-  const stops = [startRunSync(client), startAnalysisSync(client), startCatalogSync(client), startAutosave(useStore, client, env)];
+  const stops = [startRunSync(client), startPredictSync(client), startAnalysisSync(client), startCatalogSync(client), startAutosave(useStore, client, env)];
   return () => stops.forEach((stop) => stop());
 }
 
 /** Starts the session and, once it has booted, every sync loop; returns a function that stops them all. */
 export function startApp(client: AppClient, { embed = false, env }: StartAppOptions = {}): () => void {
-  if (embed) return startRunSync(client);
+  if (embed) {
+    const stops = [startRunSync(client), startPredictSync(client)];
+    return () => stops.forEach((stop) => stop());
+  }
   const sessionEnv = env ?? browserSessionEnv();
   const stopSession = startSession(client, sessionEnv);
   let started = false;

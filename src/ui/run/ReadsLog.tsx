@@ -5,6 +5,12 @@ import type { ReadStep } from './traceView.ts';
 
 export interface ReadsLogProps {
   reads: readonly ReadStep[];
+  /** Predict mode: the read whose question is being asked (its observed value waits for the answer); null = none. */
+  hidden?: number | null;
+  /** Predict mode: the consequence sentence of the read being asked is hidden. */
+  hideConsequence?: boolean;
+  /** Predict mode: every read's verdict (✖ or ✓, red, its consequence) and the asked read's observed value are hidden. */
+  hideVerdict?: boolean;
   consequences: ReadonlyMap<number, string>;
   colorOf: (task: string | null) => string;
   selected: number | null;
@@ -14,7 +20,7 @@ export interface ReadsLogProps {
   stepLabel: (index: number) => string;
 }
 
-export default function ReadsLog({ reads, consequences, colorOf, selected, currentStep, onJump, stepLabel }: ReadsLogProps) {
+export default function ReadsLog({ reads, hidden = null, hideConsequence = false, hideVerdict = false, consequences, colorOf, selected, currentStep, onJump, stepLabel }: ReadsLogProps) {
   const list = useRef<HTMLOListElement>(null);
   // Newest first, and kept in view as the user steps (the list only grows up to the current step).
   useEffect(() => {
@@ -26,14 +32,18 @@ export default function ReadsLog({ reads, consequences, colorOf, selected, curre
       {reads.length === 0 ? <p className="reads-empty">No reads yet: step forward to see each task read its slots.</p> : null}
       <ol className="reads-list" aria-labelledby="reads-heading" ref={list}>
         {[...reads].reverse().map((read) => {
-          const classes = ['read', read.crosswire ? 'read-crosswire' : 'read-ok'];
+          const asked = read.index === hidden;
+          const verdict = !hideVerdict;
+          const classes = ['read', asked ? 'read-asked' : !verdict ? 'read-unjudged' : read.crosswire ? 'read-crosswire' : 'read-ok'];
           if (read.index === selected) classes.push('read-selected');
           if (read.index === currentStep) classes.push('read-current');
           return (
             <li key={read.index} className={classes.join(' ')} style={{ '--owner-color': colorOf(read.task) } as React.CSSProperties}>
               <button type="button" className="read-button" onClick={() => onJump(read)} aria-current={read.index === currentStep ? 'step' : undefined}>
                 <span className="read-head">
-                  {read.crosswire ? (
+                  {asked && !verdict ? (
+                    <span className="predict-word">? predict</span>
+                  ) : !verdict ? null : read.crosswire ? (
                     <span className="crosswire-tag">
                       <span aria-hidden="true">✖ </span>cross-wire
                     </span>
@@ -47,9 +57,9 @@ export default function ReadsLog({ reads, consequences, colorOf, selected, curre
                 </span>
                 <span className="read-values">
                   expected <span style={{ color: colorOf(read.expectedOwner) }}>{read.expected}</span>, observed{' '}
-                  <span style={{ color: colorOf(read.observedOwner) }}>{read.observed}</span>
+                  {asked && !verdict ? <span>?</span> : <span style={{ color: colorOf(read.observedOwner) }}>{read.observed}</span>}
                 </span>
-                {read.crosswire ? <span className="read-consequence">{consequences.get(read.index) ?? 'it read a value another task installed'}</span> : null}
+                {read.crosswire && !(asked && hideConsequence) && verdict ? <span className="read-consequence">{consequences.get(read.index) ?? 'it read a value another task installed'}</span> : null}
               </button>
             </li>
           );

@@ -40,6 +40,11 @@ export interface RegisterFileProps {
   step: TraceStep | undefined;
   /** The slot the step reads, swaps or sets (highlighted, scrolled into view), or null. */
   current: string | null;
+  /** Predict mode: the slot about to be read, shown without its owner's colour or name until the question is
+   * answered; null or absent = none. */
+  ownerHidden?: string | null;
+  /** Predict mode: the step's ◆ leaked and ✓ restored marks wait for the answer. */
+  hideMarks?: boolean;
   /** False in unscoped mode: no poll swaps and no task keeps a saved scope, so those columns are left out. */
   scoped: boolean;
   canToggle: boolean;
@@ -62,11 +67,12 @@ function Breakable({ text }: { text: string }) {
   );
 }
 
-function Value({ value, colorOf, animate }: { value: SlotValue | undefined; colorOf: RegisterFileProps['colorOf']; animate?: string }) {
+function Value({ value, colorOf, animate, anonymous = false }: { value: SlotValue | undefined; colorOf: RegisterFileProps['colorOf']; animate?: string; anonymous?: boolean }) {
   const shown = slotDisplay(value);
   if (shown.empty) return <span className="slot-empty">{shown.label}</span>;
+  const owner = anonymous ? null : shown.owner;
   return (
-    <span className={`slot-value ${animate ?? ''}`} style={{ '--owner-color': colorOf(shown.owner) } as React.CSSProperties} title={shown.owner ? `${shown.label}, owned by ${shown.owner}` : shown.label}>
+    <span className={`slot-value ${animate ?? ''}${anonymous ? ' owner-hidden' : ''}`} style={anonymous ? undefined : ({ '--owner-color': colorOf(owner) } as React.CSSProperties)} title={owner ? `${shown.label}, owned by ${owner}` : shown.label}>
       <Breakable text={shown.label} />
       {shown.below > 0 ? <span className="slot-below"> +{shown.below}</span> : null}
     </span>
@@ -129,8 +135,9 @@ export default function RegisterFile(props: RegisterFileProps) {
   const currentRow = useRef<HTMLTableRowElement>(null);
   const swappingNow = step?.kind === 'swap' ? step : null;
   // The slots this step says are leaked (a naive panic's, the outer check's) or restored (a scoped panic's guard).
-  const leaked = new Set(step?.kind === 'panic' ? (step.leaked ?? []) : step?.kind === 'outer-check' ? step.leaks : []);
-  const restored = new Set(step?.kind === 'panic' ? (step.restored ?? []) : []);
+  const marked = props.hideMarks ? undefined : step;
+  const leaked = new Set(marked?.kind === 'panic' ? (marked.leaked ?? []) : marked?.kind === 'outer-check' ? marked.leaks : []);
+  const restored = new Set(marked?.kind === 'panic' ? (marked.restored ?? []) : []);
   const polled = step?.task ?? null;
   // The slot being read is always on screen: nearest, so a row already visible does not move the page.
   useEffect(() => {
@@ -202,7 +209,7 @@ export default function RegisterFile(props: RegisterFileProps) {
                     const swapping = now !== null && k === swapColumn;
                     return (
                       <td key={swapping ? `${k}-${step?.index}` : `${k}-still`} data-label={column.cellLabel} className={column.polling ? 'thread-polling' : undefined}>
-                        <Value value={column.registers[s]} colorOf={colorOf} animate={swapping ? `anim-${now.direction}` : undefined} />
+                        <Value value={column.registers[s]} colorOf={colorOf} animate={swapping ? `anim-${now.direction}` : undefined} anonymous={slot.name === props.ownerHidden} />
                       </td>
                     );
                   })}

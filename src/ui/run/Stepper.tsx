@@ -2,9 +2,14 @@
 // lanes, the register file and the reads log, all views of one immutable trace at the current step index.
 import { lazy, Suspense, useMemo } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
+import type { PredictPart } from '../../core/scenario/types.ts';
 import { choiceAt, isCrosswireStep } from '../../state/slices/run.ts';
-import { crosswireFrom, eventPosition, nextEvent, stepLabel } from '../../state/runNav.ts';
+import { crosswireFrom, eventPosition, nextEvent, stepLabel, type SimulationResult } from '../../state/runNav.ts';
 import { useStore } from '../../state/store.ts';
+import { usePredictView } from './usePredictView.ts';
+import PredictBar from './PredictBar.tsx';
+import PredictQuestion from './PredictQuestion.tsx';
+import './predict.css';
 import Chooser from './Chooser.tsx';
 import Narration, { toneOf } from './Narration.tsx';
 import ReadsLog from './ReadsLog.tsx';
@@ -15,7 +20,7 @@ import StepperPreview from './StepperPreview.tsx';
 import ScrubBar from './ScrubBar.tsx';
 import StepperControls from './StepperControls.tsx';
 import TaskLanes from './TaskLanes.tsx';
-import { consequencesOf, currentSlotOf, laneSegments, pollingTaskAt, readsOf, swapsOfPoll, taskColors, taskColorVar, threadFilesOf, type ReadStep } from './traceView.ts';
+import { consequencesOf, currentSlotOf, type LaneSegment, laneSegments, pollingTaskAt, readsOf, swapsOfPoll, taskColors, taskColorVar, threadFilesOf, type ReadStep } from './traceView.ts';
 
 // Opened on demand, in chunks of their own (a link's first sentence does not wait for them: issue 30).
 const CompareView = lazy(() => import('./CompareView.tsx'));
@@ -41,13 +46,16 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   // A link's first reply, while its trace is on the way (and only for the scenario on screen).
   const preview = useStore((s) => (s.preview !== null && s.preview.scenario === s.scenario ? s.preview.preview : null));
   const actions = useStore.getState();
+  const predict = usePredictView();
+  const headline = useStore((s) => s.quiz?.quiz.headline ?? null);
 
   const derived = useMemo(() => {
     if (!simulation) return null;
     return { colors: taskColors(simulation), segments: laneSegments(simulation), reads: readsOf(simulation), consequences: consequencesOf(simulation) };
   }, [simulation]);
 
-  if (!simulation || !derived) return preview ? <StepperPreview preview={preview} catalog={catalog} /> : <p className="run-waiting">Simulating…</p>;
+  // Predict mode waits for the whole trace and its questions: the preview is the landing step, answer and all.
+  if (!simulation || !derived) return preview && !predict ? <StepperPreview preview={preview} catalog={catalog} /> : <p className="run-waiting">Simulating…</p>;
   const step = simulation.steps[stepIndex];
   const colorOf = (name: string | null) => taskColorVar(derived.colors, name);
   const slots = slotRowsOf(simulation, catalog, catalogRows);
@@ -67,6 +75,10 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   // One number everywhere: the event step, the fine step after a dot ("13.4") when between events.
   const events = eventPosition(simulation, stepIndex);
   const position = { at: stepLabel(simulation, stepIndex), of: events.of };
+  // Predict mode: what is hidden now, and the question at this step (asked, or just answered).
+  const hides = predict?.hides ?? NOTHING_HIDDEN;
+  const asking = predict !== null && (predict.pending || predict.asking);
+  const askedRead = predict?.asking && step?.kind === 'read' ? step.index : null;
 
   return (
     // The skip link's target (focused, not tabbed to: its first control is the next stop).
@@ -78,8 +90,8 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         positionCount={position.of}
         playing={playing}
         speed={speed}
-        hasNextCrosswire={crosswireFrom(simulation, stepIndex, 1) >= 0}
-        hasPreviousCrosswire={crosswireFrom(simulation, stepIndex, -1) >= 0}
+        hasNextCrosswire={!hides.has('marks') && crosswireFrom(simulation, stepIndex, 1) >= 0}
+        hasPreviousCrosswire={!hides.has('marks') && crosswireFrom(simulation, stepIndex, -1) >= 0}
         fineSteps={fineSteps}
         compareOpen={compareOpen}
         onStep={() => actions.stepForward()}
@@ -93,15 +105,27 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         onCompare={(open) => actions.setCompareOpen(open)}
         onSpeed={(s) => actions.setSpeed(s)}
       />
-      <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={simulation.markers} legend={simulation.legend} positionText={`step ${position.at} of ${position.of}`} onSeek={(s) => actions.setStep(s)} />
-      <Narration
-        position={position.at}
-        text={step?.narration ?? 'The trace is empty.'}
-        detail={step?.detail ?? null}
-        tone={toneOf(step, isCrosswireStep(simulation, stepIndex) || (step?.kind === 'check' && step.crosswire))}
-        note={landingNote}
-      />
-      {compareOpen ? (
+      {predict ? <PredictBar view={predict} headline={headline} onRestart={() => actions.restartPredict()} /> : null}
+      <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={hides.has('marks') ? NO_MARKS : simulation.markers} legend={hides.has('counts') ? NO_LEGEND : simulation.legend} positionText={`step ${position.at} of ${position.of}`} onSeek={(s) => actions.setStep(s)} />
+      {predict?.question ? (
+        <PredictQuestion question={predict.question.question} chosen={predict.question.chosen} onAnswer={(choice) => actions.answerQuestion(predict.question!.question.step, choice)} />
+      ) : null}
+      {asking && hides.has('consequence') ? (
+        predict?.pending ? <p className="narration predict-pending">Step {position.at}: preparing the questions…</p> : null
+      ) : (
+        <Narration
+          position={position.at}
+          text={step?.narration ?? 'The trace is empty.'}
+          detail={step?.detail ?? null}
+          tone={hides.has('verdicts') ? null : toneOf(step, isCrosswireStep(simulation, stepIndex) || (step?.kind === 'check' && step.crosswire))}
+          note={landingNote}
+        />
+      )}
+      {compareOpen && hides.has('compare') ? (
+        <section className="compare" aria-label="Compare">
+          <p className="compare-waiting">Compare is hidden in Predict mode until every question is answered.</p>
+        </section>
+      ) : compareOpen ? (
         <Suspense fallback={<p className="run-waiting">Comparing…</p>}>
           <CompareView simulation={simulation} comparison={comparison} stepIndex={stepIndex} colorOf={colorOf} onContrast={actions.setCompareContrast} />
         </Suspense>
@@ -116,7 +140,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
           onChoose={(task, thread) => actions.choose(next, task, thread)}
         />
       ) : null}
-      <TaskLanes tasks={tasks} segments={derived.segments} threads={threads} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
+      <TaskLanes tasks={tasks} segments={hides.has('marks') ? lanesUpTo(derived.segments, stepIndex) : derived.segments} threads={threads} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
       <RegisterFile
         slots={slots}
         threads={threadFilesOf(step)}
@@ -128,12 +152,14 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         swaps={swapsOfPoll(simulation, stepIndex)}
         step={step}
         current={currentSlotOf(simulation, stepIndex)}
+        ownerHidden={asking && hides.has('owners') ? currentSlotOf(simulation, stepIndex) : null}
+        hideMarks={asking && hides.has('verdicts')}
         scoped={simulation.mode !== 'unscoped'}
         canToggle={!readOnly && simulation.mode !== 'unscoped'}
         onToggle={(slot, on) => actions.setSlotCaptured(slot, on)}
       />
-      <ReadsLog reads={reads} consequences={derived.consequences} colorOf={colorOf} selected={selectedRead} currentStep={stepIndex} onJump={jump} stepLabel={(i) => stepLabel(simulation, i)} />
-      <p className="run-summary">{simulation.summary.message}</p>
+      <ReadsLog reads={reads} hidden={askedRead} hideConsequence={hides.has('consequence')} hideVerdict={hides.has('verdicts')} consequences={derived.consequences} colorOf={colorOf} selected={selectedRead} currentStep={stepIndex} onJump={jump} stepLabel={(i) => stepLabel(simulation, i)} />
+      <p className="run-summary">{hides.has('counts') ? 'The counts are hidden in Predict mode until every question is answered.' : simulation.summary.message}</p>
       {/* Shown where the editor is not (the embed, the phone's Lesson layout): CSS decides. */}
       <RunningCode />
       {readOnly ? null : (
@@ -144,3 +170,12 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
     </div>
   );
 }
+
+// Predict mode: the lanes as far as the stepper has gone (the rest would show refusals and panics to come).
+function lanesUpTo(segments: readonly (readonly LaneSegment[])[], step: number): LaneSegment[][] {
+  return segments.map((lane) => lane.filter((s) => s.from <= step).map((s) => (s.to > step + 1 ? { ...s, to: step + 1 } : s)));
+}
+
+const NOTHING_HIDDEN: ReadonlySet<PredictPart> = new Set();
+const NO_MARKS: SimulationResult['markers'] = [];
+const NO_LEGEND: SimulationResult['legend'] = [];

@@ -114,9 +114,12 @@ export async function requestShareLink(worker: SessionWorker, scenario: Scenario
 /** The scenario with the stepper position and the selected tab written into `view` (what links and saves hold). */
 export function currentScenario(state: AppState): Scenario {
   const tab = state.selectedTab === state.scenario.parent.name ? null : state.selectedTab;
-  const view = { step: state.stepIndex, tab };
+  const view: Scenario['view'] = { step: state.stepIndex, tab };
   // The Lesson layout is the default and is left out, so a lesson's link is the same whichever way it was made.
-  return { ...state.scenario, view: state.layout === 'policy' ? { ...view, layout: state.layout } : view };
+  if (state.layout === 'policy') view.layout = state.layout;
+  if (state.predict) view.predict = true;
+  if (state.predictHides !== null) view.predictHides = [...state.predictHides];
+  return { ...state.scenario, view };
 }
 
 /** Puts a loaded scenario on screen: its sources and settings, its tab and (once the trace comes) its step. */

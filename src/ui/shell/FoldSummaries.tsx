@@ -2,6 +2,7 @@
 // verdict, core's sentence on how the run ended (Policy layout). Counts come from the worker's analysis view.
 import { isRunOfCurrentInputs } from '../../state/slices/run.ts';
 import { useStore } from '../../state/store.ts';
+import { usePredictView } from '../run/usePredictView.ts';
 
 export function LedgerSummary() {
   const analysis = useStore((s) => s.analysis);
@@ -41,11 +42,12 @@ export function RunVerdict() {
   // run has not been asked for yet).
   const pending = useStore((s) => s.simulationAnsweredId !== s.simulationRequestId || !isRunOfCurrentInputs(s));
   const mode = useStore((s) => s.scenario.run.mode);
+  const countsHidden = usePredictView()?.hides.has('counts') ?? false;
   // A verdict only for a run of the current sources that finished; otherwise unknown, and why.
   const unknown = error !== null ? `unknown: the simulation failed (${error})` : pending || message === null ? 'unknown: simulating the current sources…' : null;
   return (
     <>
-      <strong>Scheduler ({mode}):</strong> {unknown === null ? message : <span className="verdict-unknown">{unknown}</span>}
+      <strong>Scheduler ({mode}):</strong> {countsHidden ? 'hidden in Predict mode until every question is answered' : unknown === null ? message : <span className="verdict-unknown">{unknown}</span>}
     </>
   );
 }

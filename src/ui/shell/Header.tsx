@@ -1,5 +1,5 @@
 // The header: title · Examples ▾ · Mode scoped|unscoped|naive · Threads 1|2|3|4 · Layout Lesson|Policy · theme ·
-// Help (the start card again) · Share. On a phone it is one row: the mode, threads, layout and theme switches sit behind a "Settings" disclosure
+// Predict · Help (the start card again) · Share. On a phone it is one row: the mode, threads, layout and theme switches and Predict sit behind a "Settings" disclosure
 // that drops below it.
 import { useState } from 'react';
 import { useStore } from '../../state/store.ts';
@@ -7,6 +7,7 @@ import ExamplesMenu from '../examples/ExamplesMenu.tsx';
 import ShareButton from '../share/ShareButton.tsx';
 import LayoutSwitch from './LayoutSwitch.tsx';
 import ModeSwitch from './ModeSwitch.tsx';
+import PredictSwitch from './PredictSwitch.tsx';
 import ThemeSwitch from './ThemeSwitch.tsx';
 import ThreadsSwitch from './ThreadsSwitch.tsx';
 
@@ -26,6 +27,7 @@ export default function Header() {
         <ThreadsSwitch />
         <LayoutSwitch />
         <ThemeSwitch />
+        <PredictSwitch />
       </div>
       <div className="header-spacer" />
       <button type="button" className="header-button" aria-pressed={startCardOpen} onClick={() => setStartCardOpen(!startCardOpen)} title="What this playground shows and three ways in">

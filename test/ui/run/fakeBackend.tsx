@@ -4,8 +4,9 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { onTestFinished } from 'vitest';
-import { compareWithContrast, decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
+import { compareWithContrast, decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, scenarioQuiz, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../../../src/core/scheduler/index.ts';
+import { startPredictSync } from '../../../src/state/sync/predict.ts';
 import { startRunSync } from '../../../src/state/sync/run.ts';
 import { CoreClientContext, type CoreClient } from '../../../src/ui/coreClient.ts';
 import { fakeClient } from '../../helpers/client.ts';
@@ -13,7 +14,7 @@ import { fakeClient } from '../../helpers/client.ts';
 /** The worker functions the run side's components and the simulation loop call. */
 export type RunClient = Pick<
   CoreClient,
-  'simulate' | 'simulateAt' | 'compareScenario' | 'slotCatalog' | 'examples' | 'shareLinkOf' | 'decodeLink' | 'loadScenario' | 'scenarioMarkdown'
+  'simulate' | 'simulateAt' | 'compareScenario' | 'scenarioQuiz' | 'slotCatalog' | 'examples' | 'shareLinkOf' | 'decodeLink' | 'loadScenario' | 'scenarioMarkdown'
 >;
 
 export interface FakeBackend extends RunClient {
@@ -34,6 +35,7 @@ export function createFakeBackend(): FakeBackend {
       return log('simulate', { ...result, landing: moment === null ? null : landOn(indexMoments(result.steps), moment) });
     },
     compareScenario: (scenario: Scenario, contrastId: string | null = null) => log('compareScenario', compareWithContrast(scenario, contrastId)),
+    scenarioQuiz: (scenario: Scenario) => log('scenarioQuiz', scenarioQuiz(scenario, simulate(scenario))),
     slotCatalog: () => log('slotCatalog', AMBIENT_THREAD_LOCAL_CATALOG),
     examples: () => log('examples', EXAMPLES),
     shareLinkOf: (scenario: unknown) => log('shareLinkOf', shareLinkOf(scenario)),
@@ -48,6 +50,7 @@ export function renderWithBackend(ui: ReactElement, backend: Partial<CoreClient>
   const client = fakeClient(backend);
   const rendered = render(<CoreClientContext.Provider value={client}>{ui}</CoreClientContext.Provider>);
   onTestFinished(startRunSync(client));
+  onTestFinished(startPredictSync(client));
   return { backend, ...rendered };
 }
 

@@ -4,6 +4,7 @@
 import { useMemo, useRef } from 'react';
 import { sameExploration } from '../../../state/slices/explorer.ts';
 import { useStore } from '../../../state/store.ts';
+import { usePredictView } from '../usePredictView.ts';
 import { taskColors, taskColorVar } from '../traceView.ts';
 import { cancelExploring, replayFailure, startExploring } from './actions.ts';
 import { useCoreClient } from '../../coreClient.ts';
@@ -33,6 +34,8 @@ export default function ExplorerPanel() {
   const stale = useMemo(() => explored !== null && scenario !== null && !sameExploration(explored, scenario), [explored, scenario]);
   const colors = useMemo(() => (simulation ? taskColors(simulation) : new Map<string, number>()), [simulation]);
   const running = status === 'running' || status === 'cancelling';
+  // Predict mode: the explorer's counts of what goes wrong would answer the questions.
+  const countsHidden = usePredictView()?.hides.has('counts') ?? false;
 
   const replay = async (index: number, slot: string | null = null) => {
     if (!(await replayFailure(client, index, slot))) return;
@@ -43,6 +46,13 @@ export default function ExplorerPanel() {
     if (controls && scroller) scroller.scrollTop += controls.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
   };
 
+  if (countsHidden)
+    return (
+      <section className="explorer" aria-labelledby="explorer-heading" ref={section}>
+        <h3 id="explorer-heading">Explorer</h3>
+        <p className="hint">Hidden in Predict mode until every question is answered.</p>
+      </section>
+    );
   return (
     <section className="explorer" aria-labelledby="explorer-heading" ref={section}>
       <h3 id="explorer-heading">
