@@ -5,6 +5,7 @@
 // Pure string building over executor state; strings a program wrote are quoted as literals (../report/escape.ts).
 // Depends on ./catalog.ts, ./scope.ts, ./ops.ts, executor types and ../report/escape.ts.
 import { narrationLiteral, narrationText } from '../report/escape.ts';
+import { bridgeClause, bridgeDecision, type BridgeDecision } from './bridge.ts';
 import { SLOT, SLOT_NAMES } from './catalog.ts';
 import type { ExecState } from './executor.ts';
 import type { CheckSpec, TaskProgram } from './ops.ts';
@@ -54,6 +55,8 @@ export interface CheckNarration {
 interface OpenRead {
   slot: number;
   observed: AmbientValue | number | null;
+  /** What the task would see running alone (its shadow). */
+  expected: AmbientValue | number | null;
   record: unknown;
 }
 
@@ -139,6 +142,21 @@ export interface CheckFacts {
   session: string | null;
   decision: boolean;
   preflight: boolean;
+  /** A host call: what its trusted-bridge depth lets the builtins it bridges skip (null for other calls). */
+  bridge: BridgeDecision | null;
+  /** Whose policy the bridge check runs under at the task's own depth ("beta's policy"). */
+  bridgeWhose: string;
+}
+
+const depthOf = (value: AmbientValue | number | null): number => (typeof value === 'number' ? value : 0);
+
+/** A host call's bridge decision from its reads (its depth and its policy, observed and its own), else null. */
+function bridgeOf(reads: readonly OpenRead[], observedPolicy: AmbientValue | null): { decision: BridgeDecision; whose: string } | null {
+  const depth = reads.find((read) => read.slot === SLOT.trustedBridgeDepth);
+  if (!depth) return null;
+  const own = (reads.find((read) => read.slot === SLOT.executionPolicy)?.expected ?? null) as AmbientValue | null;
+  const decision = bridgeDecision(depthOf(depth.observed), observedPolicy !== null, depthOf(depth.expected), own ? currentLabel(own) : null);
+  return { decision, whose: ownerPhrase(own) };
 }
 
 function decided(f: CheckFacts): string {
@@ -162,8 +180,10 @@ function slotConsequence(slot: number, slotName: string, observed: AmbientValue 
     const under = `${owner ? `${owner}'s session` : 'no session'} (${currentLabel(observed)})`;
     return f.decision ? `is audited under ${under}` : `would have been audited under ${under}, had it been allowed`;
   }
-  if (slot === SLOT.trustedBridgeDepth)
-    return `runs at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`;
+  if (slot === SLOT.trustedBridgeDepth) {
+    const clause = f.bridge ? bridgeClause(f.bridge, f.bridgeWhose) : null;
+    return `runs at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call${clause ? `: ${clause}` : ''}`;
+  }
   return `uses ${ownerPhrase(observed)} from ${slotName}`;
 }
 
@@ -213,6 +233,7 @@ export function narrateCheck(
     : null;
   const session = check.isWrite ? currentLabel(sessionValue) : null;
   const policyValue = slotCurrent(state.thread[SLOT.executionPolicy]) as AmbientValue | null;
+  const bridge = bridgeOf(reads, policyValue);
   const parts: string[] = [];
   // The policy comes first in the sentence whatever the read order (fs checks read the cwd before it).
   const ordered = reads.filter((read) => read.slot === SLOT.executionPolicy);
@@ -223,10 +244,12 @@ export function narrateCheck(
     if (read.slot === SLOT.executionPolicy) parts.push(`was checked against ${ownerPhrase(observed)}`);
     else if (read.slot === SLOT.executionContext && path !== null)
       parts.push(`${decision ? 'landed in' : 'was aimed at'} ${ctx?.cwd ?? 'no working directory'}`);
-    else if (read.slot === SLOT.trustedBridgeDepth)
+    else if (read.slot === SLOT.trustedBridgeDepth) {
+      const clause = bridge ? bridgeClause(bridge.decision, bridge.whose) : null;
       parts.push(
-        `ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`,
+        `ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call${clause ? ` (${clause})` : ''}`,
       );
+    }
     else if (read.slot === SLOT.mutationSession)
       parts.push(
         `${decision ? 'was audited' : 'would have been audited'} under ${ownerPhrase(observed)} (${currentLabel(observed)})`,
@@ -238,7 +261,16 @@ export function narrateCheck(
       ? `${check.isWrite ? 'write' : 'read'} of ${narrationText(check.target)}`
       : writtenCall(check);
   const consequence = parts.length > 0 ? `${task}'s ${action} ${joinAnd(parts)}` : null;
-  const facts: CheckFacts = { check, cwd: ctx?.cwd ?? null, path, session, decision, preflight };
+  const facts: CheckFacts = {
+    check,
+    cwd: ctx?.cwd ?? null,
+    path,
+    session,
+    decision,
+    preflight,
+    bridge: bridge?.decision ?? null,
+    bridgeWhose: bridge?.whose ?? 'no policy',
+  };
   const judge = policyValue === null ? 'no policy' : ownerPhrase(policyValue);
   let narration = `${task}'s ${writtenCall(check)} is ${decision ? 'allowed' : 'denied'} by ${judge}`;
   if (decision !== preflight) narration += `, though preflight ${preflight ? 'allowed' : 'denied'} it`;

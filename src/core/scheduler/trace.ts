@@ -4,6 +4,7 @@
 // createTraceRecorder implements the executor's Recorder. Depends on ./executor, ./scope, ./catalog, analysis.
 import type { Span } from '../diagnostics.ts';
 import { effectAllowedByCeiling, effectRecordSummary } from '../analysis/index.ts';
+import type { BridgeDecision } from './bridge.ts';
 import { SLOT, SLOT_NAMES } from './catalog.ts';
 import type { ExecMode, ExecState, PollOutcome, Recorder, TaskStatus } from './executor.ts';
 import { createMomentCounter, type Moment, type MomentKind } from './moment.ts';
@@ -91,6 +92,9 @@ export interface ReadInfo {
   expectedOwner: string | null;
   observedOwner: string | null;
   crosswire: boolean;
+  /** A host call's read of TRUSTED_BRIDGE_CALL_DEPTH: the gate the builtins it bridges meet at the observed depth
+   * and at its own (./bridge.ts). */
+  bridge?: BridgeDecision;
 }
 
 export interface CheckInfo {
@@ -204,6 +208,7 @@ export function createTraceRecorder(
     record: CrosswireRecord | null;
     slot: number;
     observed: AmbientValue | number | null;
+    expected: AmbientValue | number | null;
     step: TraceStep;
   }[] = [];
   const moments = createMomentCounter();
@@ -490,7 +495,7 @@ export function createTraceRecorder(
         event: crosswire || (access === 'read' && span !== null),
         snapshot: snap(false),
       } as TraceStep;
-      if (readAccess === 'check') openReads.push({ record, slot, observed, step });
+      if (readAccess === 'check') openReads.push({ record, slot, observed, expected, step });
       steps.push(step);
     },
     check(t, check, span) {
@@ -504,6 +509,8 @@ export function createTraceRecorder(
       const info = narrateCheck(name(t), check, state, reads, decision, preflight, slotNames);
       let first = true;
       for (const read of reads) {
+        // A host call's depth read carries what the depth lets the builtins it bridges skip.
+        if (read.slot === SLOT.trustedBridgeDepth && info.facts.bridge) (read.step as ReadInfo).bridge = info.facts.bridge;
         if (!read.record) continue;
         read.record.consequence = info.consequence ?? read.record.consequence;
         read.step.narration = narrateCheckRead(

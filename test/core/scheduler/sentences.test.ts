@@ -10,7 +10,7 @@ import { simulate } from '../../../src/core/scheduler/simulate.ts';
 import type { TraceStep } from '../../../src/core/scheduler/trace.ts';
 
 const MODES: RunMode[] = ['scoped', 'unscoped', 'naive'];
-const CAPTURE_HOLES: (string | null)[] = [null, 'CURRENT_MUTATION_SESSION', 'VM_EXECUTION_CONTEXT', 'EXECUTION_POLICY_STACK'];
+const CAPTURE_HOLES: (string | null)[] = [null, 'CURRENT_MUTATION_SESSION', 'VM_EXECUTION_CONTEXT', 'EXECUTION_POLICY_STACK', 'TRUSTED_BRIDGE_CALL_DEPTH'];
 const CATALOG_CAPTURED = [
   'EXECUTION_POLICY_STACK', 'EXECUTION_APPROVAL_POLICY_STACK', 'COMMAND_POLICY_STACK', 'DYNAMIC_PERMISSION_STACK',
   'RUNTIME_CONTEXT_OVERLAY_STACK', 'AUTONOMY_POLICY_STACK', 'LLM_RENDER_STACK', 'ACTIVE_HARN_CONNECTOR_CTX',
@@ -58,6 +58,15 @@ function contradictions(scenario: Scenario): string[] {
         say(step, 'a read of a denied check says the call went through');
       if (check?.decision === 'allow' && /and denied|is denied/.test(text)) say(step, 'a read of an allowed check says denied');
     }
+    // A host call's depth: the skip is said exactly when the borrowed depth trusts what its own would check.
+    if (step.kind === 'read') {
+      const bridge = step.bridge;
+      const skips = bridge !== undefined && bridge.gate === 'trusted' && bridge.own !== 'trusted';
+      if (skips !== /skip the execution-policy check/.test(text)) say(step, skips ? 'the skipped check not said' : 'a skip said that the depth does not make');
+      if ((bridge?.skipped ?? false) !== /refuses them under/.test(text)) say(step, 'the refusal the depth skips misstated');
+      if (bridge?.skipped && !text.includes(`depth ${bridge.depth}`)) say(step, 'the borrowed depth not named');
+      if (step.slot === 'TRUSTED_BRIDGE_CALL_DEPTH' && step.what === 'host_call' && bridge === undefined) say(step, "a host call's depth read without its decision");
+    }
     if (step.kind === 'panic') {
       if (step.restored) {
         if (scenario.run.mode !== 'scoped') say(step, 'a restore outside scoped mode');
@@ -91,7 +100,16 @@ describe('sentences from decisions: every lesson', () => {
     });
   }
 
-  it('the lessons say what the issue asks: the escape named, the denial not written, the restore named', () => {
+  it('the lessons say what the issue asks: the escape named, the denial not written, the restore named, the skipped check', () => {
+    const bridge = EXAMPLES.find((e) => e.id === 'bridge-depth-leak')!.scenario;
+    const landing = simulate(bridge).steps[bridge.view.step]!;
+    expect(landing).toMatchObject({ kind: 'read', bridge: { depth: 1, gate: 'trusted', ownDepth: 0, own: 'refused', policy: 'policy(beta)', skipped: true } });
+    expect(landing.narration).toMatch(/runs at trusted-bridge depth 1, .*: the builtins it bridges skip the execution-policy check, which at its own depth 0 refuses them under beta's policy\.$/);
+    const fixed = simulate({ ...bridge, run: { ...bridge.run, captured: null } }).steps.find(
+      (s) => s.kind === 'read' && s.task === 'beta' && s.slot === 'TRUSTED_BRIDGE_CALL_DEPTH',
+    )!;
+    expect(fixed).toMatchObject({ kind: 'read', crosswire: false, bridge: { depth: 0, gate: 'refused', skipped: false } });
+    expect(fixed.narration).not.toMatch(/skip/);
     const escalation = EXAMPLES.find((e) => e.id === 'escalation')!.scenario;
     const off = simulate({ ...escalation, run: { ...escalation.run, enforceAtSpawn: false } });
     const spawn = off.steps.find((s) => s.kind === 'spawn' && s.child === 'beta')!;
