@@ -330,14 +330,26 @@ export function pollDetail(
 
 // The spawn teaches what the grant allows: a child spawned with its effects all within the grant is covered; one
 // whose effects escape it runs only because enforcement at spawn is off, and the sentence names what escapes.
+// A child the parent's code does not name is spawned by the playground at the parent's spawn site, and said so.
 export function narrateSpawn(parent: string, child: string, program: TaskProgram): string {
   const admission = program.admission;
-  if (!admission || parent === 'the outer thread') return `${parent} spawns ${child}.`;
+  const spawns = `${spawnerOf(parent, program)} spawns ${child}${playgroundWhy(program)}`;
+  if (!admission || parent === 'the outer thread') return `${spawns}.`;
   const grant = admission.grant.join(', ') || 'nothing';
   if (program.refusal !== null)
-    return `${parent} spawns ${child}, though the parent's grant (${grant}) does not cover ${joinAnd(program.refusal.violations)}: enforcement at spawn is off, so it is spawned anyway (HARN-CAP-301 not enforced).`;
+    return `${spawns}, though the parent's grant (${grant}) does not cover ${joinAnd(program.refusal.violations)}: enforcement at spawn is off, so it is spawned anyway (HARN-CAP-301 not enforced).`;
   const asks = admission.effects.length === 0 ? 'no effects' : admission.effects.join(', ');
-  return `${parent} spawns ${child}: the parent's grant (${grant}) covers everything ${child} does (${asks}); a child asking for anything outside it is refused at spawn (HARN-CAP-301).`;
+  return `${spawns}: the parent's grant (${grant}) covers everything ${child} does (${asks}); a child asking for anything outside it is refused at spawn (HARN-CAP-301).`;
+}
+
+/** Who spawns a child: the parent, or the playground for a child the parent's code does not name. */
+export function spawnerOf(parent: string, program: TaskProgram): string {
+  return program.playground ? 'The playground' : parent;
+}
+
+/** After a playground-spawned child's name, why: ` (parent's code spawns "alpha" and "beta", not "gamma")`. */
+export function playgroundWhy(program: TaskProgram): string {
+  return program.playground ? ` (${program.playground})` : '';
 }
 
 export function narrateRefusalDetail(program: TaskProgram): string | null {

@@ -17,6 +17,8 @@ import {
   narratePoll,
   narrateRefusalDetail,
   narrateSpawn,
+  playgroundWhy,
+  spawnerOf,
   ownerName,
   ownerPhrase,
   pollDetail,
@@ -177,6 +179,7 @@ export interface ViolationRecord {
 }
 
 const EMPTY_ARRAY: readonly never[] = Object.freeze([]);
+
 
 function allows(check: CheckSpec, policy: AmbientValue | null): boolean {
   const ceiling = policy?.ceiling ?? null;
@@ -619,7 +622,7 @@ export function createTraceRecorder(
         index: steps.length,
         task: owners[t + 1] ?? null,
         span,
-        narration: `${name(t)}'s spawn of ${name(child)} is refused (HARN-CAP-301): ${refusal.message}`,
+        narration: `${spawnerOf(name(t), programs[child]!)}'s spawn of ${name(child)}${playgroundWhy(programs[child]!)} is refused (HARN-CAP-301): ${refusal.message}`,
         detail: narrateRefusalDetail(programs[child]!),
         moment: momentOf(t, 'refuse', span, name(child), 'spawn'),
         event: true,

@@ -28,8 +28,9 @@ function checkAfter(steps: readonly TraceStep[], read: TraceStep): Extract<Trace
   return null;
 }
 
-/** Every sentence of the trace against the decision recorded on its step; returns the contradictions. */
-function contradictions(scenario: Scenario): string[] {
+/** Every sentence of the trace against the decision recorded on its step; returns the contradictions. `unnamed`:
+ * the children the parent's code does not name (the playground spawns them). */
+function contradictions(scenario: Scenario, unnamed: readonly string[] = []): string[] {
   const { steps } = simulate(scenario);
   const wrong: string[] = [];
   const say = (step: TraceStep, why: string) => wrong.push(`step ${step.index} (${step.kind}): ${why}: ${step.narration}`);
@@ -44,6 +45,11 @@ function contradictions(scenario: Scenario): string[] {
       } else if (/does not cover/.test(text)) say(step, 'says a covered child escapes');
     }
     if (step.kind === 'refuse' && !/is refused \(HARN-CAP-301\)/.test(text)) say(step, 'a refusal not said');
+    if ((step.kind === 'spawn' || step.kind === 'refuse') && step.task !== null) {
+      const byPlayground = /^The playground(?:'s)? spawns? /.test(text) || /^The playground's spawn of /.test(text);
+      if (unnamed.includes(step.child) !== byPlayground) say(step, byPlayground ? 'a child the code spawns said spawned by the playground' : 'a child the code does not spawn said spawned by its parent');
+      if (byPlayground && !text.includes(`not "${step.child}"`)) say(step, 'the playground spawn without why');
+    }
     if (step.kind === 'check') {
       if (step.decision === 'deny') {
         if (/is allowed/.test(text)) say(step, 'a denied check said allowed');
@@ -151,12 +157,15 @@ describe('sentences from decisions: generated scenarios', () => {
         fc.boolean(),
         fc.constantFrom(...CAPTURE_HOLES),
         fc.boolean(),
-        (bodies, grant, mode, enforceAtSpawn, hole, ceiling) => {
+        fc.boolean(),
+        (bodies, grant, mode, enforceAtSpawn, hole, ceiling, omitLast) => {
           const names = ['alpha', 'beta', 'gamma'].slice(0, bodies.length);
+          // The parent's list may leave the last child out: the playground spawns it, and every sentence says so.
+          const listed = omitLast ? names.slice(0, -1) : names;
           const scenario = normalizeScenario({
             version: 1,
             parent: {
-              source: `pipeline main() {\n  parallel each [${names.map((n) => `"${n}"`).join(', ')}] { name ->\n    spawn_agent(name)\n  }\n}`,
+              source: `pipeline main() {\n  parallel each [${listed.map((n) => `"${n}"`).join(', ')}] { name ->\n    spawn_agent(name)\n  }\n}`,
               grant,
             },
             children: bodies.map((body, i) => ({
@@ -166,7 +175,7 @@ describe('sentences from decisions: generated scenarios', () => {
             })),
             run: { mode, enforceAtSpawn, captured: hole === null ? null : CATALOG_CAPTURED.filter((s) => s !== hole) },
           });
-          expect(contradictions(scenario)).toEqual([]);
+          expect(contradictions(scenario, names.filter((n) => !listed.includes(n)))).toEqual([]);
         },
       ),
       { numRuns: 60, seed: 25 },
