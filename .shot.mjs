@@ -1,0 +1,11 @@
+import { lessonLink, openPage, setup } from './test/e2e/harness.mjs';
+const env = await setup();
+const [file, moment, out, width, height] = process.argv.slice(2);
+const { page, context } = await openPage(env.browser, env.url, { hash: lessonLink(file), viewport: { width: Number(width ?? 1440), height: Number(height ?? 900) } });
+await page.locator('.stepper:not(.stepper-preview) .narration-text', { hasText: new RegExp(moment) }).waitFor({ timeout: 30000 });
+await page.waitForTimeout(1500);
+await page.mouse.move(1, 1);
+await page.screenshot({ path: out });
+console.log(await page.locator('.narration-text').textContent());
+await context.close();
+await env.teardown();
