@@ -2,14 +2,16 @@
 // `node scripts/screenshots.mjs`), in Debian's Chromium through the end-to-end harness: docs/lesson-f1-{light,dark}.png
 // (F1's link at its moment, the Lesson layout), docs/compare-{light,dark}.png (the same moment with Compare open),
 // docs/phone-f1.png (that moment at 375 px), docs/threads-two-columns.png (the work-stealing lesson at alpha's
-// migrated read, a register-file column per thread) and docs/compare-panic.png (the panic lesson's Compare by its
-// own contrast, naive against scoped: 7 leaks against none).
+// migrated read, a register-file column per thread), docs/compare-panic.png (the panic lesson's Compare by its
+// own contrast, naive against scoped: 7 leaks against none) and docs/lesson-f3-drift.png (F3 at its moment, the
+// drift guard beside the run).
 import { lessonLink, openPage, setup } from '../test/e2e/harness.mjs';
 
 const env = await setup();
 const F1 = lessonLink('examples/f1-cwd-env.json');
 const STEALING = lessonLink('examples/work-stealing.json');
 const PANIC = lessonLink('examples/panic-leak.json');
+const F3 = lessonLink('examples/f3-forcing-function.json');
 
 /** Opens `hash`, waits for the narration to say `moment`, moves the pointer off the page's controls. */
 async function at(hash, moment, options = {}) {
@@ -51,5 +53,11 @@ for (const colorScheme of ['light', 'dark']) {
   await page.screenshot({ path: 'docs/compare-panic.png' });
   await context.close();
 }
+{
+  const { page, context } = await at(F3, "uses beta's value from EGRESS_TENANT_STACK");
+  await page.getByRole('region', { name: 'Drift guard beside the run' }).getByText(/^missing:/).waitFor();
+  await page.screenshot({ path: 'docs/lesson-f3-drift.png' });
+  await context.close();
+}
 await env.teardown();
-console.log('docs/: lesson-f1-light, lesson-f1-dark, compare-light, compare-dark, phone-f1, threads-two-columns, compare-panic');
+console.log('docs/: lesson-f1-light, lesson-f1-dark, compare-light, compare-dark, phone-f1, threads-two-columns, compare-panic, lesson-f3-drift');
