@@ -17,14 +17,20 @@ beforeEach(() => {
   resetStore();
 });
 
+/** Adds a child with "+" (the default parent spawns "alpha" and "beta" only), analyzes, renders the tabs. */
+function addedChild(): string {
+  let added = '';
+  act(() => {
+    added = useStore.getState().addChild()!;
+    seedAnalysis();
+  });
+  render(<ProgramTabs />);
+  return added;
+}
+
 describe('program tabs', () => {
   it('mark a child the parent does not spawn, and say who spawns it on its tab', () => {
-    let added = '';
-    act(() => {
-      added = useStore.getState().addChild()!;
-      seedAnalysis();
-    });
-    render(<ProgramTabs />);
+    const added = addedChild();
     expect(screen.getByRole('tab', { name: new RegExp(`^${added}\\s?\\(playground\\)$`) })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('note')).toHaveTextContent(`${added} is spawned by the playground: parent's code spawns "alpha" and "beta", not "${added}".`);
     expect(screen.getByRole('tab', { name: 'alpha' })).toBeInTheDocument();
@@ -34,12 +40,7 @@ describe('program tabs', () => {
   });
 
   it('say nothing once the parent spawns it, nor while the analysis of an edit is pending', () => {
-    let added = '';
-    act(() => {
-      added = useStore.getState().addChild()!;
-      seedAnalysis();
-    });
-    render(<ProgramTabs />);
+    const added = addedChild();
     expect(screen.getByRole('note')).toBeInTheDocument();
     const parent = useStore.getState().scenario.parent.source.replace('spawn_agent("beta")', `spawn_agent("beta")\n  spawn_agent("${added}")`);
     act(() => {
