@@ -2,9 +2,10 @@
 // `node scripts/screenshots.mjs`), in Debian's Chromium through the end-to-end harness: docs/lesson-f1-{light,dark}.png
 // (F1's link at its moment, the Lesson layout), docs/compare-{light,dark}.png (the same moment with Compare open),
 // docs/phone-f1.png (that moment at 375 px), docs/threads-two-columns.png (the work-stealing lesson at alpha's
-// migrated read, a register-file column per thread) and docs/compare-panic.png (the panic lesson's Compare by its
-// own contrast, naive against scoped: 7 leaks against none), docs/predict-f1.png (F1 in Predict mode, asking which
-// working directory alpha's write_file will use) and docs/predict-f1-phone.png (the same at 375 px).
+// migrated read, a register-file column per thread), docs/compare-panic.png (the panic lesson's Compare by its
+// own contrast, naive against scoped: 7 leaks against none), docs/lesson-f3-drift.png (F3 at its moment, the drift
+// guard beside the run), docs/predict-f1.png (F1 in Predict mode, asking which working directory alpha's write_file
+// will use) and docs/predict-f1-phone.png (the same at 375 px).
 // `node scripts/screenshots.mjs predict` makes the Predict ones only.
 import { readFileSync } from 'node:fs';
 import { lessonLink, linkOf, openPage, setup } from '../test/e2e/harness.mjs';
@@ -13,6 +14,7 @@ const env = await setup();
 const F1 = lessonLink('examples/f1-cwd-env.json');
 const STEALING = lessonLink('examples/work-stealing.json');
 const PANIC = lessonLink('examples/panic-leak.json');
+const F3 = lessonLink('examples/f3-forcing-function.json');
 const f1 = JSON.parse(readFileSync('examples/f1-cwd-env.json', 'utf8'));
 const F1_PREDICT = linkOf({ ...f1, view: { ...f1.view, predict: true } });
 const only = process.argv[2] ?? null;
@@ -31,7 +33,7 @@ async function at(hash, moment, options = {}) {
 if (only === null) await readme();
 if (only === null || only === 'predict') await predict();
 await env.teardown();
-console.log(`docs/: ${only === 'predict' ? '' : 'lesson-f1-light, lesson-f1-dark, compare-light, compare-dark, phone-f1, threads-two-columns, compare-panic, '}predict-f1, predict-f1-phone`);
+console.log(`docs/: ${only === 'predict' ? '' : 'lesson-f1-light, lesson-f1-dark, compare-light, compare-dark, phone-f1, threads-two-columns, compare-panic, lesson-f3-drift, '}predict-f1, predict-f1-phone`);
 
 /** F1 in Predict mode at its first question, wide and on a phone. */
 async function predict() {
@@ -74,6 +76,12 @@ async function readme() {
     await page.mouse.move(1, 899);
     await page.waitForTimeout(500);
     await page.screenshot({ path: 'docs/compare-panic.png' });
+    await context.close();
+  }
+  {
+    const { page, context } = await at(F3, "uses beta's value from EGRESS_TENANT_STACK");
+    await page.getByRole('region', { name: 'Drift guard beside the run' }).getByText(/^missing:/).waitFor();
+    await page.screenshot({ path: 'docs/lesson-f3-drift.png' });
     await context.close();
   }
 }

@@ -72,6 +72,7 @@ export function applyViewReply(held: HeldView | null, reply: ViewReply): HeldVie
       parentEffectsSource: patch.parentEffectsSource,
       grantErrors: patch.grantErrors ?? prev.grantErrors,
       ceilingErrors: patch.ceilingErrors ?? prev.ceilingErrors,
+      playgroundSpawns: patch.playgroundSpawns ?? prev.playgroundSpawns,
     },
   };
 }

@@ -34,15 +34,25 @@ const EditorPane = lazy(() => afterNextPaint().then(() => import('./editor/Edito
 const PolicyColumn = lazy(() => import('./ledger/PolicyColumn.tsx'));
 // The embed is a page of its own: the playground's script does not carry it.
 const EmbedApp = lazy(() => import('./embed/EmbedApp.tsx'));
+// The drift guard beside the run, for a scenario that adds thread-locals (F3), in the Lesson layout.
+const LessonDrift = lazy(() => import('./catalog/LessonDrift.tsx'));
 
 function Columns() {
   const layout = useStore((s) => s.layout);
   const panes = useStore((s) => s.panes);
   const setPanes = useStore((s) => s.setPanes);
   const lesson = layout === 'lesson';
+  const addsSlots = useStore((s) => (s.scenario.slots?.length ?? 0) > 0);
   const style = { '--pane-editor': `${panes.editor}%`, '--pane-ledger': `${panes.ledger}%`, '--pane-run': `${panes.run}%` } as React.CSSProperties;
   const editor = (
     <section key="editor" className="column column-editor" aria-label="Programs">
+      {lesson && addsSlots ? (
+        <PaneBoundary name="drift guard">
+          <Suspense fallback={null}>
+            <LessonDrift />
+          </Suspense>
+        </PaneBoundary>
+      ) : null}
       <PaneBoundary name="editor">
         <ProgramTabs />
         <div className="editor-area">

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { findExample, minimizeScenario, simulate } from '../../src/core/index.ts';
 
 const require = createRequire(import.meta.url);
 // ajv 6 (installed with eslint) reads draft-04, the dialect of the SARIF 2.1.0 schema.
@@ -102,5 +103,21 @@ describe('harn-scope check', () => {
     const out = JSON.parse(stdout) as { isolation: { crosswires: number; failing: number }; findings: { code: string }[] };
     expect(out.isolation.crosswires).toBeGreaterThan(0);
     expect(out.findings.some((f) => f.code === 'S554')).toBe(true);
+  });
+
+  it('--isolation and @expect no-crosswire number a cross-wire as the stepper does (its event step), never by trace index', async () => {
+    const f1 = findExample('f1-cwd-env')!.scenario;
+    const withExpect = { ...f1, children: f1.children.map((c, i) => (i === 0 ? { ...c, source: `// @expect no-crosswire\n${c.source}` } : c)) };
+    writeFileSync(join(dir, 'f1-expect.json'), JSON.stringify(minimizeScenario(withExpect)));
+    const run = simulate(withExpect);
+    const events = run.steps.filter((s) => s.event).map((s) => s.index);
+    const numbers = run.summary.crosswires.map((c) => events.indexOf(c.step) + 1);
+    expect(numbers.every((n) => n > 0)).toBe(true);
+    const { stdout } = await cli('f1-expect.json', '--isolation', '--format', 'json');
+    const out = JSON.parse(stdout) as { findings: { code: string; message: string }[]; children: { expectations: { message: string }[] }[] };
+    const said = out.findings.filter((f) => f.code === 'S554' && f.message.startsWith('cross-wire at step')).map((f) => Number(/^cross-wire at step (\d+)/.exec(f.message)![1]));
+    expect(said).toEqual(numbers);
+    const alpha = run.summary.crosswires.find((c) => c.task === 'alpha')!;
+    expect(out.children[0]!.expectations[0]!.message).toMatch(new RegExp(`^alpha cross-wires at step ${events.indexOf(alpha.step) + 1} of the run: `));
   });
 });

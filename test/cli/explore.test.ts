@@ -65,6 +65,23 @@ describe('harn-scope explore', () => {
     expect(stdout).toMatch(/replay: picks parent,/);
   });
 
+  it('numbers each cross-wire as the stepper numbers the replay (its event step), never by trace index', async () => {
+    const json = JSON.parse((await cli('explore', 'f2.json', '--json')).stdout);
+    const { stdout } = await cli('explore', 'f2.json');
+    const replay = simulate(replayScenario(f2, json.first_failing.picks));
+    const events = replay.steps.filter((s) => s.event).map((s) => s.index);
+    const first = json.first_failing.crosswires[0];
+    // A cross-wire is an event: its number is its place among the events, 1-based.
+    const number = events.indexOf(first.step) + 1;
+    expect(number).toBeGreaterThan(0);
+    expect(number).toBeLessThan(first.step);
+    const printed = stdout.split('\n').find((line) => line.includes('cross-wire at step'))!;
+    expect(printed).toMatch(new RegExp(`cross-wire at step ${number}: `));
+    // The first failure's cross-wires, each by its event step, as the JSON's trace indices map to them.
+    const lines = stdout.split(/\n\s+#2 /)[0]!.split('\n').filter((line) => line.includes('cross-wire at step'));
+    expect(lines.map((line) => Number(/at step (\d+)/.exec(line)![1]))).toEqual(json.first_failing.crosswires.slice(0, 3).map((c: { step: number }) => events.indexOf(c.step) + 1));
+  });
+
   describe('--threads', () => {
     const twoThreads = { ...f2, run: { ...f2.run, threads: 2 } };
 

@@ -55,6 +55,23 @@ describe('analysis view', () => {
 });
 
 describe('view replies', () => {
+  it("carry the playground's spawns in a patch when the parent's spawn names change", () => {
+    const analyzer = createViewAnalyzer();
+    const child = 'pipeline main() {\n  read_file("a.txt")\n}\n';
+    const input = (parent: string): ScenarioAnalysisInput => ({
+      parent: { name: 'parent', source: parent, grant: null },
+      children: [{ name: 'alpha', source: child, ceiling: null }, { name: 'beta', source: child, ceiling: null }],
+    });
+    let held = applyViewReply(null, posted(analyzer.analyze(input('pipeline main() {\n  spawn_agent("alpha")\n}\n'), null)));
+    expect(held!.view.playgroundSpawns).toEqual([null, 'beta is spawned by the playground: parent\'s code spawns "alpha", not "beta".']);
+    const both = input('pipeline main() {\n  spawn_agent("alpha")\n  spawn_agent("beta")\n}\n');
+    const reply = posted(analyzer.analyze(both, held!.version));
+    expect(reply.kind).toBe('patch');
+    held = applyViewReply(held, reply);
+    expect(held!.view.playgroundSpawns).toEqual([null, null]);
+    expect(held!.view).toEqual(analysisView(both, analyzeScenario(both)));
+  });
+
   it('patched along random edits, the page holds exactly the view computed from scratch', () => {
     const next = random(20261201);
     let replies = 0;

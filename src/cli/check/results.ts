@@ -8,6 +8,8 @@ import {
   failsGate,
   decideCrosswireBySearch,
   createLineIndex,
+  eventSteps,
+  stepNumber,
   crosswireWhere,
   effectRecordSummary,
   effectToValue,
@@ -20,6 +22,7 @@ import {
   type DiagnosticCode,
   type EffectRecord,
   type ExpectationResult,
+  type CrosswireAt,
   type Severity,
 } from '../../core/index.ts';
 import type { CoverageResult } from './coverage.ts';
@@ -85,6 +88,12 @@ function runFinding(file: string, code: DiagnosticCode, severity: Severity, mess
   return { code, severity, message, file, line: 1, column: 1, notes: [] };
 }
 
+// A run's cross-wires numbered as the stepper numbers them (the event step), for the messages that name them.
+function crosswiresAt(run: ReturnType<typeof simulate>): CrosswireAt[] {
+  const events = eventSteps(run.steps);
+  return run.summary.crosswires.map((c) => ({ task: c.task, at: stepNumber(events, c.step), consequence: c.consequence }));
+}
+
 function isolationResults(input: CheckInput, options: CheckOptions, out: InputResult): void {
   const scenario = input.scenario!;
   const run = simulate(scenario);
@@ -101,7 +110,8 @@ function isolationResults(input: CheckInput, options: CheckOptions, out: InputRe
     if (!step || step.span === null || file === undefined) return runFinding(input.parentFile, code, 'error', message);
     return place(file, source, createDiagnostic(code, message, step.span));
   };
-  for (const c of summary.crosswires) out.findings.push(at(c.step, 'S554', `cross-wire at step ${c.step}${crosswireWhere(c)}: ${c.consequence}`));
+  const events = eventSteps(run.steps);
+  for (const c of summary.crosswires) out.findings.push(at(c.step, 'S554', `cross-wire at step ${stepNumber(events, c.step)}${crosswireWhere(c)}: ${c.consequence}`));
   for (const slot of summary.leaks) out.findings.push(runFinding(input.parentFile, 'S555', 'error', `${slot} is not restored on the outer thread after the run`));
   for (const child of summary.refused) {
     const refusal = run.steps.findIndex((s) => s.kind === 'refuse' && s.child === child);
@@ -148,7 +158,7 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
     const lines = createLineIndex(source);
     const at = (span: { start: number }) => lines.position(span.start);
     const written = report?.expectations ?? [];
-    const expectations = written.some((e) => e.kind === 'no-crosswire') ? decideCrosswireBySearch(written, child.name, evidence().run.summary.crosswires, evidence().search) : written;
+    const expectations = written.some((e) => e.kind === 'no-crosswire') ? decideCrosswireBySearch(written, child.name, crosswiresAt(evidence().run), evidence().search) : written;
     // A no-crosswire line that fails, or that the search could not decide (an error under --strict, else a warning).
     const runFailures = expectations.filter((e, i) => e.pass !== true && written[i]!.pass === null);
     out.children.push({

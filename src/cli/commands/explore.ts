@@ -43,7 +43,7 @@ function human(input: string, result: ExploreResult): string {
     const migrations = failure.migrations === undefined ? '' : `, ${countLabel('migrations', failure.migrations)}`;
     lines.push(`  #${i + 1} (${preemptions}${migrations}): ${t(failure.description)}`);
     for (const c of failure.crosswires.slice(0, 3))
-      lines.push(`      cross-wire at step ${c.step}${crosswireWhere(c)}: ${t(c.consequence)}`);
+      lines.push(`      cross-wire at step ${c.at}${crosswireWhere(c)}: ${t(c.consequence)}`);
     if (failure.leaks.length > 0)
       lines.push(`      leaked on the outer thread${result.threads ? 's' : ''}: ${t(failure.leaks.join(', '))}`);
     lines.push(`      replay: picks ${t(failure.picks.join(','))}`);

@@ -145,11 +145,19 @@ export function checkExpectations(expectations: readonly Expectation[], facts: E
   });
 }
 
+/** A cross-wire as an expectation names it: its task, the step a person reads for it (the event step, "13" or
+ * "13.4", as the stepper numbers it) and its consequence. */
+export interface CrosswireAt {
+  task: string;
+  at: string;
+  consequence: string;
+}
+
 /** Decides the `no-crosswire` expectations of task `task` from a run's cross-wires (by task name). */
-export function decideCrosswireExpectations(results: readonly ExpectationResult[], task: string, crosswires: readonly { task: string; step: number; consequence: string }[]): ExpectationResult[] {
+export function decideCrosswireExpectations(results: readonly ExpectationResult[], task: string, crosswires: readonly CrosswireAt[]): ExpectationResult[] {
   const own = crosswires.filter((c) => c.task === task);
   return results.map((r) =>
-    r.kind !== 'no-crosswire' ? r : own.length === 0 ? { ...r, pass: true, message: `${task} reads no other task's value in the run` } : { ...r, pass: false, message: `${task} cross-wires at step ${own[0]!.step}: ${own[0]!.consequence}` },
+    r.kind !== 'no-crosswire' ? r : own.length === 0 ? { ...r, pass: true, message: `${task} reads no other task's value in the run` } : { ...r, pass: false, message: `${task} cross-wires at step ${own[0]!.at}: ${own[0]!.consequence}` },
   );
 }
 
@@ -159,7 +167,7 @@ export interface CrosswireSearch {
   complete: boolean;
   schedules: number;
   failing: number;
-  failures: readonly { picks: readonly string[]; description: string; crosswires: readonly { task: string; step: number; consequence: string }[] }[];
+  failures: readonly { picks: readonly string[]; description: string; crosswires: readonly CrosswireAt[] }[];
 }
 
 /**
@@ -170,17 +178,17 @@ export interface CrosswireSearch {
 export function decideCrosswireBySearch(
   results: readonly ExpectationResult[],
   task: string,
-  run: readonly { task: string; step: number; consequence: string }[],
+  run: readonly CrosswireAt[],
   search: CrosswireSearch,
 ): ExpectationResult[] {
   const inRun = run.find((c) => c.task === task);
   const failure = search.failures.find((f) => f.crosswires.some((c) => c.task === task));
   const bounds = `${search.schedules.toLocaleString('en-US')} schedule(s) explored in ${search.mode} mode, latencies ignored`;
   const decide = (r: ExpectationResult): ExpectationResult => {
-    if (inRun) return { ...r, pass: false, message: `${task} cross-wires at step ${inRun.step} of the run: ${inRun.consequence}` };
+    if (inRun) return { ...r, pass: false, message: `${task} cross-wires at step ${inRun.at} of the run: ${inRun.consequence}` };
     if (failure) {
       const hit = failure.crosswires.find((c) => c.task === task)!;
-      return { ...r, pass: false, message: `${task} cross-wires in schedule ${failure.picks.join(',')} (${failure.description}) at step ${hit.step}: ${hit.consequence}` };
+      return { ...r, pass: false, message: `${task} cross-wires in schedule ${failure.picks.join(',')} (${failure.description}) at step ${hit.at}: ${hit.consequence}` };
     }
     if (search.failures.length < search.failing)
       return { ...r, pass: null, message: `unknown: ${search.failing} schedule(s) fail but only ${search.failures.length} were described, so whether ${task} cross-wires in another is not known (${bounds})` };

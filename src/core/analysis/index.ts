@@ -53,3 +53,4 @@ export * from './findings.ts';
 export * from './expect.ts';
 export * from './compare.ts';
 export * from './view.ts';
+export * from './spawnNames.ts';

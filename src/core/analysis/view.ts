@@ -10,6 +10,8 @@ import { effectRecordSummary } from './effects.ts';
 import type { PolicyError, PolicyLint } from './policy.ts';
 import { effectsEqual, type AnalyzedEffect, type EffectRecord } from './types.ts';
 import type { Violation } from './violations.ts';
+import { parse } from '../syntax/index.ts';
+import { playgroundNote, playgroundSpawns, spawnNamesOf, type SpawnNames } from './spawnNames.ts';
 
 /** Where a span is: 1-based lines and columns of its start and end. */
 export interface Place {
@@ -62,6 +64,9 @@ export interface AnalysisView {
   parentEffectsSource: ScenarioAnalysis['parentEffectsSource'];
   grantErrors: PolicyError[];
   ceilingErrors: PolicyError[][];
+  /** By child: the sentence saying the playground spawns it because the parent's code does not, else null
+   * (./spawnNames.ts). */
+  playgroundSpawns: (string | null)[];
 }
 
 /** A run of the previous list kept in the next one: `count` items from index `from`. */
@@ -99,6 +104,7 @@ export interface ViewPatch {
   parentEffectsSource: AnalysisView['parentEffectsSource'];
   grantErrors?: PolicyError[];
   ceilingErrors?: PolicyError[][];
+  playgroundSpawns?: (string | null)[];
 }
 
 /** An analysis reply: the whole view, or the changes to the view of version `base` (which the request said it has). */
@@ -186,8 +192,14 @@ function expectationRows(report: ProgramReport, place: (span: Span) => Place): L
  * 'c<index>' for a child). */
 type ProgramViewer = (report: ProgramReport, source: string, role: string) => ProgramView;
 
-/** The whole view of `analysis`, computed from `input` (whose sources its spans index into). */
-export function analysisView(input: ScenarioAnalysisInput, analysis: ScenarioAnalysis, view: ProgramViewer = programView): AnalysisView {
+/** The whole view of `analysis`, computed from `input` (whose sources its spans index into); `spawns` the names the
+ * parent's code spawns (parsed from its source when not given). */
+export function analysisView(
+  input: ScenarioAnalysisInput,
+  analysis: ScenarioAnalysis,
+  view: ProgramViewer = programView,
+  spawns: SpawnNames = spawnNamesOf(parse(input.parent.source).program),
+): AnalysisView {
   return {
     parent: view(analysis.parent, input.parent.source, 'p'),
     children: analysis.children.map((child, i) => view(child, input.children[i]?.source ?? '', `c${i}`)),
@@ -195,6 +207,9 @@ export function analysisView(input: ScenarioAnalysisInput, analysis: ScenarioAna
     parentEffectsSource: analysis.parentEffectsSource,
     grantErrors: analysis.grantErrors,
     ceilingErrors: analysis.ceilingErrors,
+    playgroundSpawns: playgroundSpawns(input.parent.name, spawns, input.children.map((child) => child.name)).map((why, i) =>
+      why === null ? null : playgroundNote(input.children[i]!.name, why),
+    ),
   };
 }
 
@@ -295,6 +310,7 @@ export function diffView(prev: AnalysisView, next: AnalysisView): ViewPatch | nu
   if (!sameData(prev.parentEffects, next.parentEffects)) patch.parentEffects = next.parentEffects;
   if (!sameData(prev.grantErrors, next.grantErrors)) patch.grantErrors = next.grantErrors;
   if (!sameData(prev.ceilingErrors, next.ceilingErrors)) patch.ceilingErrors = next.ceilingErrors;
+  if (!sameData(prev.playgroundSpawns, next.playgroundSpawns)) patch.playgroundSpawns = next.playgroundSpawns;
   return patch;
 }
 
@@ -345,15 +361,19 @@ export function createViewAnalyzer(): ViewAnalyzer {
   // The views of the previous call by role: typing in one program leaves the others' views the same objects, neither
   // rebuilt nor walked by the diff.
   let programs = new Map<string, { source: string; report: ProgramReport; view: ProgramView }>();
+  // The parent's spawn names, parsed again only when its source changes (an edit of a child never parses it).
+  let spawns: { source: string; names: SpawnNames } | null = null;
   return {
     analyze(input, have) {
+      if (spawns?.source !== input.parent.source)
+        spawns = { source: input.parent.source, names: spawnNamesOf(parse(input.parent.source).program) };
       const next = new Map<string, { source: string; report: ProgramReport; view: ProgramView }>();
       const view = analysisView(input, analyzer.analyze(input), (report, source, role) => {
         const hit = programs.get(role);
         const reused = hit && hit.source === source && sameReport(hit.report, report) ? hit.view : programView(report, source);
         next.set(role, { source, report, view: reused });
         return reused;
-      });
+      }, spawns.names);
       programs = next;
       const version = (last?.version ?? 0) + 1;
       const patch = last !== null && have === last.version ? diffView(last.view, view) : null;

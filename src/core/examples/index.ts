@@ -153,7 +153,7 @@ export const EXAMPLES: readonly Example[] = [
   example(
     'bridge-depth-leak',
     'Trusted-bridge depth leak',
-    'TRUSTED_BRIDGE_CALL_DEPTH is left out of the capture set. Watch beta’s host_call run at depth 1 while alpha’s bridge call is still awaiting, as if it were nested inside alpha’s trusted call.',
+    'TRUSTED_BRIDGE_CALL_DEPTH is left out of the capture set. Watch beta’s host_call run at depth 1 while alpha’s bridge call is still awaiting, as if nested inside alpha’s trusted call, so the builtins it bridges skip the policy check its own depth 0 would refuse them with.',
     {
       version: 1,
       parent: { source: FAN_OUT, grant: [HOST_READ] },
@@ -165,7 +165,7 @@ export const EXAMPLES: readonly Example[] = [
     },
     {
       landing: { task: 'beta', kind: 'read', subject: 'TRUSTED_BRIDGE_CALL_DEPTH', what: 'host_call' },
-      point: ['TRUSTED_BRIDGE_CALL_DEPTH', 'depth 1'],
+      point: ['TRUSTED_BRIDGE_CALL_DEPTH', 'depth 1', 'skip the execution-policy check'],
       contrast: { kind: 'capture', slot: 'TRUSTED_BRIDGE_CALL_DEPTH' },
     },
   ),

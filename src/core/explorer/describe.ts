@@ -8,6 +8,7 @@ import { pickOf } from '../scenario/picks.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { createRunner, type ExecConfig, type ExecMode } from '../scheduler/executor.ts';
 import type { TaskSet } from '../scheduler/ops.ts';
+import { eventSteps, stepNumber } from '../scheduler/moment.ts';
 import { simulate } from '../scheduler/simulate.ts';
 
 /** Where a picked task resumes: after an await at a source line, or at its start. */
@@ -25,7 +26,10 @@ export interface ScheduleSite {
 
 /** A cross-wire of a failing schedule, as `simulate --json` prints it, plus its consequence. */
 export interface ExploreCrosswire {
+  /** The trace index in the replay (what `--json` prints). */
   step: number;
+  /** The number a person reads for it in the replay, as the stepper numbers it: the event step ("13", "13.4"). */
+  at: string;
   task: string;
   slot: string;
   expected: string;
@@ -125,16 +129,18 @@ export function describeFailure(
 
   const picked = picks.map((entry) => (multi ? pickOf(names[entry % n]!, Math.floor(entry / n) + 1) : names[entry]!));
   const replay = simulate(replayScenario(scenario, picked, exec.mode));
+  const events = eventSteps(replay.steps);
   return {
     picks: picked,
     preemptions,
     ...(multi ? { migrations } : {}),
     length: picks.length,
-    crosswires: replay.summary.crosswires.map(({ step, task, slot, expected, observed, consequence, thread, cause }) =>
-      multi
-        ? { step, task, slot, expected, observed, consequence, thread: thread!, cause: cause! }
-        : { step, task, slot, expected, observed, consequence },
-    ),
+    crosswires: replay.summary.crosswires.map(({ step, task, slot, expected, observed, consequence, thread, cause }) => {
+      const at = stepNumber(events, step);
+      return multi
+        ? { step, at, task, slot, expected, observed, consequence, thread: thread!, cause: cause! }
+        : { step, at, task, slot, expected, observed, consequence };
+    }),
     leaks: replay.summary.leaks,
     panics: replay.summary.panics,
     description: text.join(' → '),

@@ -12,6 +12,8 @@ import {
   effectsFromValue,
   effectSubsetViolations,
   grantErrorSummary,
+  playgroundSpawns,
+  spawnNamesOf,
   type EffectRecord,
 } from '../analysis/index.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -488,6 +490,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   tasks.push({ name: parent.name, role: 'parent', ops: parentEmitter.ops, refusal: null });
   if (parentEmitter.truncated) diagnostics.push({ task: parent.name, diagnostic: truncation(parent.name) });
 
+  // A child the parent's code does not name at its spawn sites runs because the playground spawns it: said so.
+  const playground = playgroundSpawns(parent.name, spawnNamesOf(parentBody.program), children.map((child) => child.name));
   children.forEach((child, i) => {
     const body = childBodies[i]!;
     const e: Emitter = {
@@ -518,6 +522,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
       ops: refusal ? markEscapes(e.ops, refusal.violations) : e.ops,
       refusal,
       admission: admissionOf(body, child.ceiling, grant),
+      ...(playground[i] ? { playground: playground[i] } : {}),
     });
   });
   // A scenario that adds no slot keeps the seed's task set shape (no `slots` field).

@@ -5,6 +5,7 @@
 // Pure string building over executor state; strings a program wrote are quoted as literals (../report/escape.ts).
 // Depends on ./catalog.ts, ./scope.ts, ./ops.ts, executor types and ../report/escape.ts.
 import { narrationLiteral, narrationText } from '../report/escape.ts';
+import { bridgeClause, bridgeDecision, type BridgeDecision } from './bridge.ts';
 import { SLOT, SLOT_NAMES } from './catalog.ts';
 import type { ExecState } from './executor.ts';
 import type { CheckSpec, TaskProgram } from './ops.ts';
@@ -59,6 +60,8 @@ export interface CheckNarration {
 interface OpenRead {
   slot: number;
   observed: AmbientValue | number | null;
+  /** What the task would see running alone (its shadow). */
+  expected: AmbientValue | number | null;
   record: unknown;
 }
 
@@ -144,6 +147,21 @@ export interface CheckFacts {
   session: string | null;
   decision: boolean;
   preflight: boolean;
+  /** A host call: what its trusted-bridge depth lets the builtins it bridges skip (null for other calls). */
+  bridge: BridgeDecision | null;
+  /** Whose policy the bridge check runs under at the task's own depth ("beta's policy"). */
+  bridgeWhose: string;
+}
+
+const depthOf = (value: AmbientValue | number | null): number => (typeof value === 'number' ? value : 0);
+
+/** A host call's bridge decision from its reads (its depth and its policy, observed and its own), else null. */
+function bridgeOf(reads: readonly OpenRead[], observedPolicy: AmbientValue | null): { decision: BridgeDecision; whose: string } | null {
+  const depth = reads.find((read) => read.slot === SLOT.trustedBridgeDepth);
+  if (!depth) return null;
+  const own = (reads.find((read) => read.slot === SLOT.executionPolicy)?.expected ?? null) as AmbientValue | null;
+  const decision = bridgeDecision(depthOf(depth.observed), observedPolicy !== null, depthOf(depth.expected), own ? currentLabel(own) : null);
+  return { decision, whose: ownerPhrase(own) };
 }
 
 function decided(f: CheckFacts): string {
@@ -197,10 +215,14 @@ const CONSEQUENCES: readonly ConsequenceRow[] = [
   },
   {
     slot: SLOT.trustedBridgeDepth,
-    present: (observed) =>
-      `runs at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`,
-    past: (observed) =>
-      `ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call`,
+    present: (observed, f) => {
+      const clause = f.bridge ? bridgeClause(f.bridge, f.bridgeWhose) : null;
+      return `runs at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call${clause ? `: ${clause}` : ''}`;
+    },
+    past: (observed, f) => {
+      const clause = f.bridge ? bridgeClause(f.bridge, f.bridgeWhose) : null;
+      return `ran at trusted-bridge depth ${currentLabel(observed)}, as if nested inside another task's trusted bridge call${clause ? ` (${clause})` : ''}`;
+    },
   },
   {
     slot: null,
@@ -270,7 +292,17 @@ export function narrateCheck(
     : null;
   const session = check.isWrite ? currentLabel(sessionValue) : null;
   const policyValue = slotCurrent(state.thread[SLOT.executionPolicy]) as AmbientValue | null;
-  const facts: CheckFacts = { check, cwd: ctx?.cwd ?? null, path, session, decision, preflight };
+  const bridge = bridgeOf(reads, policyValue);
+  const facts: CheckFacts = {
+    check,
+    cwd: ctx?.cwd ?? null,
+    path,
+    session,
+    decision,
+    preflight,
+    bridge: bridge?.decision ?? null,
+    bridgeWhose: bridge?.whose ?? 'no policy',
+  };
   const parts: string[] = [];
   // The policy comes first in the sentence whatever the read order (fs checks read the cwd before it).
   const ordered = reads.filter((read) => read.slot === SLOT.executionPolicy);
@@ -343,14 +375,26 @@ export function pollDetail(
 
 // The spawn teaches what the grant allows: a child spawned with its effects all within the grant is covered; one
 // whose effects escape it runs only because enforcement at spawn is off, and the sentence names what escapes.
+// A child the parent's code does not name is spawned by the playground at the parent's spawn site, and said so.
 export function narrateSpawn(parent: string, child: string, program: TaskProgram): string {
   const admission = program.admission;
-  if (!admission || parent === 'the outer thread') return `${parent} spawns ${child}.`;
+  const spawns = `${spawnerOf(parent, program)} spawns ${child}${playgroundWhy(program)}`;
+  if (!admission || parent === 'the outer thread') return `${spawns}.`;
   const grant = admission.grant.join(', ') || 'nothing';
   if (program.refusal !== null)
-    return `${parent} spawns ${child}, though the parent's grant (${grant}) does not cover ${joinAnd(program.refusal.violations)}: enforcement at spawn is off, so it is spawned anyway (HARN-CAP-301 not enforced).`;
+    return `${spawns}, though the parent's grant (${grant}) does not cover ${joinAnd(program.refusal.violations)}: enforcement at spawn is off, so it is spawned anyway (HARN-CAP-301 not enforced).`;
   const asks = admission.effects.length === 0 ? 'no effects' : admission.effects.join(', ');
-  return `${parent} spawns ${child}: the parent's grant (${grant}) covers everything ${child} does (${asks}); a child asking for anything outside it is refused at spawn (HARN-CAP-301).`;
+  return `${spawns}: the parent's grant (${grant}) covers everything ${child} does (${asks}); a child asking for anything outside it is refused at spawn (HARN-CAP-301).`;
+}
+
+/** Who spawns a child: the parent, or the playground for a child the parent's code does not name. */
+export function spawnerOf(parent: string, program: TaskProgram): string {
+  return program.playground ? 'The playground' : parent;
+}
+
+/** After a playground-spawned child's name, why: ` (parent's code spawns "alpha" and "beta", not "gamma")`. */
+export function playgroundWhy(program: TaskProgram): string {
+  return program.playground ? ` (${program.playground})` : '';
 }
 
 export function narrateRefusalDetail(program: TaskProgram): string | null {
@@ -465,8 +509,8 @@ export function narrateWake(task: string, clock: number): string {
 /** A spawn's detail line. */
 export const SPAWN_DETAIL = 'The child captures its inherited scope now.';
 
-export function narrateRefusal(parent: string, child: string, message: string): string {
-  return `${parent}'s spawn of ${child} is refused (HARN-CAP-301): ${message}`;
+export function narrateRefusal(parent: string, child: string, program: TaskProgram): string {
+  return `${spawnerOf(parent, program)}'s spawn of ${child}${playgroundWhy(program)} is refused (HARN-CAP-301): ${program.refusal!.message}`;
 }
 
 export function narrateComplete(task: string): string {

@@ -75,6 +75,9 @@ export interface TaskProgram {
   refusal: SpawnRefusal | null;
   /** What the parent grant allows and what this child asks for (both summaries), when the grant is known. */
   admission?: Admission | null;
+  /** Set when the parent's code does not spawn this child and the playground does: why ("parent's code spawns
+   * "alpha" and "beta", not "gamma""). */
+  playground?: string;
 }
 
 /** The spawn-time comparison of a child's effects with the parent grant, for the spawn's narration. */

@@ -4,6 +4,7 @@
 // This file has the step types; ./traceRecorder.ts writes them (the executor's Recorder), its snapshots from
 // ./snapshotter.ts and its sentences from ./narrate.ts. Depends on ./executor and ./moment types.
 import type { Span } from '../diagnostics.ts';
+import type { BridgeDecision } from './bridge.ts';
 import type { PollOutcome, Recorder, TaskStatus } from './executor.ts';
 import type { Moment } from './moment.ts';
 import type { SlotValue } from './scope.ts';
@@ -74,6 +75,9 @@ export interface ReadInfo {
   expectedOwner: string | null;
   observedOwner: string | null;
   crosswire: boolean;
+  /** A host call's read of TRUSTED_BRIDGE_CALL_DEPTH: the gate the builtins it bridges meet at the observed depth
+   * and at its own (./bridge.ts). */
+  bridge?: BridgeDecision;
 }
 
 export interface CheckInfo {

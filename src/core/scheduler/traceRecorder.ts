@@ -64,6 +64,7 @@ interface OpenRead {
   record: CrosswireRecord | null;
   slot: number;
   observed: AmbientValue | number | null;
+  expected: AmbientValue | number | null;
   step: TraceStep;
 }
 
@@ -272,7 +273,7 @@ function recordRead(c: RecorderContext, t: number, slot: number, readAccess: 're
     event: crosswire || (access === 'read' && span !== null),
   };
   const step = pushStep(c, t, span, body, view, false);
-  if (readAccess === 'check') c.openReads.push({ record, slot, observed, step });
+  if (readAccess === 'check') c.openReads.push({ record, slot, observed, expected, step });
 }
 
 function recordCheck(c: RecorderContext, t: number, check: CheckSpec, span: Span | null): void {
@@ -287,6 +288,8 @@ function recordCheck(c: RecorderContext, t: number, check: CheckSpec, span: Span
   const info = narrateCheck(nameOf(c, t), check, state, reads, decision, preflight, c.slotNames);
   let first = true;
   for (const read of reads) {
+    // A host call's depth read carries what the depth lets the builtins it bridges skip.
+    if (read.slot === SLOT.trustedBridgeDepth && info.facts.bridge && read.step.kind === 'read') read.step.bridge = info.facts.bridge;
     if (!read.record) continue;
     read.record.consequence = info.consequence ?? read.record.consequence;
     read.step.narration = narrateCheckRead(nameOf(c, t), c.resumptions[t]!, first, read.slot, read.observed, info.facts, c.slotNames);
@@ -347,7 +350,7 @@ function recordRefuse(c: RecorderContext, t: number, child: number, span: Span |
   const childName = nameOf(c, child);
   const body: StepBody = { kind: 'refuse', child: childName, code: 'HARN-CAP-301', violations: refusal.violations };
   const view: StepView = {
-    narration: narrateRefusal(nameOf(c, t), childName, refusal.message),
+    narration: narrateRefusal(nameOf(c, t), childName, program),
     detail: narrateRefusalDetail(program),
     moment: momentOf(c, t, 'refuse', span, childName, 'spawn'),
     event: true,

@@ -129,6 +129,20 @@ export function picksBefore(simulation: SimulationResult, i: number): string[] {
   return picks;
 }
 
+/** The fields that make the next trace land on the moment shown now, for a change of a run setting or a catalog
+ * decision (the programs unchanged): none while a position still waits for its trace (its moment is not known yet;
+ * the position is kept for the next trace instead). */
+export function momentKept(state: {
+  simulation: SimulationResult | null;
+  stepIndex: number;
+  pendingStep: number | null;
+  simulatedScenario: Scenario | null;
+  scenario: Scenario;
+}): { pendingStep?: null; pendingMoment?: Moment | null } {
+  const current = state.simulation !== null && isRunOfCurrentInputs(state);
+  return state.pendingStep !== null && !current ? {} : { pendingStep: null, pendingMoment: momentAt(state.simulation, state.stepIndex) };
+}
+
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
   // Whether the trace on screen is the current scenario's: a position restored for a scenario whose trace is
   // already on screen (the open lesson reopened) is applied at once, not left pending for a trace that will never
@@ -139,15 +153,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
   // A run-setting change re-runs the same ops in another way: land on the moment shown now, not its step number.
   // A position still waiting for its trace is kept for the next one instead (the moment is not known yet).
   const setRunKeepingMoment = (patch: (run: AppRun) => AppRun) =>
-    set(({ scenario, simulation, stepIndex, pendingStep }) =>
-      pendingStep !== null && !isCurrent()
-        ? { scenario: { ...scenario, run: patch(scenario.run) } }
-        : {
-            scenario: { ...scenario, run: patch(scenario.run) },
-            pendingStep: null,
-            pendingMoment: momentAt(simulation, stepIndex),
-          },
-    );
+    set((state) => ({ scenario: { ...state.scenario, run: patch(state.scenario.run) }, ...momentKept(state) }));
   return {
     simulation: null,
     preview: null,

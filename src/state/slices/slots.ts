@@ -1,10 +1,12 @@
 // Thread-locals the scenario adds to the catalog (F3) and the Catalog view the worker computed for the current
 // scenario. Edits replace `scenario.slots` whole; removing the last added slot removes the field, so the
-// scenario (and its link) is again exactly what it was before anything was added.
+// scenario (and its link) is again exactly what it was before anything was added. A slot's edit is a setting of the
+// run, not of the programs: the next trace lands on the moment shown now, as a mode switch does.
 import type { CatalogView } from '../../core/drift/scenario.ts';
 import type { CustomSlot } from '../../core/scenario/customSlots.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import type { SliceCreator } from '../storeTypes.ts';
+import { momentKept } from './run.ts';
 
 export interface SlotsSlice {
   /** The worker's Catalog view of `scenario` (null until it answers); replaced whole. */
@@ -26,16 +28,18 @@ function withSlots(scenario: Scenario, slots: CustomSlot[]): Scenario {
 export const createSlotsSlice: SliceCreator<SlotsSlice> = (set) => ({
   catalogView: null,
   setCatalogView: (catalogView) => set({ catalogView }),
-  addSlot: (slot) => set(({ scenario }) => ({ scenario: withSlots(scenario, [...(scenario.slots ?? []), slot]) })),
+  addSlot: (slot) => set((state) => ({ scenario: withSlots(state.scenario, [...(state.scenario.slots ?? []), slot]), ...momentKept(state) })),
   updateSlot: (name, patch) =>
-    set(({ scenario }) => ({
+    set((state) => ({
       scenario: withSlots(
-        scenario,
-        (scenario.slots ?? []).map((s) => (s.name === name ? { ...s, ...patch } : s)),
+        state.scenario,
+        (state.scenario.slots ?? []).map((s) => (s.name === name ? { ...s, ...patch } : s)),
       ),
+      ...momentKept(state),
     })),
   removeSlot: (name) =>
-    set(({ scenario }) => {
+    set((state) => {
+      const { scenario } = state;
       const next = withSlots(
         scenario,
         (scenario.slots ?? []).filter((s) => s.name !== name),
@@ -46,6 +50,7 @@ export const createSlotsSlice: SliceCreator<SlotsSlice> = (set) => ({
           captured && captured.includes(name)
             ? { ...next, run: { ...next.run, captured: captured.filter((c) => c !== name) } }
             : next,
+        ...momentKept(state),
       };
     }),
 });

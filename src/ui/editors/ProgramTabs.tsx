@@ -1,5 +1,6 @@
 // Editor tabs for the parent and each child: arrow keys move between tabs, "+" adds a child, and each child tab
-// can be renamed or removed. Each tab carries its task colour.
+// can be renamed or removed. Each tab carries its task colour. A child the parent's code does not spawn is marked
+// "(playground)" on its tab, and its tab says who spawns it, in core's sentence (the analysis view's).
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectProgramNames } from '../../state/selectors.ts';
@@ -11,12 +12,24 @@ export function tabId(name: string): string {
   return `tab-${name}`;
 }
 
+// The selected child's "spawned by the playground" sentence, as a line under the tabs.
+function selectedNote(names: readonly string[], selected: string, playground: readonly (string | null)[]) {
+  const note = playground[names.indexOf(selected) - 1];
+  return note ? (
+    <p className="tab-note" role="note">
+      {note}
+    </p>
+  ) : null;
+}
+
 export default function ProgramTabs() {
   const names = useStore(useShallow(selectProgramNames));
   const selected = useStore((s) => s.selectedTab);
   const selectTab = useStore((s) => s.selectTab);
   const addChild = useStore((s) => s.addChild);
   const removeChild = useStore((s) => s.removeChild);
+  // Only from an analysis of the current programs: an earlier parent's names claim nothing about this one.
+  const playground = useStore(useShallow((s) => (s.analysisAnsweredId === s.analysisRequestId && s.analysisError === null ? (s.analysis?.playgroundSpawns ?? []) : [])));
   const [renaming, setRenaming] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
 
@@ -52,6 +65,7 @@ export default function ProgramTabs() {
             <span className="task-swatch" aria-hidden="true" />
             {name}
             {index === 0 ? <span className="tab-role"> (parent)</span> : null}
+            {index > 0 && playground[index - 1] ? <span className="tab-role"> (playground)</span> : null}
           </button>
         ))}
       </div>
@@ -79,6 +93,7 @@ export default function ProgramTabs() {
           </span>
         )
       ) : null}
+      {selectedNote(names, selected, playground)}
     </div>
   );
 }

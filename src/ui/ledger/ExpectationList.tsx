@@ -5,6 +5,7 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LedgerRow, Place } from '../../state/analysisTypes.ts';
+import { stepLabel } from '../../state/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import SiteLinks from './SiteLinks.tsx';
 
@@ -31,12 +32,13 @@ function useSearchVerdict(child: string): { picks: string } | 'none' | null {
   );
 }
 
-function useCrosswireStep(child: string): number | null | undefined {
-  // undefined: no run yet; null: the run has no cross-wire of this child; else its first cross-wire step.
+function useCrosswireStep(child: string): string | null | undefined {
+  // undefined: no run yet; null: the run has no cross-wire of this child; else its first cross-wire's step, as the
+  // stepper numbers it.
   return useStore((s) => {
     if (!s.simulation) return undefined;
     const hit = s.simulation.summary.crosswires.find((c) => c.task === child);
-    return hit ? hit.step : null;
+    return hit ? stepLabel(s.simulation, hit.step) : null;
   });
 }
 
@@ -48,7 +50,7 @@ export default function ExpectationList({ child, rows }: { child: string; rows: 
   if (rows.length === 0) return null;
   const outcome = (row: LedgerRow): { status: keyof typeof MARK; detail: string } => {
     if (row.extra !== 'pending') return { status: (row.extra ?? 'pending') as keyof typeof MARK, detail: row.detail ?? '' };
-    if (typeof crosswire === 'number') return { status: 'fail', detail: `${child} cross-wires at step ${crosswire} of the current run` };
+    if (typeof crosswire === 'string') return { status: 'fail', detail: `${child} cross-wires at step ${crosswire} of the current run` };
     if (search !== null && search !== 'none') return { status: 'fail', detail: `${child} cross-wires in schedule ${search.picks} (found by the explorer)` };
     if (search === 'none') return { status: 'pass', detail: `${child} reads no other task's value in any schedule (a complete exploration)` };
     return {

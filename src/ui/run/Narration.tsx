@@ -1,15 +1,17 @@
 // The current step in words, announced to screen readers (aria-live) as the user steps: one plain sentence (what
 // happened, why, and what it does), a secondary detail line (clock, choice point, expected vs observed), and the
 // one-line note when a re-run could not land on the same moment. A step that is a lesson's point is tagged with
-// an icon and a word in its own colour: a cross-wire, a violation or an escape, a refusal, a leak (red family),
-// a restore or a covered spawn (green); colour never carries the meaning alone.
+// an icon and a word in its own colour: a cross-wire, a violation or an escape, a refusal, a leak (red family), a
+// host call whose borrowed trusted-bridge depth skips the policy check (amber), a restore or a covered spawn
+// (green); colour never carries the meaning alone.
 import type { TraceStep } from '../../core/scheduler/trace.ts';
 
 /** What kind of point a step makes, for its tag and colour; null: an ordinary step. */
-export type NarrationTone = 'crosswire' | 'violation' | 'escape' | 'refusal' | 'leak' | 'restored' | 'covered';
+export type NarrationTone = 'crosswire' | 'bypass' | 'violation' | 'escape' | 'refusal' | 'leak' | 'restored' | 'covered';
 
 const TAGS: Record<NarrationTone, { icon: string; word: string; bad: boolean }> = {
   crosswire: { icon: '✖', word: 'cross-wire', bad: true },
+  bypass: { icon: '⚠', word: 'cross-wire, policy check skipped', bad: true },
   violation: { icon: '✖', word: 'violation', bad: true },
   escape: { icon: '✖', word: 'escapes the grant', bad: true },
   refusal: { icon: '⊘', word: 'refused', bad: true },
@@ -21,6 +23,8 @@ const TAGS: Record<NarrationTone, { icon: string; word: string; bad: boolean }> 
 /** The tone of a step, read from the decision core recorded on it. */
 export function toneOf(step: TraceStep | undefined, crosswire: boolean): NarrationTone | null {
   if (!step) return null;
+  // The bridge lesson's point: the depth read it got from another task lets its bridged builtins skip a check.
+  if (step.kind === 'read' && step.bridge?.skipped) return 'bypass';
   if (crosswire) return 'crosswire';
   if (step.kind === 'check' && step.violation !== null) return 'violation';
   if (step.kind === 'spawn' && step.escapes) return 'escape';

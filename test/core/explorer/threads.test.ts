@@ -342,7 +342,7 @@ describe('failures with threads', () => {
       const replay = simulate(replayScenario({ ...f1, run: { ...f1.run, threads: 2 } }, failure.picks));
       expect(replay.summary.ignoredPicks).toEqual([]);
       expect(replay.summary.migrations).toBe(failure.migrations);
-      expect(failure.crosswires).toEqual(replay.summary.crosswires);
+      expect(failure.crosswires.map(({ at: _at, ...c }) => c)).toEqual(replay.summary.crosswires);
       for (const c of failure.crosswires) {
         expect(c.thread === 1 || c.thread === 2).toBe(true);
         causes.add(c.cause!);

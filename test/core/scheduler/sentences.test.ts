@@ -10,7 +10,7 @@ import { simulate } from '../../../src/core/scheduler/simulate.ts';
 import type { TraceStep } from '../../../src/core/scheduler/trace.ts';
 
 const MODES: RunMode[] = ['scoped', 'unscoped', 'naive'];
-const CAPTURE_HOLES: (string | null)[] = [null, 'CURRENT_MUTATION_SESSION', 'VM_EXECUTION_CONTEXT', 'EXECUTION_POLICY_STACK'];
+const CAPTURE_HOLES: (string | null)[] = [null, 'CURRENT_MUTATION_SESSION', 'VM_EXECUTION_CONTEXT', 'EXECUTION_POLICY_STACK', 'TRUSTED_BRIDGE_CALL_DEPTH'];
 const CATALOG_CAPTURED = [
   'EXECUTION_POLICY_STACK', 'EXECUTION_APPROVAL_POLICY_STACK', 'COMMAND_POLICY_STACK', 'DYNAMIC_PERMISSION_STACK',
   'RUNTIME_CONTEXT_OVERLAY_STACK', 'AUTONOMY_POLICY_STACK', 'LLM_RENDER_STACK', 'ACTIVE_HARN_CONNECTOR_CTX',
@@ -28,8 +28,9 @@ function checkAfter(steps: readonly TraceStep[], read: TraceStep): Extract<Trace
   return null;
 }
 
-/** Every sentence of the trace against the decision recorded on its step; returns the contradictions. */
-function contradictions(scenario: Scenario): string[] {
+/** Every sentence of the trace against the decision recorded on its step; returns the contradictions. `unnamed`:
+ * the children the parent's code does not name (the playground spawns them). */
+function contradictions(scenario: Scenario, unnamed: readonly string[] = []): string[] {
   const { steps } = simulate(scenario);
   const wrong: string[] = [];
   const say = (step: TraceStep, why: string) => wrong.push(`step ${step.index} (${step.kind}): ${why}: ${step.narration}`);
@@ -44,6 +45,11 @@ function contradictions(scenario: Scenario): string[] {
       } else if (/does not cover/.test(text)) say(step, 'says a covered child escapes');
     }
     if (step.kind === 'refuse' && !/is refused \(HARN-CAP-301\)/.test(text)) say(step, 'a refusal not said');
+    if ((step.kind === 'spawn' || step.kind === 'refuse') && step.task !== null) {
+      const byPlayground = /^The playground(?:'s)? spawns? /.test(text) || /^The playground's spawn of /.test(text);
+      if (unnamed.includes(step.child) !== byPlayground) say(step, byPlayground ? 'a child the code spawns said spawned by the playground' : 'a child the code does not spawn said spawned by its parent');
+      if (byPlayground && !text.includes(`not "${step.child}"`)) say(step, 'the playground spawn without why');
+    }
     if (step.kind === 'check') {
       if (step.decision === 'deny') {
         if (/is allowed/.test(text)) say(step, 'a denied check said allowed');
@@ -57,6 +63,15 @@ function contradictions(scenario: Scenario): string[] {
       if (check?.decision === 'deny' && (/lands in/.test(text) || /is audited under/.test(text) || /and allowed/.test(text)))
         say(step, 'a read of a denied check says the call went through');
       if (check?.decision === 'allow' && /and denied|is denied/.test(text)) say(step, 'a read of an allowed check says denied');
+    }
+    // A host call's depth: the skip is said exactly when the borrowed depth trusts what its own would check.
+    if (step.kind === 'read') {
+      const bridge = step.bridge;
+      const skips = bridge !== undefined && bridge.gate === 'trusted' && bridge.own !== 'trusted';
+      if (skips !== /skip the execution-policy check/.test(text)) say(step, skips ? 'the skipped check not said' : 'a skip said that the depth does not make');
+      if ((bridge?.skipped ?? false) !== /refuses them under/.test(text)) say(step, 'the refusal the depth skips misstated');
+      if (bridge?.skipped && !text.includes(`depth ${bridge.depth}`)) say(step, 'the borrowed depth not named');
+      if (step.slot === 'TRUSTED_BRIDGE_CALL_DEPTH' && step.what === 'host_call' && bridge === undefined) say(step, "a host call's depth read without its decision");
     }
     if (step.kind === 'panic') {
       if (step.restored) {
@@ -91,7 +106,16 @@ describe('sentences from decisions: every lesson', () => {
     });
   }
 
-  it('the lessons say what the issue asks: the escape named, the denial not written, the restore named', () => {
+  it('the lessons say what the issue asks: the escape named, the denial not written, the restore named, the skipped check', () => {
+    const bridge = EXAMPLES.find((e) => e.id === 'bridge-depth-leak')!.scenario;
+    const landing = simulate(bridge).steps[bridge.view.step]!;
+    expect(landing).toMatchObject({ kind: 'read', bridge: { depth: 1, gate: 'trusted', ownDepth: 0, own: 'refused', policy: 'policy(beta)', skipped: true } });
+    expect(landing.narration).toMatch(/runs at trusted-bridge depth 1, .*: the builtins it bridges skip the execution-policy check, which at its own depth 0 refuses them under beta's policy\.$/);
+    const fixed = simulate({ ...bridge, run: { ...bridge.run, captured: null } }).steps.find(
+      (s) => s.kind === 'read' && s.task === 'beta' && s.slot === 'TRUSTED_BRIDGE_CALL_DEPTH',
+    )!;
+    expect(fixed).toMatchObject({ kind: 'read', crosswire: false, bridge: { depth: 0, gate: 'refused', skipped: false } });
+    expect(fixed.narration).not.toMatch(/skip/);
     const escalation = EXAMPLES.find((e) => e.id === 'escalation')!.scenario;
     const off = simulate({ ...escalation, run: { ...escalation.run, enforceAtSpawn: false } });
     const spawn = off.steps.find((s) => s.kind === 'spawn' && s.child === 'beta')!;
@@ -133,12 +157,15 @@ describe('sentences from decisions: generated scenarios', () => {
         fc.boolean(),
         fc.constantFrom(...CAPTURE_HOLES),
         fc.boolean(),
-        (bodies, grant, mode, enforceAtSpawn, hole, ceiling) => {
+        fc.boolean(),
+        (bodies, grant, mode, enforceAtSpawn, hole, ceiling, omitLast) => {
           const names = ['alpha', 'beta', 'gamma'].slice(0, bodies.length);
+          // The parent's list may leave the last child out: the playground spawns it, and every sentence says so.
+          const listed = omitLast ? names.slice(0, -1) : names;
           const scenario = normalizeScenario({
             version: 1,
             parent: {
-              source: `pipeline main() {\n  parallel each [${names.map((n) => `"${n}"`).join(', ')}] { name ->\n    spawn_agent(name)\n  }\n}`,
+              source: `pipeline main() {\n  parallel each [${listed.map((n) => `"${n}"`).join(', ')}] { name ->\n    spawn_agent(name)\n  }\n}`,
               grant,
             },
             children: bodies.map((body, i) => ({
@@ -148,7 +175,7 @@ describe('sentences from decisions: generated scenarios', () => {
             })),
             run: { mode, enforceAtSpawn, captured: hole === null ? null : CATALOG_CAPTURED.filter((s) => s !== hole) },
           });
-          expect(contradictions(scenario)).toEqual([]);
+          expect(contradictions(scenario, names.filter((n) => !listed.includes(n)))).toEqual([]);
         },
       ),
       { numRuns: 60, seed: 25 },

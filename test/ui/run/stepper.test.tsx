@@ -188,6 +188,29 @@ describe('moments', () => {
     expect(compare.querySelector('.compare-sides')!.lastElementChild!.textContent).not.toBe(right);
   });
 
+  it("F3: deciding the added slot Captured in the catalog lands on the same read, now alpha's own", async () => {
+    const f3 = lesson('f3-forcing-function');
+    await renderPanel(f3);
+    await waitFor(() => expect(useStore.getState().stepIndex).toBe(f3.view.step));
+    const before = position();
+    expect(narration()).toMatch(/✖ cross-wire: .*uses beta's value from EGRESS_TENANT_STACK/);
+    act(() => useStore.getState().updateSlot('EGRESS_TENANT_STACK', { scoping: 'captured' }));
+    await waitFor(() => expect(useStore.getState().simulatedScenario?.slots?.[0]?.scoping).toBe('captured'));
+    const there = useStore.getState().simulation!.steps[useStore.getState().stepIndex]!;
+    expect(there).toMatchObject({ kind: 'read', task: 'alpha', slot: 'EGRESS_TENANT_STACK', what: 'http_post', crosswire: false });
+    expect(narration()).toContain('alpha reads EGRESS_TENANT_STACK for http_post: its own');
+    expect(screen.queryByRole('note')).toBeNull();
+    // The same event number (was 21 → 18: the old step index, another moment).
+    expect(position()!.split(' / ')[0]).toBe(before!.split(' / ')[0]);
+  });
+
+  it("the bridge lesson's moment is tagged in its own colour: the borrowed depth lets the bridged builtins skip the check", async () => {
+    await renderPanel(lesson('bridge-depth-leak'));
+    await waitFor(() => expect(useStore.getState().stepIndex).toBe(lesson('bridge-depth-leak').view.step));
+    expect(narration()).toMatch(/⚠ cross-wire, policy check skipped: .*the builtins it bridges skip the execution-policy check, which at its own depth 0 refuses them under beta's policy\.$/);
+    expect(document.querySelector('.narration')).toHaveClass('narration-bypass');
+  });
+
   it('a moment that does not happen in the new run lands on the nearest one and says so in one line', async () => {
     const escalation = lesson('escalation');
     await renderPanel({ ...escalation, run: { ...escalation.run, enforceAtSpawn: false } });

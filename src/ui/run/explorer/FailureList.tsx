@@ -68,7 +68,7 @@ export default function FailureList({ failures, total, minimal, replayed, canRep
                   <span className="crosswire-tag">
                     <span aria-hidden="true">✖ </span>cross-wire
                   </span>{' '}
-                  at step {c.step + 1} (<code>{c.slot}</code>
+                  at step {c.at} (<code>{c.slot}</code>
                   {c.thread !== undefined ? ` · thread ${c.thread} · ${c.cause ?? ''}` : ''}): {c.consequence}
                 </span>
               ))}

@@ -107,7 +107,7 @@ describe('running the explorer', () => {
     const first = expected.failures[0]!;
     expect(items[0]).toHaveTextContent(`#1 ${first.preemptions} preemptions`);
     expect(items[0]).toHaveTextContent('alpha after llm_call (line 2)');
-    expect(items[0]).toHaveTextContent(`cross-wire at step ${first.crosswires[0]!.step + 1} (${first.crosswires[0]!.slot}): ${first.crosswires[0]!.consequence}`);
+    expect(items[0]).toHaveTextContent(`cross-wire at step ${first.crosswires[0]!.at} (${first.crosswires[0]!.slot}): ${first.crosswires[0]!.consequence}`);
     expect(exploreButton()).toBeEnabled();
   });
 
