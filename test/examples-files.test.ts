@@ -30,3 +30,12 @@ describe('examples/challenges/*.json', () => {
     expect(validateScenario(JSON.parse(text)).value).toEqual(challenge.scenario);
   });
 });
+
+describe('examples/exercises/*.json', () => {
+  it.each(readdirSync(join(DIR, 'exercises')))('%s validates and carries a "make" goal with a note', (file) => {
+    const result = validateScenario(JSON.parse(readFileSync(join(DIR, 'exercises', file), 'utf8')));
+    expect(result.errors).toEqual([]);
+    expect(result.value?.goal?.verb).toBe('make');
+    expect(result.value?.goal?.note).not.toBe('');
+  });
+});

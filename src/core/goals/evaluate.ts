@@ -133,5 +133,5 @@ export function evaluateGoal(goal: ScenarioGoal, run: Run, options: { scenario?:
           ? `Not yet: ${list(failed.map((t) => `${t.text} — ${t.why}`))}.`
           : `Not known yet: ${list(open.map((t) => `${t.text} — ${t.why}`))}.`;
   const badge = status === 'met' ? '✔ goal met' : status === 'not-met' ? '✖ not yet' : '? not known yet';
-  return { kind: 'goal-verdict', status, goal: goalSentence(goal), terms, disallowed, badge, message };
+  return { kind: 'goal-verdict', status, goal: goalSentence(goal), title: goal.title || goalSentence(goal), terms, disallowed, badge, message };
 }

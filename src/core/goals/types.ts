@@ -66,6 +66,8 @@ export interface GoalVerdict {
   status: GoalStatus;
   /** The goal in one sentence: `Find a schedule with a cross-wire on … read by alpha.` */
   goal: string;
+  /** The goal's title, or its sentence when it has none. */
+  title: string;
   terms: GoalTermVerdict[];
   /** Changes outside what the goal allows, against the published challenge (`the mode`, `the programs`); empty
    * when none or when there is nothing to compare with. A change there makes the goal not met. */
