@@ -114,6 +114,13 @@ export function disallowedChanges(goal: ScenarioGoal, baseline: Scenario, scenar
   return out;
 }
 
+const ALLOW_WORDS = { picks: 'which task runs next (the picks)', capture: 'the capture set', mode: 'the mode', sources: 'the programs' } as const;
+
+/** `You may change which task runs next (the picks) and the programs.` */
+export function goalAllowedText(goal: ScenarioGoal): string {
+  return `You may change ${list(goal.allow.map((what) => ALLOW_WORDS[what]))}.`;
+}
+
 const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** Checks `goal` against `run`, the run of `scenario`; with `baseline` (the challenge as published) a change
@@ -133,5 +140,5 @@ export function evaluateGoal(goal: ScenarioGoal, run: Run, options: { scenario?:
           ? `Not yet: ${list(failed.map((t) => `${t.text} — ${t.why}`))}.`
           : `Not known yet: ${list(open.map((t) => `${t.text} — ${t.why}`))}.`;
   const badge = status === 'met' ? '✔ goal met' : status === 'not-met' ? '✖ not yet' : '? not known yet';
-  return { kind: 'goal-verdict', status, goal: goalSentence(goal), title: goal.title || goalSentence(goal), terms, disallowed, badge, message };
+  return { kind: 'goal-verdict', status, goal: goalSentence(goal), title: goal.title || goalSentence(goal), allowed: goalAllowedText(goal), terms, disallowed, badge, message };
 }

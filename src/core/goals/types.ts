@@ -68,6 +68,8 @@ export interface GoalVerdict {
   goal: string;
   /** The goal's title, or its sentence when it has none. */
   title: string;
+  /** What the student may change, in words: `You may change which task runs next (the picks) and the programs.` */
+  allowed: string;
   terms: GoalTermVerdict[];
   /** Changes outside what the goal allows, against the published challenge (`the mode`, `the programs`); empty
    * when none or when there is nothing to compare with. A change there makes the goal not met. */

@@ -8,6 +8,7 @@ import { useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
 import { startRunSync } from './runSync.ts';
 import Stepper from './Stepper.tsx';
+import GoalPanel from '../goals/GoalPanel.tsx';
 import './run.css';
 
 // Under the stepper, in chunks of their own: a link's first sentence does not wait for them (issue 30).
@@ -27,6 +28,7 @@ export default function RunPanel() {
   return (
     <section className="run-panel" aria-label="Run">
       <h2 className="run-title">Scheduler</h2>
+      <GoalPanel />
       <RunSettings
         mode={run.mode}
         threads={run.threads ?? 1}

@@ -2,6 +2,7 @@
 // the comlink client. Provided through React context (RunBackendContext) so a test can render the panel alone.
 import { createContext, useContext } from 'react';
 import type { Example, LessonComparison } from '../../core/examples/index.ts';
+import type { GalleryGroup, GoalSolution, GoalStatus } from '../../core/goals/index.ts';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import type { Moment } from '../../core/scheduler/moment.ts';
 import type { ScenarioSimulation } from '../../core/scheduler/simulate.ts';
@@ -20,6 +21,12 @@ export interface RunBackend extends SessionWorker {
   examples(): Promise<readonly Example[]>;
   /** The run of `scenario` at `step` as Markdown, its link after `baseUrl` (core's scenarioMarkdown). */
   scenarioMarkdown(scenario: Scenario, step: number, baseUrl: string): Promise<string>;
+  /** The gallery's path: the lessons and the challenges in their groups (core's GALLERY). */
+  gallery(): Promise<readonly GalleryGroup[]>;
+  /** The scenario's goal decided on its run, or null without a goal (core's scenarioGoalStatus). */
+  goalStatus(scenario: Scenario): Promise<GoalStatus | null>;
+  /** The explorer's answer to the scenario's goal (core's scenarioGoalSolution). */
+  goalSolution(scenario: Scenario): Promise<GoalSolution | null>;
 }
 
 let real: RunBackend | null = null;

@@ -2,7 +2,7 @@
 // a log of calls. Rendering helpers wrap a component in the backend context.
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { compareWithContrast, decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
+import { compareWithContrast, decodeLink, EXAMPLES, GALLERY, loadScenario, scenarioGoalSolution, scenarioGoalStatus, scenarioMarkdown, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../../../src/core/scheduler/index.ts';
 import { RunBackendContext, type RunBackend } from '../../../src/ui/run/backend.ts';
 
@@ -30,6 +30,9 @@ export function createFakeBackend(): FakeBackend {
     decodeLink: (text: string) => log('decodeLink', decodeLink(text)),
     loadScenario: (input: unknown) => log('loadScenario', loadScenario(input)),
     scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => log('scenarioMarkdown', scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl })),
+    gallery: () => log('gallery', GALLERY),
+    goalStatus: (scenario: Scenario) => log('goalStatus', scenarioGoalStatus(scenario)),
+    goalSolution: (scenario: Scenario) => log('goalSolution', scenarioGoalSolution(scenario)),
   };
 }
 
