@@ -3,6 +3,7 @@
 // count. A claim needs its evidence: a run cut short or waiting for a choice establishes what it found, never an
 // absence (a `not`, a leak, a clean run): those are unknown until the run ends. Pure; depends on the scheduler's
 // result types and ./types.ts.
+import { eventSteps, stepNumber } from '../scheduler/moment.ts';
 import type { SimulationResult } from '../scheduler/run.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { GoalTerm, GoalTermVerdict, GoalVerdict, ScenarioGoal } from './types.ts';
@@ -87,11 +88,13 @@ function termVerdict(term: GoalTerm, run: Run): GoalTermVerdict {
   }
   const found = evidenceOf(term, run);
   const first = found[0];
+  // The step a person reads (the event step, "13.4" between events), as the stepper and the CLI number it.
+  const at = first ? stepNumber(eventSteps(run.steps), first.step) : '';
   if (term.not) {
-    if (first) return { text, holds: false, why: `${first.why} at step ${first.step}`, step: first.step };
+    if (first) return { text, holds: false, why: `${first.why} at step ${at}`, step: first.step };
     return ended ? { text, holds: true, why: 'none in this run', step: null } : { text, holds: null, why: `none so far, but ${cut}`, step: null };
   }
-  if (first) return { text, holds: true, why: `${first.why} at step ${first.step}`, step: first.step };
+  if (first) return { text, holds: true, why: `${first.why} at step ${at}`, step: first.step };
   return ended ? { text, holds: false, why: 'none in this run', step: null } : { text, holds: null, why: `none so far, but ${cut}`, step: null };
 }
 

@@ -54,7 +54,7 @@ export interface GoalTermVerdict {
   holds: boolean | null;
   /** Why, from the run: `gamma read VM_EXECUTION_CONTEXT = ctx(cwd=/worktrees/alpha, …) at step 12`, `none in this run`. */
   why: string;
-  /** The step of the evidence (a positive term that holds), or null. */
+  /** The trace index of the evidence, or null; `why` names its step as the stepper numbers it. */
   step: number | null;
 }
 

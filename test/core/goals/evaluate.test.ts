@@ -6,7 +6,9 @@ import {
   checkScenarioGoal,
   evaluateGoal,
   EXAMPLES,
+  eventSteps,
   goalSentence,
+  stepNumber,
   normalizeGoal,
   simulate,
   type GoalTerm,
@@ -56,14 +58,15 @@ describe('evaluateGoal', () => {
     expect(evaluateGoal(normalizeGoal({ all: [{ kind: 'clean' }] }), waiting).status).toBe('unknown');
   });
 
-  it('says the goal in one sentence and gives the evidence with its step', () => {
+  it('says the goal in one sentence and gives the evidence with its step as the stepper numbers it', () => {
     const goal = normalizeGoal({ all: [{ kind: 'crosswire', task: 'alpha', slot: 'VM_EXECUTION_CONTEXT' }, { kind: 'leak', not: true }] });
     expect(goalSentence(goal)).toBe('Find a schedule with a cross-wire on VM_EXECUTION_CONTEXT read by alpha and no leak.');
     expect(goalSentence({ ...goal, verb: 'make' })).toBe('Change the scenario so that its run has a cross-wire on VM_EXECUTION_CONTEXT read by alpha and no leak.');
     const run = simulate(lesson('f1-cwd-env'));
     const verdict = evaluateGoal(goal, run);
     const first = run.summary.crosswires.find((c) => c.task === 'alpha' && c.slot === 'VM_EXECUTION_CONTEXT')!;
-    expect(verdict.terms[0]).toEqual({ text: 'a cross-wire on VM_EXECUTION_CONTEXT read by alpha', holds: true, step: first.step, why: `alpha read VM_EXECUTION_CONTEXT = ${first.observed} (its own: ${first.expected}) at step ${first.step}` });
+    expect(verdict.terms[0]).toEqual({ text: 'a cross-wire on VM_EXECUTION_CONTEXT read by alpha', holds: true, step: first.step, why: `alpha read VM_EXECUTION_CONTEXT = ${first.observed} (its own: ${first.expected}) at step ${stepNumber(eventSteps(run.steps), first.step)}` });
+    expect(stepNumber(eventSteps(run.steps), first.step)).not.toBe(String(first.step));
     expect(verdict.message.startsWith('Goal met: a cross-wire on VM_EXECUTION_CONTEXT read by alpha (alpha read')).toBe(true);
   });
 });
