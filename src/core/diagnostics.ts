@@ -64,6 +64,7 @@ export const DIAGNOSTIC_CODES = {
   S555: { severity: 'error', summary: 'Leak: the outer thread is not restored after the run' },
   S556: { severity: 'error', summary: 'Child refused at spawn' },
   S557: { severity: 'warning', summary: 'No child to check' },
+  S558: { severity: 'error', summary: "The scenario's goal is not met" },
   P601: { severity: 'error', summary: 'A policy allows an effect its baseline did not (new access)' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -18,6 +18,8 @@ export * from './examples/index.ts';
 export * from './teaching/index.ts';
 /** Explorer: `createExplorer(scenario, options)` (resumable `run(n)` slices with progress, `cancel`, `result`), `explore`, `replayScenario(scenario, picks)`. */
 export * from './explorer/index.ts';
+/** Goals (challenges and exercises): `evaluateGoal`, `checkScenarioGoal`, `solveGoal`, the campaign (`CHALLENGES`) and the gallery's path (`GALLERY`). */
+export * from './goals/index.ts';
 /** The drift guard (F3): `scanThreadLocals(files)`, `checkDrift(discovered, catalog)` with the seed's messages, catalogs as JSON. */
 export * from './drift/index.ts';
 /** Reports: `scenarioMarkdown(scenario, simulation, { step, baseUrl })`, the run at one moment as Markdown (the stepper's "Copy as Markdown" and `simulate --format markdown`). */

@@ -59,6 +59,10 @@ const HELP: Record<DiagnosticCode, RuleHelp> = {
   S555: { means: 'After the run the outer thread still holds a task value: a scope was not restored (a panic without a restore guard).', fix: 'Restore scope in a guard that runs on panic (mode scoped).' },
   S556: { means: "A child is refused at spawn: its effects escape the parent's grant (HARN-CAP-301).", fix: 'Fix the HARN-CAP-301 findings of that child.' },
   S557: { means: 'The config or scenario names no child, so there is nothing to check and a clean result would claim nothing.', fix: 'List the children (name, file and ceiling) under "children".' },
+  S558: {
+    means: "The scenario carries a goal (a challenge or an exercise: a cross-wire, leak, refusal, violation, migration, panic or clean run to reach) and its run does not meet it, or does not establish it (a run cut at its step bound), or it changes what the challenge does not allow.",
+    fix: 'Change what the goal allows (the picks, and where allowed the capture set, the mode or the programs) until the run meets it; the message names each term that does not hold and why.',
+  },
   P601: {
     means: 'Compared as policies with the baseline given to `check --baseline`, a grant or ceiling now allows an effect the baseline did not, whether or not a child requests it today (no new access).',
     fix: 'If the new access is meant, make the change the new baseline; otherwise narrow the policy. `harn-scope diff OLD NEW` lists every effect newly allowed and newly denied.',

@@ -46,9 +46,9 @@ function spawnCoreWorker(onFailure: (detail: string) => void): WatchedWorker {
 
 /** Worker calls that may keep the worker busy longer than a ping's limit: a whole simulation (about a second), a
  * link's preview (its decoding and simulation at boot), and an exploration, which answers pings between its slices
- * but is busy exploring, not hung, when one slice or a garbage collection of its heap runs long on a loaded machine;
- * the watchdog waits longer for them. */
-const SLOW_METHODS: ReadonlySet<string> = new Set(['simulate', 'previewLink', 'startExplore']);
+ * but is busy exploring, not hung, when one slice or a garbage collection of its heap runs long on a loaded machine,
+ * a goal's check (a simulation) and its solution (a search); the watchdog waits longer for them. */
+const SLOW_METHODS: ReadonlySet<string> = new Set(['simulate', 'previewLink', 'startExplore', 'goalStatus', 'goalSolution']);
 
 let watchdog: Watchdog | null = null;
 let client: CoreClient | null = null;

@@ -10,6 +10,7 @@ import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, exploreInSlices, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import { scenarioMarkdown } from '../core/report/markdown.ts';
+import { GALLERY, scenarioGoalSolution, scenarioGoalStatus } from '../core/goals/index.ts';
 import { scenarioQuiz } from '../core/teaching/index.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import { linkPreviewer as previewer } from './linkPreviewer.ts';
@@ -91,6 +92,12 @@ export const api = {
   },
   /** A failing schedule's picks → the scenario the stepper replays it with (picks schedule, zero latencies). */
   replayScenario,
+  /** The gallery's path: scope lessons, policy lessons and challenges, each in order with its first to start at. */
+  gallery: () => GALLERY,
+  /** A scenario's goal decided on its run (a challenge's id and the next one's), or null without a goal. */
+  goalStatus: scenarioGoalStatus,
+  /** "Show a solution": the explorer's first schedule that meets the scenario's goal, or why there is none. */
+  goalSolution: scenarioGoalSolution,
 };
 
 expose(api, timedEndpoint(self as unknown as Endpoint));

@@ -35,10 +35,20 @@ function text(results: readonly InputResult[]): string {
       else if (!c.analyzed) lines.push(`  ${escapeText(c.name)}: effects unknown: not analyzed (the input has errors, above)`);
       else lines.push(`  ${escapeText(c.name)}: ${c.parsed ? `${c.effects.length} effect(s), ${c.violations.length} violation(s), ${c.unseen.length} unseen` : 'effects unknown: does not parse'}`);
     }
+    if (r.goal) lines.push(`  goal: ${r.goal.badge}: ${escapeText(r.goal.title)}`);
     for (const f of findings) lines.push(`  ${findingText(f)}`);
     if (r.coverage) lines.push(...coverageText(r.coverage).map((line) => escapeText(line)));
   }
+  lines.push(...goalTable(results));
   return lines.join('\n') + '\n';
+}
+
+// A class's links: which met their goal, one line each, after the inputs (only when some input has a goal).
+function goalTable(results: readonly InputResult[]): string[] {
+  const withGoal = results.filter((r) => r.goal !== null);
+  if (withGoal.length === 0) return [];
+  const met = withGoal.filter((r) => r.goal!.status === 'met').length;
+  return [`goals: ${met} of ${withGoal.length} met`, ...withGoal.map((r) => `  ${r.goal!.status === 'met' ? '✔ met    ' : '✖ not yet'}  ${escapeText(r.input)}`)];
 }
 
 function json(results: readonly InputResult[]): string {

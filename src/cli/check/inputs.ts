@@ -240,3 +240,38 @@ export function readCheckInput(input: string, ctx: CommandContext, options: Chec
     throw error;
   }
 }
+
+/** The share links of a text file that holds only links, one a line (blank lines and `#` comments after a space
+ * skipped; a class's exercise links), each named `FILE:LINE`; null when `arg` is not such a file (a link, JSON,
+ * anything else, or unreadable: readCheckInput then reports it as it is). */
+export function linkListOf(arg: string, ctx: CommandContext): { name: string; link: string }[] | null {
+  if (isLinkArgument(arg)) return null;
+  let text: string;
+  try {
+    text = readText(arg, ctx.cwd);
+  } catch {
+    return null;
+  }
+  if (parseJsonStrict(text).error === null) return null;
+  const links: { name: string; link: string }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '' || line.startsWith('# ')) continue;
+    if (!isLinkArgument(line)) return null;
+    links.push({ name: `${arg}:${i + 1}`, link: line });
+  }
+  return links.length > 0 ? links : null;
+}
+
+/** Reads one CONFIG argument, or each link of a file of links (see linkListOf), named by file and line. */
+export function readCheckInputs(arg: string, ctx: CommandContext, options: CheckReadOptions = {}): CheckInput[] {
+  const links = linkListOf(arg, ctx);
+  if (links === null) return [readCheckInput(arg, ctx, options)];
+  return links.map(({ name, link }) => {
+    const read = readCheckInput(link, ctx, options);
+    // Findings are placed at `FILE:LINE#parent`, never at the whole link.
+    const rename = (file: string) => (file.startsWith(link) ? name + file.slice(link.length) : file);
+    return { ...read, input: name, parentFile: rename(read.parentFile), children: read.children.map((c) => ({ ...c, file: rename(c.file) })) };
+  });
+}

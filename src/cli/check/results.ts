@@ -18,8 +18,10 @@ import {
   policyLintDiagnostic,
   programFindings,
   simulate,
+  checkScenarioGoal,
   type Diagnostic,
   type DiagnosticCode,
+  type GoalVerdict,
   type EffectRecord,
   type ExpectationResult,
   type CrosswireAt,
@@ -66,6 +68,8 @@ export interface InputResult {
   /** Findings of the run (--isolation) and of the parent, placed at the parent's file. */
   findings: PlacedFinding[];
   isolation: { crosswires: number; leaks: string[]; refused: string[]; schedules: number; failing: number } | null;
+  /** The scenario's goal decided on its run (a challenge or an exercise), or null when it has none. */
+  goal: GoalVerdict | null;
   /** With --coverage: each grant record and ceiling entry with what uses it. */
   coverage?: CoverageResult | null;
 }
@@ -140,7 +144,7 @@ function undecidedOrFailed(result: ExpectationResult, strict: boolean): Diagnost
 
 /** Analyzes one input (and with --isolation simulates and explores it). */
 export function checkInput(input: CheckInput, options: CheckOptions): InputResult {
-  const out: InputResult = { input: input.input, failOn: options.failOn, kind: input.kind, errors: input.errors, children: [], findings: [], isolation: null };
+  const out: InputResult = { input: input.input, failOn: options.failOn, kind: input.kind, errors: input.errors, children: [], findings: [], isolation: null, goal: null };
   const scenario = input.scenario;
   const analysis = scenario ? analyzeScenario({ parent: scenario.parent, children: scenario.children }) : null;
   // `@expect no-crosswire` needs every schedule: one simulation and one exploration, made only when a child asks.
@@ -197,6 +201,11 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
     for (const d of programFindings(analysis.parent, options)) out.findings.push(place(input.parentFile, scenario.parent.source, d));
     for (const e of analysis.grantErrors) out.findings.push(runFinding(input.parentFile, 'S553', 'error', `the parent grant is invalid: parent.grant${e.path}: ${e.message}`));
     if (options.isolation) isolationResults(input, options, out);
+  }
+  // A goal (a challenge or an exercise) is decided on the scenario's own run; one not met fails the gate.
+  if (scenario?.goal && input.errors.length === 0) {
+    out.goal = checkScenarioGoal(scenario);
+    if (out.goal && out.goal.status !== 'met') out.findings.push(runFinding(input.parentFile, 'S558', 'error', `goal not met: ${out.goal.goal} ${out.goal.message}`));
   }
   return out;
 }

@@ -1,12 +1,13 @@
 // `harn-scope check CONFIG… [--format text|json|sarif|github|junit] [--strict] [--isolation] [--max-schedules N]
 // [--root DIR]`:
-// a CI gate. Each CONFIG is a scenario file or share link (parent, grant and children with their ceilings inline)
-// or a harn-scope.json naming program files. Runs the effects analysis for every child (with --isolation also the
+// a CI gate. Each CONFIG is a scenario file or share link (parent, grant and children with their ceilings inline),
+// a text file of share links (one a line), or a harn-scope.json naming program files. A scenario's goal (a
+// challenge or an exercise) is decided on its run, and a table says which inputs met theirs. Runs the effects analysis for every child (with --isolation also the
 // simulation and the explorer) and prints every finding. An input that cannot be read is reported on its own and
 // the others still run. A harn-scope.json reads only inside its own directory (symlinks resolved) unless --root DIR
 // widens it. Exit 2 if any input was bad, 1 on a finding at or above --fail-on (default error), 0 clean.
 import { FORMATS, formatResults, type CheckFormat } from '../check/formats.ts';
-import { readCheckInput, resolveCheckRoot } from '../check/inputs.ts';
+import { readCheckInput, readCheckInputs, resolveCheckRoot } from '../check/inputs.ts';
 import { checkInput, exitCodeOf } from '../check/results.ts';
 import { CliError, parseArgs, type CommandContext } from '../io.ts';
 import { SEVERITIES, type Severity } from '../../core/index.ts';
@@ -44,8 +45,10 @@ function withBaseline(result: InputResult, input: CheckInput, baseline: CheckInp
 const USAGE = 'usage: check CONFIG... [--format text|json|sarif|github|junit] [--strict] [--isolation] [--max-schedules N] [--fail-on error|warning|info] [--root DIR] [--baseline REF]... [--coverage] [--docs-url URL]';
 const HELP = `${USAGE}
 
-A CI gate over scenario files, share links or harn-scope.json configs. Exit 2 if an input was bad, 1 on a finding
-at or above --fail-on (default error), 0 clean.
+A CI gate over scenario files, share links, text files of share links (one a line) or harn-scope.json configs.
+A scenario with a goal (a challenge or an exercise) is run and its goal decided: one not met is an S558 error, and
+a last table says which inputs met theirs. Exit 2 if an input was bad, 1 on a finding at or above --fail-on
+(default error), 0 clean.
   --format F          text (default), json, sarif, github or junit
   --strict            an effect harn's analysis does not see that the parent does not cover is an error
   --isolation         also simulate and explore the run: every cross-wire, leak or refusal is a finding
@@ -84,8 +87,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const readOptions = rootArg === undefined ? {} : { root: resolveCheckRoot(rootArg, ctx), rootShown: rootArg };
   if (baselines.length > 0 && baselines.length !== parsed.positionals.length)
     throw new CliError(`--baseline is given ${baselines.length} time(s) for ${parsed.positionals.length} CONFIG(s): give one REF per CONFIG, in the same order`);
-  const results = parsed.positionals.map((input, i) => {
-    const read = readCheckInput(input, ctx, readOptions);
+  // A file of share links (one a line: a class's exercise links) is one input per link.
+  const inputs = parsed.positionals.map((input) => readCheckInputs(input, ctx, readOptions));
+  if (baselines.length > 0 && inputs.some((list) => list.length !== 1))
+    throw new CliError('--baseline cannot be given with a file of links: give each CONFIG on its own with its REF');
+  const results = inputs.flat().map((read, i) => {
     const result = checkInput(read, options);
     if (baselines[i] !== undefined) withBaseline(result, read, readCheckInput(baselines[i]!, ctx, readOptions));
     if (parsed.flags.has('coverage')) result.coverage = coverageOf(read);

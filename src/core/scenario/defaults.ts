@@ -14,6 +14,7 @@ import type {
 } from './types.ts';
 import { LATENCY_KEYS, PREDICT_PARTS, SCENARIO_VERSION } from './types.ts';
 import { minimizeCustomSlot, normalizeCustomSlot } from './customSlots.ts';
+import { minimizeGoal, normalizeGoal } from '../goals/schema.ts';
 
 export const DEFAULT_PARENT_NAME = 'parent';
 
@@ -72,6 +73,8 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
     },
     // Absent unless the scenario adds a slot: every scenario made before added slots stays byte-identical.
     ...(input.slots && input.slots.length > 0 ? { slots: input.slots.map(normalizeCustomSlot) } : {}),
+    // Absent unless the scenario has a goal (a challenge or an exercise).
+    ...(input.goal ? { goal: normalizeGoal(input.goal) } : {}),
   };
 }
 
@@ -131,6 +134,7 @@ export function minimizeScenario(scenario: Scenario): ScenarioInput {
   if (view.predictHides) minView.predictHides = [...view.predictHides];
   if (Object.keys(minView).length > 0) out.view = minView;
   if (scenario.slots && scenario.slots.length > 0) out.slots = scenario.slots.map(minimizeCustomSlot);
+  if (scenario.goal) out.goal = minimizeGoal(scenario.goal);
   return out;
 }
 

@@ -87,3 +87,11 @@ export const MAX_KEPT_FAILURES = 1_000;
  * again without counting them. Below it the search runs exactly as if nothing were dropped; above it the same
  * schedules are run, each once, cheapest bound first, in another order within a bound. */
 export const MAX_FRONTIER_SLOTS = 12_000_000;
+
+/** Terms of a goal: one says what to find, a few more narrow it ("alpha cross-wires, beta does not"); past four a
+ * goal is a puzzle about the goal, not about the scheduler. */
+export const MAX_GOAL_TERMS = 4;
+
+/** Characters of a goal's title and of the teacher's note: a title is a line, a note a short paragraph. */
+export const MAX_GOAL_TITLE_CHARS = 120;
+export const MAX_GOAL_NOTE_CHARS = 1_000;

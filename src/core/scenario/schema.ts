@@ -11,6 +11,7 @@ import { isPlainObject, migrateScenario, type MigrationChain, MIGRATIONS } from 
 import { customSlotIssues, knownSlotNames } from './customSlots.ts';
 import { AMBIENT_SLOT_NAMES } from './slots.ts';
 import { parsePick } from './picks.ts';
+import { goalIssues } from '../goals/schema.ts';
 import {
   LATENCY_KEYS,
   PREDICT_PARTS,
@@ -245,6 +246,8 @@ const scenario = object(
     run: run.optional(),
     view: view.optional(),
     slots: slots.optional(),
+    // Checked with the fields it relates to (its slots must be the scenario's): crossFieldErrors.
+    goal: z.unknown().optional() as unknown as z.ZodOptional<z.ZodType<NonNullable<ScenarioInput['goal']>>>,
   },
   'a scenario object ({"version": 1, "parent": …, "children": […], …})',
 );
@@ -397,6 +400,9 @@ function crossFieldErrors(input: unknown): ScenarioError[] {
       } else seen.set(slotName, index);
     });
   }
+  if (input.goal !== undefined)
+    for (const issue of goalIssues(input.goal, knownSlotNames(input.slots)))
+      errors.push({ path: formatScenarioPath(['goal', ...issue.path]), message: issue.message });
   const view = isPlainObject(input.view) ? input.view : {};
   if (typeof view.tab === 'string' && !taskNames.includes(view.tab)) {
     errors.push({ path: 'view.tab', message: `${describeValue(view.tab)} names no task (${tasks})` });

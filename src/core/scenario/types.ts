@@ -1,9 +1,10 @@
 // The Scenario data model (DESIGN §5): the one shape shared by the UI, share links, autosave and the CLI.
 // `Scenario` is the normalized form (every field present); `ScenarioInput` is what external input may omit.
-// Plain JSON-safe data only (it crosses postMessage and goes into links). Depends only on ./customSlots.ts and the
-// policy types of ../analysis/types.ts.
+// Plain JSON-safe data only (it crosses postMessage and goes into links). Depends only on ./customSlots.ts, the
+// policy types of ../analysis/types.ts and the goal types of ../goals/types.ts.
 import type { CapabilityPolicy, ToolArgConstraint } from '../analysis/types.ts';
 import type { CustomSlot, CustomSlotInput } from './customSlots.ts';
+import type { ScenarioGoal, ScenarioGoalInput } from '../goals/types.ts';
 
 /** The scenario format version this build writes. Older versions are migrated on load (see migrations.ts). */
 export const SCENARIO_VERSION = 1;
@@ -109,6 +110,9 @@ export interface Scenario {
   view: ViewState;
   /** Thread-locals added to the seed's catalog; absent (never empty) when the scenario adds none. */
   slots?: CustomSlot[];
+  /** A challenge's or an exercise's goal (../goals/types.ts); absent when the scenario has none, so every scenario
+   * and link made before goals stays byte-identical. */
+  goal?: ScenarioGoal;
 }
 
 /** A ceiling as external input may write it: any subset of the fields. */
@@ -131,6 +135,7 @@ export interface ScenarioInput {
   };
   view?: { step?: number; tab?: string | null; layout?: ViewLayout; predict?: boolean; predictHides?: PredictPart[] };
   slots?: CustomSlotInput[];
+  goal?: ScenarioGoalInput;
 }
 
 /** One validation problem: `path` like `children[1].ceiling.side_effect_level` ('' = the whole input). */

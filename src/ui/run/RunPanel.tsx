@@ -7,6 +7,7 @@ import { useCoreClient } from '../coreClient.ts';
 import { useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
 import Stepper from './Stepper.tsx';
+import GoalPanel from '../goals/GoalPanel.tsx';
 import './run.css';
 
 // Under the stepper, in chunks of their own: a link's first sentence does not wait for them (issue 30).
@@ -25,6 +26,7 @@ export default function RunPanel() {
   return (
     <section className="run-panel" aria-label="Run">
       <h2 className="run-title">Scheduler</h2>
+      <GoalPanel />
       <RunSettings
         mode={run.mode}
         threads={run.threads ?? 1}

@@ -4,7 +4,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { onTestFinished } from 'vitest';
-import { compareWithContrast, decodeLink, EXAMPLES, loadScenario, scenarioMarkdown, scenarioQuiz, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
+import { compareWithContrast, decodeLink, EXAMPLES, GALLERY, loadScenario, scenarioGoalSolution, scenarioGoalStatus, scenarioMarkdown, scenarioQuiz, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../../../src/core/scheduler/index.ts';
 import { startPredictSync } from '../../../src/state/sync/predict.ts';
 import { startRunSync } from '../../../src/state/sync/run.ts';
@@ -14,7 +14,7 @@ import { fakeClient } from '../../helpers/client.ts';
 /** The worker functions the run side's components and the simulation loop call. */
 export type RunClient = Pick<
   CoreClient,
-  'simulate' | 'simulateAt' | 'compareScenario' | 'scenarioQuiz' | 'slotCatalog' | 'examples' | 'shareLinkOf' | 'decodeLink' | 'loadScenario' | 'scenarioMarkdown'
+  'simulate' | 'simulateAt' | 'compareScenario' | 'scenarioQuiz' | 'slotCatalog' | 'examples' | 'gallery' | 'goalStatus' | 'goalSolution' | 'shareLinkOf' | 'decodeLink' | 'loadScenario' | 'scenarioMarkdown'
 >;
 
 export interface FakeBackend extends RunClient {
@@ -42,6 +42,9 @@ export function createFakeBackend(): FakeBackend {
     decodeLink: (text: string) => log('decodeLink', decodeLink(text)),
     loadScenario: (input: unknown) => log('loadScenario', loadScenario(input)),
     scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => log('scenarioMarkdown', scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl })),
+    gallery: () => log('gallery', GALLERY),
+    goalStatus: (scenario: Scenario) => log('goalStatus', scenarioGoalStatus(scenario)),
+    goalSolution: (scenario: Scenario) => log('goalSolution', scenarioGoalSolution(scenario)),
   };
 }
 

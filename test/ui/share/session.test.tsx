@@ -3,7 +3,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { encodeLink, type Scenario } from '../../../src/core/index.ts';
+import { CHALLENGES, encodeLink, type Scenario } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import ExamplesMenu from '../../../src/ui/examples/ExamplesMenu.tsx';
 import { HISTORY_KEY } from '../../../src/ui/share/history.ts';
@@ -285,14 +285,17 @@ describe('share links from the worker', () => {
 });
 
 describe('examples gallery', () => {
-  it('lists the eleven lessons with their explanations and opens one at its point, keeping the work on screen', async () => {
+  it('lists the eleven lessons (scope, then policy) and the challenges, and opens a lesson at its point, keeping the work on screen', async () => {
     act(() => useStore.getState().setSource('parent', 'pipeline main() { spawn_agent("alpha") }'));
     const backend = createFakeBackend();
     renderWithBackend(<ExamplesMenu />, backend);
     const before = useStore.getState().scenario;
     await userEvent.click(screen.getByRole('button', { name: /Examples/ }));
     const gallery = await screen.findByRole('dialog', { name: 'Examples' });
-    await waitFor(() => expect(within(gallery).getAllByRole('button')).toHaveLength(11));
+    await waitFor(() => expect(within(gallery).getAllByRole('button')).toHaveLength(11 + CHALLENGES.length));
+    const lessonsIn = (name: string) => within(within(gallery).getByRole('region', { name })).getAllByRole('button');
+    expect(lessonsIn('Scope lessons').length + lessonsIn('Policy lessons').length).toBe(11);
+    expect(lessonsIn('Challenges: play the scheduler')).toHaveLength(CHALLENGES.length);
     const panic = within(gallery).getByRole('button', { name: /Panic without a restore guard/ });
     expect(panic).toHaveTextContent(/Watch alpha panic/);
     await userEvent.click(panic);

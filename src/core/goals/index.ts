@@ -1,0 +1,53 @@
+// Goals (issue 28): challenges and exercises as data in the scenario, decided in core so the page and `check` say
+// the same. The public surface: the goal types, its schema, `evaluateGoal`, `checkScenarioGoal` (run and decide),
+// `solveGoal` (the explorer's answer), the campaign and the gallery's path. Pure.
+import { simulate } from '../scheduler/simulate.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { CHALLENGES, type Challenge } from './campaign.ts';
+import { evaluateGoal } from './evaluate.ts';
+import type { GoalVerdict } from './types.ts';
+import { solveGoal, type GoalSolution } from './solve.ts';
+
+export * from './types.ts';
+export { goalIssues, minimizeGoal, normalizeGoal, type GoalIssue } from './schema.ts';
+export { disallowedChanges, evaluateGoal, goalAllowedText, goalSentence, goalTermText } from './evaluate.ts';
+export { MAX_SOLVE_SCHEDULES, solveGoal, type GoalSolution } from './solve.ts';
+export { CHALLENGES, type Challenge } from './campaign.ts';
+export * from './path.ts';
+
+/** The campaign challenge `scenario` plays (the same programs and goal), or null: its published form is the
+ * baseline a change outside the goal's `allow` is judged against. */
+export function challengeOf(scenario: Scenario): Challenge | null {
+  if (!scenario.goal) return null;
+  const goal = JSON.stringify(scenario.goal);
+  return CHALLENGES.find((c) => JSON.stringify(c.scenario.goal) === goal) ?? null;
+}
+
+/** Runs `scenario` and decides its goal (null when it has none): what the page's badge and `check` print. */
+export function checkScenarioGoal(scenario: Scenario): GoalVerdict | null {
+  if (!scenario.goal) return null;
+  return evaluateGoal(scenario.goal, simulate(scenario), { scenario, baseline: challengeOf(scenario)?.scenario ?? null });
+}
+
+/** What the page shows for a scenario's goal: the verdict on its run and, for a challenge of the campaign, its id
+ * and the next one's (null at the end). */
+export interface GoalStatus {
+  kind: 'goal-status';
+  verdict: GoalVerdict;
+  challenge: string | null;
+  next: Challenge | null;
+}
+
+/** The goal's status for the page (null when the scenario has none). */
+export function scenarioGoalStatus(scenario: Scenario): GoalStatus | null {
+  const verdict = checkScenarioGoal(scenario);
+  if (!verdict) return null;
+  const challenge = challengeOf(scenario);
+  const at = challenge ? CHALLENGES.indexOf(challenge) : -1;
+  return { kind: 'goal-status', verdict, challenge: challenge?.id ?? null, next: at >= 0 ? (CHALLENGES[at + 1] ?? null) : null };
+}
+
+/** "Show a solution" for the page: the explorer's answer to the scenario's goal (null without one). */
+export function scenarioGoalSolution(scenario: Scenario): GoalSolution | null {
+  return scenario.goal ? solveGoal(scenario, scenario.goal) : null;
+}
