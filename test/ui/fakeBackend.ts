@@ -1,5 +1,5 @@
 // A fake core worker for component tests: the real core functions, called in-process (no Worker in jsdom).
-import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../../src/core/index.ts';
+import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyFixesAt, policyToHarn, proposeCeiling, proposeGrant } from '../../src/core/index.ts';
 import type { CoreBackend } from '../../src/state/backend.ts';
 
 const analyzer = createViewAnalyzer();
@@ -11,4 +11,7 @@ export const fakeBackend: CoreBackend = {
   policyToHarn: async (policy) => policyToHarn(policy),
   effectsFromJson: async (text) => grantFromJson(text),
   policyVocabulary: async () => ({ capabilities: KNOWN_CAPABILITY_OPS, levels: ['none', 'read_only', 'workspace_write', 'process_exec', 'network'] }),
+  proposeCeiling: async (input, child) => proposeCeiling(input, child),
+  proposeGrant: async (input, granularity) => proposeGrant(input, granularity),
+  policyFixesAt: async (input, child, place) => policyFixesAt(input, child, place),
 };
