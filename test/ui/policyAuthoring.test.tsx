@@ -128,4 +128,15 @@ describe('Show as JSON / Show as Harn', () => {
     expect(await screen.findByText(/Your text has an error \(listed below\), so it is kept as you typed it, not replaced/)).toBeDefined();
     expect(box).toHaveValue('{"capabilities": ');
   });
+
+  it('accepts a capability_policy line pasted as it stands in harn code (trailing comma)', async () => {
+    open('resource-mismatch.json', 'alpha');
+    act(() => useStore.getState().setCeilingView('json'));
+    render(<PolicyColumn />);
+    const box = screen.getByRole('textbox', { name: /Ceiling JSON or Harn dict literal/ });
+    await userEvent.click(box);
+    await userEvent.paste('capability_policy: {capabilities: {workspace: ["read_text"]}, side_effect_level: "read_only"},');
+    await waitFor(() => expect(useStore.getState().scenario.children[0]!.ceiling).toEqual({ tools: [], capabilities: { workspace: ['read_text'] }, side_effect_level: 'read_only' }));
+    expect(box).toHaveAttribute('aria-invalid', 'false');
+  });
 });
