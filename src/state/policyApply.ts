@@ -112,7 +112,7 @@ export function undoPolicyEdit(): void {
   const { last } = usePolicyUndo.getState();
   if (!last) return;
   const refused = last.undo();
-  usePolicyUndo.setState({ last: null, notice: refused ?? `Undone: ${last.message}` });
+  usePolicyUndo.setState({ last: null, notice: refused ?? `Undone: ${last.message.charAt(0).toLowerCase()}${last.message.slice(1)}` });
 }
 
 export function dismissPolicyNotice(): void {

@@ -58,7 +58,7 @@ test('each quick fix removes its finding, adds no other, and is one edit Undo ta
   const before = await findings(page);
 
   await openTab(page, 'beta');
-  await quickFix(page, 'write_file', 'Add fs:write (.env) to the parent grant');
+  await quickFix(page, 'write_file', 'Add to the parent grant: fs:write (.env)');
   await page.getByRole('status').filter({ hasText: 'Added fs:write (.env) to the parent grant.' }).waitFor({ timeout: 5000 });
   await section(page, /^Violations/).getByText(/No violations/).waitFor({ timeout: 5000 });
   const afterGrant = await findings(page);
@@ -67,7 +67,7 @@ test('each quick fix removes its finding, adds no other, and is one edit Undo ta
   assert.ok(afterGrant.every((f) => before.includes(f) || /^beta Violations \(HARN-CAP-301\) \(0\)/.test(f)), afterGrant.join('\n'));
 
   await openTab(page, 'alpha');
-  await quickFix(page, 'write_file', "Allow fs:write (notes.md) in alpha's ceiling");
+  await quickFix(page, 'write_file', "Allow in alpha's ceiling: fs:write (notes.md)");
   await page.getByRole('status').filter({ hasText: "Allowed fs:write (notes.md) in alpha's ceiling." }).waitFor({ timeout: 5000 });
   await section(page, /^Dropped by the ceiling/).getByText('Nothing dropped.').waitFor({ timeout: 5000 });
   // Allowing the write adds no violation: notes.md is in the grant.

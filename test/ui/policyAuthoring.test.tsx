@@ -79,7 +79,7 @@ describe('suggested policies in the page', () => {
     expect(useStore.getState().analysis!.children.flatMap((c) => c.violations)).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(useStore.getState().scenario.parent.grant).toBe(before);
-    expect(screen.getByText('Undone: Applied the suggested parent grant.')).toBeDefined();
+    expect(screen.getByText('Undone: applied the suggested parent grant.')).toBeDefined();
   });
 
   it('a suggestion shown while the policies change is recomputed before it can be applied', async () => {

@@ -90,7 +90,8 @@ export function proposeGrant(input: ScenarioAnalysisInput, granularity: Granular
 
 /** One fix for a finding at a call site or on a ledger row, with the whole policy it puts into effect. */
 export interface PolicyFix {
-  /** `Allow fs:write (out.txt) in alpha's ceiling`, `Add net:write (https://x) to the parent grant`. */
+  /** `Allow in alpha's ceiling: fs:write (out.txt)`, `Add to the parent grant: net:write (https://x)` (what it does
+   * first: a quick-fix menu cuts long titles short). */
   title: string;
   /** What it did, once applied: `Added net:write (https://x) to the parent grant.` */
   done: string;
@@ -125,14 +126,14 @@ export function policyFixesAt(input: ScenarioAnalysisInput, child: string, place
     if (!ceiling || !atPlace(place, drop)) continue;
     const fixed = ceilingFixFor(ceiling, drop.effect);
     const effect = visibleText(effectRecordSummary(drop.effect));
-    if (fixed) out.push({ title: `Allow ${effect} in ${child}'s ceiling`, done: `Allowed ${effect} in ${child}'s ceiling.`, effect, target: 'ceiling', child, ceiling: fixed });
+    if (fixed) out.push({ title: `Allow in ${child}'s ceiling: ${effect}`, done: `Allowed ${effect} in ${child}'s ceiling.`, effect, target: 'ceiling', child, ceiling: fixed });
   }
   if (analysis.parentEffects !== null && analysis.parentEffectsSource !== 'unknown') {
     for (const violation of report.violations) {
       if (!atPlace(place, violation)) continue;
       const effect = visibleText(effectRecordSummary(violation.effect));
       const grant = [...analysis.parentEffects, ...grantFixFor(violation.effect)].map(effectToValue);
-      out.push({ title: `Add ${effect} to the parent grant`, done: `Added ${effect} to the parent grant.`, effect, target: 'grant', child, grant });
+      out.push({ title: `Add to the parent grant: ${effect}`, done: `Added ${effect} to the parent grant.`, effect, target: 'grant', child, grant });
     }
   }
   return out;

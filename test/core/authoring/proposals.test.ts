@@ -14,7 +14,7 @@ describe('policyFixesAt', () => {
     const at = input().children[0]!.source.indexOf('write_file(".env"');
     const [fix, ...more] = policyFixesAt(input(), 'alpha', { offset: at });
     expect(more).toEqual([]);
-    expect(fix!.title).toBe('Add fs:write (.env) to the parent grant');
+    expect(fix!.title).toBe('Add to the parent grant: fs:write (.env)');
     const fixed = { ...input(), parent: { ...input().parent, grant: fix!.grant } };
     expect(analyzeScenario(fixed).children[0]!.violations).toEqual([]);
     expect(policyFixesAt(input(), 'alpha', { offset: input().children[0]!.source.indexOf('write_file("notes.md"') })).toEqual([]);
@@ -23,7 +23,7 @@ describe('policyFixesAt', () => {
   it('at a call whose effect the ceiling drops: the ceiling that keeps it', () => {
     const ceiling = { capabilities: { workspace: ['read_text'] } };
     const [fix] = policyFixesAt(input(ceiling), 'alpha', { effect: 'fs:write (notes.md)' });
-    expect(fix!.title).toBe("Allow fs:write (notes.md) in alpha's ceiling");
+    expect(fix!.title).toBe("Allow in alpha's ceiling: fs:write (notes.md)");
     expect(analyzeScenario({ ...input(fix!.ceiling) }).children[0]!.dropped).toEqual([]);
   });
 });
