@@ -97,7 +97,7 @@ describe('fixes from the ledger', () => {
   it('"Add to the grant" on a violation adds its record as one undoable edit, and the violation is gone', async () => {
     open('resource-mismatch.json', 'beta');
     render(<PolicyColumn />);
-    await userEvent.click(screen.getByRole('button', { name: 'Add fs:write (.env) to the grant' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add to the grant: fs:write (.env)' }));
     await waitFor(() => expect(screen.getByText('Added fs:write (.env) to the parent grant.')).toBeDefined());
     act(() => seedAnalysis());
     expect(useStore.getState().analysis!.children.flatMap((c) => c.violations.map((v) => v.summary))).toEqual([]);

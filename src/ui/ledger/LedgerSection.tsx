@@ -46,7 +46,7 @@ const RowView = memo(function RowView({ kind, row, onReveal, onFix }: RowViewPro
       {row.detail ? <span className="ledger-detail">{row.detail}</span> : null}
       {row.extra ? <span className="ledger-extra">{row.extra}</span> : null}
       {onFix ? (
-        <button type="button" className="small-button ledger-fix" aria-label={`Add ${row.summary} to the grant`} onClick={() => onFix(row.summary)}>
+        <button type="button" className="small-button ledger-fix" aria-label={`Add to the grant: ${row.summary}`} onClick={() => onFix(row.summary)}>
           Add to the grant
         </button>
       ) : null}
