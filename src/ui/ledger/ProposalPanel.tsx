@@ -14,9 +14,9 @@ function Changes({ title, rows, sign }: { title: string; rows: PolicyProposal['n
   if (rows.length === 0) return null;
   return (
     <div className={`proposal-changes proposal-${sign === '+' ? 'adds' : 'removes'}`}>
-      <h5>
+      <h4>
         {title} ({rows.length})
-      </h5>
+      </h4>
       <ul>
         {rows.map((row) => (
           <li key={row.summary}>
@@ -33,7 +33,7 @@ export default function ProposalPanel({ proposal, current, onApply, onCancel }: 
   const same = proposal.fields.length === 0;
   return (
     <section className="proposal" aria-label={`Suggested ${proposal.label}`}>
-      <h4>Suggested {proposal.label}</h4>
+      <h3>Suggested {proposal.label}</h3>
       {proposal.notes.map((note) => (
         <p key={note} className="muted">
           {note}
