@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadScenario } from '../../src/core/index.ts';
 import type { Scenario } from '../../src/core/scenario/types.ts';
 import { dismissPolicyNotice } from '../../src/state/policyApply.ts';
+import { usePinStore } from '../../src/ui/ledger/pinnedPolicy.ts';
 import { resetStore, useStore } from '../../src/state/store.ts';
 import PolicyColumn from '../../src/ui/ledger/PolicyColumn.tsx';
 import { cliIn } from '../helpers/cli.ts';
@@ -38,6 +39,7 @@ const proposedText = async () => JSON.parse((await screen.findByLabelText('Propo
 beforeEach(() => {
   resetStore();
   dismissPolicyNotice();
+  usePinStore.getState().unpin();
 });
 
 describe('suggested policies in the page', () => {
@@ -90,6 +92,21 @@ describe('suggested policies in the page', () => {
     act(() => useStore.getState().setCeiling('alpha', { tools: [], capabilities: {}, side_effect_level: 'none' }));
     // Now alpha is granted nothing: the suggestion follows (keeps no effect), never the one computed before.
     await waitFor(() => expect(screen.getByRole('region', { name: "Suggested alpha's ceiling" })).toHaveTextContent('No change'));
+  });
+});
+
+describe("the parent's tab", () => {
+  it('has Compare policies too: pin, change the grant, and each child\'s changed decisions show', async () => {
+    open('resource-mismatch.json', 'main');
+    act(() => useStore.getState().selectTab(useStore.getState().scenario.parent.name));
+    render(<PolicyColumn />);
+    const panel = screen.getByRole('region', { name: 'Compare policies' });
+    await userEvent.click(within(panel).getByRole('button', { name: 'Pin current policies' }));
+    act(() => {
+      useStore.getState().setGrant([]);
+      seedAnalysis();
+    });
+    expect(screen.getByRole('region', { name: 'Compare policies' })).toHaveTextContent('alphanewly escaping: fs:write (notes.md)');
   });
 });
 
