@@ -135,3 +135,71 @@ export function parseJsonStrict(text: string): { value: unknown; error: JsonProb
   if (first) return { value: null, error: scanned.errors[0] ? first : { path: first.path, message: `${first.message} at ${first.path}: a key may be written once` } };
   return { value: scanned.value, error: null };
 }
+
+// --- Where a value is written ----------------------------------------------------------------------------------
+
+/** Skips one JSON value starting at `at` (after whitespace); returns the offset after it, or -1 on bad JSON. */
+function skipJsonValue(text: string, at: number): number {
+  let depth = 0;
+  let i = at;
+  do {
+    while (i < text.length && /[ \t\n\r]/.test(text[i]!)) i++;
+    const c = text[i];
+    if (c === undefined) return -1;
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      i++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      i++;
+    } else if (depth > 0) i++;
+    else while (i < text.length && !/[,}\] \t\n\r]/.test(text[i]!)) i++; // a literal at the top: true, 12, null
+  } while (depth > 0 && i < text.length);
+  return depth === 0 ? i : -1;
+}
+
+/** The offset of the value at `path` (`['children', 1, 'source']`) in the JSON `text`, or null when there is none. */
+export function jsonValueOffset(text: string, path: readonly (string | number)[]): number | null {
+  let at = 0;
+  for (const step of path) {
+    while (at < text.length && /[ \t\n\r]/.test(text[at]!)) at++;
+    const open = text[at];
+    if (open !== (typeof step === 'number' ? '[' : '{')) return null;
+    at++;
+    let found = false;
+    for (let index = 0; !found; index++) {
+      while (at < text.length && /[ \t\n\r,]/.test(text[at]!)) at++;
+      if (text[at] === ']' || text[at] === '}' || at >= text.length) return null;
+      if (typeof step === 'string') {
+        const end = skipJsonValue(text, at);
+        if (end < 0) return null;
+        let key: unknown;
+        try {
+          key = JSON.parse(text.slice(at, end));
+        } catch {
+          return null;
+        }
+        at = text.indexOf(':', end) + 1;
+        if (at === 0) return null;
+        found = key === step;
+      } else found = index === step;
+      if (found) break;
+      at = skipJsonValue(text, at);
+      if (at < 0) return null;
+    }
+  }
+  while (at < text.length && /[ \t\n\r]/.test(text[at]!)) at++;
+  return at < text.length ? at : null;
+}
+
+/** The offset in `text` of the character `offset` of the JSON string literal that starts at `literal` (its `"`):
+ * each escape (`\n`, `\u0041`) is one character of the string and several of the text. */
+export function jsonStringCharOffset(text: string, literal: number, offset: number): number {
+  let raw = literal + 1;
+  for (let decoded = 0; decoded < offset && raw < text.length && text[raw] !== '"'; decoded++) raw += text[raw] !== '\\' ? 1 : text[raw + 1] === 'u' ? 6 : 2;
+  return raw;
+}

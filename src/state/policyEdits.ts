@@ -19,9 +19,19 @@ export function normalizeCeiling(policy: CapabilityPolicy): Ceiling {
   return out as Ceiling;
 }
 
-/** The ceiling as the JSON editor shows it when the user has no draft. */
+/** The ceiling as the JSON editor shows it when the user has no draft: serde's defaults (an empty `tools` list or
+ * `capabilities` map, a null `side_effect_level`) left out, as harn's own literals leave them out — so showing a
+ * policy adds nothing the author did not write. */
 export function ceilingText(ceiling: Ceiling | null): string {
-  return ceiling === null ? '' : JSON.stringify(ceiling, null, 2);
+  if (ceiling === null) return '';
+  const shown = Object.fromEntries(
+    Object.entries(ceiling).filter(([field, value]) => {
+      if (field === 'tools') return Array.isArray(value) && value.length > 0;
+      if (field === 'capabilities') return value !== null && typeof value === 'object' && Object.keys(value).length > 0;
+      return value !== null && value !== undefined;
+    }),
+  );
+  return JSON.stringify(shown, null, 2);
 }
 
 /** The grant as the JSON editor shows it when the user has no draft. */
@@ -77,11 +87,23 @@ export function recheckDrafts(client: Pick<CoreClient, 'parseCeiling' | 'effects
   if (grantDraft) void editGrantText(client, grantDraft.text);
 }
 
-/** Shows the ceiling in effect in `child`'s text editor as JSON or as a Harn dict literal (the same policy). */
-export async function showCeilingAs(client: Pick<CoreClient, 'policyToHarn'>, child: string, syntax: 'json' | 'harn'): Promise<void> {
+/** Shows the ceiling in effect in `child`'s text editor as JSON or as a Harn dict literal (the same policy). A draft
+ * with errors is not the policy in effect, so it is kept as typed, never replaced: returns why, or null when shown. */
+export async function showCeilingAs(client: Pick<CoreClient, 'policyToHarn'>, child: string, syntax: 'json' | 'harn'): Promise<string | null> {
+  const kept = keptDraftNotice(child);
+  if (kept) return kept;
   const ceiling = useStore.getState().scenario.children.find((c) => c.name === child)?.ceiling ?? null;
   const text = syntax === 'json' || ceiling === null ? ceilingText(ceiling) : await client.policyToHarn(ceiling);
+  // The author may have typed while the worker wrote the Harn text: what they typed wins.
+  if (keptDraftNotice(child)) return keptDraftNotice(child);
   useStore.getState().setCeilingDraft(child, { text, errors: [] });
+  return null;
+}
+
+function keptDraftNotice(child: string): string | null {
+  const errors = useStore.getState().ceilingDrafts.get(child)?.errors.length ?? 0;
+  if (errors === 0) return null;
+  return `Your text has ${errors === 1 ? 'an error' : `${errors} errors`} (listed below), so it is kept as you typed it, not replaced. Fix it first; until then the ceiling in effect stays as it was.`;
 }
 
 /** The ceiling in effect as `capability_policy: {…}` ('' when unconstrained), for "Copy as Harn". */

@@ -10,6 +10,7 @@ import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, exploreInSlices, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
 import { scenarioMarkdown } from '../core/report/markdown.ts';
+import { policyFixesAt, proposeCeiling, proposeGrant } from '../core/authoring/index.ts';
 import { GALLERY, scenarioGoalSolution, scenarioGoalStatus } from '../core/goals/index.ts';
 import { scenarioQuiz } from '../core/teaching/index.ts';
 import type { Scenario } from '../core/scenario/types.ts';
@@ -40,6 +41,15 @@ export const api = {
   policyToHarn,
   /** Decodes an explicit parent grant (serde JSON effect list or `{"effects": […]}`); errors are returned, never thrown. */
   effectsFromJson: grantFromJson,
+  /** "Tighten to what it uses": a child's tightest ceiling keeping what it is granted today, with what it changes
+   * (`proposeCeiling`, the policy `suggest --tighten` prints). */
+  proposeCeiling,
+  /** "Grant what the children need": the smallest grant covering what the children are granted today, with what it
+   * changes (`proposeGrant`, the grant `suggest --tighten` prints). */
+  proposeGrant,
+  /** The fixes at a call site or a ledger row of a child: "Allow … in alpha's ceiling", "Add … to the parent grant",
+   * each with the whole policy to put into effect (`policyFixesAt`). */
+  policyFixesAt,
   /** The capability → ops names and side-effect levels a ceiling can name (for the ceiling form). */
   policyVocabulary: () => ({ capabilities: KNOWN_CAPABILITY_OPS, levels: Object.keys(SIDE_EFFECT_LEVEL_RANK) }),
   /** Run side: a scenario → its immutable trace and summary (`simulate`; the run a link's preview made, once). */

@@ -79,7 +79,7 @@ describe('harn-scope check', () => {
     const json = JSON.parse((await cli('mismatch.json', '--format', 'json')).stdout) as { children: { findings: unknown[] }[]; findings: unknown[] };
     const findings = json.children.reduce((n, c) => n + c.findings.length, 0) + json.findings.length;
     expect(log.runs[0]!.results).toHaveLength(findings);
-    expect(log.runs[0]!.results.some((r) => r.ruleId === 'HARN-CAP-301' && r.level === 'error' && r.locations[0]!.physicalLocation.region.startLine === 2)).toBe(true);
+    expect(log.runs[0]!.results.some((r) => r.ruleId === 'HARN-CAP-301' && r.level === 'error' && r.locations[0]!.physicalLocation.region.startLine === 22)).toBe(true); // beta's inline source, in the scenario file
     expect(log.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain('HARN-CAP-301');
   });
 
@@ -89,7 +89,8 @@ describe('harn-scope check', () => {
 
   it('--format github prints workflow annotations; --format junit a test case per child', async () => {
     const github = await cli('mismatch.json', '--format', 'github');
-    expect(github.stdout).toMatch(/^::error file=mismatch\.json#children\/beta,line=2,col=3,title=HARN-CAP-301::Child effect fs%3A|^::error file=mismatch\.json#children\/beta,line=2,col=3,title=HARN-CAP-301::Child effect fs:write/m);
+    // beta's call, in the scenario file: line 22 holds beta's source, and column 39 its write_file.
+    expect(github.stdout).toMatch(/^::error file=mismatch\.json,line=22,col=39,title=HARN-CAP-301::Child effect fs%3A|^::error file=mismatch\.json,line=22,col=39,title=HARN-CAP-301::Child effect fs:write/m);
     const junit = await cli('mismatch.json', '--format', 'junit');
     expect(junit.code).toBe(1);
     expect(junit.stdout).toContain('<testsuite name="mismatch.json" tests="2" failures="1" errors="0">');

@@ -1,6 +1,6 @@
 // Accessibility of the main views in Chromium (issue 8): axe-core reports no violations at any impact level on
 // the default page in light, dark and high-contrast themes, the stepper at a cross-wire, the ledger with
-// violations, the open examples gallery, the share field, a bad-link banner, the worker-restart message and a
+// violations, a suggested grant or ceiling with its diff, the open examples gallery, the share field, a bad-link banner, the worker-restart message and a
 // 375 px phone width. Each view also passes the CSP and offline checks. axe is injected with `page.evaluate`
 // (@axe-core/playwright), which the page's CSP does not govern, so no view needs `bypassCSP`.
 import assert from 'node:assert/strict';
@@ -36,6 +36,15 @@ async function showBetaLedger(page) {
     .locator('code', { hasText: 'net:write' })
     .first()
     .waitFor();
+}
+
+// Issue 29: a suggested policy shown with its diff (the grant on the parent's tab, a ceiling on a child's).
+async function showSuggestion(page, tab, button, region) {
+  await page.getByRole('tab', { name: tab }).click();
+  await page.getByRole('button', { name: button }).click();
+  const panel = page.getByRole('region', { name: region });
+  await panel.getByRole('button', { name: 'Apply' }).waitFor();
+  await panel.getByText('Diff of the fields').click();
 }
 
 const F1 = lessonLink('examples/f1-cwd-env.json');
@@ -131,6 +140,8 @@ const VIEWS = [
     },
   ],
   ['a 375 px phone', { viewport: { width: 375, height: 800 } }, async () => {}],
+  ...inThreeThemes('a suggested parent grant with its diff', {}, (page) => showSuggestion(page, /parent/, 'Grant what the children need', 'Suggested parent grant')),
+  ['a suggested ceiling with its diff (dark)', { colorScheme: 'dark' }, (page) => showSuggestion(page, /alpha/, 'Tighten to what it uses', "Suggested alpha's ceiling")],
   // Issue 15: the layouts, the start card and the embed, in light, dark and high contrast.
   ...inThreeThemes('the Lesson layout at F1’s moment', { hash: F1 }, async () => {}),
   ...inThreeThemes('the Policy layout with the stepper unfolded', {}, showStepper),

@@ -10,7 +10,7 @@ import { seedAnalysis } from './seedAnalysis.ts';
 
 vi.mock('../../src/worker/client.ts', async () => {
   const { fakeBackend: backend } = await import('./fakeBackend.ts');
-  return { getCoreBackend: () => backend };
+  return { getCoreClient: () => backend };
 });
 
 beforeEach(() => {

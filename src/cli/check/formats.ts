@@ -77,8 +77,39 @@ export interface FormatOptions {
   docsUrl: string | null;
 }
 
+/** Code scanning's documented limits on an uploaded SARIF file ("SARIF support for code scanning", docs.github.com):
+ * a file over them is rejected whole, so the log is kept within them. */
+export const SARIF_LIMITS = {
+  /** Results per run: more and the upload is rejected (only the 5,000 most severe are shown anyway). */
+  resultsPerRun: 25_000,
+  /** Rules per run. */
+  rulesPerRun: 25_000,
+  /** `shortDescription.text` and `fullDescription.text` of a rule, in characters. */
+  descriptionChars: 1024,
+  /** Locations per result (only the first is used). */
+  locationsPerResult: 10,
+  /** Runs per file. */
+  runsPerFile: 20,
+} as const;
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The findings a run may carry: all of them, or the most severe `SARIF_LIMITS.resultsPerRun` (said, never silent). */
+function sarifFindings(results: readonly InputResult[]): { kept: { finding: PlacedFinding; result: InputResult }[]; left: number } {
+  const all = results.flatMap((result) => allFindings(result).map((finding) => ({ finding, result })));
+  if (all.length <= SARIF_LIMITS.resultsPerRun) return { kept: all, left: 0 };
+  const kept = all
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => SEVERITY_RANK[a.item.finding.severity] - SEVERITY_RANK[b.item.finding.severity] || a.index - b.index)
+    .slice(0, SARIF_LIMITS.resultsPerRun)
+    .sort((a, b) => a.index - b.index)
+    .map(({ item }) => item);
+  return { kept, left: all.length - kept.length };
+}
+
 function sarif(results: readonly InputResult[], options: FormatOptions): string {
-  const findings = results.flatMap(allFindings);
+  const { kept, left } = sarifFindings(results);
+  const findings = kept.map((k) => k.finding);
   const codes = [...new Set(findings.map((f) => f.code))].sort();
   const base = options.docsUrl === null ? null : options.docsUrl.replace(/\/?$/, '/');
   const rules = codes.map((code) => {
@@ -98,20 +129,28 @@ function sarif(results: readonly InputResult[], options: FormatOptions): string 
     runs: [
       {
         tool: { driver: { name: 'harn-scope', ...(base === null ? {} : { informationUri: base }), rules } },
-        results: findings.map((f) => ({
-          ruleId: f.code,
-          ruleIndex: codes.indexOf(f.code),
-          level: SARIF_LEVEL[f.severity],
-          message: { text: escapeJsonText(f.notes.length > 0 ? `${f.message} (${f.notes.join('; ')})` : f.message) },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(escapeJsonText(f.file)) }, region: { startLine: f.line, startColumn: f.column } } }],
-          ...(f.fix ? { fixes: [sarifFix(f.fix)] } : {}),
-        })),
+        results: kept.map(({ finding: f, result }) => {
+          const at = result.inFile?.(f) ?? f;
+          return {
+            ruleId: f.code,
+            ruleIndex: codes.indexOf(f.code),
+            level: SARIF_LEVEL[f.severity],
+            message: { text: escapeJsonText(f.notes.length > 0 ? `${f.message} (${f.notes.join('; ')})` : f.message) },
+            locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(escapeJsonText(at.file)) }, region: { startLine: at.line, startColumn: at.column } } }],
+            ...(f.fix ? { fixes: [sarifFix(f.fix)] } : {}),
+          };
+        }),
         invocations: [
           {
             executionSuccessful: results.every((r) => exitCodeOf(r) !== 2),
-            toolExecutionNotifications: results.flatMap((r) =>
-              [...r.errors, ...r.children.flatMap((c) => (c.error === null ? [] : [c.error]))].map((message) => ({ level: 'error', message: { text: escapeJsonText(`${r.input}: ${message}`) } })),
-            ),
+            toolExecutionNotifications: [
+              ...results.flatMap((r) =>
+                [...r.errors, ...r.children.flatMap((c) => (c.error === null ? [] : [c.error]))].map((message) => ({ level: 'error', message: { text: escapeJsonText(`${r.input}: ${message}`) } })),
+              ),
+              ...(left > 0
+                ? [{ level: 'warning', message: { text: `${left} less severe result(s) left out: code scanning rejects a run with more than ${SARIF_LIMITS.resultsPerRun.toLocaleString('en-US')} results (the text and json formats list them all)` } }]
+                : []),
+            ],
           },
         ],
       },
@@ -128,7 +167,8 @@ function github(results: readonly InputResult[]): string {
     for (const { file, e } of bad) lines.push(`::error file=${ghProperty(file)},title=${ghProperty(`harn-scope: bad input ${r.input}`)}::${ghData(e)}`);
     for (const f of allFindings(r)) {
       const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-      lines.push(`::${command} file=${ghProperty(f.file)},line=${f.line},col=${f.column},title=${ghProperty(f.code)}::${ghData(f.message)}`);
+      const at = r.inFile?.(f) ?? f;
+      lines.push(`::${command} file=${ghProperty(at.file)},line=${at.line},col=${at.column},title=${ghProperty(f.code)}::${ghData(f.message)}`);
     }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';

@@ -30,6 +30,7 @@ import {
 import type { CoverageResult } from './coverage.ts';
 import { grantFixBase, grantFixEdit, policyLine, type FileFix } from './fixes.ts';
 import type { CheckInput } from './inputs.ts';
+import { scenarioFilePlaces, type FilePlace } from './scenarioLines.ts';
 
 /** One finding placed in its file. */
 export interface PlacedFinding {
@@ -72,6 +73,9 @@ export interface InputResult {
   goal: GoalVerdict | null;
   /** With --coverage: each grant record and ceiling entry with what uses it. */
   coverage?: CoverageResult | null;
+  /** For a scenario file: where a place in one of its inline programs is in the file itself (SARIF and github put
+   * results there); null when it is not in the file. A function, so the JSON format leaves it out. */
+  inFile?: (place: FilePlace) => FilePlace | null;
 }
 
 export interface CheckOptions {
@@ -145,6 +149,8 @@ function undecidedOrFailed(result: ExpectationResult, strict: boolean): Diagnost
 /** Analyzes one input (and with --isolation simulates and explores it). */
 export function checkInput(input: CheckInput, options: CheckOptions): InputResult {
   const out: InputResult = { input: input.input, failOn: options.failOn, kind: input.kind, errors: input.errors, children: [], findings: [], isolation: null, goal: null };
+  const inFile = scenarioFilePlaces(input);
+  if (inFile) out.inFile = inFile;
   const scenario = input.scenario;
   const analysis = scenario ? analyzeScenario({ parent: scenario.parent, children: scenario.children }) : null;
   // `@expect no-crosswire` needs every schedule: one simulation and one exploration, made only when a child asks.

@@ -136,6 +136,8 @@ export interface HoverDecision {
 export interface EffectHover {
   span: Span;
   effects: { summary: string; ceiling: HoverDecision; parent: HoverDecision }[];
+  /** What else is true of this call, in the words of its lint (L413: a resource that is a variable's name). */
+  notes?: string[];
 }
 
 export interface ProgramReport extends ProgramAnalysis {
@@ -204,6 +206,12 @@ function buildHovers(analysis: ProgramAnalysis, hasCeiling: boolean, parent: rea
     }
     const entry = { summary: visibleText(effectRecordSummary(item.effect)), ceiling, parent: parentDecision };
     for (const site of item.sites) add(site, entry);
+  }
+  // A resource that is a variable's name: the hover says what the L413 lint at the same call says.
+  for (const d of analysis.diagnostics) {
+    if (d.code !== 'L413') continue;
+    const hover = bySpan.get(`${d.span.start}:${d.span.end}`);
+    if (hover) hover.notes = [...(hover.notes ?? []), visibleText(d.message)];
   }
   return [...bySpan.values()].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }

@@ -4,3 +4,4 @@ export * from './fix.ts';
 export * from './policyDiff.ts';
 export * from './policySet.ts';
 export * from './coverage.ts';
+export * from './proposals.ts';

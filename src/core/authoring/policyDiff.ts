@@ -99,7 +99,8 @@ export function grantText(grant: readonly EffectRecord[] | null): string {
 /** A ceiling as the text the field diff compares: pretty JSON, fields in harn's order. */
 export function ceilingText(ceiling: CapabilityPolicy | null): string {
   if (ceiling === null) return '(no ceiling)';
-  // Normalized ceilings always carry `tools`; an empty list is serde's default and not part of what was written.
-  const { tools, ...rest } = ceiling;
-  return JSON.stringify(tools && tools.length > 0 ? { tools, ...rest } : rest, null, 2);
+  // Normalized ceilings always carry `tools`, `capabilities` and `side_effect_level`; serde's defaults (an empty list
+  // or map, null) are not part of what was written, so they are left out as harn's own literals leave them out.
+  const isDefault = (value: unknown) => value === null || value === undefined || (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value).length === 0);
+  return JSON.stringify(Object.fromEntries(Object.entries(ceiling).filter(([, value]) => !isDefault(value))), null, 2);
 }

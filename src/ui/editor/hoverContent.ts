@@ -11,9 +11,10 @@ export function escapeMarkdown(text: string): string {
 }
 
 export function hoverMarkdown(hover: EffectHover): string[] {
-  return hover.effects.map((e) => {
+  const effects = hover.effects.map((e) => {
     const ceiling = `${ICON[e.ceiling.decision] ?? ''} ceiling: ${e.ceiling.decision} — ${escapeMarkdown(e.ceiling.reason)}`;
     const parent = `${ICON[e.parent.decision] ?? ''} parent: ${e.parent.decision} — ${escapeMarkdown(e.parent.reason)}`;
     return `**${escapeMarkdown(e.summary)}**\n\n${ceiling}\n\n${parent}`;
   });
+  return [...effects, ...(hover.notes ?? []).map((note) => `⚠ ${escapeMarkdown(note)}`)];
 }

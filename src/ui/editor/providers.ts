@@ -1,9 +1,12 @@
-// Hover and completion for Harn models. A hover asks the worker for the effects of the call under the pointer in
-// its latest analysis (hovers are computed on demand there, not sent with every edit); completion offers builtin
-// names and `harness.<sub>.<method>` calls.
+// Hover, completion and quick fixes for Harn models. A hover asks the worker for the effects of the call under the
+// pointer in its latest analysis (hovers are computed on demand there, not sent with every edit); completion offers
+// builtin names and `harness.<sub>.<method>` calls; a quick fix on a call whose effect the ceiling drops or the
+// parent grant does not cover puts the policy the worker computed into effect, as one undoable edit.
 import type * as Monaco from 'monaco-editor/editor';
 import { selectAnalyzedSource } from '../../state/selectors.ts';
+import { applyFix, policyRequest, type PolicyBasis } from '../../state/policyApply.ts';
 import { useStore } from '../../state/store.ts';
+import type { PolicyFix } from '../../core/authoring/index.ts';
 import { getCoreClient } from '../../worker/client.ts';
 import { BUILTIN_COMPLETIONS, completionContext, HARNESS_METHODS } from './completions.ts';
 import { HARN_LANGUAGE_ID } from './harnLanguage.ts';
@@ -48,6 +51,30 @@ function provideCompletion(monaco: typeof Monaco, model: Monaco.editor.ITextMode
   return { suggestions: [...builtins, { label: 'harness', kind: Module, insertText: 'harness.', detail: 'harness.<sub>.<method>(…)', range, command: { id: 'editor.action.triggerSuggest', title: 'more' } }] };
 }
 
+/** The command a quick fix runs: applies the fix if the scenario is still the one it was computed from. */
+const APPLY_POLICY_FIX = 'harn-scope.applyPolicyFix';
+
+async function provideCodeActions(model: Monaco.editor.ITextModel, range: Monaco.Range, context: Monaco.languages.CodeActionContext): Promise<Monaco.languages.CodeActionList> {
+  const none = { actions: [], dispose: () => undefined };
+  const program = programFromUri(model.uri.toString());
+  const state = useStore.getState();
+  if (program === null || !state.scenario.children.some((c) => c.name === program)) return none;
+  // Offsets index into the analyzed text, as for hovers: nothing while a newer edit is being analyzed.
+  const version = model.getVersionId();
+  if (selectAnalyzedSource(program)(state) !== model.getValue()) return none;
+  const { input, basis } = policyRequest();
+  const fixes = await getCoreClient().policyFixesAt(input, program, { offset: model.getOffsetAt(range.getStartPosition()) });
+  if (model.isDisposed() || model.getVersionId() !== version) return none;
+  const actions = fixes.map((fix) => ({
+    title: fix.title,
+    kind: 'quickfix',
+    diagnostics: context.markers.filter((m) => (fix.target === 'grant' ? m.code === 'HARN-CAP-301' : m.code === 'L405')),
+    isPreferred: fixes.length === 1,
+    command: { id: APPLY_POLICY_FIX, title: fix.title, arguments: [fix, basis] },
+  }));
+  return { actions, dispose: () => undefined };
+}
+
 let registered = false;
 
 /** Registers the hover and completion providers for Harn (once). */
@@ -55,6 +82,8 @@ export function registerHarnProviders(monaco: typeof Monaco): void {
   if (registered) return;
   registered = true;
   monaco.languages.registerHoverProvider(HARN_LANGUAGE_ID, { provideHover: (model, position) => provideHover(monaco, model, position) });
+  monaco.editor.registerCommand(APPLY_POLICY_FIX, (_accessor, fix: PolicyFix, basis: PolicyBasis) => void applyFix(fix, basis));
+  monaco.languages.registerCodeActionProvider(HARN_LANGUAGE_ID, { provideCodeActions: (model, range, context) => provideCodeActions(model, range, context) }, { providedCodeActionKinds: ['quickfix'] });
   monaco.languages.registerCompletionItemProvider(HARN_LANGUAGE_ID, {
     triggerCharacters: ['.'],
     provideCompletionItems: (model, position) => provideCompletion(monaco, model, position),

@@ -10,6 +10,8 @@ import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/suggest/register';
 import 'monaco-editor/features/snippet/register';
+// Quick fixes on a call ("Allow … in alpha's ceiling", "Add … to the parent grant"): the lightbulb and Ctrl+.
+import 'monaco-editor/features/codeAction/register';
 // Ctrl+M (⌃⇧M on a Mac) toggles whether Tab moves focus: the editor's way out for keyboard users (WCAG 2.1.2).
 import 'monaco-editor/features/toggleTabFocusMode/register';
 // features/suggest registers only the inline-completions bridge; the suggest widget itself is this contribution.

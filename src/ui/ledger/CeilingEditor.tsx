@@ -2,6 +2,7 @@
 import { useStore } from '../../state/store.ts';
 import CeilingForm from './CeilingForm.tsx';
 import CeilingJson from './CeilingJson.tsx';
+import SuggestCeiling from './SuggestCeiling.tsx';
 
 export default function CeilingEditor({ child }: { child: string }) {
   const view = useStore((s) => s.ceilingView);
@@ -20,6 +21,7 @@ export default function CeilingEditor({ child }: { child: string }) {
           ))}
         </div>
       </div>
+      <SuggestCeiling child={child} />
       {view === 'form' ? <CeilingForm child={child} /> : <CeilingJson child={child} />}
     </section>
   );

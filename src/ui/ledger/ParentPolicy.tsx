@@ -4,6 +4,8 @@ import { useStore } from '../../state/store.ts';
 import { effectSummary, grantErrorText } from '../format.ts';
 import GrantEditor from './GrantEditor.tsx';
 import LintList from './LintList.tsx';
+import PinCompare from './PinCompare.tsx';
+import SuggestGrant from './SuggestGrant.tsx';
 
 export default function ParentPolicy({ parent }: { parent: string }) {
   const effects = useStore(useShallow((s) => (s.analysis?.parentEffects ?? []).map(effectSummary)));
@@ -41,8 +43,10 @@ export default function ParentPolicy({ parent }: { parent: string }) {
           )}
         </>
       )}
+      <SuggestGrant />
       <GrantEditor />
       <LintList program={parent} />
+      <PinCompare />
     </div>
   );
 }

@@ -4,14 +4,22 @@ import CeilingEditor from './CeilingEditor.tsx';
 import EffectsLedger from './EffectsLedger.tsx';
 import LintList from './LintList.tsx';
 import ParentPolicy from './ParentPolicy.tsx';
+import PolicyUndoNotice from './PolicyUndoNotice.tsx';
 
 export default function PolicyColumn() {
   const tab = useStore((s) => s.selectedTab);
   const parent = useStore((s) => s.scenario.parent.name);
   const isChild = useStore((s) => s.scenario.children.some((c) => c.name === tab));
-  if (!isChild) return <ParentPolicy parent={parent} />;
+  if (!isChild)
+    return (
+      <>
+        <PolicyUndoNotice />
+        <ParentPolicy parent={parent} />
+      </>
+    );
   return (
     <div className="policy-column">
+      <PolicyUndoNotice />
       <h2>Effects ledger ({tab})</h2>
       <EffectsLedger child={tab} />
       <CeilingEditor child={tab} />

@@ -6,6 +6,7 @@ import { useCoreClient } from '../coreClient.ts';
 export default function PolicySyntaxBar({ child }: { child: string }) {
   const client = useCoreClient();
   const [copied, setCopied] = useState<string | null>(null);
+  const show = async (syntax: 'json' | 'harn') => setCopied(await showCeilingAs(client, child, syntax));
   const copy = async () => {
     const text = await ceilingAsHarn(client, child);
     try {
@@ -13,16 +14,16 @@ export default function PolicySyntaxBar({ child }: { child: string }) {
       setCopied('Copied as Harn.');
     } catch {
       // Clipboard refused (permissions, insecure context): show the text so it can still be copied by hand.
-      await showCeilingAs(client, child, 'harn');
-      setCopied('The clipboard is not available here; the Harn text is in the editor above, ready to copy.');
+      const kept = await showCeilingAs(client, child, 'harn');
+      setCopied(kept === null ? 'The clipboard is not available here; the Harn text is in the editor above, ready to copy.' : `The clipboard is not available here. ${kept}`);
     }
   };
   return (
     <div className="policy-syntax-bar" role="group" aria-label="Policy syntax">
-      <button type="button" className="small-button" onClick={() => void showCeilingAs(client, child, 'json')}>
+      <button type="button" className="small-button" onClick={() => void show('json')}>
         Show as JSON
       </button>
-      <button type="button" className="small-button" onClick={() => void showCeilingAs(client, child, 'harn')}>
+      <button type="button" className="small-button" onClick={() => void show('harn')}>
         Show as Harn
       </button>
       <button type="button" className="small-button" onClick={() => void copy()}>

@@ -1,0 +1,50 @@
+// "Grant what the children need": the smallest grant covering every effect the children are granted today (the
+// grant `harn-scope suggest --tighten` prints), per exact resource or per kind, shown with what it changes first.
+import { useCallback, useId, useState } from 'react';
+import type { Granularity } from '../../core/authoring/index.ts';
+import type { ScenarioAnalysisInput } from '../../state/analysisTypes.ts';
+import { applyGrant } from '../../state/policyApply.ts';
+import { useCoreClient } from '../coreClient.ts';
+import ProposalPanel from './ProposalPanel.tsx';
+import { useProposal } from './useProposal.ts';
+
+export default function SuggestGrant() {
+  const client = useCoreClient();
+  const [granularity, setGranularity] = useState<Granularity>('exact');
+  const ask = useCallback((input: ScenarioAnalysisInput) => client.proposeGrant(input, granularity), [client, granularity]);
+  const proposal = useProposal(ask);
+  const { result, basis } = proposal;
+  const id = useId();
+  return (
+    <div className="suggest">
+      <div className="suggest-bar">
+        <button type="button" className="small-button" aria-expanded={proposal.open} onClick={proposal.open ? proposal.close : proposal.show}>
+          Grant what the children need
+        </button>
+        <label htmlFor={id} className="muted">
+          records
+        </label>
+        <select id={id} value={granularity} onChange={(e) => setGranularity(e.target.value as Granularity)}>
+          <option value="exact">per resource (exact)</option>
+          <option value="kind">per kind (any resource)</option>
+        </select>
+      </div>
+      {!proposal.open ? null : proposal.error ? (
+        <p className="field-warning" role="status">{proposal.error}</p>
+      ) : result === null ? (
+        <p className="muted">Computing…</p>
+      ) : !result.ok ? (
+        <p className="field-warning" role="status">{result.problem}</p>
+      ) : (
+        <ProposalPanel
+          proposal={result.proposal}
+          current={proposal.current}
+          onCancel={proposal.close}
+          onApply={() => {
+            if (basis && result.proposal.grant && applyGrant(result.proposal.grant, basis, 'Applied the suggested parent grant.') === null) proposal.close();
+          }}
+        />
+      )}
+    </div>
+  );
+}
