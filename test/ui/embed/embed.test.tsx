@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeLink } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import EmbedApp from '../../../src/ui/embed/EmbedApp.tsx';
-import { lesson, renderWithBackend } from '../run/fakeBackend.tsx';
+import { lesson, renderWithRunLoop } from '../run/fakeBackend.tsx';
 
 function goTo(hash: string): void {
   act(() => {
@@ -34,7 +34,7 @@ afterEach(() => {
 describe('embed', () => {
   it('loads the run of a fragment that changes after it opened, and never writes storage', async () => {
     window.history.replaceState(null, '', `/?embed${encodeLink(lesson('f1-cwd-env'))}`);
-    renderWithBackend(<EmbedApp />);
+    renderWithRunLoop(<EmbedApp />);
     await waitFor(() => expect(useStore.getState().scenario.children.map((c) => c.name)).toEqual(lesson('f1-cwd-env').children.map((c) => c.name)));
     goTo(encodeLink(lesson('panic-leak')));
     await waitFor(() => expect(useStore.getState().scenario.run.mode).toBe('naive'));
@@ -44,7 +44,7 @@ describe('embed', () => {
 
   it('a bad link opened by a fragment change is reported for what it is, and a good one after it shows its run', async () => {
     window.history.replaceState(null, '', '/?embed');
-    renderWithBackend(<EmbedApp />);
+    renderWithRunLoop(<EmbedApp />);
     expect(await screen.findByRole('alert')).toHaveTextContent('This embed cannot show a run: its address holds no link (an embed address ends in a share link\'s "#s=…").');
     goTo('#s=9.AAAA');
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/newer Harn Scope Lab \(version 9\)/));

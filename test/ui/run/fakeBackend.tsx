@@ -1,6 +1,6 @@
 // A fake worker client for component tests: the same core functions the worker exposes, called in-process, with
-// a log of calls. Rendering helpers wrap a component in the client context and start the simulation loop, as the
-// app does (startApp).
+// a log of calls. Rendering helpers wrap a component in the client context, and for a run panel start the
+// simulation loop as the app does (startApp).
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { onTestFinished } from 'vitest';
@@ -48,13 +48,19 @@ export function createFakeBackend(): FakeBackend {
   };
 }
 
-/** Renders `ui` with `backend` as the worker client, the simulation loop running until the test ends. */
+/** Renders `ui` with `backend` as the worker client. */
 export function renderWithBackend(ui: ReactElement, backend: Partial<CoreClient> & RunClient = createFakeBackend()) {
+  return { backend, ...render(<CoreClientContext.Provider value={fakeClient(backend)}>{ui}</CoreClientContext.Provider>) };
+}
+
+/** Renders a run panel (or the embed) as the app runs it: with `backend` as the worker client and the simulation
+ * and Predict loops (which startApp starts) running until the test ends. */
+export function renderWithRunLoop(ui: ReactElement, backend: Partial<CoreClient> & RunClient = createFakeBackend()) {
+  const rendered = renderWithBackend(ui, backend);
   const client = fakeClient(backend);
-  const rendered = render(<CoreClientContext.Provider value={client}>{ui}</CoreClientContext.Provider>);
   onTestFinished(startRunSync(client));
   onTestFinished(startPredictSync(client));
-  return { backend, ...rendered };
+  return rendered;
 }
 
 /** The lesson with `id` (fails the test when missing). */

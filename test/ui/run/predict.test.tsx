@@ -10,7 +10,7 @@ import type { PredictPart, Scenario } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import RunPanel from '../../../src/ui/run/RunPanel.tsx';
 import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
-import { lesson, renderWithBackend } from './fakeBackend.tsx';
+import { lesson, renderWithBackend, renderWithRunLoop } from './fakeBackend.tsx';
 
 function predicting(id: string, predictHides?: PredictPart[]): Scenario {
   const scenario = lesson(id);
@@ -22,7 +22,7 @@ async function renderPredict(scenario: Scenario) {
     useStore.getState().loadScenario(scenario);
     useStore.getState().restoreStep(scenario.view.step);
   });
-  renderWithBackend(<RunPanel />);
+  renderWithRunLoop(<RunPanel />);
   await screen.findByRole('group', { name: 'Predict mode' });
   await waitFor(() => expect(document.querySelector('.predict-question')).not.toBeNull());
 }

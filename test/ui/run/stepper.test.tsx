@@ -8,7 +8,7 @@ import { resetStore, useStore } from '../../../src/state/store.ts';
 import RunPanel from '../../../src/ui/run/RunPanel.tsx';
 import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
 import { useStepperKeys } from '../../../src/ui/shell/useStepperKeys.ts';
-import { lesson, renderWithBackend } from './fakeBackend.tsx';
+import { lesson, renderWithRunLoop } from './fakeBackend.tsx';
 
 function f1(mode: Scenario['run']['mode'], step = 0): Scenario {
   const scenario = lesson('f1-cwd-env');
@@ -26,7 +26,7 @@ async function renderPanel(scenario: Scenario, withKeys = false) {
     useStore.getState().loadScenario(scenario);
     useStore.getState().restoreStep(scenario.view.step);
   });
-  const result = renderWithBackend(withKeys ? <PanelWithKeys /> : <RunPanel />);
+  const result = renderWithRunLoop(withKeys ? <PanelWithKeys /> : <RunPanel />);
   await screen.findByText(/^step [\d.]+ \/ \d+$/);
   await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
   return result;

@@ -10,14 +10,14 @@ import { resetStore, useStore } from '../../../src/state/store.ts';
 import RunPanel from '../../../src/ui/run/RunPanel.tsx';
 import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
 import ThreadsSwitch from '../../../src/ui/shell/ThreadsSwitch.tsx';
-import { lesson, renderWithBackend } from './fakeBackend.tsx';
+import { lesson, renderWithRunLoop } from './fakeBackend.tsx';
 
 async function renderPanel(scenario: Scenario) {
   act(() => {
     useStore.getState().loadScenario(scenario);
     useStore.getState().restoreStep(scenario.view.step);
   });
-  renderWithBackend(
+  renderWithRunLoop(
     <>
       <ThreadsSwitch />
       <RunPanel />

@@ -13,7 +13,7 @@ import { resetSessionBoot } from '../../../../src/ui/share/startSession.ts';
 import { api } from '../../../../src/worker/core.worker.ts';
 import { getWorkerHealth, setWorkerHealth } from '../../../../src/worker/health.ts';
 import { RESTARTED_TEXT } from '../../../../src/ui/run/explorer/verdict.ts';
-import { createFakeBackend, lesson, renderWithBackend } from '../fakeBackend.tsx';
+import { createFakeBackend, lesson, renderWithRunLoop } from '../fakeBackend.tsx';
 
 interface WorkerFake extends ExplorerClient {
   calls: string[];
@@ -57,7 +57,7 @@ async function renderPanel(scenario: Scenario, settings?: { prune?: boolean; max
   const worker = createWorkerFake();
   // One client: the explorer's functions from `worker` (which a test may replace on it), the run side's from the fake.
   const { calls: _runCalls, ...run } = createFakeBackend();
-  renderWithBackend(<RunPanel />, Object.assign(worker, run));
+  renderWithRunLoop(<RunPanel />, Object.assign(worker, run));
   await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
   // The explorer panel is a lazy chunk of the run panel.
   await screen.findByRole('region', { name: /^Explorer/ }, { timeout: 10000 });

@@ -4,12 +4,12 @@
 // programs.
 import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStore, useStore } from '../../src/state/store.ts';
-import ProgramTabs from '../../src/ui/editors/ProgramTabs.tsx';
-import { seedAnalysis } from './seedAnalysis.ts';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import ProgramTabs from '../../../src/ui/editors/ProgramTabs.tsx';
+import { seedAnalysis } from '../seedAnalysis.ts';
 
-vi.mock('../../src/worker/client.ts', async () => {
-  const { fakeBackend: backend } = await import('./fakeBackend.ts');
+vi.mock('../../../src/worker/client.ts', async () => {
+  const { fakeBackend: backend } = await import('../fakeBackend.ts');
   return { getCoreClient: () => backend };
 });
 

@@ -7,20 +7,20 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CHALLENGES, loadScenario, solveGoal, type Scenario } from '../../src/core/index.ts';
-import { resetStore, useStore } from '../../src/state/store.ts';
-import ExamplesMenu from '../../src/ui/examples/ExamplesMenu.tsx';
-import { parseProgress, PROGRESS_KEY, withWin } from '../../src/ui/goals/progress.ts';
-import RunPanel from '../../src/ui/run/RunPanel.tsx';
-import { resetSessionBoot } from '../../src/ui/share/startSession.ts';
-import { renderWithBackend } from './run/fakeBackend.tsx';
+import { CHALLENGES, loadScenario, solveGoal, type Scenario } from '../../../src/core/index.ts';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import ExamplesMenu from '../../../src/ui/examples/ExamplesMenu.tsx';
+import { parseProgress, PROGRESS_KEY, withWin } from '../../../src/ui/goals/progress.ts';
+import RunPanel from '../../../src/ui/run/RunPanel.tsx';
+import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
+import { renderWithBackend, renderWithRunLoop } from '../run/fakeBackend.tsx';
 
 const challenge = (id: string) => CHALLENGES.find((c) => c.id === id)!.scenario;
-const exercise = loadScenario(JSON.parse(readFileSync(join(__dirname, '../../examples/exercises/gamma-crosswire.json'), 'utf8'))).value!;
+const exercise = loadScenario(JSON.parse(readFileSync(join(__dirname, '../../../examples/exercises/gamma-crosswire.json'), 'utf8'))).value!;
 
 async function open(scenario: Scenario) {
   act(() => useStore.getState().loadScenario(scenario));
-  renderWithBackend(<RunPanel />);
+  renderWithRunLoop(<RunPanel />);
   await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
 }
 

@@ -8,21 +8,21 @@ import { resolve } from 'node:path';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadScenario } from '../../src/core/index.ts';
-import type { Scenario } from '../../src/core/scenario/types.ts';
-import { dismissPolicyNotice } from '../../src/state/policyApply.ts';
-import { usePinStore } from '../../src/ui/ledger/pinnedPolicy.ts';
-import { resetStore, useStore } from '../../src/state/store.ts';
-import PolicyColumn from '../../src/ui/ledger/PolicyColumn.tsx';
-import { cliIn } from '../helpers/cli.ts';
-import { seedAnalysis } from './seedAnalysis.ts';
+import { loadScenario } from '../../../src/core/index.ts';
+import type { Scenario } from '../../../src/core/scenario/types.ts';
+import { dismissPolicyNotice } from '../../../src/state/policyApply.ts';
+import { usePinStore } from '../../../src/ui/ledger/pinnedPolicy.ts';
+import { resetStore, useStore } from '../../../src/state/store.ts';
+import PolicyColumn from '../../../src/ui/ledger/PolicyColumn.tsx';
+import { cliIn } from '../../helpers/cli.ts';
+import { seedAnalysis } from '../seedAnalysis.ts';
 
-vi.mock('../../src/worker/client.ts', async () => {
-  const { fakeBackend: backend } = await import('./fakeBackend.ts');
+vi.mock('../../../src/worker/client.ts', async () => {
+  const { fakeBackend: backend } = await import('../fakeBackend.ts');
   return { getCoreClient: () => backend };
 });
 
-const repo = resolve(import.meta.dirname, '../..');
+const repo = resolve(import.meta.dirname, '../../..');
 const cli = cliIn(repo);
 
 function open(example: string, tab: string): void {
