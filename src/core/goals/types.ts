@@ -58,12 +58,12 @@ export interface GoalTermVerdict {
   step: number | null;
 }
 
-export type GoalStatus = 'met' | 'not-met' | 'unknown';
+export type GoalVerdictStatus = 'met' | 'not-met' | 'unknown';
 
 /** A goal checked against one run: plain data (it crosses postMessage and the CLI prints it). */
 export interface GoalVerdict {
   kind: 'goal-verdict';
-  status: GoalStatus;
+  status: GoalVerdictStatus;
   /** The goal in one sentence: `Find a schedule with a cross-wire on … read by alpha.` */
   goal: string;
   /** The goal's title, or its sentence when it has none. */
