@@ -40,6 +40,8 @@ test('a challenge from the gallery, played at the chooser: ✖ not yet, then the
     while (!(await chooser.isVisible())) await page.getByRole('button', { name: 'Step', exact: true }).click();
     await chooser.getByRole('button', { name: task, exact: true }).click();
     await panel.getByText(wanted.slice(0, i + 1).join(' → '), { exact: true }).waitFor();
+    // Until the pick's trace comes, the chooser on screen is the previous trace's and cannot be used.
+    await page.locator('.chooser button:disabled').first().waitFor({ state: 'detached' });
   }
   await badge(panel, '✔ goal met').waitFor();
   await panel.getByText(`✔ You won. Your schedule: ${wanted.join(' → ')}, then the default order.`).waitFor();

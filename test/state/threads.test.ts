@@ -96,7 +96,8 @@ describe('picks from the chooser', () => {
   it('choose appends the task on its thread to the earlier picks', () => {
     useStore.getState().loadScenario(stealing);
     const result = simulate(stealing);
-    useStore.setState({ simulation: result });
+    // As the simulation loop receives it: the trace of the scenario on screen.
+    useStore.setState({ simulation: result, simulatedScenario: useStore.getState().scenario });
     const migration = result.steps.find((s) => s.kind === 'poll-enter' && s.migration)!;
     useStore.getState().choose(migration.index, 'alpha', 1);
     expect(useStore.getState().scenario.run.schedule).toEqual({ kind: 'picks', picks: ['parent@1', 'alpha@1', 'parent@1', 'alpha@1', 'alpha@1'] });

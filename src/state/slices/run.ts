@@ -261,7 +261,9 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     setThreads: (threads) => setRunKeepingMoment((run) => withThreads(run, threads)),
     choose: (step, task, thread = null) => {
       const { simulation } = get();
-      if (!simulation) return;
+      // A choice on a trace that is not the current scenario's (the previous choice's trace still coming) would
+      // take its earlier picks from the wrong run.
+      if (!simulation || !isCurrent()) return;
       const picks = [...picksBefore(simulation, step), pickWord(task, thread)];
       // Keep the position: the new trace is identical up to this choice point.
       set({ pendingStep: step });

@@ -68,9 +68,11 @@ export const CHILD_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Why `name` cannot name a child of `scenario` (other than `except`), or null when it can. */
 export function childNameError(scenario: Scenario, name: string, except?: string): string | null {
   if (name === '') return 'A child needs a name.';
-  if (!CHILD_NAME_PATTERN.test(name)) return 'Use letters, digits or "_" (starting with a letter or "_"), at most 64 characters.';
+  if (!CHILD_NAME_PATTERN.test(name))
+    return 'Use letters, digits or "_" (starting with a letter or "_"), at most 64 characters.';
   if (name === scenario.parent.name) return `"${name}" is the parent's name.`;
-  if (scenario.children.some((c) => c.name === name && c.name !== except)) return `There is already a child named "${name}".`;
+  if (scenario.children.some((c) => c.name === name && c.name !== except))
+    return `There is already a child named "${name}".`;
   return null;
 }
 
@@ -109,8 +111,15 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     }
     set(({ scenario, editNotice }) => {
       const cleared = editNotice === null ? {} : { editNotice: null };
-      if (tab === scenario.parent.name) return { ...cleared, scenario: { ...scenario, parent: { ...scenario.parent, source } } };
-      return { ...cleared, scenario: { ...scenario, children: scenario.children.map((c) => (c.name === tab ? { ...c, source } : c)) } };
+      if (tab === scenario.parent.name)
+        return { ...cleared, scenario: { ...scenario, parent: { ...scenario.parent, source } } };
+      return {
+        ...cleared,
+        scenario: {
+          ...scenario,
+          children: scenario.children.map((c) => (c.name === tab ? { ...c, source } : c)),
+        },
+      };
     });
     return null;
   },
@@ -120,7 +129,10 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     if (scenario.children.length >= MAX_CHILDREN) return null;
     const name = freshName(scenario);
     const source = `// ${name}\npipeline main() {\n  let text = read_file("notes.txt")\n}\n`;
-    set({ scenario: { ...scenario, children: [...scenario.children, { name, source, ceiling: null }] }, selectedTab: name });
+    set({
+      scenario: { ...scenario, children: [...scenario.children, { name, source, ceiling: null }] },
+      selectedTab: name,
+    });
     return name;
   },
   renameChild: (from, to) => {
@@ -130,7 +142,10 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     if (error) return error;
     const draft = ceilingDrafts.get(from);
     set({
-      scenario: { ...scenario, children: scenario.children.map((c) => (c.name === from ? { ...c, name: to } : c)) },
+      scenario: {
+        ...scenario,
+        children: scenario.children.map((c) => (c.name === from ? { ...c, name: to } : c)),
+      },
       ceilingDrafts: draft ? withKey(withoutKey(ceilingDrafts, from), to, draft) : ceilingDrafts,
       selectedTab: selectedTab === from ? to : selectedTab,
     });
@@ -149,22 +164,48 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     });
   },
   setCeiling: (child, ceiling) =>
-    set(({ scenario }) => ({ scenario: { ...scenario, children: scenario.children.map((c) => (c.name === child ? { ...c, ceiling } : c)) } })),
+    set(({ scenario }) => ({
+      scenario: {
+        ...scenario,
+        children: scenario.children.map((c) => (c.name === child ? { ...c, ceiling } : c)),
+      },
+    })),
   setCeilingDraft: (child, draft) =>
-    set(({ ceilingDrafts }) => ({ ceilingDrafts: draft ? withKey(ceilingDrafts, child, draft) : withoutKey(ceilingDrafts, child) })),
-  setGrant: (grant) => set(({ scenario }) => ({ scenario: { ...scenario, parent: { ...scenario.parent, grant } } })),
+    set(({ ceilingDrafts }) => ({
+      ceilingDrafts: draft ? withKey(ceilingDrafts, child, draft) : withoutKey(ceilingDrafts, child),
+    })),
+  setGrant: (grant) =>
+    set(({ scenario }) => ({ scenario: { ...scenario, parent: { ...scenario.parent, grant } } })),
   setGrantDraft: (grantDraft) => set({ grantDraft }),
-  loadScenario: (scenario) =>
-    set({
-      scenario,
-      ceilingDrafts: new Map(),
-      grantDraft: null,
-      selectedTab: scenario.view.tab ?? scenario.parent.name,
-      revealRequest: null,
-      layout: scenario.view.layout ?? 'lesson',
-      unfolded: { ledger: false, run: false },
-      predict: scenario.view.predict === true,
-      predictHides: scenario.view.predictHides ?? null,
-      predictAnswers: {},
+  loadScenario: (loaded) =>
+    set(({ scenario: current }) => {
+      const scenario = keepingUnchanged(current, loaded);
+      return {
+        scenario,
+        ceilingDrafts: new Map(),
+        grantDraft: null,
+        selectedTab: scenario.view.tab ?? scenario.parent.name,
+        revealRequest: null,
+        layout: scenario.view.layout ?? 'lesson',
+        unfolded: { ledger: false, run: false },
+        predict: scenario.view.predict === true,
+        predictHides: scenario.view.predictHides ?? null,
+        predictAnswers: {},
+      };
     }),
 });
+
+/** `loaded` with each of its run's inputs (parent, children, run settings, slots) that equals the one on screen
+ * replaced by that very object: reopening the open lesson, or a link of the scenario on screen, is then the same
+ * run's scenario (no new trace; its position and a later setting switch land on the moment shown), as the run slice
+ * compares inputs by identity. */
+function keepingUnchanged(current: Scenario, loaded: Scenario): Scenario {
+  const same = <T,>(a: T, b: T): T => (a === b || JSON.stringify(a) === JSON.stringify(b) ? a : b);
+  const parent = same(current.parent, loaded.parent);
+  const children = same(current.children, loaded.children);
+  const run = same(current.run, loaded.run);
+  const slots = loaded.slots === undefined ? undefined : same(current.slots, loaded.slots);
+  // Nothing kept: the loaded object itself (the boot's preview is keyed to it).
+  if (parent === loaded.parent && children === loaded.children && run === loaded.run && slots === loaded.slots) return loaded;
+  return loaded.slots === undefined ? { ...loaded, parent, children, run } : { ...loaded, parent, children, run, slots };
+}

@@ -12,23 +12,26 @@ export interface ChooserProps {
   colorOf: (task: string) => string;
   /** `thread` is 1-based, or null with one thread. */
   onChoose: (task: string, thread: number | null) => void;
+  /** The trace on screen is not yet the current scenario's (a choice was just made): its choice points may not be
+   * the next trace's, so nothing can be chosen until it comes. */
+  stale?: boolean;
 }
 
-function TaskButton({ task, pressed, colorOf, onClick }: { task: string; pressed: boolean; colorOf: ChooserProps['colorOf']; onClick: () => void }) {
+function TaskButton({ task, pressed, colorOf, onClick, disabled }: { task: string; pressed: boolean; colorOf: ChooserProps['colorOf']; onClick: () => void; disabled: boolean }) {
   return (
-    <button type="button" className={pressed ? 'chooser-task chosen' : 'chooser-task'} aria-pressed={pressed} style={{ '--owner-color': colorOf(task) } as React.CSSProperties} onClick={onClick}>
+    <button type="button" disabled={disabled} className={pressed ? 'chooser-task chosen' : 'chooser-task'} aria-pressed={pressed} style={{ '--owner-color': colorOf(task) } as React.CSSProperties} onClick={onClick}>
       {task}
     </button>
   );
 }
 
-export default function Chooser({ ready, chosen, chosenThread = null, threads = 1, colorOf, onChoose }: ChooserProps) {
+export default function Chooser({ ready, chosen, chosenThread = null, threads = 1, colorOf, onChoose, stale = false }: ChooserProps) {
   if (threads <= 1)
     return (
       <div className="chooser" role="group" aria-label="Choose the next task">
         <span className="chooser-label">Several tasks are ready. Poll next:</span>
         {ready.map((task) => (
-          <TaskButton key={task} task={task} pressed={task === chosen} colorOf={colorOf} onClick={() => onChoose(task, null)} />
+          <TaskButton key={task} task={task} pressed={task === chosen} colorOf={colorOf} onClick={() => onChoose(task, null)} disabled={stale} />
         ))}
       </div>
     );
@@ -45,7 +48,7 @@ export default function Chooser({ ready, chosen, chosenThread = null, threads = 
           {numbers.map((n) => {
             const pressed = task === chosen && n === chosenThread;
             return (
-              <button key={n} type="button" className={pressed ? 'chooser-thread chosen' : 'chooser-thread'} aria-pressed={pressed} aria-label={`${task} on thread ${n}`} onClick={() => onChoose(task, n)}>
+              <button key={n} type="button" disabled={stale} className={pressed ? 'chooser-thread chosen' : 'chooser-thread'} aria-pressed={pressed} aria-label={`${task} on thread ${n}`} onClick={() => onChoose(task, n)}>
                 {n}
               </button>
             );

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import type { PredictPart } from '../../core/scenario/types.ts';
-import { choiceAt, isCrosswireStep } from '../../state/slices/run.ts';
+import { choiceAt, isCrosswireStep, isRunOfCurrentInputs } from '../../state/slices/run.ts';
 import { crosswireFrom, eventPosition, nextEvent, stepLabel, type SimulationResult } from '../../state/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import { usePredictView } from './usePredictView.ts';
@@ -34,6 +34,7 @@ export interface StepperProps {
 
 export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   const simulation = useStore((s) => s.simulation);
+  const stale = useStore((s) => !isRunOfCurrentInputs(s));
   const stepIndex = useStore((s) => s.stepIndex);
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
@@ -138,6 +139,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
           threads={threads}
           colorOf={colorOf}
           onChoose={(task, thread) => actions.choose(next, task, thread)}
+          stale={stale}
         />
       ) : null}
       <TaskLanes tasks={tasks} segments={hides.has('marks') ? lanesUpTo(derived.segments, stepIndex) : derived.segments} threads={threads} stepIndex={stepIndex} stepCount={simulation.steps.length} onSeek={(s) => actions.setStep(s)} />
