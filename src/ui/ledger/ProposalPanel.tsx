@@ -1,6 +1,8 @@
 // A suggested policy shown before it is applied: what it adds and removes (as policies, over every effect), the
 // line diff of its fields, the proposed text, and Apply / Cancel. Apply puts it into effect as one undoable edit.
 import type { PolicyProposal } from '../../core/authoring/index.ts';
+import type { PolicyBasis } from '../../state/policyApply.ts';
+import type { ProposalState } from './useProposal.ts';
 
 interface ProposalPanelProps {
   proposal: PolicyProposal;
@@ -74,4 +76,15 @@ export default function ProposalPanel({ proposal, current, onApply, onCancel }: 
       </div>
     </section>
   );
+}
+
+/** A proposal's place under its button: nothing while closed, then why it failed, "Computing…", or the panel
+ * whose Apply calls `apply` with the proposal and the policies it was computed from. */
+export function ProposalBody({ state, apply }: { state: ProposalState; apply: (proposal: PolicyProposal, basis: PolicyBasis) => void }) {
+  const { result, basis } = state;
+  if (!state.open) return null;
+  if (state.error) return <p className="field-warning" role="status">{state.error}</p>;
+  if (result === null) return <p className="muted">Computing…</p>;
+  if (!result.ok) return <p className="field-warning" role="status">{result.problem}</p>;
+  return <ProposalPanel proposal={result.proposal} current={state.current} onCancel={state.close} onApply={() => basis && apply(result.proposal, basis)} />;
 }

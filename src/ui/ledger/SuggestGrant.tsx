@@ -5,7 +5,7 @@ import type { Granularity } from '../../core/authoring/index.ts';
 import type { ScenarioAnalysisInput } from '../../state/analysisTypes.ts';
 import { applyGrant } from '../../state/policyApply.ts';
 import { useCoreClient } from '../coreClient.ts';
-import ProposalPanel from './ProposalPanel.tsx';
+import { ProposalBody } from './ProposalPanel.tsx';
 import { useProposal } from './useProposal.ts';
 
 export default function SuggestGrant() {
@@ -13,7 +13,6 @@ export default function SuggestGrant() {
   const [granularity, setGranularity] = useState<Granularity>('exact');
   const ask = useCallback((input: ScenarioAnalysisInput) => client.proposeGrant(input, granularity), [client, granularity]);
   const proposal = useProposal(ask);
-  const { result, basis } = proposal;
   const id = useId();
   return (
     <div className="suggest">
@@ -29,22 +28,12 @@ export default function SuggestGrant() {
           <option value="kind">per kind (any resource)</option>
         </select>
       </div>
-      {!proposal.open ? null : proposal.error ? (
-        <p className="field-warning" role="status">{proposal.error}</p>
-      ) : result === null ? (
-        <p className="muted">Computing…</p>
-      ) : !result.ok ? (
-        <p className="field-warning" role="status">{result.problem}</p>
-      ) : (
-        <ProposalPanel
-          proposal={result.proposal}
-          current={proposal.current}
-          onCancel={proposal.close}
-          onApply={() => {
-            if (basis && result.proposal.grant && applyGrant(result.proposal.grant, basis, 'Applied the suggested parent grant.') === null) proposal.close();
-          }}
-        />
-      )}
+      <ProposalBody
+        state={proposal}
+        apply={(suggested, basis) => {
+          if (suggested.grant && applyGrant(suggested.grant, basis, 'Applied the suggested parent grant.') === null) proposal.close();
+        }}
+      />
     </div>
   );
 }
