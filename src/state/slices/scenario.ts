@@ -178,10 +178,12 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     set(({ scenario }) => ({ scenario: { ...scenario, parent: { ...scenario.parent, grant } } })),
   setGrantDraft: (grantDraft) => set({ grantDraft }),
   loadScenario: (loaded) =>
-    set(({ scenario: current }) => {
+    set(({ scenario: current, preview }) => {
       const scenario = keepingUnchanged(current, loaded);
       return {
         scenario,
+        // The boot's preview of a link is keyed to the scenario it previews: it follows the objects kept.
+        preview: preview !== null && preview.scenario === loaded ? { ...preview, scenario } : preview,
         ceilingDrafts: new Map(),
         grantDraft: null,
         selectedTab: scenario.view.tab ?? scenario.parent.name,
@@ -205,7 +207,7 @@ function keepingUnchanged(current: Scenario, loaded: Scenario): Scenario {
   const children = same(current.children, loaded.children);
   const run = same(current.run, loaded.run);
   const slots = loaded.slots === undefined ? undefined : same(current.slots, loaded.slots);
-  // Nothing kept: the loaded object itself (the boot's preview is keyed to it).
+  // Nothing kept: the loaded object itself.
   if (parent === loaded.parent && children === loaded.children && run === loaded.run && slots === loaded.slots) return loaded;
   return loaded.slots === undefined ? { ...loaded, parent, children, run } : { ...loaded, parent, children, run, slots };
 }

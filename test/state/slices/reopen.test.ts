@@ -41,4 +41,18 @@ describe('reopening the scenario on screen', () => {
     expect(useStore.getState().scenario).toBe(changed);
     expect(useStore.getState().scenario.children).not.toBe(before.children);
   });
+
+  it("keys the boot's preview of a link to the scenario on screen when some of its objects are kept", () => {
+    // F3 leaves its run settings to the defaults, as the default scenario does: its run object is kept.
+    const f3 = structuredClone(EXAMPLES.find((e) => e.id === 'f3-forcing-function')!.scenario);
+    useStore.getState().loadScenario(structuredClone(f1));
+    useStore.getState().loadScenario({ ...f3, run: structuredClone(useStore.getState().scenario.run) });
+    const linked = structuredClone(useStore.getState().scenario);
+    linked.parent = { ...linked.parent, source: `${linked.parent.source}\n` };
+    useStore.getState().setPreview({ scenario: linked, preview: null as never });
+    useStore.getState().loadScenario(linked);
+    const { scenario, preview } = useStore.getState();
+    expect(scenario).not.toBe(linked);
+    expect(preview?.scenario).toBe(scenario);
+  });
 });
