@@ -13,7 +13,7 @@ import { startCatalogSync } from './catalog.ts';
 import { startPredictSync } from './predict.ts';
 import { startRunSync } from './run.ts';
 
-/** The worker functions the sync layer calls (the session's boot, the four loops). */
+/** The worker functions the sync layer calls (the session's boot, the five loops). */
 export type AppClient = Pick<
   CoreClient,
   'simulateAt' | 'compareScenario' | 'scenarioQuiz' | 'analyzeScenario' | 'scenarioCatalogView' | 'decodeLink' | 'shareLinkOf' | 'loadScenario'
