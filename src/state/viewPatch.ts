@@ -10,8 +10,9 @@ export interface HeldView {
   view: AnalysisView;
 }
 
-function applyList<T extends object>(prev: T[], patch: ListPatch<T> | undefined): T[] | null {
+function applyList<T>(prev: T[], patch: ListPatch<T> | undefined): T[] | null {
   if (patch === undefined) return prev;
+  if (typeof patch !== 'object' || patch === null || !Array.isArray(patch.middle)) return null;
   const { head, tail, middle } = patch;
   if (!(head >= 0 && tail >= 0 && head + tail <= prev.length)) return null;
   const out = prev.slice(0, head);
@@ -28,51 +29,34 @@ function applyList<T extends object>(prev: T[], patch: ListPatch<T> | undefined)
   return out;
 }
 
+// Field by field, by name: a field whose held value is an array takes a list patch, any other is replaced whole
+// (core's FieldPatch), so a field added to the view needs no edit here.
 function applyProgram(prev: ProgramView, patch: ProgramPatch | null | undefined): ProgramView | null {
   if (!patch) return prev;
-  const requested = applyList(prev.requested, patch.requested);
-  const dropped = applyList(prev.dropped, patch.dropped);
-  const granted = applyList(prev.granted, patch.granted);
-  const violations = applyList(prev.violations, patch.violations);
-  const unseen = applyList(prev.unseen, patch.unseen);
-  const expectations = applyList(prev.expectations, patch.expectations);
-  const diagnostics = applyList(prev.diagnostics, patch.diagnostics);
-  if (!requested || !dropped || !granted || !violations || !unseen || !expectations || !diagnostics) return null;
-  return {
-    name: patch.name,
-    parsed: patch.parsed,
-    violationsChecked: patch.violationsChecked,
-    requested,
-    dropped,
-    granted,
-    violations,
-    unseen,
-    expectations,
-    diagnostics,
-    lints: patch.lints ?? prev.lints,
-  };
+  const out: Record<string, unknown> = { ...prev };
+  for (const key of Object.keys(patch) as (keyof ProgramView)[]) {
+    const held: unknown = prev[key];
+    if (!Array.isArray(held)) {
+      out[key] = patch[key];
+      continue;
+    }
+    const list = applyList(held as unknown[], patch[key] as ListPatch<unknown>);
+    if (!list) return null;
+    out[key] = list;
+  }
+  return out as unknown as ProgramView;
 }
 
 /** The view after `reply`, or null when `reply` is a patch that does not apply to `held` (ask for the whole view). */
 export function applyViewReply(held: HeldView | null, reply: ViewReply): HeldView | null {
   if (reply.kind === 'full') return { version: reply.version, view: reply.view };
   if (!held || held.version !== reply.base) return null;
-  const { patch } = reply;
+  const { parent: parentPatch, children: childPatches, ...rest } = reply.patch;
   const prev = held.view;
-  if (patch.children.length !== prev.children.length) return null;
-  const parent = applyProgram(prev.parent, patch.parent);
-  const children = prev.children.map((child, i) => applyProgram(child, patch.children[i]));
+  if (childPatches.length !== prev.children.length) return null;
+  const parent = applyProgram(prev.parent, parentPatch);
+  const children = prev.children.map((child, i) => applyProgram(child, childPatches[i]));
   if (!parent || children.some((child) => child === null)) return null;
-  return {
-    version: reply.version,
-    view: {
-      parent,
-      children: children as ProgramView[],
-      parentEffects: patch.parentEffects === undefined ? prev.parentEffects : patch.parentEffects,
-      parentEffectsSource: patch.parentEffectsSource,
-      grantErrors: patch.grantErrors ?? prev.grantErrors,
-      ceilingErrors: patch.ceilingErrors ?? prev.ceilingErrors,
-      playgroundSpawns: patch.playgroundSpawns ?? prev.playgroundSpawns,
-    },
-  };
+  // Every other field of the view is sent whole when it changed.
+  return { version: reply.version, view: { ...prev, ...rest, parent, children: children as ProgramView[] } };
 }

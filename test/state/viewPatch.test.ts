@@ -54,6 +54,21 @@ describe('analysis view', () => {
   });
 });
 
+describe("the parent's column, worded by core", () => {
+  it("carries the parent's effects as the seed summarizes them, and an invalid grant as S553 words it", () => {
+    const source = 'pipeline main() {\n  read_file("a.txt")\n}\n';
+    const granted = scenario(source, source, [{ kind: { kind: 'net' }, scope: 'write', resource: 'https://x' }, { kind: { kind: 'llm', provider: 'p', model: 'm' }, scope: 'read' }]);
+    const view = analysisView(granted, analyzeScenario(granted));
+    expect(view.parentEffectSummaries).toEqual(['net:write (https://x)', 'llm:p/m:read']);
+    expect(view.grantError).toBeNull();
+    const invalid = scenario(source, source, [{ kind: { kind: 'net' } }, { scope: 'read' }]);
+    const bad = analysisView(invalid, analyzeScenario(invalid));
+    expect(bad.parentEffectSummaries).toEqual([]);
+    expect(bad.grantError).toBe('parent.grant[0]: missing field `scope` (and 1 more)');
+    expect(bad.parent.diagnostics.find((d) => d.code === 'S553')?.message).toBe(`The parent grant is invalid, so no child is spawned: ${bad.grantError}`);
+  });
+});
+
 describe('view replies', () => {
   it("carry the playground's spawns in a patch when the parent's spawn names change", () => {
     const analyzer = createViewAnalyzer();

@@ -7,6 +7,7 @@ import { createLineIndex, type DiagnosticCode, type LineIndex, type Severity, ty
 import { createScenarioAnalyzer, type EffectHover, type ProgramReport, type ScenarioAnalysis, type ScenarioAnalysisInput } from './analyze.ts';
 import { visibleText } from '../text.ts';
 import { effectRecordSummary } from './effects.ts';
+import { grantErrorSummary } from './types.ts';
 import type { PolicyError, PolicyLint } from './policy.ts';
 import { effectsEqual, type AnalyzedEffect, type EffectRecord } from './types.ts';
 import type { Violation } from './violations.ts';
@@ -40,6 +41,13 @@ export interface DiagnosticRow {
   place: Place;
 }
 
+/**
+ * One program's view. Adding a field is one edit here (plus computing it in `programView`, which tsc then asks for):
+ * the reply protocol carries every field by its name (`ProgramPatch`, `diffProgram`, the page's `applyProgram`), an
+ * array as a list patch of its changed items and anything else whole when it changed. An array of rows compared
+ * often may name a faster comparison in `ITEM_COMPARE` (else its items are compared by their JSON). An array's items
+ * are never arrays themselves (a list patch tells a kept run from an item by that).
+ */
 export interface ProgramView {
   name: string;
   /** False when the source has an error diagnostic: its effects are unknown, not empty. */
@@ -57,12 +65,19 @@ export interface ProgramView {
   lints: PolicyLint[];
 }
 
+/** The whole view. A field added here travels in replies by its name too (`ViewPatch`, `diffView`, the page's
+ * `applyViewReply`): sent whole when it changed. */
 export interface AnalysisView {
   parent: ProgramView;
   children: ProgramView[];
   parentEffects: EffectRecord[] | null;
+  /** The parent's effects as the ledger shows them (the seed's `effect_record_summary`, hidden characters
+   * visible); empty when unknown. */
+  parentEffectSummaries: string[];
   parentEffectsSource: ScenarioAnalysis['parentEffectsSource'];
-  grantErrors: PolicyError[];
+  /** The first problem of an invalid parent grant as S553 words it (`parent.grant[1]: … (and 1 more)`), or null
+   * when the grant is valid. */
+  grantError: string | null;
   ceilingErrors: PolicyError[][];
   /** By child: the sentence saying the playground spawns it because the parent's code does not, else null
    * (./spawnNames.ts). */
@@ -80,32 +95,18 @@ export interface ListPatch<T> {
   middle: (T | KeptRun)[];
 }
 
-/** A program's changes; an absent list is unchanged. */
-export interface ProgramPatch {
-  name: string;
-  parsed: boolean;
-  violationsChecked: boolean;
-  requested?: ListPatch<LedgerRow>;
-  dropped?: ListPatch<LedgerRow>;
-  granted?: ListPatch<LedgerRow>;
-  violations?: ListPatch<LedgerRow>;
-  unseen?: ListPatch<LedgerRow>;
-  expectations?: ListPatch<LedgerRow>;
-  diagnostics?: ListPatch<DiagnosticRow>;
-  lints?: PolicyLint[];
-}
+/** How a changed field travels: an array as a list patch of its items, anything else whole. */
+export type FieldPatch<V> = V extends readonly (infer T)[] ? ListPatch<T> : V;
+
+/** A program's changes, field by field; an absent field is unchanged. */
+export type ProgramPatch = { [K in keyof ProgramView]?: FieldPatch<ProgramView[K]> };
 
 /** What changed between two views with the same number of children; an absent field is unchanged. */
-export interface ViewPatch {
+export type ViewPatch = {
   parent?: ProgramPatch;
   /** By index; null for a child that did not change. */
   children: (ProgramPatch | null)[];
-  parentEffects?: EffectRecord[] | null;
-  parentEffectsSource: AnalysisView['parentEffectsSource'];
-  grantErrors?: PolicyError[];
-  ceilingErrors?: PolicyError[][];
-  playgroundSpawns?: (string | null)[];
-}
+} & { [K in Exclude<keyof AnalysisView, 'parent' | 'children'>]?: AnalysisView[K] };
 
 /** An analysis reply: the whole view, or the changes to the view of version `base` (which the request said it has). */
 export type ViewReply = { kind: 'full'; version: number; view: AnalysisView } | { kind: 'patch'; version: number; base: number; patch: ViewPatch };
@@ -204,8 +205,9 @@ export function analysisView(
     parent: view(analysis.parent, input.parent.source, 'p'),
     children: analysis.children.map((child, i) => view(child, input.children[i]?.source ?? '', `c${i}`)),
     parentEffects: analysis.parentEffects,
+    parentEffectSummaries: (analysis.parentEffects ?? []).map((effect) => visibleText(effectRecordSummary(effect))),
     parentEffectsSource: analysis.parentEffectsSource,
-    grantErrors: analysis.grantErrors,
+    grantError: analysis.grantErrors.length > 0 ? visibleText(grantErrorSummary(analysis.grantErrors)) : null,
     ceilingErrors: analysis.ceilingErrors,
     playgroundSpawns: playgroundSpawns(input.parent.name, spawns, input.children.map((child) => child.name)).map((why, i) =>
       why === null ? null : playgroundNote(input.children[i]!.name, why),
@@ -287,30 +289,59 @@ export function diffList<T>(prev: readonly T[], next: readonly T[], same: (a: T,
   return { head, tail, middle };
 }
 
+/** How the items of one array field of a program's view are compared: `same` exactly when `signature` is. */
+interface ItemCompare<T> {
+  same: (a: T, b: T) => boolean;
+  signature: (item: T) => string;
+}
+
+type ListField = { [K in keyof ProgramView]: ProgramView[K] extends readonly unknown[] ? K : never }[keyof ProgramView];
+type ItemOf<K extends ListField> = ProgramView[K][number];
+
+const ROWS: ItemCompare<LedgerRow> = { same: sameRow, signature: rowSignature };
+const JSON_ITEMS: ItemCompare<unknown> = { same: sameData, signature: (item) => JSON.stringify(item) };
+
+/** Faster comparisons for the array fields diffed on every keystroke; any other array field compares its items'
+ * JSON. */
+const ITEM_COMPARE: { [K in ListField]?: ItemCompare<ItemOf<K>> } = {
+  requested: ROWS,
+  dropped: ROWS,
+  granted: ROWS,
+  violations: ROWS,
+  unseen: ROWS,
+  expectations: ROWS,
+  diagnostics: { same: sameDiagnostic, signature: diagnosticSignature },
+};
+
+/** The patch of one field, or undefined when it is unchanged. */
+function diffField<K extends keyof ProgramView>(key: K, prev: ProgramView[K], next: ProgramView[K]): FieldPatch<ProgramView[K]> | undefined {
+  if (Array.isArray(prev) && Array.isArray(next)) {
+    const compare = (ITEM_COMPARE[key as ListField] ?? JSON_ITEMS) as ItemCompare<unknown>;
+    return diffList(prev, next, compare.same, compare.signature) as FieldPatch<ProgramView[K]> | undefined;
+  }
+  return sameData(prev, next) ? undefined : (next as FieldPatch<ProgramView[K]>);
+}
+
 function diffProgram(prev: ProgramView, next: ProgramView): ProgramPatch | null {
   if (prev === next) return null;
-  const patch: ProgramPatch = { name: next.name, parsed: next.parsed, violationsChecked: next.violationsChecked };
-  let changed = prev.name !== next.name || prev.parsed !== next.parsed || prev.violationsChecked !== next.violationsChecked;
-  for (const section of ['requested', 'dropped', 'granted', 'violations', 'unseen', 'expectations'] as const) {
-    const list = diffList(prev[section], next[section], sameRow, rowSignature);
-    if (list) [patch[section], changed] = [list, true];
+  const patch: Record<string, unknown> = {};
+  let changed = false;
+  for (const key of Object.keys(next) as (keyof ProgramView)[]) {
+    const field = diffField(key, prev[key], next[key]);
+    if (field !== undefined) [patch[key], changed] = [field, true];
   }
-  const diagnostics = diffList(prev.diagnostics, next.diagnostics, sameDiagnostic, diagnosticSignature);
-  if (diagnostics) [patch.diagnostics, changed] = [diagnostics, true];
-  if (!sameData(prev.lints, next.lints)) [patch.lints, changed] = [next.lints, true];
-  return changed ? patch : null;
+  return changed ? (patch as ProgramPatch) : null;
 }
 
 /** The changes from `prev` to `next`, or null when the children differ in number (send the whole view instead). */
 export function diffView(prev: AnalysisView, next: AnalysisView): ViewPatch | null {
   if (prev.children.length !== next.children.length) return null;
-  const patch: ViewPatch = { children: next.children.map((child, i) => diffProgram(prev.children[i]!, child)), parentEffectsSource: next.parentEffectsSource };
+  const patch: ViewPatch = { children: next.children.map((child, i) => diffProgram(prev.children[i]!, child)) };
   const parent = diffProgram(prev.parent, next.parent);
   if (parent) patch.parent = parent;
-  if (!sameData(prev.parentEffects, next.parentEffects)) patch.parentEffects = next.parentEffects;
-  if (!sameData(prev.grantErrors, next.grantErrors)) patch.grantErrors = next.grantErrors;
-  if (!sameData(prev.ceilingErrors, next.ceilingErrors)) patch.ceilingErrors = next.ceilingErrors;
-  if (!sameData(prev.playgroundSpawns, next.playgroundSpawns)) patch.playgroundSpawns = next.playgroundSpawns;
+  const rest = patch as Record<string, unknown>;
+  for (const key of Object.keys(next) as (keyof AnalysisView)[])
+    if (key !== 'parent' && key !== 'children' && !sameData(prev[key], next[key])) rest[key] = next[key];
   return patch;
 }
 

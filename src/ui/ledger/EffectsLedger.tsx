@@ -3,7 +3,6 @@
 // A child that does not parse shows "effects unknown", never an empty list.
 import { selectProgramAnalysis } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
-import { grantErrorText } from '../format.ts';
 import ExpectationList from './ExpectationList.tsx';
 import LedgerSection from './LedgerSection.tsx';
 import PinCompare from './PinCompare.tsx';
@@ -12,7 +11,7 @@ import './policy.css';
 export default function EffectsLedger({ child }: { child: string }) {
   const report = useStore(selectProgramAnalysis(child));
   const parentSource = useStore((s) => s.analysis?.parentEffectsSource ?? 'unknown');
-  const grantError = useStore((s) => grantErrorText(s.analysis?.grantErrors ?? []));
+  const grantError = useStore((s) => s.analysis?.grantError ?? null);
   const failed = useStore((s) => s.analysisError);
   if (failed !== null)
     return (

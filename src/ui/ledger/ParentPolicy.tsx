@@ -1,16 +1,17 @@
 // The parent's column: what it grants its children (computed or explicit) and the grant editor.
-import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store.ts';
-import { effectSummary, grantErrorText } from '../format.ts';
 import GrantEditor from './GrantEditor.tsx';
 import LintList from './LintList.tsx';
 import PinCompare from './PinCompare.tsx';
 import SuggestGrant from './SuggestGrant.tsx';
 
+const NONE: readonly string[] = [];
+
 export default function ParentPolicy({ parent }: { parent: string }) {
-  const effects = useStore(useShallow((s) => (s.analysis?.parentEffects ?? []).map(effectSummary)));
+  // Worded by core (the seed's effect_record_summary and S553's grant problem): the page only shows them.
+  const effects = useStore((s) => s.analysis?.parentEffectSummaries ?? NONE);
   const source = useStore((s) => s.analysis?.parentEffectsSource ?? null);
-  const grantError = useStore((s) => grantErrorText(s.analysis?.grantErrors ?? []));
+  const grantError = useStore((s) => s.analysis?.grantError ?? null);
   return (
     <div className="parent-policy">
       <h2>What {parent} grants its children</h2>

@@ -5,7 +5,6 @@ import { builtinEffect, effectRecordSummary, HARN_KEYWORDS } from '../../../src/
 import { BUILTIN_COMPLETIONS, completionContext } from '../../../src/ui/editor/completions.ts';
 import { HARN_KEYWORD_LIST } from '../../../src/ui/editor/harnLanguage.ts';
 import { escapeMarkdown } from '../../../src/ui/editor/hoverContent.ts';
-import { effectSummary } from '../../../src/ui/format.ts';
 
 describe('editor data', () => {
   it('highlights every keyword the parser reserves', () => {
@@ -24,17 +23,6 @@ describe('editor data', () => {
     ['  read_', { kind: 'identifier' }],
   ])('completes %j as %j', (prefix, context) => {
     expect(completionContext(prefix)).toEqual(context);
-  });
-
-  it('formats effects as the seed does', () => {
-    for (const effect of [
-      { kind: { kind: 'net' as const }, scope: 'write' as const, resource: 'https://x' },
-      { kind: { kind: 'llm' as const, provider: 'p', model: 'm' }, scope: 'write' as const },
-      { kind: { kind: 'tool' as const, name: '' }, scope: 'read' as const },
-      { kind: { kind: 'persona' as const, id: 'bot' }, scope: 'observe' as const, resource: '' },
-    ]) {
-      expect(effectSummary(effect)).toBe(effectRecordSummary(effect));
-    }
   });
 
   it('escapes Markdown in hover text', () => {
