@@ -19,10 +19,12 @@ import {
 
 import { groupFailures, type FailureGroup } from './groups.ts';
 import { simulate } from '../scheduler/simulate.ts';
+import { exploreMessage, exploreVerdict, type ExploreVerdict } from './verdict.ts';
 import { pickOf } from '../scenario/picks.ts';
 
 export { replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
 export { groupFailures, type FailureGroup } from './groups.ts';
+export { exploreVerdict, exploreMessage, type ExploreVerdict, type VerdictFacts, type VerdictTone } from './verdict.ts';
 export { exploreInSlices, nextSliceRuns, EXPLORE_SLICE, type SliceHost } from './slices.ts';
 
 /** Runs per exploration unless told otherwise: about one second at the fast path's budget (≥ 100k
@@ -109,7 +111,8 @@ export interface ExploreResult {
   first_failing: ExploreFailure | null;
   /** Up to `maxFailures` failing schedules, cheapest first (fewest preemptions + migrations), then shortest. */
   failures: ExploreFailure[];
-  /** The failures grouped by what goes wrong, the scenario's own first cross-wired slot first (groups.ts). */
+  /** The kept failures grouped by what goes wrong, the scenario's own first cross-wired slot first (groups.ts);
+   * `verdict.groupsCover` says when they are fewer than `failing`. */
   groups: FailureGroup[];
   /** No schedule that costs less than `first_failing` (preemptions, plus migrations) fails: proved by the
    * unpruned search's order, or by an unpruned pass after sleep-set pruning. */
@@ -117,7 +120,9 @@ export interface ExploreResult {
   /** The highest cost bound reached. */
   bound: number;
   diagnostics: TaskDiagnostic[];
-  /** One sentence: what the search covered and found. */
+  /** What it found, in words (./verdict.ts): the page shows these, and `message` is made of them. */
+  verdict: ExploreVerdict;
+  /** One sentence: what the search covered and found (what the CLI prints). */
   message: string;
 }
 
@@ -320,6 +325,8 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
   const result = (): ExploreResult => {
     described ??= kept.map((k) => describeFailure(scenario, compiled.taskSet, exec, k.picks, k.preemptions, k.migrations));
     const complete = searchComplete && stepLimited === 0 && !cancelled;
+    const facts = { complete, cancelled, pruned: prune, threads, schedules, failing, stepLimited, kept: described.length };
+    const verdict = exploreVerdict(facts);
     return {
       kind: 'explore-result',
       mode: exec.mode,
@@ -338,7 +345,8 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
       firstFailingMinimal: described.length > 0 && verified,
       bound: maxBound,
       diagnostics: compiled.diagnostics,
-      message: messageOf(complete, cancelled, schedules, failing, stepLimited, prune, threads),
+      verdict,
+      message: exploreMessage(facts, verdict),
     };
   };
 
@@ -356,37 +364,6 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
 // The slot the scenario's own run (its schedule, the explored mode) cross-wires first: what its lesson teaches.
 function leadSlotOf(scenario: Scenario, mode: ExecMode): string | null {
   return simulate(scenario, { mode }).summary.crosswires[0]?.slot ?? null;
-}
-
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function messageOf(
-  complete: boolean,
-  cancelled: boolean,
-  schedules: number,
-  failing: number,
-  stepLimited: number,
-  prune: boolean,
-  threads: number,
-): string {
-  const ran = `${plural(schedules, 'schedule')} run${threads > 1 ? ` on ${threads} threads` : ''}`;
-  const coverage = complete
-    ? prune
-      ? threads > 1
-        ? 'every interleaving and thread choice covered (renamings of the threads pruned)'
-        : 'every interleaving covered (equivalent ones pruned)'
-      : threads > 1
-        ? 'every interleaving and thread choice covered'
-        : 'every interleaving covered'
-    : cancelled
-      ? 'cancelled before covering every interleaving'
-      : stepLimited > 0
-        ? `${plural(stepLimited, 'run')} hit the step bound, so not every interleaving is known`
-        : 'stopped at the schedule budget before covering every interleaving';
-  const found = failing === 0 ? 'none fails' : `${plural(failing, 'failing schedule')} found`;
-  return `${ran}, ${coverage}: ${found}.`;
 }
 
 /** Explores to the end (or the budget) in one call. */

@@ -84,7 +84,7 @@ export default function ExplorerPanel() {
           ))}
         </ul>
       ) : null}
-      {result ? <FailureGroups groups={result.groups} failures={result.failures} replayed={replayed} canReplay={!stale} onReplay={(i, slot) => void replay(i, slot)} /> : null}
+      {result ? <FailureGroups groups={result.groups} failures={result.failures} cover={result.verdict.groupsCover} replayed={replayed} canReplay={!stale} onReplay={(i, slot) => void replay(i, slot)} /> : null}
       {result && result.failures.length > 0 ? (
         <details className="explorer-all-failures">
           <summary>Every failing schedule ({result.failures.length.toLocaleString('en-US')})</summary>

@@ -1,7 +1,7 @@
 // Where the exploration stands: a progress bar over the schedule budget and the counts (runs, schedules, failing,
 // the preemption bound being searched), then, once done, the verdict in words with an icon (red never alone).
 import type { ExploreProgress, ExploreResult } from '../../../core/explorer/index.ts';
-import { countText, phaseText, progressFraction, verdictOf } from './verdict.ts';
+import { countText, phaseText, progressFraction } from './verdict.ts';
 
 export interface ExplorerProgressProps {
   progress: ExploreProgress | null;
@@ -15,7 +15,8 @@ const ICONS = { ok: '✓', failing: '✖', incomplete: '◌' } as const;
 export default function ExplorerProgress({ progress, result, running, cancelling }: ExplorerProgressProps) {
   const counts = result ?? progress;
   const fraction = progress ? progressFraction(progress) : result ? 1 : 0;
-  const verdict = result ? verdictOf(result) : null;
+  // Worded by core: the same words the CLI's message is made of.
+  const verdict = result?.verdict ?? null;
   const state = cancelling ? 'Cancelling…' : running ? (progress ? `Exploring: ${phaseText(progress)}` : 'Exploring…') : null;
   return (
     <div className="explorer-progress">
@@ -36,10 +37,10 @@ export default function ExplorerProgress({ progress, result, running, cancelling
       ) : null}
       <div className="explorer-status" role="status" aria-label="Explorer verdict" aria-live="polite">
         {state ? <p className="explorer-state">{state}</p> : null}
-        {verdict && result ? (
+        {verdict ? (
           <p className={`explorer-verdict verdict-${verdict.tone}`}>
             <span aria-hidden="true">{ICONS[verdict.tone]} </span>
-            <strong>{verdict.text}</strong>
+            <strong>{verdict.headline}</strong>
             <span className="explorer-coverage"> — {verdict.coverage}</span>
           </p>
         ) : null}

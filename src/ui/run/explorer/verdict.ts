@@ -1,36 +1,10 @@
-// Words for the explorer panel: the verdict of a result (complete and clean, failing schedules found, or stopped
-// incomplete, and why), progress counts, and a failing schedule's one-line summary (with several threads, its
-// migrations and its picks). Pure functions of plain data.
-import type { ExploreFailure, ExploreProgress, ExploreResult, FailureGroup } from '../../../core/explorer/index.ts';
-
-export type VerdictTone = 'ok' | 'failing' | 'incomplete';
-
-export interface Verdict {
-  tone: VerdictTone;
-  /** The headline, e.g. "4 failing schedules found". */
-  text: string;
-  /** How far the search got, e.g. "every interleaving covered". */
-  coverage: string;
-}
+// Words for the explorer panel: progress counts, and a failing schedule's one-line summary (with several threads,
+// its migrations and its picks). The verdict of a result is core's (ExploreResult.verdict, the words the CLI's
+// message is made of). Pure functions of plain data.
+import type { ExploreFailure, ExploreProgress, FailureGroup } from '../../../core/explorer/index.ts';
 
 export function countText(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function coverageOf(result: ExploreResult): string {
-  if (result.complete) return result.pruned ? 'every interleaving covered, equivalent ones pruned' : 'every interleaving covered';
-  if (result.cancelled) return 'cancelled: incomplete';
-  if (result.stepLimited > 0) return `${countText(result.stepLimited, 'run')} hit the step bound: incomplete`;
-  return 'stopped at the budget: incomplete';
-}
-
-export function verdictOf(result: ExploreResult): Verdict {
-  const coverage = coverageOf(result);
-  if (result.failing > 0) return { tone: 'failing', text: `${countText(result.failing, 'failing schedule')} found`, coverage };
-  if (result.complete) return { tone: 'ok', text: 'Complete: no schedule cross-wires', coverage };
-  if (result.cancelled) return { tone: 'incomplete', text: 'Cancelled: incomplete, no failing schedule so far', coverage };
-  if (result.stepLimited > 0) return { tone: 'incomplete', text: 'Stopped at the step bound: incomplete', coverage };
-  return { tone: 'incomplete', text: 'Stopped at the budget: incomplete', coverage };
 }
 
 /** Fraction of the budget used, 0..1 (1 once done: a search that finishes early fills the bar). */

@@ -154,7 +154,7 @@ describe('running the explorer', () => {
     expect(result.complete).toBe(false);
     expect(result.runs).toBeGreaterThan(0);
     expect(result.runs).toBeLessThan(budget);
-    expect(verdict()).toHaveTextContent('cancelled: incomplete');
+    expect(verdict()).toHaveTextContent('cancelled before covering every interleaving');
     expect(exploreButton()).toBeEnabled();
     expect(cancelButton()).toBeDisabled();
   });
@@ -183,6 +183,15 @@ describe('what goes wrong', () => {
     await userEvent.click(within(items[0]!).getByRole('button'));
     const simplest = failures[groups[0]!.simplest]!;
     await waitFor(() => expect(useStore.getState().scenario.run.schedule).toEqual({ kind: 'picks', picks: simplest.picks }));
+    // Every failing schedule was kept: no sentence qualifies the counts.
+    expect(screen.queryByText(/^Counted over the/)).toBeNull();
+  });
+
+  it('says the group counts cover only the failing schedules kept when more failed', async () => {
+    await renderPanel(withRun(lesson('three-way-fan-out'), { mode: 'unscoped' }));
+    await exploreToEnd();
+    const groups = screen.getByRole('list', { name: 'What goes wrong' }).parentElement!;
+    expect(groups).toHaveTextContent('Counted over the 50 simplest failing schedules kept, of 4,566 found.');
   });
 });
 
