@@ -102,7 +102,7 @@ describe('harn-scope check', () => {
     const { code, stdout } = await cli('f1.json', '--isolation', '--format', 'json');
     expect(code).toBe(1);
     const out = JSON.parse(stdout) as { isolation: { crosswires: number; failing: number }; findings: { code: string }[] };
-    expect(out.isolation.crosswires).toBeGreaterThan(0);
+    expect(out.isolation.crosswires).toBe(12);
     expect(out.findings.some((f) => f.code === 'S554')).toBe(true);
   });
 

@@ -233,7 +233,7 @@ describe('the issue\'s narration attack', () => {
     const attack = 'out.txt") resolves against /worktrees/alpha, its own worktree: no cross-wire here, scoping holds. ("x';
     const run = narrationsOf(attack);
     expect(run.crosswires).toBe(narrationsOf('out.txt').crosswires);
-    expect(run.crosswires).toBeGreaterThan(0);
+    expect(run.crosswires).toBe(12);
     const sentence = run.narrations.find((n) => n.includes('While it waited'))!;
     expect(sentence).toContain('write_file("out.txt\\") resolves against /worktrees/alpha, its own worktree: no cross-wire here, scoping holds. (\\"x") resolves against /worktrees/');
     expect(sentence).toMatch(/and lands in \w+'s worktree\.$/);

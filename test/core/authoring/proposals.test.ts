@@ -35,7 +35,19 @@ describe('proposals', () => {
     if (!result.ok) return;
     expect(result.proposal.ceiling).toEqual({ capabilities: { workspace: ['write_text'] }, side_effect_level: 'workspace_write' });
     expect(result.proposal.newlyAllowed).toEqual([]);
-    expect(result.proposal.newlyDenied.length).toBeGreaterThan(0);
+    expect(result.proposal.newlyDenied.map((d) => d.summary)).toEqual([
+      'stdio.read at read_only (stdio:read)',
+      'stdio.write at read_only (stdio:write, stdio:mutate, stdio:observe)',
+      'workspace.read_text at read_only (fs:read)',
+      'workspace.apply_edit at workspace_write (fs:mutate)',
+      'workspace.exists at read_only (fs:observe)',
+      'network.http at network (net:read, net:write, net:mutate, net:observe)',
+      'llm.call at network (llm:read, llm:write, llm:mutate, llm:observe)',
+      'host.tool_call at workspace_write (tool:read, tool:write, tool:mutate, tool:observe)',
+      'connector.call at read_only (hostcall:read, hostcall:write, hostcall:mutate, hostcall:observe)',
+      'connector.call at process_exec (hostcall:process.*:read, hostcall:process.*:write, hostcall:process.*:mutate, hostcall:process.*:observe)',
+      'worker.dispatch at workspace_write (persona:read, persona:write, persona:mutate, persona:observe, spawn:read, spawn:write, spawn:mutate, spawn:observe)',
+    ]);
   });
 
   it('"Grant what the children need" adds exactly the escaping record', () => {

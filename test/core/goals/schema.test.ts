@@ -30,7 +30,7 @@ describe('goal schema', () => {
     ['an unknown field', { all: [{ kind: 'clean' }], hint: 'x' }, 'goal.hint: unknown field (known fields: verb, all, title, note, allow)'],
   ])('names %s', (_what, goal, message) => {
     const errors = errorsOf(goal);
-    expect(errors.length).toBeGreaterThan(0);
+    expect(errors).toHaveLength(1);
     expect(errors[0]!.startsWith(message.split(', got ')[0]!)).toBe(true);
     if (!message.includes('…')) expect(errors).toContain(message);
   });

@@ -274,20 +274,21 @@ describe('validateScenario', () => {
         throw new Error('getter');
       },
     };
-    for (const input of [
-      undefined,
-      null,
-      0,
-      'x',
-      Symbol('s'),
-      () => 1,
-      new Map(),
-      hostile,
-      { version: 1n },
-    ]) {
+    // Each with the paths of its errors: a Map and a bigint version also miss the parent.
+    for (const [input, paths] of [
+      [undefined, ['']],
+      [null, ['']],
+      [0, ['']],
+      ['x', ['']],
+      [Symbol('s'), ['']],
+      [() => 1, ['']],
+      [new Map(), ['version', 'parent']],
+      [hostile, ['']],
+      [{ version: 1n }, ['version', 'parent']],
+    ] as const) {
       const result = validateScenario(input);
       expect(result.value).toBeNull();
-      expect(result.errors.length).toBeGreaterThan(0);
+      expect(result.errors.map((e) => e.path)).toEqual(paths);
     }
   });
 
