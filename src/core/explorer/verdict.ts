@@ -1,6 +1,6 @@
 // What an exploration found, in words, for the page and the CLI alike: the verdict (its tone, headline and how far
 // the search got), the one-sentence message the CLI prints (built from the same coverage words), and how many
-// failing schedules the failure groups count. Pure; depends on nothing.
+// failing schedules the failure groups and the list of failures hold. Pure; depends on nothing.
 
 export type VerdictTone = 'ok' | 'failing' | 'incomplete';
 
@@ -16,6 +16,9 @@ export interface ExploreVerdict {
   /** When the failure groups count only the failing schedules kept (the simplest ones), a sentence saying so;
    * null when they count every failing schedule. */
   groupsCover: string | null;
+  /** The title of the list of kept failing schedules: "Every failing schedule (4)", or when fewer were kept than
+   * failed "The 50 simplest failing schedules (of 4,566)". */
+  failuresTitle: string;
 }
 
 /** What the words are made from: a result's counts and flags. */
@@ -60,7 +63,11 @@ export function exploreVerdict(facts: VerdictFacts): ExploreVerdict {
     facts.kept < facts.failing
       ? `Counted over the ${plural(facts.kept, 'simplest failing schedule')} kept, of ${facts.failing.toLocaleString('en-US')} found.`
       : null;
-  return { ...headlineOf(facts), coverage: coverageOf(facts), groupsCover };
+  const failuresTitle =
+    facts.kept < facts.failing
+      ? `The ${plural(facts.kept, 'simplest failing schedule')} (of ${facts.failing.toLocaleString('en-US')})`
+      : `Every failing schedule (${facts.kept.toLocaleString('en-US')})`;
+  return { ...headlineOf(facts), coverage: coverageOf(facts), groupsCover, failuresTitle };
 }
 
 /** The CLI's sentence: "12 schedules run, every interleaving covered (equivalent ones pruned): 4 failing schedules

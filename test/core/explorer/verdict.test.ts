@@ -9,7 +9,7 @@ const FACTS: VerdictFacts = { complete: true, cancelled: false, pruned: true, th
 describe('the explorer verdict', () => {
   it('says what a lesson with few failing schedules found, counting every one in its groups', () => {
     const result = explore(findExample('f2-mutation-session')!.scenario);
-    expect(result.verdict).toEqual({ tone: 'failing', headline: '4 failing schedules found', coverage: 'every interleaving covered (equivalent ones pruned)', groupsCover: null });
+    expect(result.verdict).toEqual({ tone: 'failing', headline: '4 failing schedules found', coverage: 'every interleaving covered (equivalent ones pruned)', groupsCover: null, failuresTitle: 'Every failing schedule (4)' });
     expect(result.message).toBe('24 schedules run, every interleaving covered (equivalent ones pruned): 4 failing schedules found.');
     expect(result.groups.map((g) => [g.slot, g.count])).toEqual([['CURRENT_MUTATION_SESSION', 4]]);
   });
@@ -22,6 +22,7 @@ describe('the explorer verdict', () => {
       headline: '4,566 failing schedules found',
       coverage: 'every interleaving covered (equivalent ones pruned)',
       groupsCover: 'Counted over the 50 simplest failing schedules kept, of 4,566 found.',
+      failuresTitle: 'The 50 simplest failing schedules (of 4,566)',
     });
     expect(result.message).toBe('4,884 schedules run, every interleaving covered (equivalent ones pruned): 4,566 failing schedules found.');
     // No group counts more schedules than were kept.
@@ -39,7 +40,7 @@ describe('the explorer verdict', () => {
   ] as const)('words %j as %s: %s', (change, tone, headline, coverage, message) => {
     const facts = { ...FACTS, ...change };
     const verdict = exploreVerdict(facts);
-    expect(verdict).toEqual({ tone, headline, coverage, groupsCover: null });
+    expect(verdict).toEqual({ tone, headline, coverage, groupsCover: null, failuresTitle: `Every failing schedule (${facts.kept})` });
     expect(exploreMessage(facts, verdict)).toBe(message);
   });
 });

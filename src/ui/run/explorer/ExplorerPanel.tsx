@@ -87,7 +87,7 @@ export default function ExplorerPanel() {
       {result ? <FailureGroups groups={result.groups} failures={result.failures} cover={result.verdict.groupsCover} replayed={replayed} canReplay={!stale} onReplay={(i, slot) => void replay(i, slot)} /> : null}
       {result && result.failures.length > 0 ? (
         <details className="explorer-all-failures">
-          <summary>Every failing schedule ({result.failures.length.toLocaleString('en-US')})</summary>
+          <summary>{result.verdict.failuresTitle}</summary>
           <FailureList
           failures={result.failures}
           total={result.failing}

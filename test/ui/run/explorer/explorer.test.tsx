@@ -192,6 +192,7 @@ describe('what goes wrong', () => {
     await exploreToEnd();
     const groups = screen.getByRole('list', { name: 'What goes wrong' }).parentElement!;
     expect(groups).toHaveTextContent('Counted over the 50 simplest failing schedules kept, of 4,566 found.');
+    expect(screen.getByText('The 50 simplest failing schedules (of 4,566)')).toBeInTheDocument();
   });
 });
 
