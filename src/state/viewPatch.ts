@@ -36,7 +36,8 @@ function applyProgram(prev: ProgramView, patch: ProgramPatch | null | undefined)
   const out: Record<string, unknown> = { ...prev };
   for (const key of Object.keys(patch) as (keyof ProgramView)[]) {
     const held: unknown = prev[key];
-    if (!Array.isArray(held)) {
+    // A list patch for an array held; null (a field that may be null became so) or any other value is whole.
+    if (!Array.isArray(held) || patch[key] === null) {
       out[key] = patch[key];
       continue;
     }

@@ -149,6 +149,27 @@ describe('view replies', () => {
     expect(JSON.stringify(moved).length).toBeLessThan(JSON.stringify(full).length / 20);
   });
 
+  it('names only the fields that changed, each by its name', () => {
+    const source = 'pipeline main() {\n  read_file("a.txt")\n}\n';
+    const analyzer = createViewAnalyzer();
+    const first = analyzer.analyze(scenario(source, source), null);
+    // alpha stops parsing.
+    const broken = 'pipeline main() {\n  read_file("a.txt"\n}\n';
+    const reply = posted(analyzer.analyze(scenario(broken, source), first.version));
+    if (reply.kind !== 'patch') throw new Error('expected a patch');
+    const alpha = reply.patch.children[0]!;
+    expect(alpha.name).toBeUndefined();
+    expect(alpha.parsed).toBe(false);
+    // It no longer parses, so it is not checked and its rows are unknown (empty), with one syntax error.
+    expect(Object.keys(alpha).sort()).toEqual(['diagnostics', 'granted', 'parsed', 'requested', 'violationsChecked']);
+    expect(alpha.violationsChecked).toBe(false);
+    expect(alpha.requested).toEqual({ head: 0, tail: 0, middle: [] });
+    expect(reply.patch.children[1]).toBeNull();
+    expect(Object.keys(reply.patch).sort()).toEqual(['children']);
+    const held = applyViewReply(applyViewReply(null, posted(first)), reply);
+    expect(held!.view).toEqual(analysisView(scenario(broken, source), analyzeScenario(scenario(broken, source))));
+  });
+
   it('answers with the whole view when the request holds another version, and the page refuses a patch that does not fit', () => {
     const source = 'pipeline main() {\n  read_file("a.txt")\n}\n';
     const analyzer = createViewAnalyzer();

@@ -7,9 +7,8 @@ import { createLineIndex, type DiagnosticCode, type LineIndex, type Severity, ty
 import { createScenarioAnalyzer, type EffectHover, type ProgramReport, type ScenarioAnalysis, type ScenarioAnalysisInput } from './analyze.ts';
 import { visibleText } from '../text.ts';
 import { effectRecordSummary } from './effects.ts';
-import { grantErrorSummary } from './types.ts';
 import type { PolicyError, PolicyLint } from './policy.ts';
-import { effectsEqual, type AnalyzedEffect, type EffectRecord } from './types.ts';
+import { effectsEqual, grantErrorSummary, type AnalyzedEffect, type EffectRecord } from './types.ts';
 import type { Violation } from './violations.ts';
 import { parse } from '../syntax/index.ts';
 import { playgroundNote, playgroundSpawns, spawnNamesOf, type SpawnNames } from './spawnNames.ts';
@@ -95,7 +94,8 @@ export interface ListPatch<T> {
   middle: (T | KeptRun)[];
 }
 
-/** How a changed field travels: an array as a list patch of its items, anything else whole. */
+/** How a changed field travels: an array that was an array before as a list patch of its items, anything else
+ * whole (a field that may be null travels whole when it becomes or stops being null). */
 export type FieldPatch<V> = V extends readonly (infer T)[] ? ListPatch<T> : V;
 
 /** A program's changes, field by field; an absent field is unchanged. */
