@@ -3,6 +3,7 @@
 // `solveGoal` (the explorer's answer), the campaign and the gallery's path. Pure.
 import { simulate } from '../scheduler/simulate.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { TracedRun } from '../scheduler/run.ts';
 import { CHALLENGES, type Challenge } from './campaign.ts';
 import { evaluateGoal } from './evaluate.ts';
 import type { GoalVerdict } from './types.ts';
@@ -23,10 +24,11 @@ export function challengeOf(scenario: Scenario): Challenge | null {
   return CHALLENGES.find((c) => JSON.stringify(c.scenario.goal) === goal) ?? null;
 }
 
-/** Runs `scenario` and decides its goal (null when it has none): what the page's badge and `check` print. */
-export function checkScenarioGoal(scenario: Scenario): GoalVerdict | null {
+/** Runs `scenario` (with `run`: the worker passes its kept run) and decides its goal (null when it has none): what
+ * the page's badge and `check` print. */
+export function checkScenarioGoal(scenario: Scenario, run: (scenario: Scenario) => TracedRun = simulate): GoalVerdict | null {
   if (!scenario.goal) return null;
-  return evaluateGoal(scenario.goal, simulate(scenario), { scenario, baseline: challengeOf(scenario)?.scenario ?? null });
+  return evaluateGoal(scenario.goal, run(scenario), { scenario, baseline: challengeOf(scenario)?.scenario ?? null });
 }
 
 /** What the page shows for a scenario's goal: the verdict on its run and, for a challenge of the campaign, its id
@@ -39,8 +41,8 @@ export interface GoalStatus {
 }
 
 /** The goal's status for the page (null when the scenario has none). */
-export function scenarioGoalStatus(scenario: Scenario): GoalStatus | null {
-  const verdict = checkScenarioGoal(scenario);
+export function scenarioGoalStatus(scenario: Scenario, run: (scenario: Scenario) => TracedRun = simulate): GoalStatus | null {
+  const verdict = checkScenarioGoal(scenario, run);
   if (!verdict) return null;
   const challenge = challengeOf(scenario);
   const at = challenge ? CHALLENGES.indexOf(challenge) : -1;
