@@ -5,7 +5,7 @@
 // Pure; depends on the scheduler, scenario types and ./search, ./describe.
 import { MAX_KEPT_FAILURES, MAX_REPORTED_FAILURES, MAX_THREADS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { compileScenario, type TaskDiagnostic } from '../scheduler/compile.ts';
+import { compileCutSentence, compileScenario, type TaskDiagnostic } from '../scheduler/compile.ts';
 import type { ExecConfig, ExecMode, ExecOutcome, ExecStatus } from '../scheduler/executor.ts';
 import { execConfigOf, runOptionsOf } from '../scheduler/index.ts';
 import { describeFailure, type ExploreFailure } from './describe.ts';
@@ -319,7 +319,10 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
 
   const result = (): ExploreResult => {
     described ??= kept.map((k) => describeFailure(scenario, compiled.taskSet, exec, k.picks, k.preemptions, k.migrations));
-    const complete = searchComplete && stepLimited === 0 && !cancelled;
+    // A compile that left part of a program out (S552, S559) explored programs that are not whole: never complete.
+    const cut = compileCutSentence(compiled.diagnostics);
+    const searched = searchComplete && stepLimited === 0 && !cancelled;
+    const complete = searched && cut === null;
     return {
       kind: 'explore-result',
       mode: exec.mode,
@@ -338,7 +341,7 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
       firstFailingMinimal: described.length > 0 && verified,
       bound: maxBound,
       diagnostics: compiled.diagnostics,
-      message: messageOf(complete, cancelled, schedules, failing, stepLimited, prune, threads),
+      message: `${cut === null ? '' : `${cut} `}${messageOf(searched, cancelled, schedules, failing, stepLimited, prune, threads, cut !== null)}`,
     };
   };
 
@@ -370,10 +373,13 @@ function messageOf(
   stepLimited: number,
   prune: boolean,
   threads: number,
+  cut = false,
 ): string {
   const ran = `${plural(schedules, 'schedule')} run${threads > 1 ? ` on ${threads} threads` : ''}`;
   const coverage = complete
-    ? prune
+    ? cut
+      ? 'every interleaving of the programs as compiled covered, which is not every behaviour of the programs'
+      : prune
       ? threads > 1
         ? 'every interleaving and thread choice covered (renamings of the threads pruned)'
         : 'every interleaving covered (equivalent ones pruned)'
