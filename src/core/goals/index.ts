@@ -8,6 +8,7 @@ import { CHALLENGES, type Challenge } from './campaign.ts';
 import { evaluateGoal } from './evaluate.ts';
 import type { GoalVerdict } from './types.ts';
 import { solveGoal, type GoalSolution } from './solve.ts';
+import { goalPanelText, type GoalPanelText } from './panel.ts';
 
 export * from './types.ts';
 export { goalIssues, minimizeGoal, normalizeGoal, type GoalIssue } from './schema.ts';
@@ -15,6 +16,7 @@ export { disallowedChanges, evaluateGoal, goalAllowedText, goalSentence, goalTer
 export { MAX_SOLVE_SCHEDULES, solveGoal, type GoalSolution } from './solve.ts';
 export { CHALLENGES, type Challenge } from './campaign.ts';
 export * from './path.ts';
+export { goalPanelText, type GoalPanelText } from './panel.ts';
 
 /** The campaign challenge `scenario` plays (the same programs and goal), or null: its published form is the
  * baseline a change outside the goal's `allow` is judged against. */
@@ -38,6 +40,8 @@ export interface GoalStatus {
   verdict: GoalVerdict;
   challenge: string | null;
   next: Challenge | null;
+  /** The panel's words around the verdict (the kind of goal, the moves, the win, the next challenge). */
+  text: GoalPanelText;
 }
 
 /** The goal's status for the page (null when the scenario has none). */
@@ -46,7 +50,8 @@ export function scenarioGoalStatus(scenario: Scenario, run: (scenario: Scenario)
   if (!verdict) return null;
   const challenge = challengeOf(scenario);
   const at = challenge ? CHALLENGES.indexOf(challenge) : -1;
-  return { kind: 'goal-status', verdict, challenge: challenge?.id ?? null, next: at >= 0 ? (CHALLENGES[at + 1] ?? null) : null };
+  const next = at >= 0 ? (CHALLENGES[at + 1] ?? null) : null;
+  return { kind: 'goal-status', verdict, challenge: challenge?.id ?? null, next, text: goalPanelText(scenario, verdict, challenge !== null, next) };
 }
 
 /** "Show a solution" for the page: the explorer's answer to the scenario's goal (null without one). */
