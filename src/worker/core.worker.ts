@@ -9,7 +9,7 @@ import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, type Moment } from 
 import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, exploreInSlices, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
-import { scenarioMarkdown } from '../core/report/markdown.ts';
+import { scenarioMarkdown, type MarkdownReportOptions } from '../core/report/markdown.ts';
 import { policyFixesAt, proposeCeiling, proposeGrant } from '../core/authoring/index.ts';
 import { GALLERY, scenarioGoalSolution, scenarioGoalStatus } from '../core/goals/index.ts';
 import { scenarioQuiz } from '../core/teaching/index.ts';
@@ -76,8 +76,10 @@ export const api = {
   scenarioCatalogView,
   /** The drift guard on dropped or picked files (path + text) against the scenario's catalog. */
   scenarioDriftOfFiles,
-  /** The run of a scenario at one step as Markdown for an issue (`scenarioMarkdown`; the CLI prints the same). */
-  scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => scenarioMarkdown(scenario, run(scenario), { step, baseUrl }),
+  /** The run of a scenario at one step as Markdown for an issue (`scenarioMarkdown`; the CLI prints the same); in
+   * Predict mode without what it hides now. */
+  scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string, predict?: MarkdownReportOptions['predict']) =>
+    scenarioMarkdown(scenario, run(scenario), { step, baseUrl, ...(predict ? { predict } : {}) }),
   /** Scenario → `#s=…` share-link fragment. */
   encodeLink,
   /** Scenario → its share-link fragment, or why the loader would refuse it (same schema and limits). */
