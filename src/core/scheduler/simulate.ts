@@ -49,8 +49,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sce
   const compiled = compileScenario(scenario);
   const run = runTaskSet(compiled.taskSet, runOptionsOf(scenario, options));
   const cut = compileCutSentence(compiled.diagnostics);
-  const summary = cut === null ? run.summary : { ...run.summary, completed: false, cut, message: `${cut} ${run.summary.message}` };
-  return { ...run, summary, diagnostics: compiled.diagnostics };
+  if (cut === null) return { ...run, diagnostics: compiled.diagnostics };
+  // Nothing found is not "none": the legend's zero counts say the run is incomplete.
+  const legend = run.legend.map((entry) => (entry.count === 0 ? { ...entry, text: `${entry.text} (run incomplete)` } : entry));
+  const summary = { ...run.summary, completed: false, cut, message: `${cut} ${run.summary.message}` };
+  return { ...run, legend, summary, diagnostics: compiled.diagnostics };
 }
 
 /** The explorer's fast path: compile once, then `run(choose)` as often as needed, without a trace. */

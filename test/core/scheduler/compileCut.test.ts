@@ -33,6 +33,7 @@ describe('the call-depth cut', () => {
     expect(run.summary.status).toBe('finished');
     expect(run.summary.completed).toBe(false);
     expect(run.summary.message).toMatch(/^Incomplete: the scheduler's compiler cut the program of alpha \(S559, past the call depth\), so what follows the cut was not simulated\. Finished in /);
+    expect(run.legend.map((entry) => entry.text)).toEqual(['no cross-wires (run incomplete)', 'no panics (run incomplete)', 'no leaks (run incomplete)']);
   });
 
   it('leaves a program without deep calls whole: no cut, complete', () => {
@@ -41,6 +42,7 @@ describe('the call-depth cut', () => {
     expect(run.summary.completed).toBe(true);
     expect(run.summary.cut).toBeUndefined();
     expect(run.summary.message).toMatch(/^Finished in /);
+    expect(run.legend.map((entry) => entry.text)).toEqual(['no cross-wires', 'no panics', 'no leaks']);
   });
 
   it('makes the explorer incomplete and a clean-run goal unknown, never met', () => {
