@@ -33,6 +33,18 @@ function questionsArrive(store: SessionStore & { getState(): ReturnType<ReturnTy
 const f1: Scenario = { ...lesson('f1-cwd-env'), view: { ...lesson('f1-cwd-env').view, predict: true } };
 const quiz = scenarioQuiz(f1, simulate(f1));
 
+// A student in Predict mode on F1 answers the first question right; the autosave writes.
+async function answerFirstAndSave() {
+  const map = new Map<string, string>();
+  const a = await openTab(map);
+  act(() => a.store.getState().loadScenario(f1));
+  questionsArrive(a.store);
+  const first = quiz.questions[0]!;
+  act(() => a.store.getState().answerQuestion(first.step, first.answer));
+  await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+  return { map, a, first };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
   resetStore();
@@ -45,13 +57,7 @@ afterEach(() => {
 
 describe("Predict mode's answers and the autosave", () => {
   it('come back after a reload of the same scenario, with the score', async () => {
-    const map = new Map<string, string>();
-    const a = await openTab(map);
-    act(() => a.store.getState().loadScenario(f1));
-    questionsArrive(a.store);
-    const first = quiz.questions[0]!;
-    act(() => a.store.getState().answerQuestion(first.step, first.answer));
-    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    const { map, a, first } = await answerFirstAndSave();
     expect(savedRecord(a.env).answers).toEqual({ [first.step]: first.answer });
 
     const reloaded = await openTab(map, a.env.memory);
@@ -64,13 +70,7 @@ describe("Predict mode's answers and the autosave", () => {
   });
 
   it('a scenario changed before its questions come starts fresh', async () => {
-    const map = new Map<string, string>();
-    const a = await openTab(map);
-    act(() => a.store.getState().loadScenario(f1));
-    questionsArrive(a.store);
-    const first = quiz.questions[0]!;
-    act(() => a.store.getState().answerQuestion(first.step, first.answer));
-    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    const { map, a } = await answerFirstAndSave();
 
     const reloaded = await openTab(map, a.env.memory);
     act(() => void reloaded.store.getState().setSource('alpha', reloaded.store.getState().scenario.children[0]!.source + '\n// changed\n'));
