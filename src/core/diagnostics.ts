@@ -58,13 +58,14 @@ export const DIAGNOSTIC_CODES = {
   L406: { severity: 'warning', summary: "Effect not in the handoff: harn's analysis does not look here" },
   S550: { severity: 'warning', summary: 'Program does not parse; simulated without its body' },
   S551: { severity: 'warning', summary: 'Parent grant unknown; no refusal at spawn' },
-  S552: { severity: 'warning', summary: 'Task program cut at the scheduler op limit' },
+  S552: { severity: 'error', summary: 'Task program cut at the scheduler op limit; the run is incomplete' },
   S553: { severity: 'error', summary: 'Parent grant invalid; no child is spawned' },
   S554: { severity: 'error', summary: 'Cross-wire: a task read another task\'s ambient value' },
   S555: { severity: 'error', summary: 'Leak: the outer thread is not restored after the run' },
   S556: { severity: 'error', summary: 'Child refused at spawn' },
   S557: { severity: 'warning', summary: 'No child to check' },
   S558: { severity: 'error', summary: "The scenario's goal is not met" },
+  S559: { severity: 'error', summary: "Own function called past the compiler's call depth; the run is incomplete" },
   P601: { severity: 'error', summary: 'A policy allows an effect its baseline did not (new access)' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

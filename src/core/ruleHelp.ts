@@ -50,7 +50,10 @@ const HELP: Record<DiagnosticCode, RuleHelp> = {
   },
   S550: { means: 'A program does not parse; it is simulated without its body.', fix: 'Correct its syntax.' },
   S551: { means: 'The parent grant is unknown, so the run refuses no child at spawn.', fix: 'Make the parent parse, or give an explicit grant.' },
-  S552: { means: 'A task program was cut at the scheduler op limit.', fix: 'Shorten the program or its loops.' },
+  S552: {
+    means: 'A task program unrolls (loops over literal lists, fanned-out calls) to more scheduler ops than the compiler keeps (MAX_TASK_OPS); the rest is not simulated, so the run, its verdicts and the explorer are incomplete.',
+    fix: 'Shorten the program or its loops, or simulate the part that matters on its own.',
+  },
   S553: { means: 'The parent grant does not decode, so no child is spawned.', fix: 'Correct the grant record the message names.' },
   S554: {
     means: "In the simulated run, a task read another task's ambient value (cwd, env, policy, session): the cross-wiring bug of per-thread scope without a per-poll swap.",
@@ -62,6 +65,10 @@ const HELP: Record<DiagnosticCode, RuleHelp> = {
   S558: {
     means: "The scenario carries a goal (a challenge or an exercise: a cross-wire, leak, refusal, violation, migration, panic or clean run to reach) and its run does not meet it, or does not establish it (a run cut at its step bound), or it changes what the challenge does not allow.",
     fix: 'Change what the goal allows (the picks, and where allowed the capture set, the mode or the programs) until the run meets it; the message names each term that does not hold and why.',
+  },
+  S559: {
+    means: "A program's own function is called more than MAX_CALL_DEPTH (8) calls deep, by recursion or a long chain of calls: the scheduler's compiler unrolls calls that far and leaves out what the deeper calls do, so the run, its verdicts and the explorer are incomplete. The effects analysis is not cut: it sees every call.",
+    fix: 'Unroll the recursion into a loop, or simulate a version that recurses fewer levels; the message names the call.',
   },
   P601: {
     means: 'Compared as policies with the baseline given to `check --baseline`, a grant or ceiling now allows an effect the baseline did not, whether or not a child requests it today (no new access).',

@@ -5,11 +5,11 @@ import { expose, type Endpoint } from 'comlink';
 import { createViewAnalyzer, grantFromJson, KNOWN_CAPABILITY_OPS, parseCeiling, policyToHarn } from '../core/analysis/index.ts';
 import { SIDE_EFFECT_LEVEL_RANK } from '../core/analysis/effects.ts';
 import { decodeLink, encodeLink, loadScenario, shareLinkOf } from '../core/scenario/index.ts';
-import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../core/scheduler/index.ts';
+import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, type Moment } from '../core/scheduler/index.ts';
 import { compareWithContrast, EXAMPLES } from '../core/examples/index.ts';
 import { scenarioCatalogView, scenarioDriftOfFiles } from '../core/drift/index.ts';
 import { createExplorer, exploreInSlices, replayScenario, type ExploreOptions, type ExploreProgress, type ExploreResult } from '../core/explorer/index.ts';
-import { scenarioMarkdown } from '../core/report/markdown.ts';
+import { scenarioMarkdown, type MarkdownReportOptions } from '../core/report/markdown.ts';
 import { policyFixesAt, proposeCeiling, proposeGrant } from '../core/authoring/index.ts';
 import { GALLERY, scenarioGoalSolution, scenarioGoalStatus } from '../core/goals/index.ts';
 import { scenarioQuiz } from '../core/teaching/index.ts';
@@ -27,6 +27,10 @@ export type ExploreRequest = Pick<ExploreOptions, 'mode' | 'maxSchedules' | 'pru
 /** The analyses of this worker: unchanged programs are not re-analyzed, replies carry only what changed since the
  * reply the page holds, and hovers come from the latest analysis. */
 const analyzer = createViewAnalyzer();
+
+/** A scenario's run: the worker's one way to it. The last run is kept (createRunMemo), so the trace, Predict mode's
+ * questions, the goal's verdict and the exports of one edit share one simulation. */
+const run = (scenario: Scenario) => previewer.simulate(scenario);
 
 /** The worker protocol: one object of functions, each a direct call into core. */
 export const api = {
@@ -52,19 +56,19 @@ export const api = {
   policyFixesAt,
   /** The capability → ops names and side-effect levels a ceiling can name (for the ceiling form). */
   policyVocabulary: () => ({ capabilities: KNOWN_CAPABILITY_OPS, levels: Object.keys(SIDE_EFFECT_LEVEL_RANK) }),
-  /** Run side: a scenario → its immutable trace and summary (`simulate`; the run a link's preview made, once). */
-  simulate: (scenario: Scenario) => previewer.simulate(scenario),
+  /** Run side: a scenario → its immutable trace and summary (`simulate`; the last run kept, a link preview's too). */
+  simulate: run,
   /** A scenario and the moment the stepper showed (before a run setting changed) → its trace, plus where that
    * moment lands in it (`landOn`: the same moment, else the task's nearest earlier one with a note). */
   simulateAt: (scenario: Scenario, moment: Moment | null) => {
-    const result = previewer.simulate(scenario);
+    const result = run(scenario);
     return { ...result, landing: moment === null ? null : landOn(indexMoments(result.steps), moment) };
   },
   /** The scenario and its compare run side by side, matched moment by moment: the contrast `contrastId` (null:
    * the lesson's own, else the default), with the menu of the others (`compareWithContrast`). */
   compareScenario: (scenario: Scenario, contrastId: string | null = null) => compareWithContrast(scenario, contrastId),
   /** Predict mode's questions of a scenario's run (`scenarioQuiz`: at each read or check its lesson is about). */
-  scenarioQuiz: (scenario: Scenario) => scenarioQuiz(scenario, simulate(scenario)),
+  scenarioQuiz: (scenario: Scenario) => scenarioQuiz(scenario, run(scenario)),
 
   /** The 28 ambient thread-local slots: name, shape, captured or uncaptured with the reason. */
   slotCatalog: () => AMBIENT_THREAD_LOCAL_CATALOG,
@@ -72,8 +76,10 @@ export const api = {
   scenarioCatalogView,
   /** The drift guard on dropped or picked files (path + text) against the scenario's catalog. */
   scenarioDriftOfFiles,
-  /** The run of a scenario at one step as Markdown for an issue (`scenarioMarkdown`; the CLI prints the same). */
-  scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl }),
+  /** The run of a scenario at one step as Markdown for an issue (`scenarioMarkdown`; the CLI prints the same); in
+   * Predict mode without what it hides now. */
+  scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string, predict?: MarkdownReportOptions['predict']) =>
+    scenarioMarkdown(scenario, run(scenario), { step, baseUrl, ...(predict ? { predict } : {}) }),
   /** Scenario → `#s=…` share-link fragment. */
   encodeLink,
   /** Scenario → its share-link fragment, or why the loader would refuse it (same schema and limits). */
@@ -105,7 +111,7 @@ export const api = {
   /** The gallery's path: scope lessons, policy lessons and challenges, each in order with its first to start at. */
   gallery: () => GALLERY,
   /** A scenario's goal decided on its run (a challenge's id and the next one's), or null without a goal. */
-  goalStatus: scenarioGoalStatus,
+  goalStatus: (scenario: Scenario) => scenarioGoalStatus(scenario, run),
   /** "Show a solution": the explorer's first schedule that meets the scenario's goal, or why there is none. */
   goalSolution: scenarioGoalSolution,
 };

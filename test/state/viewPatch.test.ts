@@ -47,7 +47,9 @@ describe('analysis view', () => {
     const alpha = view.children[0]!;
     expect(alpha.dropped.map((row) => row.detail)).toEqual([expect.stringMatching(/^capability\/op: network\.http is not in the ceiling/)]);
     expect(alpha.violations).toEqual([]);
-    expect(beta.violations.map((row) => [row.summary, row.extra])).toEqual([['net:write (https://x.test)', 'no parent record of this kind']]);
+    // The reason says there is no parent record of this kind; nothing beside it says it again.
+    expect(beta.violations.map((row) => [row.summary, row.extra])).toEqual([['net:write (https://x.test)', undefined]]);
+    expect(beta.violations[0]!.detail).toMatch(/escapes the parent grant: the parent grants no net effect/);
     const diagnostic = beta.diagnostics.find((d) => d.code === 'HARN-CAP-301')!;
     const lines = createLineIndex(source);
     expect(source.slice(lines.offset(diagnostic.place.line, diagnostic.place.column), lines.offset(diagnostic.place.endLine, diagnostic.place.endColumn))).toBe('http_get("https://x.test")');

@@ -19,6 +19,8 @@ import {
   programFindings,
   simulate,
   checkScenarioGoal,
+  compileScenario,
+  COMPILE_CUT_CODES,
   type Diagnostic,
   type DiagnosticCode,
   type GoalVerdict,
@@ -146,6 +148,20 @@ function undecidedOrFailed(result: ExpectationResult, strict: boolean): Diagnost
   return d;
 }
 
+// Where the scheduler's compiler left part of a program out (S552 at the op limit, S559 past the call depth): each an
+// error at the spot in the task's file. Reported whenever check relies on a run (--isolation, a goal, a no-crosswire
+// expectation) and always under --strict.
+function compileCutFindings(input: CheckInput): PlacedFinding[] {
+  const scenario = input.scenario!;
+  return compileScenario(scenario)
+    .diagnostics.filter((d) => COMPILE_CUT_CODES.includes(d.diagnostic.code))
+    .map(({ task, diagnostic }) => {
+      const child = scenario.children.findIndex((c) => c.name === task);
+      const file = child >= 0 ? input.children.find((c) => c.name === task)?.file : undefined;
+      return file !== undefined ? place(file, scenario.children[child]!.source, diagnostic) : place(input.parentFile, scenario.parent.source, diagnostic);
+    });
+}
+
 /** Analyzes one input (and with --isolation simulates and explores it). */
 export function checkInput(input: CheckInput, options: CheckOptions): InputResult {
   const out: InputResult = { input: input.input, failOn: options.failOn, kind: input.kind, errors: input.errors, children: [], findings: [], isolation: null, goal: null };
@@ -208,6 +224,7 @@ export function checkInput(input: CheckInput, options: CheckOptions): InputResul
     for (const e of analysis.grantErrors) out.findings.push(runFinding(input.parentFile, 'S553', 'error', `the parent grant is invalid: parent.grant${e.path}: ${e.message}`));
     if (options.isolation) isolationResults(input, options, out);
   }
+  if (scenario && input.errors.length === 0 && (options.strict || options.isolation || scenario.goal || decided !== null)) out.findings.push(...compileCutFindings(input));
   // A goal (a challenge or an exercise) is decided on the scenario's own run; one not met fails the gate.
   if (scenario?.goal && input.errors.length === 0) {
     out.goal = checkScenarioGoal(scenario);

@@ -50,7 +50,8 @@ A scenario with a goal (a challenge or an exercise) is run and its goal decided:
 a last table says which inputs met theirs. Exit 2 if an input was bad, 1 on a finding at or above --fail-on
 (default error), 0 clean.
   --format F          text (default), json, sarif, github or junit
-  --strict            an effect harn's analysis does not see that the parent does not cover is an error
+  --strict            an effect harn's analysis does not see that the parent does not cover is an error, and
+                      where the scheduler's compiler stopped following a program (S552, S559) is reported
   --isolation         also simulate and explore the run: every cross-wire, leak or refusal is a finding
   --max-schedules N   the explorer's bound under --isolation (default 20000)
   --fail-on LEVEL     error (default), warning or info: the lowest severity that fails the gate

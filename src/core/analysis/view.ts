@@ -144,9 +144,8 @@ export function programView(report: ProgramReport, source: string): ProgramView 
     requested: report.requested.map(analyzed),
     dropped: report.dropped.map((d) => row(d.effect, d.sites, `${d.rule === 'capability' ? 'capability/op' : 'side-effect level'}: ${d.reason}`)),
     granted: report.granted.map(analyzed),
-    violations: report.violations.map((v) =>
-      row(v.effect, v.sites, v.message, v.nearest ? `nearest parent record: ${effectRecordSummary(v.nearest)}` : 'no parent record of this kind'),
-    ),
+    // The message names the nearest parent record (or says there is none): the row says it once.
+    violations: report.violations.map((v) => row(v.effect, v.sites, v.message)),
     unseen: unseenRows(report, place),
     expectations: expectationRows(report, place),
     diagnostics: report.diagnostics.map((d) => {

@@ -5,7 +5,7 @@
 // Pure; depends on the scheduler, scenario types and ./search, ./describe.
 import { MAX_KEPT_FAILURES, MAX_REPORTED_FAILURES, MAX_THREADS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { compileScenario, type TaskDiagnostic } from '../scheduler/compile.ts';
+import { compileCutSentence, compileScenario, type TaskDiagnostic } from '../scheduler/compile.ts';
 import type { ExecConfig, ExecMode, ExecOutcome, ExecStatus } from '../scheduler/executor.ts';
 import { execConfigOf, runOptionsOf } from '../scheduler/index.ts';
 import { describeFailure, type ExploreFailure } from './describe.ts';
@@ -324,8 +324,11 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
 
   const result = (): ExploreResult => {
     described ??= kept.map((k) => describeFailure(scenario, compiled.taskSet, exec, k.picks, k.preemptions, k.migrations));
-    const complete = searchComplete && stepLimited === 0 && !cancelled;
-    const facts = { complete, cancelled, pruned: prune, threads, schedules, failing, stepLimited, kept: described.length };
+    // A compile that left part of a program out (S552, S559) explored programs that are not whole: never complete.
+    const cut = compileCutSentence(compiled.diagnostics);
+    const searched = searchComplete && stepLimited === 0 && !cancelled;
+    const complete = searched && cut === null;
+    const facts = { complete, searched, cut, cancelled, pruned: prune, threads, schedules, failing, stepLimited, kept: described.length };
     const verdict = exploreVerdict(facts);
     return {
       kind: 'explore-result',

@@ -23,7 +23,12 @@ export interface ExploreVerdict {
 
 /** What the words are made from: a result's counts and flags. */
 export interface VerdictFacts {
+  /** Every interleaving covered, of whole programs. */
   complete: boolean;
+  /** Every interleaving of the programs as compiled covered (false when cancelled, stopped or step-bounded). */
+  searched: boolean;
+  /** When the scheduler's compiler cut a program (S552, S559), the sentence saying so (`compileCutSentence`). */
+  cut: string | null;
   cancelled: boolean;
   pruned: boolean;
   /** 1 when one thread. */
@@ -41,6 +46,8 @@ function plural(count: number, word: string): string {
 
 function coverageOf(facts: VerdictFacts): string {
   const { complete, cancelled, pruned, threads, stepLimited } = facts;
+  if (facts.searched && facts.cut !== null)
+    return 'every interleaving of the programs as compiled covered, which is not every behaviour of the programs';
   if (complete) {
     if (threads > 1) return pruned ? 'every interleaving and thread choice covered (renamings of the threads pruned)' : 'every interleaving and thread choice covered';
     return pruned ? 'every interleaving covered (equivalent ones pruned)' : 'every interleaving covered';
@@ -53,6 +60,7 @@ function coverageOf(facts: VerdictFacts): string {
 function headlineOf(facts: VerdictFacts): { tone: VerdictTone; headline: string } {
   if (facts.failing > 0) return { tone: 'failing', headline: `${plural(facts.failing, 'failing schedule')} found` };
   if (facts.complete) return { tone: 'ok', headline: 'Complete: no schedule cross-wires or leaks' };
+  if (facts.cut !== null) return { tone: 'incomplete', headline: 'A program was cut when compiled: incomplete, no failing schedule found' };
   if (facts.cancelled) return { tone: 'incomplete', headline: 'Cancelled: incomplete, no failing schedule so far' };
   if (facts.stepLimited > 0) return { tone: 'incomplete', headline: 'Stopped at the step bound: incomplete' };
   return { tone: 'incomplete', headline: 'Stopped at the budget: incomplete' };
@@ -74,5 +82,6 @@ export function exploreVerdict(facts: VerdictFacts): ExploreVerdict {
  * found." (the verdict's coverage and, when some fail, its headline). */
 export function exploreMessage(facts: VerdictFacts, verdict: ExploreVerdict): string {
   const ran = `${plural(facts.schedules, 'schedule')} run${facts.threads > 1 ? ` on ${facts.threads} threads` : ''}`;
-  return `${ran}, ${verdict.coverage}: ${facts.failing === 0 ? 'none fails' : verdict.headline}.`;
+  const said = `${ran}, ${verdict.coverage}: ${facts.failing === 0 ? 'none fails' : verdict.headline}.`;
+  return facts.cut === null ? said : `${facts.cut} ${said}`;
 }

@@ -79,7 +79,12 @@ function evidenceOf(term: Exclude<GoalTerm, { kind: 'clean' }>, run: Run): Evide
 function termVerdict(term: GoalTerm, run: Run): GoalTermVerdict {
   const text = goalTermText(term);
   const ended = run.summary.completed;
-  const cut = run.summary.status === 'awaiting-choice' ? 'the run waits for a choice' : 'the run stopped at its step bound';
+  const cut =
+    run.summary.status === 'awaiting-choice'
+      ? 'the run waits for a choice'
+      : run.summary.cut !== undefined
+        ? "the scheduler's compiler cut a program (S552, S559), so part of it was not simulated"
+        : 'the run stopped at its step bound';
   if (term.kind === 'clean') {
     const { counts } = run.summary;
     const bad = counts.crosswires + counts.leaks + counts.panics + counts.refused + counts.violations;

@@ -2,11 +2,12 @@
 // the step's narration, the cross-wire at (or nearest after) that step with expected, observed and consequence,
 // the scenario's sources and policies, and its share link. One function for the stepper's "Copy as Markdown"
 // and the CLI's `simulate --format markdown`, so both print the same text. Every user string goes through
-// ./escape.ts (code spans and fences it cannot close, escaped sentences). Pure: depends on ../scenario,
-// ../scheduler types and ./escape.ts only.
+// ./escape.ts (code spans and fences it cannot close, escaped sentences). In Predict mode it leaves out what
+// Predict mode hides on the page (the parts of `view.predictHides`, PREDICT_PARTS), so a student's export does not
+// give the answer away. Pure: depends on ../scenario, ../scheduler types and ./escape.ts only.
 import { encodeLink } from '../scenario/link.ts';
 import { markdownBlock as codeBlock, markdownCode, markdownSentence, reportBaseUrl } from './escape.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { PredictPart, Scenario } from '../scenario/types.ts';
 import { countLabel, crosswireWhere } from '../scheduler/counts.ts';
 import { eventSteps, stepNumber } from '../scheduler/moment.ts';
 import type { TracedRun } from '../scheduler/run.ts';
@@ -18,7 +19,18 @@ export interface MarkdownReportOptions {
   /** The page address the link is appended to (`https://…/`): only an http(s) origin and path are kept (see
    * reportBaseUrl); without one the report holds the `#s=…` fragment. */
   baseUrl?: string;
+  /** Predict mode on the page: the parts it hides now (none once every question is answered), and whether the step
+   * shown is a question not yet answered. The report leaves out the same. */
+  predict?: { hides: readonly PredictPart[]; asking: boolean };
 }
+
+/** What a report leaves out in Predict mode, each said where it would have been. */
+export const PREDICT_REPORT_TEXT = {
+  note: 'Predict mode: this report leaves out the answers Predict mode hides until every question is answered.',
+  moment: 'Left out: Predict mode asks about this step.',
+  crosswire: 'Left out in Predict mode: which read cross-wires, and what it causes.',
+  summary: 'Left out in Predict mode: the counts.',
+} as const;
 
 /** The cross-wire a report at `step` is about: the one at that step, else the next one, else the last before. */
 export function crosswireAt(crosswires: readonly CrosswireRecord[], step: number): CrosswireRecord | null {
@@ -30,7 +42,7 @@ export function crosswireAt(crosswires: readonly CrosswireRecord[], step: number
   );
 }
 
-function settingsLines(scenario: Scenario, simulation: TracedRun): string[] {
+function settingsLines(scenario: Scenario, simulation: TracedRun, hideCounts: boolean): string[] {
   const { run } = scenario;
   const capture =
     simulation.mode === 'unscoped'
@@ -50,7 +62,7 @@ function settingsLines(scenario: Scenario, simulation: TracedRun): string[] {
     `- **Schedule:** ${schedule}`,
     `- **Enforce the grant at spawn:** ${run.enforceAtSpawn ? 'on' : 'off'}`,
     ...(simulation.summary.threads
-      ? [`- **Threads:** ${simulation.summary.threads} (work stealing; ${countLabel('migrations', simulation.summary.migrations ?? 0)})`]
+      ? [`- **Threads:** ${simulation.summary.threads} (work stealing${hideCounts ? '' : `; ${countLabel('migrations', simulation.summary.migrations ?? 0)}`})`]
       : []),
   ];
 }
@@ -92,18 +104,25 @@ export function scenarioMarkdown(scenario: Scenario, simulation: TracedRun, opti
   // Numbered as the stepper numbers them: the event step ("24", or "24.3" on a fine step), of the events.
   const events = eventSteps(simulation.steps);
   const number = stepNumber(events, step);
+  // Predict mode hides the answers as the page does: the moment's sentence while its question is open, every verdict
+  // and consequence (the cross-wire section names the read and what it causes), and the counts.
+  const hides = new Set(options.predict?.hides ?? []);
+  const hidden = hides.size > 0;
+  const momentHidden = hides.has('consequence') && options.predict?.asking === true;
+  const crosswireHidden = hides.has('consequence') || hides.has('verdicts') || hides.has('marks');
   return [
     `## Harn Scope Lab: ${simulation.mode} run, step ${number} of ${events.length}`,
     '',
-    ...settingsLines(scenario, simulation),
+    ...(hidden ? [`_${PREDICT_REPORT_TEXT.note}_`, ''] : []),
+    ...settingsLines(scenario, simulation, hides.has('counts')),
     '',
     `### The moment (step ${number})`,
     '',
-    `> ${markdownSentence(shown?.narration ?? 'The trace is empty.')}`,
+    `> ${momentHidden ? PREDICT_REPORT_TEXT.moment : markdownSentence(shown?.narration ?? 'The trace is empty.')}`,
     '',
-    ...crosswireLines(crosswireAt(crosswires, step), step, crosswires.length, events),
+    ...(crosswireHidden ? ['### Cross-wire', '', PREDICT_REPORT_TEXT.crosswire] : crosswireLines(crosswireAt(crosswires, step), step, crosswires.length, events)),
     '',
-    `**Summary:** ${markdownSentence(simulation.summary.message)}`,
+    `**Summary:** ${hides.has('counts') ? PREDICT_REPORT_TEXT.summary : markdownSentence(simulation.summary.message)}`,
     '',
     ...sourceLines(scenario),
     '',

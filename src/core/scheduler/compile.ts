@@ -41,11 +41,12 @@ import {
 } from './scope.ts';
 
 /** How deep calls to the program's own functions are followed: recursion unrolls at most this far (a
- * recursive helper rarely matters past a few levels for the order of capability checks). */
+ * recursive helper rarely matters past a few levels for the order of capability checks). A program's own function
+ * called past it is not simulated: an S559 error at that call, and the run is incomplete. */
 export const MAX_CALL_DEPTH = 8;
 
-/** Ops per task program: literal loops and fanned-out calls multiply bodies; past this the program is cut (with a
- * diagnostic). A lesson has under 100 ops and a 1,000-line program a few thousand; a traced run keeps at most
+/** Ops per task program: literal loops and fanned-out calls multiply bodies; past this the program is cut (an S552
+ * error where it was cut, and the run is incomplete). A lesson has under 100 ops and a 1,000-line program a few thousand; a traced run keeps at most
  * MAX_TRACE_STEPS steps, which 20,000 ops already outlast. The bound keeps the compile of eight children whose
  * calls fan out exponentially to a fraction of a second (it was 50,000: over a second per scenario). */
 export const MAX_TASK_OPS = 20_000;
@@ -129,11 +130,16 @@ interface Emitter {
   spawnOp: Op | null;
   spawned: boolean;
   truncated: boolean;
+  /** Where the program was cut at MAX_TASK_OPS: the first op left out's span (null: none known). */
+  truncatedAt?: Span | null;
+  /** The first call of the program's own function past MAX_CALL_DEPTH (not followed). */
+  depthCut?: { name: string; span: Span };
 }
 
 function emit(e: Emitter, o: Op): void {
   if (e.ops.length >= MAX_TASK_OPS) {
     e.truncated = true;
+    if (e.truncatedAt === undefined) e.truncatedAt = 'span' in o ? o.span : null;
     return;
   }
   e.ops.push(o);
@@ -312,7 +318,7 @@ function walkCall(e: Emitter, node: SNode, w: WalkState): void {
         const inner: WalkState = { depth: w.depth + 1, returned: false, thrown: false, tryDepth: w.tryDepth };
         walkBody(e, own, inner);
         w.thrown = inner.thrown;
-      }
+      } else e.depthCut ??= { name, span: node.span };
       return;
     }
     if (name === 'sleep' || name === 'yield_now') {
@@ -488,7 +494,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   }
   parentEmitter.ops.push(...parentCycle.epilogue);
   tasks.push({ name: parent.name, role: 'parent', ops: parentEmitter.ops, refusal: null });
-  if (parentEmitter.truncated) diagnostics.push({ task: parent.name, diagnostic: truncation(parent.name) });
+  diagnostics.push(...cutsOf(parent.name, parentEmitter));
 
   // A child the parent's code does not name at its spawn sites runs because the playground spawns it: said so.
   const playground = playgroundSpawns(parent.name, spawnNamesOf(parentBody.program), children.map((child) => child.name));
@@ -513,7 +519,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     compileBody(e, body);
     // A child that panics never reaches its epilogue (that is the point of the panic lesson).
     e.ops.push(...cycle.epilogue);
-    if (e.truncated) diagnostics.push({ task: child.name, diagnostic: truncation(child.name) });
+    diagnostics.push(...cutsOf(child.name, e));
     // An invalid explicit grant refuses every child (fail closed), with the record named.
     const refusal = invalidGrant ?? refusalOf(body, child.ceiling, grant);
     tasks.push({
@@ -530,12 +536,33 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   return { taskSet, diagnostics };
 }
 
-function truncation(task: string): Diagnostic {
-  return createDiagnostic(
-    'S552',
-    `${task}'s program unrolls to more than ${MAX_TASK_OPS} scheduler ops; it was cut there`,
-    NO_SPAN,
-  );
+/** The codes of a compile that left part of a program out: the run of such a scenario is incomplete. */
+export const COMPILE_CUT_CODES: readonly string[] = ['S552', 'S559'];
+
+// Where the compiler stopped following a task's program, each an error at the spot (the run is then incomplete).
+function cutsOf(task: string, e: Emitter): TaskDiagnostic[] {
+  const out: TaskDiagnostic[] = [];
+  if (e.depthCut) {
+    const { name, span } = e.depthCut;
+    const message = `${task}'s call of its own function ${name} is ${MAX_CALL_DEPTH + 1} calls deep (recursion, or a chain of calls): the scheduler's compiler follows calls of the program's own functions ${MAX_CALL_DEPTH} deep and leaves out what deeper calls do, so the run is incomplete`;
+    out.push({ task, diagnostic: createDiagnostic('S559', message, span) });
+  }
+  if (e.truncated) {
+    const message = `${task}'s program unrolls to more than ${MAX_TASK_OPS.toLocaleString('en-US')} scheduler ops: it was cut there and the rest is not simulated, so the run is incomplete`;
+    out.push({ task, diagnostic: createDiagnostic('S552', message, e.truncatedAt ?? NO_SPAN) });
+  }
+  return out;
+}
+
+/** The sentence a run says when its compile left part of a program out (S552, S559), or null when it did not. */
+export function compileCutSentence(diagnostics: readonly TaskDiagnostic[]): string | null {
+  const where = { S552: 'at the op limit', S559: 'past the call depth' } as Record<string, string>;
+  const groups = COMPILE_CUT_CODES.flatMap((code) => {
+    const tasks = diagnostics.filter((d) => d.diagnostic.code === code).map((d) => d.task);
+    return tasks.length === 0 ? [] : [`${tasks.join(', ')} (${code}, ${where[code]})`];
+  });
+  if (groups.length === 0) return null;
+  return `Incomplete: the scheduler's compiler cut the program of ${groups.join(' and ')}, so what follows the cut was not simulated.`;
 }
 
 // A refused child runs only with enforcement off; each of its calls whose effects escape the grant is marked,

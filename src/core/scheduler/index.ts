@@ -38,6 +38,8 @@ export * from './run.ts';
 export * from './print.ts';
 export {
   compileScenario,
+  compileCutSentence,
+  COMPILE_CUT_CODES,
   MAX_CALL_DEPTH,
   MAX_TASK_OPS,
   type CompiledScenario,

@@ -86,26 +86,36 @@ function runKey(scenario: Scenario): string {
 }
 
 /**
- * Link previews that keep their run for the trace asked for next. The page asks for the whole trace of the link's
- * scenario right after its preview; a heavy link (a 50,000-step run) must not be simulated twice on the way to its
- * first screen. One run is kept, for the scenario it was made from, and given out once: any other scenario is
- * simulated afresh (and drops it), so the memory held is at most one run.
+ * The last run, kept for the next request of an equal scenario. One edit asks the worker for its run several times —
+ * the trace, Predict mode's questions, the goal's verdict, an export — and a link's preview asks just before its
+ * trace: each is the same scenario (compared by content, less the view), so it is simulated once. Only the last run
+ * is kept (a 50,000-step trace is large): another scenario is simulated afresh and replaces it.
+ */
+export function createRunMemo(run: (scenario: Scenario) => ScenarioSimulation = simulate) {
+  let kept: { key: string; simulation: ScenarioSimulation } | null = null;
+  return {
+    simulate(scenario: Scenario): ScenarioSimulation {
+      const key = runKey(scenario);
+      if (kept === null || kept.key !== key) kept = { key, simulation: run(scenario) };
+      return kept.simulation;
+    },
+  };
+}
+
+/**
+ * Link previews whose run is the one the page's next requests get: the page asks for the whole trace of the link's
+ * scenario right after its preview, and a heavy link (a 50,000-step run) must not be simulated twice on the way to
+ * its first screen. `simulate` is the worker's one way to a scenario's run (createRunMemo: the last run is kept).
  */
 export function createLinkPreviewer(run: (scenario: Scenario) => ScenarioSimulation = simulate) {
-  let kept: { key: string; simulation: ScenarioSimulation } | null = null;
+  const memo = createRunMemo(run);
   return {
     previewLink(fragmentOrUrl: string): LinkPreview {
       const decoded = decodeLink(fragmentOrUrl);
       if (decoded.value === null) return { decoded, preview: null };
       const scenario = decoded.value;
-      const simulation = run(scenario);
-      kept = { key: runKey(scenario), simulation };
-      return { decoded, preview: previewAt(simulation, scenario.view.step, createSlotTable(scenario.slots ?? []).slots) };
+      return { decoded, preview: previewAt(memo.simulate(scenario), scenario.view.step, createSlotTable(scenario.slots ?? []).slots) };
     },
-    simulate(scenario: Scenario): ScenarioSimulation {
-      const hit = kept !== null && kept.key === runKey(scenario) ? kept.simulation : null;
-      kept = null;
-      return hit ?? run(scenario);
-    },
+    simulate: (scenario: Scenario): ScenarioSimulation => memo.simulate(scenario),
   };
 }

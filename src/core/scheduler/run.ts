@@ -66,8 +66,12 @@ export const DEFAULT_RUN_OPTIONS: Readonly<RunOptions> = Object.freeze<RunOption
 
 export interface SimulationSummary {
   status: ExecStatus;
-  /** Every task ran to completion (or panicked, or was refused) within the step bound. */
+  /** Every task ran to completion (or panicked, or was refused) within the step bound, and the compile left no part
+   * of a program out (`cut`). */
   completed: boolean;
+  /** Set by `simulate` when the scheduler's compiler left part of a program out (S552, S559): the sentence saying so.
+   * The run is then not complete, whatever its status. */
+  cut?: string;
   steps: number;
   crosswires: CrosswireRecord[];
   /** Slot names the outer thread does not get back to their initial values. */

@@ -2,7 +2,7 @@
 // tasks, run them on the simulated LocalSet with a trace). Plus the explorer's prepared fast path.
 // Never throws on bad programs: they become diagnostics. Depends on ./compile.ts and ./run.ts.
 import type { Scenario } from '../scenario/types.ts';
-import { compileScenario, type TaskDiagnostic } from './compile.ts';
+import { compileCutSentence, compileScenario, type TaskDiagnostic } from './compile.ts';
 import type { ExecMode } from './executor.ts';
 import type { TaskSet } from './ops.ts';
 import {
@@ -43,13 +43,17 @@ export function runOptionsOf(scenario: Scenario, options: SimulateOptions = {}):
 }
 
 /** Compiles and runs a (normalized, validated) scenario with a full trace. Same scenario + options ⇒ an
- * identical result (byte-identical JSON). */
+ * identical result (byte-identical JSON). A compile that left part of a program out (S552, S559) makes the run
+ * incomplete: its summary says so first, and is not `completed`. */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): ScenarioSimulation {
   const compiled = compileScenario(scenario);
-  return {
-    ...runTaskSet(compiled.taskSet, runOptionsOf(scenario, options)),
-    diagnostics: compiled.diagnostics,
-  };
+  const run = runTaskSet(compiled.taskSet, runOptionsOf(scenario, options));
+  const cut = compileCutSentence(compiled.diagnostics);
+  if (cut === null) return { ...run, diagnostics: compiled.diagnostics };
+  // Nothing found is not "none": the legend's zero counts say the run is incomplete.
+  const legend = run.legend.map((entry) => (entry.count === 0 ? { ...entry, text: `${entry.text} (run incomplete)` } : entry));
+  const summary = { ...run.summary, completed: false, cut, message: `${cut} ${run.summary.message}` };
+  return { ...run, legend, summary, diagnostics: compiled.diagnostics };
 }
 
 /** The explorer's fast path: compile once, then `run(choose)` as often as needed, without a trace. */

@@ -5,6 +5,7 @@
 import type { PredictPart, Scenario } from '../../core/scenario/types.ts';
 import type { Question, Quiz } from '../../core/teaching/questions.ts';
 import type { SliceCreator } from '../storeTypes.ts';
+import { sameRunInputs } from './run.ts';
 
 export interface PredictSlice {
   /** Predict mode is on (carried by links in `view.predict`). */
@@ -15,12 +16,17 @@ export interface PredictSlice {
   quiz: { scenario: Scenario; quiz: Quiz } | null;
   /** The chosen answer (an index into the question's choices) per question step. */
   predictAnswers: Readonly<Record<number, number>>;
+  /** Answers the autosave brought back, for the run of `scenario` (the one restored): its first questions keep
+   * those that fit them; any other scenario's questions start fresh. */
+  restoredAnswers: { scenario: Scenario; answers: Readonly<Record<number, number>> } | null;
   setPredict: (on: boolean) => void;
   receiveQuiz: (scenario: Scenario, quiz: Quiz) => void;
   /** Answers the question at `step` (once; a second answer is ignored). */
   answerQuestion: (step: number, choice: number) => void;
   /** Forgets every answer and goes back to the start of the run. */
   restartPredict: () => void;
+  /** Puts back the answers the autosave kept for the scenario on screen (just restored). */
+  restorePredictAnswers: (answers: Readonly<Record<number, number>>) => void;
 }
 
 export const createPredictSlice: SliceCreator<PredictSlice> = (set, get) => ({
@@ -28,18 +34,33 @@ export const createPredictSlice: SliceCreator<PredictSlice> = (set, get) => ({
   predictHides: null,
   quiz: null,
   predictAnswers: {},
-  setPredict: (predict) => set({ predict, predictAnswers: {}, playing: false }),
+  restoredAnswers: null,
+  setPredict: (predict) => set({ predict, predictAnswers: {}, restoredAnswers: null, playing: false }),
   receiveQuiz: (scenario, quiz) =>
-    set((state) => ({ quiz: { scenario, quiz }, predictAnswers: sameQuestions(state.quiz?.quiz ?? null, quiz) ? state.predictAnswers : {} })),
+    set((state) => {
+      const restored = state.restoredAnswers !== null && sameRunInputs(state.restoredAnswers.scenario, scenario) ? answersFitting(state.restoredAnswers.answers, quiz) : null;
+      return { quiz: { scenario, quiz }, predictAnswers: restored ?? (sameQuestions(state.quiz?.quiz ?? null, quiz) ? state.predictAnswers : {}), restoredAnswers: null };
+    }),
   answerQuestion: (step, choice) => {
     if (get().predictAnswers[step] !== undefined) return;
     set(({ predictAnswers }) => ({ predictAnswers: { ...predictAnswers, [step]: choice } }));
   },
   restartPredict: () => {
-    set({ predictAnswers: {}, playing: false, selectedRead: null });
+    set({ predictAnswers: {}, restoredAnswers: null, playing: false, selectedRead: null });
     get().setStep(0);
   },
+  restorePredictAnswers: (answers) => set({ predictAnswers: answers, restoredAnswers: { scenario: get().scenario, answers } }),
 });
+
+// The saved answers that are answers to these questions (a question at that step, a choice it offers).
+function answersFitting(answers: Readonly<Record<number, number>>, quiz: Quiz): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const question of quiz.questions) {
+    const chosen = answers[question.step];
+    if (chosen !== undefined && Number.isInteger(chosen) && chosen >= 0 && chosen < question.choices.length) out[question.step] = chosen;
+  }
+  return out;
+}
 
 // Answers stay with the same questions (a re-run of the same scenario); another run asks again.
 function sameQuestions(a: Quiz | null, b: Quiz): boolean {

@@ -107,6 +107,11 @@ function sameInputs(a: SimulatedInputs | null, b: SimulatedInputs): boolean {
   return a !== null && a.parent === b.parent && a.children === b.children && a.run === b.run && a.slots === b.slots;
 }
 
+/** Whether two scenarios are the same run's: the same programs, run settings and slots (the very objects). */
+export function sameRunInputs(a: Scenario, b: Scenario): boolean {
+  return sameInputs(inputsOf(a), inputsOf(b));
+}
+
 /** Whether the last answered run was computed from the scenario's current programs, run settings and slots (an
  * edit or a setting changed since makes it another scenario's run). */
 export function isRunOfCurrentInputs(state: { simulatedScenario: Scenario | null; scenario: Scenario }): boolean {

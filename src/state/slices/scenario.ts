@@ -193,6 +193,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
         predict: scenario.view.predict === true,
         predictHides: scenario.view.predictHides ?? null,
         predictAnswers: {},
+        restoredAnswers: null,
       };
     }),
 });

@@ -19,6 +19,7 @@ function savedInputsChanged(state: AppState, previous: AppState): boolean {
     state.selectedTab !== previous.selectedTab ||
     state.layout !== previous.layout ||
     state.predict !== previous.predict ||
+    state.predictAnswers !== previous.predictAnswers ||
     state.ceilingDrafts !== previous.ceilingDrafts ||
     state.grantDraft !== previous.grantDraft ||
     state.originWork !== previous.originWork
@@ -44,7 +45,9 @@ export function startAutosave(store: SessionStore, worker: SessionWorker, env: S
   let linkRequest = 0;
   const save = (state: AppState, scenario: Scenario) => {
     if (state.autosaveHeld !== null) return;
-    const record = { savedAt: env.now(), page: tab.page, origin: state.originWork, scenario, drafts: currentDrafts(state) };
+    // Predict mode's answers go with the scenario they answer (a reload brings them back; another scenario does not).
+    const answers = state.predict && Object.keys(state.predictAnswers).length > 0 ? { answers: { ...state.predictAnswers } } : {};
+    const record = { savedAt: env.now(), page: tab.page, origin: state.originWork, scenario, drafts: currentDrafts(state), ...answers };
     if (storage.setItem(tabKey(tab.id), serializeRecord(record)) && tab.legacyPending) {
       removeLegacy(storage);
       tab.legacyPending = false;

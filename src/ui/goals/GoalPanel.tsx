@@ -32,7 +32,7 @@ export default function GoalPanel() {
   const client = useCoreClient();
   const goal = useStore((s) => s.scenario.goal);
   const schedule = useStore((s) => s.scenario.run.schedule);
-  const { status, pending, failed } = useGoalStatus(client);
+  const { status, pending, failed, text } = useGoalStatus(client);
   const [solution, setSolution] = useState<{ goal: unknown; value: GoalSolution | null; open: boolean } | null>(null);
   const verdict = status?.verdict ?? null;
   const met = verdict?.status === 'met';
@@ -73,7 +73,7 @@ export default function GoalPanel() {
   const badgeClass = pending ? 'goal-badge goal-pending' : met ? 'goal-badge goal-met' : verdict?.status === 'unknown' || failed ? 'goal-badge goal-unknown' : 'goal-badge goal-not-met';
   return (
     <section className="goal-panel" aria-labelledby="goal-title">
-      <p className="goal-kind">{find ? 'Challenge: play the scheduler' : 'Exercise'}</p>
+      <p className="goal-kind">{text?.kind ?? '\u00a0'}</p>
       <h3 className="goal-title" id="goal-title">
         {goal.title || verdict?.goal || 'Goal'}
       </h3>
@@ -91,7 +91,7 @@ export default function GoalPanel() {
         <div className="goal-moves">
           <p>
             <strong>Your moves:</strong>{' '}
-            {picks.length === 0 ? 'none yet (every choice point takes the default order). Step to a choice point and pick who runs next.' : <span className="goal-picks">{picks.join(' → ')}</span>}
+            {picks.length === 0 ? (text?.noMoves ?? '') : <span className="goal-picks">{picks.join(' → ')}</span>}
           </p>
           <div className="goal-actions">
             <button type="button" onClick={undo} disabled={picks.length === 0}>
@@ -106,18 +106,18 @@ export default function GoalPanel() {
           </div>
         </div>
       ) : null}
-      {find && met && !pending ? (
+      {status?.text.won && !pending ? (
         <div className="goal-win" role="status">
           <p>
-            <strong>✔ You won.</strong> Your schedule: {picks.length === 0 ? 'the default order' : `${picks.join(' → ')}, then the default order`}.
+            <strong>{status.text.won.headline}</strong> {status.text.won.schedule}
           </p>
-          <p className="goal-why">{verdict!.message}</p>
-          {next ? (
+          <p className="goal-why">{status.verdict.message}</p>
+          {next && status.text.next && 'label' in status.text.next ? (
             <button type="button" onClick={() => openOver(next.scenario, currentScenario(useStore.getState()), 'example', useStore, browserSessionEnv())}>
-              Next challenge: {next.title}
+              {status.text.next.label}
             </button>
-          ) : status?.challenge ? (
-            <p>That was the last challenge of the campaign.</p>
+          ) : status.text.next && 'end' in status.text.next ? (
+            <p>{status.text.next.end}</p>
           ) : null}
         </div>
       ) : null}

@@ -45,8 +45,8 @@ export default function RunPanel() {
       {diagnostics && diagnostics.length > 0 ? (
         <ul className="run-diagnostics" aria-label="Simulation notes">
           {diagnostics.map((d, i) => (
-            <li key={i}>
-              {d.task}: {d.diagnostic.message}
+            <li key={i} className={`run-diagnostic-${d.diagnostic.severity}`}>
+              <code>{d.diagnostic.code}</code> {d.diagnostic.severity} · {d.task}: {d.diagnostic.message}
             </li>
           ))}
         </ul>

@@ -166,7 +166,14 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
       <RunningCode />
       {readOnly ? null : (
         <Suspense fallback={null}>
-          <StepperExport simulation={simulation} segments={derived.segments} markers={simulation.markers} colors={derived.colors} />
+          {/* The exports show what the page shows: in Predict mode, without what it hides now. */}
+          <StepperExport
+            simulation={simulation}
+            segments={hides.has('marks') ? lanesUpTo(derived.segments, stepIndex) : derived.segments}
+            markers={hides.has('marks') ? NO_MARKS : simulation.markers}
+            colors={derived.colors}
+            predict={predict ? { hides: [...hides], asking } : null}
+          />
         </Suspense>
       )}
     </div>

@@ -1,6 +1,9 @@
 // The stepper's exports: "Copy as Markdown" (the run at this moment for a GitHub issue, written by core's
-// scenarioMarkdown in the worker, the same text as `simulate --format markdown`) and "Download SVG" of the lanes.
+// scenarioMarkdown in the worker, the same text as `simulate --format markdown`) and "Download SVG" of the lanes. In
+// Predict mode both leave out what it hides now (the lanes and marks as the page shows them; the report as core
+// writes it for those parts).
 import { useState } from 'react';
+import type { PredictPart } from '../../core/scenario/types.ts';
 import type { TracedRun } from '../../core/scheduler/run.ts';
 import { useStore } from '../../state/store.ts';
 import { copyText } from '../share/clipboard.ts';
@@ -14,6 +17,8 @@ interface StepperExportProps {
   segments: readonly (readonly LaneSegment[])[];
   markers: readonly Marker[];
   colors: ReadonlyMap<string, number>;
+  /** Predict mode: what it hides now, and whether the step shown is an open question; null when it is off. */
+  predict: { hides: PredictPart[]; asking: boolean } | null;
 }
 
 /** The page's origin and path (no query, no fragment): the report's link goes after it. */
@@ -38,12 +43,12 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export default function StepperExport({ simulation, segments, markers, colors }: StepperExportProps) {
+export default function StepperExport({ simulation, segments, markers, colors, predict }: StepperExportProps) {
   const client = useCoreClient();
   const [copied, setCopied] = useState<{ text: string; ok: boolean } | null>(null);
   const copy = async () => {
     const state = useStore.getState();
-    const text = await client.scenarioMarkdown(currentScenario(state), state.stepIndex, pageBaseUrl());
+    const text = await client.scenarioMarkdown(currentScenario(state), state.stepIndex, pageBaseUrl(), predict ?? undefined);
     // Without clipboard permission the field below holds the text to copy by hand.
     setCopied({ text, ok: await copyText(text) });
   };
@@ -51,7 +56,7 @@ export default function StepperExport({ simulation, segments, markers, colors }:
     const palette = { text: cssColor('var(--text)'), muted: cssColor('var(--muted)'), track: cssColor('var(--surface-2)'), danger: cssColor('var(--danger)'), background: cssColor('var(--surface)') };
     const tasks = simulation.tasks.map((task) => ({ name: task.name, color: cssColor(taskColorVar(colors, task.name)) }));
     const title = `Harn Scope Lab: task lanes, ${simulation.mode}`;
-    download('harn-scope-lanes.svg', lanesSvg({ title, tasks, segments, markers, stepCount: simulation.steps.length, palette }), 'image/svg+xml');
+    download('harn-scope-lanes.svg', lanesSvg({ title, tasks, segments, markers, stepCount: simulation.steps.length, marksHidden: predict?.hides.includes('marks') ?? false, palette }), 'image/svg+xml');
   };
   return (
     <div className="stepper-export">

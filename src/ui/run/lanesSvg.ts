@@ -10,6 +10,8 @@ export interface LanesSvgInput {
   segments: readonly (readonly LaneSegment[])[];
   markers: readonly Marker[];
   stepCount: number;
+  /** Predict mode hides the marks: the legend then counts no cross-wire (the page shows none either). */
+  marksHidden?: boolean;
   /** Resolved colours of the theme: text, muted, the track and red. */
   palette: { text: string; muted: string; track: string; danger: string; background: string };
 }
@@ -63,7 +65,7 @@ export function lanesSvg(input: LanesSvgInput): string {
     `<text x="8" y="16" fill="${input.palette.text}" font-weight="600">${svgEscape(input.title)}</text>`,
     ...rows,
     ...crosswires,
-    `<text x="8" y="${height - 8}" fill="${input.palette.muted}">${svgEscape(`■ running${threaded ? ' (2: on thread 2; ↪2: moved to thread 2)' : ''} · ▬ ready · ─ awaiting · ✖ cross-wire (${input.markers.filter((m) => m.kind === 'crosswire').length}) · ${input.stepCount} steps`)}</text>`,
+    `<text x="8" y="${height - 8}" fill="${input.palette.muted}">${svgEscape(`■ running${threaded ? ' (2: on thread 2; ↪2: moved to thread 2)' : ''} · ▬ ready · ─ awaiting · ${input.marksHidden ? '' : `✖ cross-wire (${input.markers.filter((m) => m.kind === 'crosswire').length}) · `}${input.stepCount} steps`)}</text>`,
     '</svg>',
     '',
   ].join('\n');

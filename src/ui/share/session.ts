@@ -288,6 +288,7 @@ export async function bootSession(store: SessionStore, worker: SessionWorker, en
     storage.setItem(bootingKeyOf(tab.id), '1');
     applyScenario(store, saved.scenario);
     restoreDrafts(store, env, chosen?.record?.drafts);
+    if (chosen?.record?.answers && store.getState().predict) store.getState().restorePredictAnswers(chosen.record.answers);
     store.getState().setOriginWork(chosen?.record?.origin ?? null);
     local = saved.scenario;
   } else {

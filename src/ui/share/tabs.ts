@@ -27,6 +27,8 @@ export interface TabRecord {
   origin: string | null;
   scenario: unknown;
   drafts: SavedDrafts | undefined;
+  /** Predict mode's answers for `scenario`'s questions (choice per question step), when any were given. */
+  answers?: Record<number, number>;
 }
 
 /** A saved session found in storage: a tab's, or (id null) the legacy autosave. `record` is null when `raw` cannot
@@ -57,7 +59,16 @@ export function parseRecord(raw: string): TabRecord | null {
     origin: typeof r.origin === 'string' ? r.origin : null,
     scenario: r.scenario,
     drafts: readDrafts(r.drafts),
+    ...readAnswers(r.answers),
   };
+}
+
+// Predict mode's answers as stored: step → choice, both whole numbers; anything else is left out.
+function readAnswers(value: unknown): { answers?: Record<number, number> } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const answers: Record<number, number> = {};
+  for (const [step, choice] of Object.entries(value)) if (/^\d+$/.test(step) && Number.isInteger(choice) && (choice as number) >= 0) answers[Number(step)] = choice as number;
+  return Object.keys(answers).length > 0 ? { answers } : {};
 }
 
 export function serializeRecord(record: TabRecord): string {

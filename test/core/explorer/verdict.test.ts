@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { explore, exploreMessage, exploreVerdict, findExample, type VerdictFacts } from '../../../src/core/index.ts';
 
-const FACTS: VerdictFacts = { complete: true, cancelled: false, pruned: true, threads: 1, schedules: 12, failing: 0, stepLimited: 0, kept: 0 };
+const FACTS: VerdictFacts = { complete: true, searched: true, cut: null, cancelled: false, pruned: true, threads: 1, schedules: 12, failing: 0, stepLimited: 0, kept: 0 };
+
+const CUT = "Incomplete: the scheduler's compiler cut the program of alpha (S559, past the call depth), so what follows the cut was not simulated.";
 
 describe('the explorer verdict', () => {
   it('says what a lesson with few failing schedules found, counting every one in its groups', () => {
@@ -33,10 +35,17 @@ describe('the explorer verdict', () => {
     [{}, 'ok', 'Complete: no schedule cross-wires or leaks', 'every interleaving covered (equivalent ones pruned)', '12 schedules run, every interleaving covered (equivalent ones pruned): none fails.'],
     [{ pruned: false, threads: 2 }, 'ok', 'Complete: no schedule cross-wires or leaks', 'every interleaving and thread choice covered', '12 schedules run on 2 threads, every interleaving and thread choice covered: none fails.'],
     [{ threads: 3 }, 'ok', 'Complete: no schedule cross-wires or leaks', 'every interleaving and thread choice covered (renamings of the threads pruned)', '12 schedules run on 3 threads, every interleaving and thread choice covered (renamings of the threads pruned): none fails.'],
-    [{ complete: false, cancelled: true }, 'incomplete', 'Cancelled: incomplete, no failing schedule so far', 'cancelled before covering every interleaving', '12 schedules run, cancelled before covering every interleaving: none fails.'],
-    [{ complete: false, stepLimited: 1 }, 'incomplete', 'Stopped at the step bound: incomplete', '1 run hit the step bound, so not every interleaving is known', '12 schedules run, 1 run hit the step bound, so not every interleaving is known: none fails.'],
-    [{ complete: false }, 'incomplete', 'Stopped at the budget: incomplete', 'stopped at the schedule budget before covering every interleaving', '12 schedules run, stopped at the schedule budget before covering every interleaving: none fails.'],
-    [{ complete: false, failing: 1, kept: 1 }, 'failing', '1 failing schedule found', 'stopped at the schedule budget before covering every interleaving', '12 schedules run, stopped at the schedule budget before covering every interleaving: 1 failing schedule found.'],
+    [{ complete: false, searched: false, cancelled: true }, 'incomplete', 'Cancelled: incomplete, no failing schedule so far', 'cancelled before covering every interleaving', '12 schedules run, cancelled before covering every interleaving: none fails.'],
+    [{ complete: false, searched: false, stepLimited: 1 }, 'incomplete', 'Stopped at the step bound: incomplete', '1 run hit the step bound, so not every interleaving is known', '12 schedules run, 1 run hit the step bound, so not every interleaving is known: none fails.'],
+    [{ complete: false, searched: false }, 'incomplete', 'Stopped at the budget: incomplete', 'stopped at the schedule budget before covering every interleaving', '12 schedules run, stopped at the schedule budget before covering every interleaving: none fails.'],
+    [{ complete: false, searched: false, failing: 1, kept: 1 }, 'failing', '1 failing schedule found', 'stopped at the schedule budget before covering every interleaving', '12 schedules run, stopped at the schedule budget before covering every interleaving: 1 failing schedule found.'],
+    [
+      { complete: false, cut: CUT },
+      'incomplete',
+      'A program was cut when compiled: incomplete, no failing schedule found',
+      'every interleaving of the programs as compiled covered, which is not every behaviour of the programs',
+      `${CUT} 12 schedules run, every interleaving of the programs as compiled covered, which is not every behaviour of the programs: none fails.`,
+    ],
   ] as const)('words %j as %s: %s', (change, tone, headline, coverage, message) => {
     const facts = { ...FACTS, ...change };
     const verdict = exploreVerdict(facts);

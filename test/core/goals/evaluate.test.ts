@@ -10,7 +10,9 @@ import {
   goalSentence,
   stepNumber,
   normalizeGoal,
+  scenarioGoalStatus,
   simulate,
+  solveGoal,
   type GoalTerm,
   type Scenario,
 } from '../../../src/core/index.ts';
@@ -86,5 +88,28 @@ describe('checkScenarioGoal', () => {
     expect(scoped.message).toBe('Not yet: this challenge does not let you change the mode.');
     const edited = checkScenarioGoal({ ...challenge, children: challenge.children.slice(0, 1) })!;
     expect(edited.disallowed).toEqual(['the programs']);
+  });
+});
+
+describe("the goal panel's words", () => {
+  const c01 = CHALLENGES[0]!.scenario;
+  const last = CHALLENGES[CHALLENGES.length - 1]!.scenario;
+  const won = (scenario: Scenario, picks: string[]) => scenarioGoalStatus({ ...scenario, run: { ...scenario.run, schedule: { kind: 'picks', picks } } })!;
+
+  it('come with the status from core: the kind, the moves, the win with its schedule and the next challenge', () => {
+    const fifo = scenarioGoalStatus(c01)!;
+    expect(fifo.text).toEqual({
+      kind: 'Challenge: play the scheduler',
+      noMoves: 'none yet (every choice point takes the default order). Step to a choice point and pick who runs next.',
+      won: null,
+      next: null,
+    });
+    const picks = solveGoal(c01, c01.goal!).picks!;
+    const status = won(c01, picks);
+    expect(status.verdict.status).toBe('met');
+    expect(status.text.won).toEqual({ headline: '✔ You won.', schedule: `Your schedule: ${picks.join(' → ')}, then the default order.` });
+    expect(status.text.next).toEqual({ label: `Next challenge: ${CHALLENGES[1]!.title}` });
+    const end = won(last, solveGoal(last, last.goal!).picks!);
+    expect(end.text.next).toEqual({ end: 'That was the last challenge of the campaign.' });
   });
 });

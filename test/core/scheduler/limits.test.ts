@@ -11,7 +11,8 @@ describe('run limits', () => {
     expect(result.summary.status).toBe('step-limit');
     expect(result.steps).toHaveLength(MAX_TRACE_STEPS);
     expect(result.summary.message).toBe(
-      'Stopped at 50,000 steps: a run with a trace keeps at most 50,000 steps, though run.maxSteps allows 10,000,000; the trace stops there.',
+      "Incomplete: the scheduler's compiler cut the program of c0, c1, c2, c3, c4, c5, c6, c7 (S552, at the op limit) and c0, c1, c2, c3, c4, c5, c6, c7 (S559, past the call depth), so what follows the cut was not simulated. " +
+        'Stopped at 50,000 steps: a run with a trace keeps at most 50,000 steps, though run.maxSteps allows 10,000,000; the trace stops there.',
     );
     expect(result.diagnostics.filter((d) => d.diagnostic.code === 'S552')).toHaveLength(8);
   });
@@ -20,12 +21,21 @@ describe('run limits', () => {
     const scenario = loadScenario({ ...HEAVY_SCENARIO, run: { ...HEAVY_SCENARIO.run, maxSteps: 1000 } }).value!;
     const result = simulate(scenario);
     expect(result.steps).toHaveLength(1000);
-    expect(result.summary.message).toBe('The run did not finish within 1000 steps (run.maxSteps); the trace stops there.');
+    expect(result.summary.message).toMatch(/\(S559, past the call depth\), so what follows the cut was not simulated\. The run did not finish within 1000 steps \(run\.maxSteps\); the trace stops there\.$/);
   });
 
-  it('cuts a task program at the op limit', () => {
-    const compiled = simulate(loadScenario({ ...HEAVY_SCENARIO, run: { maxSteps: 10 } }).value!);
-    expect(compiled.diagnostics[0]!.diagnostic.message).toBe(`c0's program unrolls to more than ${MAX_TASK_OPS} scheduler ops; it was cut there`);
+  it('cuts a task program at the op limit: an error where it was cut, and the run is not complete', () => {
+    const scenario = loadScenario({ ...HEAVY_SCENARIO, run: { maxSteps: 10 } }).value!;
+    const compiled = simulate(scenario);
+    const first = compiled.diagnostics.find((d) => d.diagnostic.code === 'S552')!;
+    expect(first.diagnostic.code).toBe('S552');
+    expect(first.diagnostic.severity).toBe('error');
+    expect(first.diagnostic.message).toBe(`c0's program unrolls to more than 20,000 scheduler ops: it was cut there and the rest is not simulated, so the run is incomplete`);
+    // On the spot: the call whose op did not fit, not the start of the file.
+    expect(first.diagnostic.span.start).toBeGreaterThan(0);
+    expect(scenario.children[0]!.source.slice(first.diagnostic.span.start, first.diagnostic.span.end)).toMatch(/\w+\(/);
+    expect(compiled.summary.completed).toBe(false);
+    expect(compiled.summary.cut).toMatch(/^Incomplete: /);
     expect(MAX_TASK_OPS).toBe(20_000);
   });
 });

@@ -36,7 +36,9 @@ describe('effects ledger', () => {
     const violations = screen.getByRole('region', { name: /Violations \(HARN-CAP-301\)/ });
     const rows = within(violations).getAllByRole('listitem');
     expect(rows.map((r) => within(r).getByText(/^(fs|net):/, { selector: 'code' }).textContent)).toEqual(['fs:write (page.txt)', 'net:write (https://example.com)']);
-    expect(rows[0]).toHaveTextContent('nearest parent record: fs:write (summary.txt)');
+    expect(rows[0]).toHaveTextContent('the nearest parent record fs:write (summary.txt) is limited to resource');
+    // Said once: the reason names the nearest record, and nothing beside it repeats it.
+    expect(rows[0]!.textContent!.split('fs:write (summary.txt)')).toHaveLength(2);
     expect(within(screen.getByRole('region', { name: /Requested/ })).getAllByRole('listitem')).toHaveLength(2);
   });
 

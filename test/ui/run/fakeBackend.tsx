@@ -4,7 +4,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { onTestFinished } from 'vitest';
-import { compareWithContrast, decodeLink, EXAMPLES, GALLERY, loadScenario, scenarioGoalSolution, scenarioGoalStatus, scenarioMarkdown, scenarioQuiz, shareLinkOf, type Scenario } from '../../../src/core/index.ts';
+import { compareWithContrast, decodeLink, EXAMPLES, GALLERY, loadScenario, scenarioGoalSolution, scenarioGoalStatus, scenarioMarkdown, scenarioQuiz, shareLinkOf, type MarkdownReportOptions, type Scenario } from '../../../src/core/index.ts';
 import { AMBIENT_THREAD_LOCAL_CATALOG, indexMoments, landOn, simulate, type Moment } from '../../../src/core/scheduler/index.ts';
 import { startPredictSync } from '../../../src/state/sync/predict.ts';
 import { startRunSync } from '../../../src/state/sync/run.ts';
@@ -41,7 +41,8 @@ export function createFakeBackend(): FakeBackend {
     shareLinkOf: (scenario: unknown) => log('shareLinkOf', shareLinkOf(scenario)),
     decodeLink: (text: string) => log('decodeLink', decodeLink(text)),
     loadScenario: (input: unknown) => log('loadScenario', loadScenario(input)),
-    scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string) => log('scenarioMarkdown', scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl })),
+    scenarioMarkdown: (scenario: Scenario, step: number, baseUrl: string, predict?: MarkdownReportOptions['predict']) =>
+      log('scenarioMarkdown', scenarioMarkdown(scenario, simulate(scenario), { step, baseUrl, ...(predict ? { predict } : {}) })),
     gallery: () => log('gallery', GALLERY),
     goalStatus: (scenario: Scenario) => log('goalStatus', scenarioGoalStatus(scenario)),
     goalSolution: (scenario: Scenario) => log('goalSolution', scenarioGoalSolution(scenario)),

@@ -86,7 +86,7 @@ export function fakeEnv(hash = '', map = new Map<string, string>()): FakeEnv {
 }
 
 /** The session a tab saved under its key (its record: scenario, origin, drafts…). */
-export function savedRecord(env: FakeEnv): { scenario: { parent: { source: string } }; origin: string | null; drafts?: unknown; page: string } {
+export function savedRecord(env: FakeEnv): { scenario: { parent: { source: string } }; origin: string | null; drafts?: unknown; answers?: unknown; page: string } {
   const raw = env.memory === null ? undefined : env.map.get(tabKey(env.memory));
   if (raw === undefined) throw new Error('this tab saved no session');
   return JSON.parse(raw);

@@ -82,6 +82,35 @@ describe('Predict mode', () => {
     expect(useStore.getState().predictAnswers).toEqual({});
   });
 
+  it('the exports leave out what Predict mode hides, until every question is answered', async () => {
+    const blobs: Blob[] = [];
+    Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:export'), revokeObjectURL: () => undefined });
+    await renderPredict(predicting('f1-cwd-env'));
+    const markdown = async () => {
+      await userEvent.click(await screen.findByRole('button', { name: 'Copy as Markdown' }));
+      return (await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'Markdown of this moment' })).value;
+    };
+    const svg = async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Download SVG' }));
+      return blobs[blobs.length - 1]!.text();
+    };
+    const hidden = await markdown();
+    expect(hidden).toContain('Predict mode: this report leaves out the answers Predict mode hides until every question is answered.');
+    expect(hidden).toContain('> Left out: Predict mode asks about this step.');
+    expect(hidden).toContain('Left out in Predict mode: which read cross-wires, and what it causes.');
+    expect(hidden).not.toMatch(/lands in beta's worktree|Consequence|Observed|\d+ cross-wires|\d+ in the run/);
+    expect(await svg()).not.toContain('✖');
+    // Every question answered: nothing is hidden on the page, and the exports say everything too.
+    await userEvent.keyboard('2');
+    act(() => useStore.getState().setStep(useStore.getState().simulation!.steps.length - 1));
+    await waitFor(() => expect(within(question()).getByText(/beta's write_file/)).toBeTruthy());
+    await userEvent.keyboard('3');
+    const whole = await markdown();
+    expect(whole).not.toContain('Left out');
+    expect(whole).toContain('- **Consequence:**');
+    expect(await svg()).toContain('✖');
+  });
+
   it('F2 offers every mutation session of the run', async () => {
     await renderPredict(predicting('f2-mutation-session'));
     expect(choiceNames()).toEqual(['1 nothing (the slot is empty)', '2 session-alpha/run-alpha', '3 session-beta/run-beta', '4 session-parent/run-parent']);
