@@ -25,6 +25,7 @@ import { useStepperKeys } from './shell/useStepperKeys.ts';
 import WorkerStatus from './shell/WorkerStatus.tsx';
 import { afterNextPaint } from './shell/afterPaint.ts';
 import BootLoading, { BootHeader } from './shell/BootLoading.tsx';
+import { RestOfPageContext, useRestAfterFirstScreen } from './shell/firstScreen.ts';
 import StartCard from './start/StartCard.tsx';
 
 // Monaco's chunk is asked for once the session's first screen has been painted (afterPaint.ts).
@@ -43,38 +44,46 @@ function Columns() {
   const setPanes = useStore((s) => s.setPanes);
   const lesson = layout === 'lesson';
   const addsSlots = useStore((s) => (s.scenario.slots?.length ?? 0) > 0);
+  // A link's first screen is its stepper: the editor and the ledger follow once it has been painted (firstScreen.ts).
+  const rest = useRestAfterFirstScreen();
   const style = { '--pane-editor': `${panes.editor}%`, '--pane-ledger': `${panes.ledger}%`, '--pane-run': `${panes.run}%` } as React.CSSProperties;
   const editor = (
     <section key="editor" className="column column-editor" aria-label="Programs">
-      {lesson && addsSlots ? (
+      {!rest ? null : lesson && addsSlots ? (
         <PaneBoundary name="drift guard">
           <Suspense fallback={null}>
             <LessonDrift />
           </Suspense>
         </PaneBoundary>
       ) : null}
-      <PaneBoundary name="editor">
-        <ProgramTabs />
-        <div className="editor-area">
-          <Suspense fallback={<SourceFallback />}>
-            <EditorPane />
-          </Suspense>
-        </div>
-      </PaneBoundary>
-      <PaneBoundary name="diagnostics list">
-        <DiagnosticsPanel />
-      </PaneBoundary>
+      {rest ? (
+        <>
+          <PaneBoundary name="editor">
+            <ProgramTabs />
+            <div className="editor-area">
+              <Suspense fallback={<SourceFallback />}>
+                <EditorPane />
+              </Suspense>
+            </div>
+          </PaneBoundary>
+          <PaneBoundary name="diagnostics list">
+            <DiagnosticsPanel />
+          </PaneBoundary>
+        </>
+      ) : null}
     </section>
   );
   const ledger = (
     <section key="ledger" className="column column-ledger" aria-label="Effects and policy">
-      <Fold part="ledger" foldable={lesson} summary={<LedgerSummary />} name="the effects ledger">
-        <PaneBoundary name="effects ledger">
-          <Suspense fallback={<p className="muted">Loading the effects ledger…</p>}>
-            <PolicyColumn />
-          </Suspense>
-        </PaneBoundary>
-      </Fold>
+      {rest ? (
+        <Fold part="ledger" foldable={lesson} summary={<LedgerSummary />} name="the effects ledger">
+          <PaneBoundary name="effects ledger">
+            <Suspense fallback={<p className="muted">Loading the effects ledger…</p>}>
+              <PolicyColumn />
+            </Suspense>
+          </PaneBoundary>
+        </Fold>
+      ) : null}
     </section>
   );
   const run = (
@@ -97,7 +106,7 @@ function Columns() {
       ];
   return (
     <main className={`columns columns-${layout}`} style={style}>
-      {parts}
+      <RestOfPageContext.Provider value={rest}>{parts}</RestOfPageContext.Provider>
     </main>
   );
 }
