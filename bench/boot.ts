@@ -130,14 +130,18 @@ async function loadOnce(tabs: Tabs, url: string): Promise<Load> {
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     await page.addInitScript(installProbes);
     await page.goto(url);
-    await page.waitForFunction(
-      () => {
-        const probe = (window as unknown as { __boot: { painted: number; monaco: number } }).__boot;
-        return probe.painted >= 0 && probe.monaco >= 0;
-      },
-      undefined,
-      { timeout: 60_000, polling: 100 },
-    );
+    // Polled over the DevTools protocol in the page's own world, not with waitForFunction: that first evaluates
+    // Playwright's injected script (hundreds of KB) in the page, which held the page's main thread for 50–120 ms in
+    // the middle of the load — also holding up the link's request to the worker, which the main thread hands over.
+    const cdp = await tabs.context.newCDPSession(page);
+    const deadline = performance.now() + 60_000;
+    for (;;) {
+      const { result } = (await cdp.send('Runtime.evaluate', { expression: '__boot.painted >= 0 && __boot.monaco >= 0', returnByValue: true })) as { result: { value?: unknown } };
+      if (result.value === true) break;
+      if (performance.now() > deadline) throw new Error("the sentence or Monaco's editor did not show within 60 s");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await cdp.detach();
     return await readLoad(page);
   } finally {
     await page.close();
