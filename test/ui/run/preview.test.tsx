@@ -21,6 +21,16 @@ function fakeClient() {
   return { client, previewCalls };
 }
 
+/** A page opened on lesson `id`'s link: the entry has handed it to a worker that answers previewLink; the rest of
+ * the worker is the fake backend, and the page's surfaces a test environment. */
+function openedLink(id: string) {
+  const { client } = fakeClient();
+  const hash = encodeLink(lesson(id));
+  startEarlyLink({ hash, search: '' }, () => client);
+  const env = { storage: localStorage, location: { hash, origin: 'http://lab.test', pathname: '/', search: '' }, clearHash: () => undefined, now: () => 0 };
+  return { backend: createFakeBackend(), env };
+}
+
 beforeEach(() => {
   resetStore();
   resetSessionBoot();
@@ -52,11 +62,7 @@ describe('the early link', () => {
   });
 
   it("the boot opens the link from the early reply, never decoding it again, with the preview for the stepper", async () => {
-    const { client } = fakeClient();
-    const hash = encodeLink(lesson('f2-mutation-session'));
-    startEarlyLink({ hash, search: '' }, () => client);
-    const backend = createFakeBackend();
-    const env = { storage: localStorage, location: { hash, origin: 'http://lab.test', pathname: '/', search: '' }, clearHash: () => undefined, now: () => 0 };
+    const { backend, env } = openedLink('f2-mutation-session');
     const stop = startSession(backend, env);
     await waitFor(() => expect(useStore.getState().sessionReady).toBe(true));
     stop();
@@ -127,11 +133,7 @@ describe("a link's first screen", () => {
   });
 
   it("starts the sync loops after the link's first screen, not in the same task as its session", async () => {
-    const { client } = fakeClient();
-    const hash = encodeLink(lesson('f1-cwd-env'));
-    startEarlyLink({ hash, search: '' }, () => client);
-    const backend = createFakeBackend();
-    const env = { storage: localStorage, location: { hash, origin: 'http://lab.test', pathname: '/', search: '' }, clearHash: () => undefined, now: () => 0 };
+    const { backend, env } = openedLink('f1-cwd-env');
     // The analysis and catalog loops' requests are left unanswered: this test follows the trace's.
     const pending = () => new Promise<never>(() => undefined);
     const stop = startApp({ ...backend, analyzeScenario: pending, scenarioCatalogView: pending }, { env });
