@@ -3,7 +3,8 @@
 // summary under it. Policy: the editor | the ledger, with the scheduler folded to its verdict line below. Every
 // part stays mounted across layouts (keyed), in reading order, so Tab meets what the layout puts first.
 // With `embed=1` in the fragment (or `?embed`) the page is the stepper alone (EmbedApp). Until the session has
-// booted, the page is its title and a loading line (BootLoading): never a scenario the session will replace.
+// booted, the page is its title and a loading line (BootLoading): never a scenario the session will replace. A link's
+// first screen is the header and the scheduler column at its step; the other columns follow once it is painted.
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from '../state/store.ts';
 import { startApp } from '../state/sync/startApp.ts';
