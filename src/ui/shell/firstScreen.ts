@@ -16,10 +16,11 @@ export function useRestOfPage(): boolean {
   return useContext(RestOfPageContext);
 }
 
-/** For the part that owns the columns: false at first when the session opens on a link's preview (read once, at its
- * first render), true once that first screen has been painted. */
+/** For the part that owns the columns: false at first when the session opens on a link's preview in the Lesson layout
+ * (read once, at its first render), true once that first screen has been painted. */
 export function useRestAfterFirstScreen(): boolean {
-  const [rest, setRest] = useState(() => shownPreview(useStore.getState()) === null);
+  // Only in the Lesson layout, where the stepper is the first column: the Policy layout folds it to a line.
+  const [rest, setRest] = useState(() => shownPreview(useStore.getState()) === null || useStore.getState().layout !== 'lesson');
   useEffect(() => {
     if (rest) return;
     let live = true;
