@@ -3,7 +3,8 @@
 // summary under it. Policy: the editor | the ledger, with the scheduler folded to its verdict line below. Every
 // part stays mounted across layouts (keyed), in reading order, so Tab meets what the layout puts first.
 // With `embed=1` in the fragment (or `?embed`) the page is the stepper alone (EmbedApp). Until the session has
-// booted, the page is its title and a loading line (BootLoading): never a scenario the session will replace.
+// booted, the page is its title and a loading line (BootLoading): never a scenario the session will replace. A link's
+// first screen is the header and the scheduler column at its step; the other columns follow once it is painted.
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from '../state/store.ts';
 import { startApp } from '../state/sync/startApp.ts';
@@ -25,6 +26,7 @@ import { useStepperKeys } from './shell/useStepperKeys.ts';
 import WorkerStatus from './shell/WorkerStatus.tsx';
 import { afterNextPaint } from './shell/afterPaint.ts';
 import BootLoading, { BootHeader } from './shell/BootLoading.tsx';
+import { RestOfPageContext, useRestAfterFirstScreen } from './shell/firstScreen.ts';
 import StartCard from './start/StartCard.tsx';
 
 // Monaco's chunk is asked for once the session's first screen has been painted (afterPaint.ts).
@@ -43,38 +45,46 @@ function Columns() {
   const setPanes = useStore((s) => s.setPanes);
   const lesson = layout === 'lesson';
   const addsSlots = useStore((s) => (s.scenario.slots?.length ?? 0) > 0);
+  // A link's first screen is its stepper: the editor and the ledger follow once it has been painted (firstScreen.ts).
+  const rest = useRestAfterFirstScreen();
   const style = { '--pane-editor': `${panes.editor}%`, '--pane-ledger': `${panes.ledger}%`, '--pane-run': `${panes.run}%` } as React.CSSProperties;
   const editor = (
     <section key="editor" className="column column-editor" aria-label="Programs">
-      {lesson && addsSlots ? (
+      {!rest ? null : lesson && addsSlots ? (
         <PaneBoundary name="drift guard">
           <Suspense fallback={null}>
             <LessonDrift />
           </Suspense>
         </PaneBoundary>
       ) : null}
-      <PaneBoundary name="editor">
-        <ProgramTabs />
-        <div className="editor-area">
-          <Suspense fallback={<SourceFallback />}>
-            <EditorPane />
-          </Suspense>
-        </div>
-      </PaneBoundary>
-      <PaneBoundary name="diagnostics list">
-        <DiagnosticsPanel />
-      </PaneBoundary>
+      {rest ? (
+        <>
+          <PaneBoundary name="editor">
+            <ProgramTabs />
+            <div className="editor-area">
+              <Suspense fallback={<SourceFallback />}>
+                <EditorPane />
+              </Suspense>
+            </div>
+          </PaneBoundary>
+          <PaneBoundary name="diagnostics list">
+            <DiagnosticsPanel />
+          </PaneBoundary>
+        </>
+      ) : null}
     </section>
   );
   const ledger = (
     <section key="ledger" className="column column-ledger" aria-label="Effects and policy">
-      <Fold part="ledger" foldable={lesson} summary={<LedgerSummary />} name="the effects ledger">
-        <PaneBoundary name="effects ledger">
-          <Suspense fallback={<p className="muted">Loading the effects ledger…</p>}>
-            <PolicyColumn />
-          </Suspense>
-        </PaneBoundary>
-      </Fold>
+      {rest ? (
+        <Fold part="ledger" foldable={lesson} summary={<LedgerSummary />} name="the effects ledger">
+          <PaneBoundary name="effects ledger">
+            <Suspense fallback={<p className="muted">Loading the effects ledger…</p>}>
+              <PolicyColumn />
+            </Suspense>
+          </PaneBoundary>
+        </Fold>
+      ) : null}
     </section>
   );
   const run = (
@@ -97,7 +107,7 @@ function Columns() {
       ];
   return (
     <main className={`columns columns-${layout}`} style={style}>
-      {parts}
+      <RestOfPageContext.Provider value={rest}>{parts}</RestOfPageContext.Provider>
     </main>
   );
 }

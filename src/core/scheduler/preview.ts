@@ -3,6 +3,7 @@
 // which follows. Pure; depends on the scenario's link decoder, ./simulate.ts and ./slotTable.ts.
 import { decodeLink, type LinkResult } from '../scenario/link.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { groupedCount } from '../counts.ts';
 import type { SlotInfo } from './catalog.ts';
 import { simulate, type ScenarioSimulation } from './simulate.ts';
 import { createSlotTable } from './slotTable.ts';
@@ -30,6 +31,9 @@ export interface TracePreview {
   from: number;
   /** Steps in the whole trace. */
   stepCount: number;
+  /** `stepCount` as a person reads it ("1,234"): grouped here, without Intl, whose first use in the page's thread
+   * would delay the sentence this preview is for (counts.ts). */
+  stepCountText: string;
   /** The landing step's place among the events a person steps through (1-based), and how many there are. */
   position: { at: number; of: number };
   /** The run's slots with their catalog decisions and reasons (the register file folds quiet uncaptured rows by
@@ -60,6 +64,7 @@ export function previewAt(simulation: ScenarioSimulation, step: number, catalog:
     steps: steps.slice(from, landing + 1),
     from,
     stepCount: steps.length,
+    stepCountText: groupedCount(steps.length),
     position: { at: Math.max(1, at), of: events },
     catalog,
   };

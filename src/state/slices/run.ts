@@ -12,6 +12,11 @@ import { crosswireFrom, momentAt, nextEvent, previousEvent, type SimulationResul
 
 export { choiceAtStep as choiceAt, isCrosswireStep, type SimulationResult } from '../runNav.ts';
 
+/** The link's first reply while it is what the stepper shows: set, and for the scenario on screen. */
+export function shownPreview(state: Pick<RunSlice, 'preview'> & { scenario: Scenario }): TracePreview | null {
+  return state.preview !== null && state.preview.scenario === state.scenario ? state.preview.preview : null;
+}
+
 /** Playback speeds offered, in steps per second. */
 export const PLAY_SPEEDS = [1, 2, 4, 8, 16] as const;
 

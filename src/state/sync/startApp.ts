@@ -5,6 +5,8 @@
 // writes nothing, so it runs the simulation loop (and Predict mode's) only. How to add a loop: README.md beside this file.
 import type { CoreClient } from '../../worker/client.ts';
 import { browserSessionEnv, startSession } from '../../ui/share/startSession.ts';
+import { afterNextPaint } from '../../ui/shell/afterPaint.ts';
+import { shownPreview } from '../slices/run.ts';
 import type { SessionEnv } from '../../ui/share/session.ts';
 import { useStore } from '../store.ts';
 import { startAnalysisSync } from './analysis.ts';
@@ -41,16 +43,24 @@ export function startApp(client: AppClient, { embed = false, env }: StartAppOpti
   const sessionEnv = env ?? browserSessionEnv();
   const stopSession = startSession(client, sessionEnv);
   let started = false;
+  let stopped = false;
   let stopLoops: (() => void) | null = null;
   const startWhenReady = () => {
     if (started || !useStore.getState().sessionReady) return;
     // Marked before starting: a loop's first request changes the store at once, which calls this listener again.
     started = true;
-    stopLoops = startLoops(client, sessionEnv);
+    // A link's first screen (its stepper from the preview) is painted before the loops' first requests are made:
+    // they are not needed for it, and their setting out would delay it (issue 30).
+    if (shownPreview(useStore.getState()) === null) stopLoops = startLoops(client, sessionEnv);
+    else
+      void afterNextPaint().then(() => {
+        if (!stopped) stopLoops = startLoops(client, sessionEnv);
+      });
   };
   const unsubscribe = useStore.subscribe(startWhenReady);
   startWhenReady();
   return () => {
+    stopped = true;
     unsubscribe();
     stopLoops?.();
     stopSession();

@@ -8,6 +8,7 @@ import { useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
 import Stepper from './Stepper.tsx';
 import GoalPanel from '../goals/GoalPanel.tsx';
+import { useRestOfPage } from '../shell/firstScreen.ts';
 import './run.css';
 
 // Under the stepper, in chunks of their own: a link's first sentence does not wait for them (issue 30).
@@ -23,6 +24,8 @@ export default function RunPanel() {
   const error = useStore((s) => s.simulationError);
   const diagnostics = useStore((s) => s.simulation?.diagnostics);
   const actions = useStore.getState();
+  // Under the stepper: not on a link's first screen (firstScreen.ts).
+  const rest = useRestOfPage();
   return (
     <section className="run-panel" aria-label="Run">
       <h2 className="run-title">Scheduler</h2>
@@ -52,10 +55,12 @@ export default function RunPanel() {
         </ul>
       ) : null}
       <Stepper catalog={catalog} />
-      <Suspense fallback={null}>
-        <ExplorerPanel />
-        <CatalogPanel />
-      </Suspense>
+      {rest ? (
+        <Suspense fallback={null}>
+          <ExplorerPanel />
+          <CatalogPanel />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import type { PredictPart } from '../../core/scenario/types.ts';
-import { choiceAt, isCrosswireStep, isRunOfCurrentInputs } from '../../state/slices/run.ts';
+import { choiceAt, isCrosswireStep, isRunOfCurrentInputs, shownPreview } from '../../state/slices/run.ts';
 import { crosswireFrom, eventPosition, nextEvent, stepLabel, type SimulationResult } from '../../state/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import { usePredictView } from './usePredictView.ts';
@@ -45,7 +45,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
   const landingNote = useStore((s) => s.landingNote);
   const catalogRows = useStore((s) => s.catalogView?.rows);
   // A link's first reply, while its trace is on the way (and only for the scenario on screen).
-  const preview = useStore((s) => (s.preview !== null && s.preview.scenario === s.scenario ? s.preview.preview : null));
+  const preview = useStore(shownPreview);
   const actions = useStore.getState();
   const predict = usePredictView();
   const headline = useStore((s) => s.quiz?.quiz.headline ?? null);

@@ -20,7 +20,7 @@ export default function StepperPreview({ preview, catalog }: { preview: TracePre
   return (
     <div className="stepper stepper-preview" aria-label="Stepper and thread-locals" role="group" aria-busy="true">
       <p className="stepper-preview-status run-waiting">
-        Step {at} of {of} · loading the whole trace ({preview.stepCount.toLocaleString('en-US')} steps)…
+        Step {at} of {of} · loading the whole trace ({preview.stepCountText} steps)…
       </p>
       <Narration
         position={String(at)}

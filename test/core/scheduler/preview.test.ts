@@ -22,6 +22,7 @@ describe('previewLink', () => {
       expect(preview!.steps.slice(1).some((step) => step.kind === 'poll-enter')).toBe(false);
       if (preview!.steps.length < PREVIEW_MAX_STEPS && preview!.from > 0) expect(preview!.steps[0]!.kind).toBe('poll-enter');
       expect(preview!.stepCount).toBe(whole.steps.length);
+      expect(preview!.stepCountText).toBe(whole.steps.length.toLocaleString('en-US'));
       expect(preview!.position).toEqual(eventPosition(whole, landing));
       expect(preview!.tasks).toEqual(whole.tasks);
       expect(preview!.slots).toEqual(whole.slots);

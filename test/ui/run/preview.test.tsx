@@ -9,6 +9,8 @@ import { resetStore, useStore } from '../../../src/state/store.ts';
 import Stepper from '../../../src/ui/run/Stepper.tsx';
 import { startEarlyLink, takeEarlyLink } from '../../../src/ui/share/earlyLink.ts';
 import { resetSessionBoot, startSession } from '../../../src/ui/share/startSession.ts';
+import { startApp } from '../../../src/state/sync/startApp.ts';
+import { useRestAfterFirstScreen } from '../../../src/ui/shell/firstScreen.ts';
 import type { CoreClient } from '../../../src/worker/client.ts';
 import { createFakeBackend, lesson } from './fakeBackend.tsx';
 
@@ -17,6 +19,16 @@ function fakeClient() {
   const previewCalls: string[] = [];
   const client = { previewLink: async (hash: string) => (previewCalls.push(hash), previewLink(hash)) } as unknown as CoreClient;
   return { client, previewCalls };
+}
+
+/** A page opened on lesson `id`'s link: the entry has handed it to a worker that answers previewLink; the rest of
+ * the worker is the fake backend, and the page's surfaces a test environment. */
+function openedLink(id: string) {
+  const { client } = fakeClient();
+  const hash = encodeLink(lesson(id));
+  startEarlyLink({ hash, search: '' }, () => client);
+  const env = { storage: localStorage, location: { hash, origin: 'http://lab.test', pathname: '/', search: '' }, clearHash: () => undefined, now: () => 0 };
+  return { backend: createFakeBackend(), env };
 }
 
 beforeEach(() => {
@@ -50,11 +62,7 @@ describe('the early link', () => {
   });
 
   it("the boot opens the link from the early reply, never decoding it again, with the preview for the stepper", async () => {
-    const { client } = fakeClient();
-    const hash = encodeLink(lesson('f2-mutation-session'));
-    startEarlyLink({ hash, search: '' }, () => client);
-    const backend = createFakeBackend();
-    const env = { storage: localStorage, location: { hash, origin: 'http://lab.test', pathname: '/', search: '' }, clearHash: () => undefined, now: () => 0 };
+    const { backend, env } = openedLink('f2-mutation-session');
     const stop = startSession(backend, env);
     await waitFor(() => expect(useStore.getState().sessionReady).toBe(true));
     stop();
@@ -99,5 +107,48 @@ describe('the stepper before the whole trace', () => {
     });
     expect(useStore.getState().preview).toBeNull();
     expect(screen.getByRole('button', { name: 'Step' })).toBeInTheDocument();
+  });
+});
+
+describe("a link's first screen", () => {
+  /** Shows whether the rest of the page (the editor and ledger columns) is rendered. */
+  function RestProbe() {
+    return <p data-testid="rest">{useRestAfterFirstScreen() ? 'rest' : 'first screen'}</p>;
+  }
+
+  it('renders the rest of the page once the screen with the preview has been painted, and at once without one', async () => {
+    const scenario = lesson('f1-cwd-env');
+    const preview = previewAt(simulate(scenario), scenario.view.step)!;
+    act(() => {
+      useStore.getState().loadScenario(scenario);
+      useStore.getState().setPreview({ scenario: useStore.getState().scenario, preview });
+    });
+    const first = render(<RestProbe />);
+    expect(screen.getByTestId('rest')).toHaveTextContent('first screen');
+    await waitFor(() => expect(screen.getByTestId('rest')).toHaveTextContent('rest'));
+    first.unmount();
+    act(() => useStore.getState().setPreview(null));
+    render(<RestProbe />);
+    expect(screen.getByTestId('rest')).toHaveTextContent('rest');
+  });
+
+  it("starts the sync loops after the link's first screen, not in the same task as its session", async () => {
+    const { backend, env } = openedLink('f1-cwd-env');
+    // The analysis and catalog loops' requests are left unanswered: this test follows the trace's.
+    const pending = () => new Promise<never>(() => undefined);
+    const stop = startApp({ ...backend, analyzeScenario: pending, scenarioCatalogView: pending }, { env });
+    // Read once the task that made the session ready has run its promise callbacks: no frame has been painted since.
+    let askedWhenReady: boolean | null = null;
+    let seen = false;
+    const unsubscribe = useStore.subscribe((state) => {
+      if (!state.sessionReady || seen) return;
+      seen = true;
+      queueMicrotask(() => void Promise.resolve().then(() => (askedWhenReady = backend.calls.includes('simulate'))));
+    });
+    await waitFor(() => expect(backend.calls).toContain('simulate'));
+    unsubscribe();
+    stop();
+    expect(askedWhenReady).toBe(false);
+    expect(useStore.getState().scenario.parent.source).toBe(lesson('f1-cwd-env').parent.source);
   });
 });
