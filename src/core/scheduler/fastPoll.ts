@@ -1,6 +1,7 @@
 // The executor's fast path for one poll (no recorder; the explorer runs millions): the same events and step
 // counts as poll.ts's recorded poll, each op's semantics from the one op table (opSemantics.ts), in one loop
-// (`runOps`, a function of its own so the op table's functions are all inlined into it) with the step counter, thread and shadow in locals, stacks as linked frames (lower.ts `Frame`) and no per-op
+// (`runOps`, a function of its own so that all of the op table's functions fit V8's inlining budget) with the
+// step counter, thread and shadow in locals, stacks as linked frames (lower.ts `Frame`) and no per-op
 // step-bound check (the caller polls here only when the poll cannot reach the bound; see `pollStepBounds`).
 // Pure; depends on ./opSemantics.ts, ./lower.ts, ./tasks.ts and ./execTypes.ts types.
 import { HOT_OPCODES, type ExecOp } from './lower.ts';
