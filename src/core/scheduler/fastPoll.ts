@@ -1,6 +1,7 @@
 // The executor's fast path for one poll (no recorder; the explorer runs millions): the same events and step
 // counts as poll.ts's recorded poll, each op's semantics from the one op table (opSemantics.ts), in one loop
-// with the step counter, thread and shadow in locals, stacks as linked frames (lower.ts `Frame`) and no per-op
+// (`runOps`, a function of its own so that all of the op table's functions fit V8's inlining budget) with the
+// step counter, thread and shadow in locals, stacks as linked frames (lower.ts `Frame`) and no per-op
 // step-bound check (the caller polls here only when the poll cannot reach the bound; see `pollStepBounds`).
 // Pure; depends on ./opSemantics.ts, ./lower.ts, ./tasks.ts and ./execTypes.ts types.
 import { HOT_OPCODES, type ExecOp } from './lower.ts';
@@ -86,6 +87,28 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
     task.polling = true;
     steps += tradeScope(m, layout, t, restoring ? m.diffs[t]! : -1);
   }
+  state.steps = steps;
+  // The ops run in a function of their own: the compiler's inlining budget is per function, and the op table's
+  // functions (opSemantics.ts) need all of it.
+  const outcome = runOps(m, layout, ops, t);
+  steps = state.steps;
+  if (outcome === COMPLETE) steps++;
+  if (swapping) {
+    task.polling = false;
+    if (restoring || outcome !== PANIC) steps += tradeScope(m, layout, t, restoring ? m.diffs[t]! : -1);
+    else task.scopeLost = true;
+  }
+  state.current = -1;
+  state.steps = steps + 1;
+  if (outcome !== PENDING) end(m, layout, t, outcome === PANIC);
+}
+
+/** Task `t`'s ops from its pc to its next await, join, panic or the end of its program: how the poll ends. Counts
+ * the steps in `state.steps` and keeps the task's count of differing captured slots (`m.diffs`) current. */
+function runOps(m: Machine, layout: Layout, ops: readonly ExecOp[], t: number): number {
+  const state = m.state;
+  const task = state.tasks[t]!;
+  const restoring = layout.restoring;
   // While polled with swapping on, `outer` holds the values the restore guard puts back.
   const outer = task.scope;
   const thread = m.thread;
@@ -93,6 +116,7 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
   const capturedSlot = layout.activeCapturedSlot;
   const empty = layout.empty;
   const stack = layout.stack;
+  let steps = state.steps;
   // Scoped: the captured slots differing from the outer values, kept current by the writes (see `tradeScope`).
   let diff = m.diffs[t]!;
   let outcome = COMPLETE;
@@ -146,17 +170,7 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
     break;
   }
   task.pc = pc;
-  if (outcome === COMPLETE) steps++;
-  if (swapping) {
-    task.polling = false;
-    if (restoring || outcome !== PANIC) {
-      m.diffs[t] = diff;
-      steps += tradeScope(m, layout, t, restoring ? diff : -1);
-    } else {
-      task.scopeLost = true;
-    }
-  }
-  state.current = -1;
-  state.steps = steps + 1;
-  if (outcome !== PENDING) end(m, layout, t, outcome === PANIC);
+  state.steps = steps;
+  m.diffs[t] = diff;
+  return outcome;
 }
