@@ -7,13 +7,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchLine } from './lib.ts';
 
 const AREAS = ['parser', 'analysis', 'scheduler', 'explorer', 'memory', 'explorerMemory', 'bundle', 'fuzz', 'latency', 'boot'];
+// Run only when named: `npm run bench -- against REV` checks REV out in a temporary directory (bench/against.ts).
+const ON_REQUEST = ['against'];
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 
 let failed = 0;
 let checked = 0;
-for (const area of AREAS) {
-  if (wanted.length > 0 && !wanted.includes(area)) continue;
+for (const area of [...AREAS, ...ON_REQUEST]) {
+  if (wanted.length > 0 ? !wanted.includes(area) : ON_REQUEST.includes(area)) continue;
   const file = join(here, `${area}.ts`);
   if (!existsSync(file)) continue;
   console.log(`\n## ${area}`);
