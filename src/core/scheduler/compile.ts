@@ -46,9 +46,10 @@ import {
 export const MAX_CALL_DEPTH = 8;
 
 /** Ops per task program: literal loops and fanned-out calls multiply bodies; past this the program is cut (an S552
- * error where it was cut, and the run is incomplete). A lesson has under 100 ops and a 1,000-line program a few thousand; a traced run keeps at most
- * MAX_TRACE_STEPS steps, which 20,000 ops already outlast. The bound keeps the compile of eight children whose
- * calls fan out exponentially to a fraction of a second (it was 50,000: over a second per scenario). */
+ * error where it was cut, and the run is incomplete). A lesson has under 100 ops and a 1,000-line program a few
+ * thousand; a traced run keeps at most MAX_TRACE_STEPS steps, which 20,000 ops already outlast. The bound keeps
+ * the compile of eight children whose calls fan out exponentially to a fraction of a second (it was 50,000: over
+ * a second per scenario). */
 export const MAX_TASK_OPS = 20_000;
 
 /** A diagnostic about one task's program. */
