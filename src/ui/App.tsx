@@ -8,8 +8,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from '../state/store.ts';
 import { startApp } from '../state/sync/startApp.ts';
-import DiagnosticsPanel from './diagnostics/DiagnosticsPanel.tsx';
-import ProgramTabs from './editors/ProgramTabs.tsx';
 import SourceFallback from './editors/SourceFallback.tsx';
 import { isEmbedUrl } from './embed/embedUrl.ts';
 import RunPanel from './run/RunPanel.tsx';
@@ -27,6 +25,7 @@ import WorkerStatus from './shell/WorkerStatus.tsx';
 import { afterNextPaint } from './shell/afterPaint.ts';
 import BootLoading, { BootHeader } from './shell/BootLoading.tsx';
 import { RestOfPageContext, useRestAfterFirstScreen } from './shell/firstScreen.ts';
+import { DiagnosticsPanel, preloadTheRest, ProgramTabs } from './shell/panels.ts';
 import StartCard from './start/StartCard.tsx';
 
 // Monaco's chunk is asked for once the session's first screen has been painted (afterPaint.ts).
@@ -47,6 +46,9 @@ function Columns() {
   const addsSlots = useStore((s) => (s.scenario.slots?.length ?? 0) > 0);
   // A link's first screen is its stepper: the editor and the ledger follow once it has been painted (firstScreen.ts).
   const rest = useRestAfterFirstScreen();
+  useEffect(() => {
+    if (rest) preloadTheRest();
+  }, [rest]);
   const style = { '--pane-editor': `${panes.editor}%`, '--pane-ledger': `${panes.ledger}%`, '--pane-run': `${panes.run}%` } as React.CSSProperties;
   const editor = (
     <section key="editor" className="column column-editor" aria-label="Programs">
@@ -60,7 +62,9 @@ function Columns() {
       {rest ? (
         <>
           <PaneBoundary name="editor">
-            <ProgramTabs />
+            <Suspense fallback={null}>
+              <ProgramTabs.Panel />
+            </Suspense>
             <div className="editor-area">
               <Suspense fallback={<SourceFallback />}>
                 <EditorPane />
@@ -68,7 +72,9 @@ function Columns() {
             </div>
           </PaneBoundary>
           <PaneBoundary name="diagnostics list">
-            <DiagnosticsPanel />
+            <Suspense fallback={null}>
+              <DiagnosticsPanel.Panel />
+            </Suspense>
           </PaneBoundary>
         </>
       ) : null}

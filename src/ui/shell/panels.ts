@@ -1,0 +1,26 @@
+// The panels the first screen of most visits does not show, each in a chunk of its own (lazyPanel.ts, issue 30):
+// a challenge's or exercise's goal, Predict mode's bar and question, and the editor column's tabs and problem list
+// (never on a link's first screen, firstScreen.ts).
+import type { AppState } from '../../state/store.ts';
+import { lazyPanel } from './lazyPanel.ts';
+
+export const GoalPanel = lazyPanel(() => import('../goals/GoalPanel.tsx'));
+export const PredictBar = lazyPanel(() => import('../run/PredictBar.tsx'));
+export const PredictQuestion = lazyPanel(() => import('../run/PredictQuestion.tsx'));
+export const ProgramTabs = lazyPanel(() => import('../editors/ProgramTabs.tsx'));
+export const DiagnosticsPanel = lazyPanel(() => import('../diagnostics/DiagnosticsPanel.tsx'));
+
+/** The lazy panels the session's first screen shows (a goal, Predict mode): the boot waits for them before the page
+ * renders the session, so nothing above the stepper's sentence arrives a frame later. A chunk that fails to load is
+ * left to the panel's own Suspense (it asks again when it renders). */
+export async function preloadFirstScreen(state: Pick<AppState, 'scenario' | 'predict'>): Promise<void> {
+  const wanted: Promise<void>[] = [];
+  if (state.scenario.goal) wanted.push(GoalPanel.preload());
+  if (state.predict) wanted.push(PredictBar.preload(), PredictQuestion.preload());
+  await Promise.allSettled(wanted);
+}
+
+/** Once the first screen is painted: the panels a click may show next, so that they appear without a fallback. */
+export function preloadTheRest(): void {
+  for (const panel of [GoalPanel, PredictBar, PredictQuestion, ProgramTabs, DiagnosticsPanel]) void panel.preload().catch(() => undefined);
+}
