@@ -11,7 +11,9 @@ export interface LazyPanel<P extends object> {
   preload: () => Promise<void>;
 }
 
-export function lazyPanel<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): LazyPanel<P> {
+export function lazyPanel<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+): LazyPanel<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<void> | null = null;
   const preload = (): Promise<void> =>

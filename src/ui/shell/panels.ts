@@ -1,6 +1,6 @@
 // The panels the first screen of most visits does not show, each in a chunk of its own (lazyPanel.ts, issue 30):
 // a challenge's or exercise's goal, Predict mode's bar and question, and the editor column's tabs and problem list
-// (never on a link's first screen, firstScreen.ts).
+// (never on a link's first screen, firstScreen.ts), the examples gallery (opened by a click) and the start card (a newcomer's first load, or Help).
 import type { AppState } from '../../state/store.ts';
 import { lazyPanel } from './lazyPanel.ts';
 
@@ -9,6 +9,8 @@ export const PredictBar = lazyPanel(() => import('../run/PredictBar.tsx'));
 export const PredictQuestion = lazyPanel(() => import('../run/PredictQuestion.tsx'));
 export const ProgramTabs = lazyPanel(() => import('../editors/ProgramTabs.tsx'));
 export const DiagnosticsPanel = lazyPanel(() => import('../diagnostics/DiagnosticsPanel.tsx'));
+export const StartCardBody = lazyPanel(() => import('../start/StartCardBody.tsx'));
+export const ExamplesGallery = lazyPanel(() => import('../examples/ExamplesGallery.tsx'));
 
 /** The lazy panels the session's first screen shows (a goal, Predict mode): the boot waits for them before the page
  * renders the session, so nothing above the stepper's sentence arrives a frame later. A chunk that fails to load is
@@ -22,5 +24,13 @@ export async function preloadFirstScreen(state: Pick<AppState, 'scenario' | 'pre
 
 /** Once the first screen is painted: the panels a click may show next, so that they appear without a fallback. */
 export function preloadTheRest(): void {
-  for (const panel of [GoalPanel, PredictBar, PredictQuestion, ProgramTabs, DiagnosticsPanel]) void panel.preload().catch(() => undefined);
+  for (const panel of [
+    GoalPanel,
+    PredictBar,
+    PredictQuestion,
+    ProgramTabs,
+    DiagnosticsPanel,
+    ExamplesGallery,
+  ])
+    void panel.preload().catch(() => undefined);
 }
