@@ -1,6 +1,7 @@
 // The panels the first screen of most visits does not show, each in a chunk of its own (lazyPanel.ts, issue 30):
-// a challenge's or exercise's goal, Predict mode's bar and question, and the editor column's tabs and problem list
-// (never on a link's first screen, firstScreen.ts), the examples gallery (opened by a click) and the start card (a newcomer's first load, or Help).
+// a challenge's or exercise's goal, Predict mode's bar and question, the editor column's tabs and problem list
+// (never on a link's first screen, firstScreen.ts), the examples gallery (opened by a click), the start card (a
+// newcomer's first load, or Help) and the banner about where the session came from.
 import type { AppState } from '../../state/store.ts';
 import { lazyPanel } from './lazyPanel.ts';
 
@@ -10,15 +11,17 @@ export const PredictQuestion = lazyPanel(() => import('../run/PredictQuestion.ts
 export const ProgramTabs = lazyPanel(() => import('../editors/ProgramTabs.tsx'));
 export const DiagnosticsPanel = lazyPanel(() => import('../diagnostics/DiagnosticsPanel.tsx'));
 export const StartCardBody = lazyPanel(() => import('../start/StartCardBody.tsx'));
+export const SessionNotice = lazyPanel(() => import('../share/SessionNotice.tsx'));
 export const ExamplesGallery = lazyPanel(() => import('../examples/ExamplesGallery.tsx'));
 
 /** The lazy panels the session's first screen shows (a goal, Predict mode): the boot waits for them before the page
  * renders the session, so nothing above the stepper's sentence arrives a frame later. A chunk that fails to load is
  * left to the panel's own Suspense (it asks again when it renders). */
-export async function preloadFirstScreen(state: Pick<AppState, 'scenario' | 'predict'>): Promise<void> {
+export async function preloadFirstScreen(state: Pick<AppState, 'scenario' | 'predict' | 'sessionBanner'>): Promise<void> {
   const wanted: Promise<void>[] = [];
   if (state.scenario.goal) wanted.push(GoalPanel.preload());
   if (state.predict) wanted.push(PredictBar.preload(), PredictQuestion.preload());
+  if (state.sessionBanner) wanted.push(SessionNotice.preload());
   await Promise.allSettled(wanted);
 }
 
@@ -31,6 +34,8 @@ export function preloadTheRest(): void {
     ProgramTabs,
     DiagnosticsPanel,
     ExamplesGallery,
+    StartCardBody,
+    SessionNotice,
   ])
     void panel.preload().catch(() => undefined);
 }
