@@ -12,7 +12,6 @@ import SourceFallback from './editors/SourceFallback.tsx';
 import { isEmbedUrl } from './embed/embedUrl.ts';
 import RunPanel from './run/RunPanel.tsx';
 import Fold from './shell/Fold.tsx';
-import { LedgerSummary, RunVerdict } from './shell/FoldSummaries.tsx';
 import Header from './shell/Header.tsx';
 import PaneBoundary from './shell/PaneBoundary.tsx';
 import Resizer from './shell/Resizer.tsx';
@@ -25,7 +24,7 @@ import WorkerStatus from './shell/WorkerStatus.tsx';
 import { afterNextPaint } from './shell/afterPaint.ts';
 import BootLoading, { BootHeader } from './shell/BootLoading.tsx';
 import { RestOfPageContext, useRestAfterFirstScreen } from './shell/firstScreen.ts';
-import { DiagnosticsPanel, preloadTheRest, ProgramTabs } from './shell/panels.ts';
+import { DiagnosticsPanel, LedgerSummary, preloadTheRest, ProgramTabs, RunVerdict } from './shell/panels.ts';
 import StartCard from './start/StartCard.tsx';
 
 // Monaco's chunk is asked for once the session's first screen has been painted (afterPaint.ts).
@@ -83,7 +82,7 @@ function Columns() {
   const ledger = (
     <section key="ledger" className="column column-ledger" aria-label="Effects and policy">
       {rest ? (
-        <Fold part="ledger" foldable={lesson} summary={<LedgerSummary />} name="the effects ledger">
+        <Fold part="ledger" foldable={lesson} summary={<Suspense fallback={null}><LedgerSummary.Panel /></Suspense>} name="the effects ledger">
           <PaneBoundary name="effects ledger">
             <Suspense fallback={<p className="muted">Loading the effects ledger…</p>}>
               <PolicyColumn />
@@ -95,7 +94,7 @@ function Columns() {
   );
   const run = (
     <section key="run" className="column column-run" aria-label="Scheduler">
-      <Fold part="run" foldable={!lesson} summary={<RunVerdict />} name="the stepper">
+      <Fold part="run" foldable={!lesson} summary={<Suspense fallback={null}><RunVerdict.Panel /></Suspense>} name="the stepper">
         <PaneBoundary name="scheduler">
           <RunPanel />
         </PaneBoundary>
