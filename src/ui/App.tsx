@@ -8,13 +8,10 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from '../state/store.ts';
 import { startApp } from '../state/sync/startApp.ts';
-import DiagnosticsPanel from './diagnostics/DiagnosticsPanel.tsx';
-import ProgramTabs from './editors/ProgramTabs.tsx';
 import SourceFallback from './editors/SourceFallback.tsx';
 import { isEmbedUrl } from './embed/embedUrl.ts';
 import RunPanel from './run/RunPanel.tsx';
 import Fold from './shell/Fold.tsx';
-import { LedgerSummary, RunVerdict } from './shell/FoldSummaries.tsx';
 import Header from './shell/Header.tsx';
 import PaneBoundary from './shell/PaneBoundary.tsx';
 import Resizer from './shell/Resizer.tsx';
@@ -27,6 +24,7 @@ import WorkerStatus from './shell/WorkerStatus.tsx';
 import { afterNextPaint } from './shell/afterPaint.ts';
 import BootLoading, { BootHeader } from './shell/BootLoading.tsx';
 import { RestOfPageContext, useRestAfterFirstScreen } from './shell/firstScreen.ts';
+import { DiagnosticsPanel, LedgerSummary, preloadTheRest, ProgramTabs, RunVerdict } from './shell/panels.ts';
 import StartCard from './start/StartCard.tsx';
 
 // Monaco's chunk is asked for once the session's first screen has been painted (afterPaint.ts).
@@ -47,6 +45,9 @@ function Columns() {
   const addsSlots = useStore((s) => (s.scenario.slots?.length ?? 0) > 0);
   // A link's first screen is its stepper: the editor and the ledger follow once it has been painted (firstScreen.ts).
   const rest = useRestAfterFirstScreen();
+  useEffect(() => {
+    if (rest) preloadTheRest();
+  }, [rest]);
   const style = { '--pane-editor': `${panes.editor}%`, '--pane-ledger': `${panes.ledger}%`, '--pane-run': `${panes.run}%` } as React.CSSProperties;
   const editor = (
     <section key="editor" className="column column-editor" aria-label="Programs">
@@ -60,7 +61,9 @@ function Columns() {
       {rest ? (
         <>
           <PaneBoundary name="editor">
-            <ProgramTabs />
+            <Suspense fallback={null}>
+              <ProgramTabs.Panel />
+            </Suspense>
             <div className="editor-area">
               <Suspense fallback={<SourceFallback />}>
                 <EditorPane />
@@ -68,7 +71,9 @@ function Columns() {
             </div>
           </PaneBoundary>
           <PaneBoundary name="diagnostics list">
-            <DiagnosticsPanel />
+            <Suspense fallback={null}>
+              <DiagnosticsPanel.Panel />
+            </Suspense>
           </PaneBoundary>
         </>
       ) : null}
@@ -77,7 +82,7 @@ function Columns() {
   const ledger = (
     <section key="ledger" className="column column-ledger" aria-label="Effects and policy">
       {rest ? (
-        <Fold part="ledger" foldable={lesson} summary={<LedgerSummary />} name="the effects ledger">
+        <Fold part="ledger" foldable={lesson} summary={<Suspense fallback={null}><LedgerSummary.Panel /></Suspense>} name="the effects ledger">
           <PaneBoundary name="effects ledger">
             <Suspense fallback={<p className="muted">Loading the effects ledger…</p>}>
               <PolicyColumn />
@@ -89,7 +94,7 @@ function Columns() {
   );
   const run = (
     <section key="run" className="column column-run" aria-label="Scheduler">
-      <Fold part="run" foldable={!lesson} summary={<RunVerdict />} name="the stepper">
+      <Fold part="run" foldable={!lesson} summary={<Suspense fallback={null}><RunVerdict.Panel /></Suspense>} name="the stepper">
         <PaneBoundary name="scheduler">
           <RunPanel />
         </PaneBoundary>

@@ -27,18 +27,23 @@ vi.mock('../../src/ui/editor/setup.ts', () => ({ monaco: { editor: { getModel: (
 
 /** Renders the app and waits until its session has booted (the page shows a loading line until then). Each test
  * boots afresh, from nothing saved. */
-async function renderApp() {
+/** Renders the app until the session is on screen; `whole`: and its lazy panels too. */
+async function renderApp({ whole = true } = {}) {
   resetSessionBoot();
   localStorage.clear();
   render(<App />);
   await waitFor(() => expect(useStore.getState().sessionReady).toBe(true));
+  if (!whole) return;
+  // The program tabs and the problem list are in chunks of their own (panels.ts): on screen once those have loaded.
+  await screen.findByRole('tablist', { name: 'Programs' });
+  await screen.findByRole('region', { name: /Diagnostics/ });
 }
 
 beforeEach(() => resetStore());
 
 describe('app shell', () => {
   it('shows the parent source read-only before the editor has loaded', async () => {
-    await renderApp();
+    await renderApp({ whole: false });
     expect(screen.getByLabelText('Source of parent (read-only)')).toHaveTextContent('pipeline main()');
   });
 

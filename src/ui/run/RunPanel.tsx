@@ -7,7 +7,7 @@ import { useCoreClient } from '../coreClient.ts';
 import { useFollowRun, usePlayback, useSlotCatalog } from './hooks.ts';
 import RunSettings from './RunSettings.tsx';
 import Stepper from './Stepper.tsx';
-import GoalPanel from '../goals/GoalPanel.tsx';
+import { GoalPanel } from '../shell/panels.ts';
 import { useRestOfPage } from '../shell/firstScreen.ts';
 import './run.css';
 
@@ -23,13 +23,19 @@ export default function RunPanel() {
   const run = useStore((s) => s.scenario.run);
   const error = useStore((s) => s.simulationError);
   const diagnostics = useStore((s) => s.simulation?.diagnostics);
+  const hasGoal = useStore((s) => s.scenario.goal !== undefined);
   const actions = useStore.getState();
   // Under the stepper: not on a link's first screen (firstScreen.ts).
   const rest = useRestOfPage();
   return (
     <section className="run-panel" aria-label="Run">
       <h2 className="run-title">Scheduler</h2>
-      <GoalPanel />
+      {/* A goal's panel (its chunk is in before a session with a goal renders: panels.ts). */}
+      {hasGoal ? (
+        <Suspense fallback={null}>
+          <GoalPanel.Panel />
+        </Suspense>
+      ) : null}
       <RunSettings
         mode={run.mode}
         threads={run.threads ?? 1}

@@ -7,8 +7,7 @@ import { choiceAt, isCrosswireStep, isRunOfCurrentInputs, shownPreview } from '.
 import { crosswireFrom, eventPosition, nextEvent, stepLabel, type SimulationResult } from '../../state/runNav.ts';
 import { useStore } from '../../state/store.ts';
 import { usePredictView } from './usePredictView.ts';
-import PredictBar from './PredictBar.tsx';
-import PredictQuestion from './PredictQuestion.tsx';
+import { PredictBar, PredictQuestion } from '../shell/panels.ts';
 import './predict.css';
 import Chooser from './Chooser.tsx';
 import Narration, { toneOf } from './Narration.tsx';
@@ -106,10 +105,16 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
         onCompare={(open) => actions.setCompareOpen(open)}
         onSpeed={(s) => actions.setSpeed(s)}
       />
-      {predict ? <PredictBar view={predict} headline={headline} onRestart={() => actions.restartPredict()} /> : null}
+      {predict ? (
+        <Suspense fallback={null}>
+          <PredictBar.Panel view={predict} headline={headline} onRestart={() => actions.restartPredict()} />
+        </Suspense>
+      ) : null}
       <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={hides.has('marks') ? NO_MARKS : simulation.markers} legend={hides.has('counts') ? NO_LEGEND : simulation.legend} positionText={`step ${position.at} of ${position.of}`} onSeek={(s) => actions.setStep(s)} />
       {predict?.question ? (
-        <PredictQuestion question={predict.question.question} chosen={predict.question.chosen} onAnswer={(choice) => actions.answerQuestion(predict.question!.question.step, choice)} />
+        <Suspense fallback={null}>
+          <PredictQuestion.Panel question={predict.question.question} chosen={predict.question.chosen} onAnswer={(choice) => actions.answerQuestion(predict.question!.question.step, choice)} />
+        </Suspense>
       ) : null}
       {asking && hides.has('consequence') ? (
         predict?.pending ? <p className="narration predict-pending">Step {position.at}: preparing the questions…</p> : null

@@ -1,90 +1,20 @@
-// The banner about where the session came from: a link that could not be opened (the core's sentence; the session
-// on screen stays), edits that something replaced (kept in Recent work, restorable), or an autosave that could not
-// be opened (kept in Recent work, or held when there was no room). Plus the storage state, when saving fails.
+// Under the share button: the storage state, when saving fails (StorageStatus), and the banner about where the
+// session came from, when there is one (SessionNotice.tsx, in a chunk of its own: issue 30; a boot that shows one
+// waits for it, panels.ts).
+import { Suspense } from 'react';
 import { useStore } from '../../state/store.ts';
-import type { SessionBanner as Banner } from '../../state/slices/session.ts';
-import { useCoreClient } from '../coreClient.ts';
-import { downloadEntry } from './download.ts';
-import { clockTime, sentence } from './format.ts';
-import { browserSessionEnv } from './startSession.ts';
-import { dropEntry, restoreEntry, settleEntry } from './session.ts';
+import { SessionNotice } from '../shell/panels.ts';
 import StorageStatus from './StorageStatus.tsx';
 
-const REPLACED_BY = {
-  link: 'you opened a link over them',
-  example: 'you opened an example over them',
-  restore: 'you restored other work over them',
-  reload: 'something replaced them before this page was loaded',
-} as const;
-
-function BannerText({ banner }: { banner: Banner }) {
-  switch (banner.kind) {
-    case 'bad-link':
-      return (
-        <p>
-          <strong>
-            <span aria-hidden="true">⚠ </span>The link could not be opened.
-          </strong>{' '}
-          {sentence(banner.message)} Your previous session is unchanged.
-        </p>
-      );
-    case 'kept':
-      return (
-        <p>
-          Your edits from {clockTime(banner.savedAt)} are kept in Recent work: {REPLACED_BY[banner.source]}.
-        </p>
-      );
-    case 'bad-autosave':
-      return (
-        <p>
-          <span aria-hidden="true">⚠ </span>
-          {banner.message}
-        </p>
-      );
-  }
-}
-
 export default function SessionBanner() {
-  const client = useCoreClient();
   const banner = useStore((s) => s.sessionBanner);
-  const entry = useStore((s) => (s.sessionBanner && 'entryId' in s.sessionBanner ? s.history.find((e) => e.id === (s.sessionBanner as { entryId: string | null }).entryId) : undefined));
-  const held = useStore((s) => s.autosaveHeld !== null);
-  const env = browserSessionEnv();
-  const dismiss = () => {
-    if (entry) settleEntry(useStore, env, entry.id);
-    useStore.getState().showSessionBanner(null);
-  };
-  const download = () => {
-    if (!entry) return;
-    downloadEntry(entry);
-    if (held) useStore.getState().setAutosaveHeld(null);
-  };
   return (
     <div className="session-banners">
       <StorageStatus />
       {banner ? (
-        <div className={`session-banner banner-${banner.kind}`} role="alert">
-          <BannerText banner={banner} />
-          {banner.kind === 'kept' && entry ? (
-            <button type="button" onClick={() => void restoreEntry(useStore, client, env, entry.id)}>
-              Restore your edits
-            </button>
-          ) : null}
-          {banner.kind === 'bad-autosave' && entry ? (
-            <button type="button" onClick={download}>
-              Download it
-            </button>
-          ) : null}
-          {held && entry ? (
-            <button type="button" onClick={() => dropEntry(useStore, env, entry.id)}>
-              Discard it
-            </button>
-          ) : (
-            <button type="button" onClick={dismiss} aria-label="Dismiss">
-              Dismiss
-            </button>
-          )}
-        </div>
+        <Suspense fallback={null}>
+          <SessionNotice.Panel banner={banner} />
+        </Suspense>
       ) : null}
     </div>
   );

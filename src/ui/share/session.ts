@@ -10,6 +10,7 @@ import type { AppState } from '../../state/store.ts';
 import type { CoreClient } from '../../worker/client.ts';
 import type { HistoryEntry, KeptSource, SavedDrafts } from '../../state/slices/session.ts';
 import { createEntry, readHistory, updateHistory, withEntry, workOf } from './history.ts';
+import { preloadFirstScreen } from '../shell/panels.ts';
 import { guardStorage, type GuardedStorage, type StorageLike } from './storage.ts';
 import {
   bootingKeyOf,
@@ -307,6 +308,8 @@ export async function bootSession(store: SessionStore, worker: SessionWorker, en
   if (!store.getState().sessionBanner && pending) {
     store.getState().showSessionBanner({ kind: 'kept', source: 'reload', entryId: pending.id, savedAt: pending.savedAt });
   }
+  // A goal's panel or Predict mode's parts, in chunks of their own, are in before the session renders (panels.ts).
+  await preloadFirstScreen(store.getState());
   store.getState().setSessionReady();
 }
 

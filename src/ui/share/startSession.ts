@@ -1,7 +1,6 @@
 // Wires the session to the page: boots once per page load (a link, else the autosave) and opens links pasted into
 // the address bar while the app is open. The autosave that keeps the saved session and the share link current is a
 // sync loop (src/state/sync/autosave.ts), started with the others by startApp once the session has booted.
-import { recheckDrafts } from '../../state/policyEdits.ts';
 import { useStore } from '../../state/store.ts';
 import { getCoreClient } from '../../worker/client.ts';
 import { isEmbedUrl } from '../embed/embedUrl.ts';
@@ -72,7 +71,8 @@ export function browserSessionEnv(): SessionEnv {
         document.removeEventListener('visibilitychange', onHidden);
       };
     },
-    recheckDrafts: () => recheckDrafts(getCoreClient()),
+    // Restored drafts only (rare): the policy editing code is the ledger's, in its chunk.
+    recheckDrafts: () => void import('../../state/policyEdits.ts').then((edits) => edits.recheckDrafts(getCoreClient())),
     location: window.location,
     clearHash: () => history.replaceState(null, '', `${location.pathname}${location.search}`),
     now: () => Date.now(),

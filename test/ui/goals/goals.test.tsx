@@ -22,6 +22,8 @@ async function open(scenario: Scenario) {
   act(() => useStore.getState().loadScenario(scenario));
   renderWithRunLoop(<RunPanel />);
   await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
+  // The goal's panel is in a chunk of its own (panels.ts): on screen once it has loaded.
+  if (scenario.goal) await waitFor(() => expect(document.querySelector('.goal-panel')).not.toBeNull());
 }
 
 const badge = () => screen.getByText(/^(✔ goal met|✖ not yet|\? not known yet|Checking the goal…)$/);
