@@ -266,7 +266,9 @@ test('a newcomer gets the start card once; See the bug opens F1 in the Lesson la
 test('the layout toggle is carried by the link: Policy folds the scheduler to its verdict, Lesson folds the ledger', async () => {
   const { page, context } = await openPage(env.browser, env.url, { hash: f1Link() });
   await waitForSession(page);
-  assert.ok(await page.getByText(/^Effects ledger:/).isVisible(), 'Lesson: the ledger is a summary');
+  // Lesson: the ledger is a summary. It is not part of a link's first screen (it mounts once that has painted, from
+  // a chunk of its own), so it is awaited.
+  await page.getByText(/^Effects ledger:/).waitFor({ state: 'visible' });
   await page.getByRole('radio', { name: 'Policy', exact: true }).check();
   await page.getByText(/^Scheduler \(unscoped\):/).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Step', exact: true }).isVisible(), false);
