@@ -179,8 +179,11 @@ export function openOver(
   } else if (state.sessionBanner?.kind !== 'bad-autosave') {
     state.showSessionBanner(null);
   }
+  // The work on screen opened again (its own link, say one the address bar held at a reload): its JSON editors'
+  // drafts are of that very work, so they stay.
+  const drafts = scenarioDrafts ?? (workOf(state.scenario) === workOf(scenario) ? currentDrafts(state) : undefined);
   applyScenario(store, scenario);
-  restoreDrafts(store, env, scenarioDrafts);
+  restoreDrafts(store, env, drafts);
   // The same work (a link of the session itself) keeps its origin: its edits are still unsaved. A restored entry
   // has no origin (''): its edits count as unsaved until they are replaced and kept again.
   if (!sameWork) store.getState().setOriginWork(source === 'restore' ? '' : workOf(scenario));

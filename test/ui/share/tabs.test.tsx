@@ -235,6 +235,23 @@ describe('drafts', () => {
     expect(env.recheckDrafts).toHaveBeenCalledOnce();
   });
 
+  it('a reload whose address bar holds another link of the same work (one shown as the page was left) keeps the drafts', async () => {
+    const map = new Map<string, string>();
+    const a = await openTab(map);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    const ceiling = { text: '{"capabilities": ', errors: [{ path: '', message: 'Unexpected end of JSON input' }] };
+    act(() => a.store.getState().setCeilingDraft('alpha', ceiling));
+    // The address bar was updated from an earlier save; the link of the last save came back as the page was left,
+    // so the tab remembers a fragment the reloaded address does not hold.
+    const hash = a.env.location.hash;
+    expect(hash).not.toBe('');
+    const memory = a.env.memory;
+    closeTab(a);
+    const b = await openTab(map, memory, hash, '#a-later-fragment');
+    expect(b.store.getState().ceilingDrafts.get('alpha')).toEqual(ceiling);
+    expect(b.store.getState().sessionBanner).toBeNull();
+  });
+
   it('drafts stored with another shape are not restored, and the session still opens', async () => {
     const map = new Map<string, string>();
     map.set(tabKey('t1'), JSON.stringify({ savedAt: 1, page: 'p', origin: null, scenario: lesson('f1-cwd-env'), drafts: { ceilings: [['alpha', { text: 5 }]], grant: null } }));
