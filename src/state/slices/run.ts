@@ -47,8 +47,12 @@ export interface RunSlice {
   selectedRead: number | null;
   /** Step through every trace step (swaps, installs) instead of the events a person cares about. */
   fineSteps: boolean;
-  /** The moment to land on when the next trace arrives (set by a run-setting change). */
+  /** The moment to land on when the next trace arrives (set by a run-setting change, re-aimed by a step taken on
+   * the trace still shown while the new one is on its way). */
   pendingMoment: Moment | null;
+  /** The moment the latest request was asked to land on: a reply whose moment is no longer `pendingMoment` (the
+   * user stepped meanwhile) is asked for again rather than shown at a moment the user has left. */
+  simulationRequestMoment: Moment | null;
   /** One line when the last landing could not find the same moment; null otherwise. */
   landingNote: string | null;
   /** The compare view is open. */
@@ -66,8 +70,9 @@ export interface RunSlice {
   /** Jumps to the last cross-wire before the current step; stays when none. */
   runToPreviousCrosswire: () => void;
   beginSimulation: () => number;
-  /** Stores a reply (clamping the step); returns false when `id` is not the latest request. */
-  receiveSimulation: (id: number, simulation: SimulationResult) => boolean;
+  /** Stores a reply (clamping the step): `shown`; `stale` when `id` is not the latest request; `re-aim` when the
+   * user stepped to another moment since it was asked for (the caller asks again, landing there). */
+  receiveSimulation: (id: number, simulation: SimulationResult) => 'shown' | 'stale' | 're-aim';
   failSimulation: (id: number, message: string) => boolean;
   /** Moves to `step`, clamped to the trace. */
   setStep: (step: number) => void;
@@ -153,11 +158,28 @@ export function momentKept(state: {
   return state.pendingStep !== null && !current ? {} : { pendingStep: null, pendingMoment: momentAt(state.simulation, state.stepIndex) };
 }
 
+/** Whether a run-setting change's trace is on its way, to land on a moment of the trace still shown (a step taken
+ * meanwhile re-aims it; playback waits for it). */
+export function awaitingMoment(state: {
+  pendingMoment: Moment | null;
+  simulationRequestMoment: Moment | null;
+  simulation: SimulationResult | null;
+  simulatedScenario: Scenario | null;
+  scenario: Scenario;
+}): boolean {
+  const current = state.simulation !== null && isRunOfCurrentInputs(state);
+  return !current && (state.pendingMoment !== null || state.simulationRequestMoment !== null);
+}
+
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
   // Whether the trace on screen is the current scenario's: a position restored for a scenario whose trace is
   // already on screen (the open lesson reopened) is applied at once, not left pending for a trace that will never
   // come (where it would override the next run-setting change's moment).
   const isCurrent = () => get().simulation !== null && isRunOfCurrentInputs(get());
+  // A move on the trace still shown while a run-setting change's trace is on its way: the new trace is to land on
+  // the moment moved to (the same ops in another order), not on the one shown when the setting changed.
+  const aimedAt = (stepIndex: number): { pendingMoment?: Moment | null } =>
+    awaitingMoment(get()) ? { pendingMoment: momentAt(get().simulation, stepIndex) } : {};
   const setRun = (patch: (run: AppRun) => AppRun) =>
     set(({ scenario }) => ({ scenario: { ...scenario, run: patch(scenario.run) } }));
   // A run-setting change re-runs the same ops in another way: land on the moment shown now, not its step number.
@@ -172,6 +194,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     simulationError: null,
     simulationAnsweredId: 0,
     simulationRequestScenario: null,
+    simulationRequestMoment: null,
     simulatedScenario: null,
     stepIndex: 0,
     pendingStep: null,
@@ -201,15 +224,16 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     runToPreviousCrosswire: () => {
       const { simulation, stepIndex } = get();
       const at = simulation ? crosswireFrom(simulation, stepIndex, -1) : -1;
-      if (at >= 0) set({ stepIndex: at, playing: false, selectedRead: at, landingNote: null });
+      if (at >= 0) set({ stepIndex: at, playing: false, selectedRead: at, landingNote: null, ...aimedAt(at) });
     },
     beginSimulation: () => {
       const id = get().simulationRequestId + 1;
-      set({ simulationRequestId: id, simulationRequestScenario: get().scenario });
+      set({ simulationRequestId: id, simulationRequestScenario: get().scenario, simulationRequestMoment: get().pendingMoment });
       return id;
     },
     receiveSimulation: (id, simulation) => {
-      if (id !== get().simulationRequestId) return false;
+      if (id !== get().simulationRequestId) return 'stale';
+      if (get().pendingMoment !== get().simulationRequestMoment) return 're-aim';
       const { pendingStep, stepIndex } = get();
       const landing = pendingStep === null ? (simulation.landing ?? null) : null;
       const wanted = landing ? landing.step : (pendingStep ?? stepIndex);
@@ -221,10 +245,11 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
         simulatedScenario: get().simulationRequestScenario,
         pendingStep: null,
         pendingMoment: null,
+        simulationRequestMoment: null,
         landingNote: landing?.note ?? null,
         stepIndex: clampStep(simulation, wanted),
       });
-      return true;
+      return 'shown';
     },
     failSimulation: (id, message) => {
       if (id !== get().simulationRequestId) return false;
@@ -233,8 +258,10 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       set({ simulation: null, preview: null, simulatedScenario: null, simulationError: message, simulationAnsweredId: id, playing: false, pendingStep: get().pendingStep ?? get().stepIndex });
       return true;
     },
-    setStep: (step) =>
-      set(({ simulation }) => ({ stepIndex: clampStep(simulation, step), pendingStep: null, landingNote: null })),
+    setStep: (step) => {
+      const stepIndex = clampStep(get().simulation, step);
+      set({ stepIndex, pendingStep: null, landingNote: null, ...aimedAt(stepIndex) });
+    },
     stepForward: () => {
       const { simulation, stepIndex, fineSteps } = get();
       get().setStep(simulation && !fineSteps ? nextEvent(simulation, stepIndex) : stepIndex + 1);
@@ -243,11 +270,11 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       const { simulation, stepIndex, fineSteps } = get();
       get().setStep(simulation && !fineSteps ? previousEvent(simulation, stepIndex) : stepIndex - 1);
     },
-    resetStepper: () => set({ stepIndex: 0, playing: false, pendingStep: null, selectedRead: null, landingNote: null }),
+    resetStepper: () => set({ stepIndex: 0, playing: false, pendingStep: null, selectedRead: null, landingNote: null, ...aimedAt(0) }),
     runToNextCrosswire: () => {
       const { simulation, stepIndex } = get();
       const at = simulation ? crosswireFrom(simulation, stepIndex, 1) : -1;
-      if (at >= 0) set({ stepIndex: at, playing: false, selectedRead: at, landingNote: null });
+      if (at >= 0) set({ stepIndex: at, playing: false, selectedRead: at, landingNote: null, ...aimedAt(at) });
     },
     setPlaying: (playing) => set({ playing }),
     setSpeed: (speed) => set({ speed }),

@@ -34,7 +34,11 @@ export function startRunSync(client: Pick<CoreClient, 'simulateAt' | 'compareSce
     const id = state.beginSimulation();
     try {
       const result = await client.simulateAt(state.scenario, state.pendingMoment);
-      if (!requests.isStopped() && useStore.getState().receiveSimulation(id, result)) comparisons.request();
+      if (requests.isStopped()) return;
+      const received = useStore.getState().receiveSimulation(id, result);
+      if (received === 'shown') comparisons.request();
+      // The user stepped to another moment on the trace still shown: ask again, landing there.
+      else if (received === 're-aim') requests.request();
     } catch (error) {
       if (!requests.isStopped()) useStore.getState().failSimulation(id, error instanceof Error ? error.message : String(error));
     }

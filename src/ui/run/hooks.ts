@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import { isCrosswireStep, momentAt, sameMoment } from '../../state/runNav.ts';
+import { awaitingMoment } from '../../state/slices/run.ts';
 import { useStore } from '../../state/store.ts';
 import type { CoreClient } from '../../worker/client.ts';
 import { codeMarksAt } from './traceView.ts';
@@ -16,7 +17,10 @@ export function usePlayback(): void {
   useEffect(() => {
     if (!playing) return;
     const timer = setInterval(() => {
-      const { stepIndex, simulation, stepForward, setPlaying } = useStore.getState();
+      const state = useStore.getState();
+      const { stepIndex, simulation, stepForward, setPlaying } = state;
+      // A run-setting change's trace is on its way: wait for it (each tick would re-aim it, and it would never land).
+      if (awaitingMoment(state)) return;
       const last = (simulation?.steps.length ?? 1) - 1;
       if (stepIndex >= last) {
         setPlaying(false);
