@@ -84,15 +84,21 @@ function differenceOf(
 
 const COUNTED: readonly CountKind[] = ['crosswires', 'leaks', 'panics', 'refused', 'violations'];
 
-/** The counts that differ between two runs, each side in words: "naive has 7 leaks; scoped has no leaks". */
+/** The counts that differ between two runs, each side in words: "naive has 7 leaks; scoped has no leaks". A run
+ * that did not finish (the step bound, a compile cut) counted only up to where it stopped: its side says so, and
+ * equal counts are not "agree" then. */
 function overallOf(leftLabel: string, left: ScenarioSimulation, rightLabel: string, right: ScenarioSimulation): string | null {
   const a = countsOf(left.summary);
   const b = countsOf(right.summary);
   const differ = COUNTED.filter((kind) => a[kind] !== b[kind]);
-  if (differ.length === 0) return null;
-  const side = (label: string, counts: typeof a) =>
-    `${label} has ${differ.map((kind) => countLabel(kind, counts[kind])).join(', ')}`;
-  return `${side(leftLabel, a)}; ${side(rightLabel, b)}`;
+  const stopped = [left.summary.completed ? null : leftLabel, right.summary.completed ? null : rightLabel].filter((label) => label !== null);
+  if (differ.length === 0) {
+    if (stopped.length === 0) return null;
+    return `unknown: ${stopped.join(' and ')} did not finish (the step bound or a compile cut), so ${stopped.length > 1 ? 'their counts are' : 'its counts are'} not the whole run's`;
+  }
+  const side = (label: string, counts: typeof a, complete: boolean) =>
+    `${label} has ${differ.map((kind) => countLabel(kind, counts[kind])).join(', ')}${complete ? '' : ' (run incomplete)'}`;
+  return `${side(leftLabel, a, left.summary.completed)}; ${side(rightLabel, b, right.summary.completed)}`;
 }
 
 /** The Compare headline at a moment step of the left run: what differs at this moment and over the whole run;

@@ -125,11 +125,15 @@ const LEGEND_KINDS: { kind: LegendEntry['kind']; count: CountKind; always: boole
   { kind: 'leak', count: 'leaks', always: true },
 ];
 
-/** The legend: cross-wires, panics and leaks always; violations when there are any. */
-export function legendOf(markers: readonly TraceMarker[]): LegendEntry[] {
+/** The legend: cross-wires, panics and leaks always; violations when there are any. The counts of a run that did
+ * not finish (`complete` false) say so: "no leaks (run incomplete)". */
+export function legendOf(markers: readonly TraceMarker[], complete: boolean): LegendEntry[] {
   return LEGEND_KINDS.flatMap(({ kind, count, always }) => {
     let n = 0;
     for (const m of markers) if (m.kind === kind) n += m.count;
-    return always || n > 0 ? [{ kind, count: n, text: countLabel(count, n) }] : [];
+    // A run that stopped early (the step bound, a compile cut): nothing found is not "none", and a count found is
+    // not the total.
+    const text = complete ? countLabel(count, n) : `${countLabel(count, n)} (run incomplete)`;
+    return always || n > 0 ? [{ kind, count: n, text }] : [];
   });
 }

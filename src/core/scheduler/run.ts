@@ -198,7 +198,7 @@ export function runTaskSet(taskSet: TaskSet, options: RunOptions): TracedRun {
     mode: options.mode,
     steps: recorder.steps,
     markers,
-    legend: legendOf(markers),
+    legend: legendOf(markers, outcome.status === 'finished'),
     summary: {
       status: outcome.status,
       completed: outcome.status === 'finished',

@@ -3,6 +3,7 @@
 // Never throws on bad programs: they become diagnostics. Depends on ./compile.ts and ./run.ts.
 import type { Scenario } from '../scenario/types.ts';
 import { compileCutSentence, compileScenario, type TaskDiagnostic } from './compile.ts';
+import { legendOf } from './counts.ts';
 import type { ExecMode } from './executor.ts';
 import type { TaskSet } from './ops.ts';
 import {
@@ -50,8 +51,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sce
   const run = runTaskSet(compiled.taskSet, runOptionsOf(scenario, options));
   const cut = compileCutSentence(compiled.diagnostics);
   if (cut === null) return { ...run, diagnostics: compiled.diagnostics };
-  // Nothing found is not "none": the legend's zero counts say the run is incomplete.
-  const legend = run.legend.map((entry) => (entry.count === 0 ? { ...entry, text: `${entry.text} (run incomplete)` } : entry));
+  const legend = legendOf(run.markers, false);
   const summary = { ...run.summary, completed: false, cut, message: `${cut} ${run.summary.message}` };
   return { ...run, legend, summary, diagnostics: compiled.diagnostics };
 }

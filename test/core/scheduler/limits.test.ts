@@ -1,7 +1,7 @@
 // Bounded work (issue "Hardening"): a traced run stops at MAX_TRACE_STEPS whatever run.maxSteps says, with a
 // sentence that names both limits, and its partial trace is the result; programs unroll to at most MAX_TASK_OPS.
 import { describe, expect, it } from 'vitest';
-import { loadScenario, MAX_TASK_OPS, MAX_TRACE_STEPS, simulate } from '../../../src/core/index.ts';
+import { compareScenario, findExample, loadScenario, MAX_TASK_OPS, MAX_TRACE_STEPS, simulate } from '../../../src/core/index.ts';
 import { HEAVY_SCENARIO } from '../../fixtures/heavy.ts';
 
 describe('run limits', () => {
@@ -37,5 +37,36 @@ describe('run limits', () => {
     expect(compiled.summary.completed).toBe(false);
     expect(compiled.summary.cut).toMatch(/^Incomplete: /);
     expect(MAX_TASK_OPS).toBe(20_000);
+  });
+
+  it('says what a run cut at the step bound found is not the whole: the legend\'s counts say the run is incomplete', () => {
+    const f1 = findExample('f1-cwd-env')!.scenario;
+    // Scoped, F1 finishes without a cross-wire; cut at 12 steps, nothing is known of the rest.
+    const cut = simulate({ ...f1, run: { ...f1.run, mode: 'scoped', maxSteps: 12 } });
+    expect(cut.summary.status).toBe('step-limit');
+    expect(cut.summary.completed).toBe(false);
+    expect(cut.legend.map((entry) => entry.text)).toEqual(['no cross-wires (run incomplete)', 'no panics (run incomplete)', 'no leaks (run incomplete)']);
+    // Unscoped, 5 of the whole run's 12 cross-wires come before a bound of 60 steps: not the total either.
+    const found = simulate({ ...f1, run: { ...f1.run, mode: 'unscoped', maxSteps: 60 } });
+    expect(found.summary.status).toBe('step-limit');
+    expect(found.legend.map((entry) => entry.text)).toEqual(['5 cross-wires (run incomplete)', 'no panics (run incomplete)', 'no leaks (run incomplete)']);
+    const whole = simulate({ ...f1, run: { ...f1.run, mode: 'scoped' } });
+    expect(whole.summary.completed).toBe(true);
+    expect(whole.legend.map((entry) => entry.text)).toEqual(['no cross-wires', 'no panics', 'no leaks']);
+  });
+});
+
+describe('Compare with a run cut at the step bound', () => {
+  it('never says the two runs agree over the whole run, and marks the counts of the run that stopped', () => {
+    const f1 = findExample('f1-cwd-env')!.scenario;
+    // Scoped against unscoped, both cut at 12 steps: no counts differ, and nothing is known of the rest.
+    const both = compareScenario({ ...f1, run: { ...f1.run, mode: 'scoped', maxSteps: 12 } });
+    expect(both.overall).toBe("unknown: scoped and unscoped did not finish (the step bound or a compile cut), so their counts are not the whole run's");
+    expect(both.headlines.every((h) => !/agree at this moment and over the whole run/.test(h))).toBe(true);
+    // Cut at 60 steps, unscoped has found 5 of its cross-wires: its side says the count is not the total.
+    const some = compareScenario({ ...f1, run: { ...f1.run, mode: 'scoped', maxSteps: 60 } });
+    expect(some.overall).toBe('scoped has no cross-wires (run incomplete); unscoped has 5 cross-wires (run incomplete)');
+    const whole = compareScenario({ ...f1, run: { ...f1.run, mode: 'scoped' } });
+    expect(whole.overall).toBe('scoped has no cross-wires; unscoped has 12 cross-wires');
   });
 });
