@@ -16,13 +16,18 @@ import {
   opStepBound,
   park,
   parkJoin,
-  writeSlot,
+  countSlot,
+  popSlot,
+  pushSlot,
+  setSlot,
+  unsetSlot,
 } from './opSemantics.ts';
 import { spawnTask } from './tasks.ts';
 
 // Module-local copies of the imports the loop uses (see poll.ts: imported bindings can be getter calls).
-const [POP, AWAIT, READ, CHECK, SPAWN, JOIN] = [HOT_OPCODES[1], HOT_OPCODES[6], HOT_OPCODES[7], HOT_OPCODES[8], HOT_OPCODES[9], HOT_OPCODES[10]];
-const [write, crossed, delta, crosswire, stepBound] = [writeSlot, crossWired, diffDelta, noteCrosswire, opStepBound];
+const [PUSH, POP, SET, UNSET, AWAIT, READ, CHECK, SPAWN, JOIN] = [HOT_OPCODES[0], HOT_OPCODES[1], HOT_OPCODES[2], HOT_OPCODES[3], HOT_OPCODES[6], HOT_OPCODES[7], HOT_OPCODES[8], HOT_OPCODES[9], HOT_OPCODES[10]];
+const [push, pop, setValue, unset, count] = [pushSlot, popSlot, setSlot, unsetSlot, countSlot];
+const [crossed, delta, crosswire, stepBound] = [crossWired, diffDelta, noteCrosswire, opStepBound];
 const [spawn, wait, waitJoin, joins, end] = [spawnTask, park, parkJoin, joinWaits, endTask];
 const LAST_WRITE = LAST_WRITE_CODE;
 
@@ -129,7 +134,12 @@ function runOps(m: Machine, layout: Layout, ops: readonly ExecOp[], t: number): 
       // A pop is a read too: popping a frame that is not yours is a cross-wire.
       if (code === POP && crossed(shadow[slot], thread[slot], slot, stack, true)) crosswire(m, steps);
       if (code === POP) steps++;
-      const before = write(x, task, thread, empty, true);
+      const before =
+        code === PUSH ? push(x, task, thread, true)
+        : code === POP ? pop(x, task, thread, true)
+        : code === SET ? setValue(x, task, thread)
+        : code === UNSET ? unset(x, task, thread, empty)
+        : count(x, task, thread);
       if (restoring && capturedSlot[slot] === 1) diff += delta(before, thread[slot]!, outer[slot]);
       steps++;
       continue;

@@ -6,10 +6,11 @@
 //
 // | op            | semantics here                | steps (`opStepBound`)      | recorder call            |
 // |---------------|-------------------------------|----------------------------|--------------------------|
-// | push, set,    | `writeSlot`                   | 1 (the install)            | `install`                |
-// | unset, inc,   |                               |                            |                          |
-// | dec           |                               |                            |                          |
-// | pop           | `crossWired` then `writeSlot` | 2 (a read, the install)    | `read` ('pop'), `install`|
+// | push          | `pushSlot`                    | 1 (the install)            | `install`                |
+// | set           | `setSlot`                     | 1                          | `install`                |
+// | unset         | `unsetSlot`                   | 1                          | `install`                |
+// | inc, dec      | `countSlot`                   | 1                          | `install`                |
+// | pop           | `crossWired` then `popSlot`   | 2 (a read, the install)    | `read` ('pop'), `install`|
 // | read          | `crossWired`                  | 1                          | `read`                   |
 // | check         | `crossWired` per read slot    | reads + 1                  | `read` ('check'), `check`|
 // | await         | `park`                        | 1                          | `await`                  |
@@ -73,47 +74,76 @@ export function noteCrosswire(m: Machine, step: number): void {
 /**
  * The write ops (push, pop, set, unset, inc, dec: codes up to C_DEC) on the live thread `thread` and the task's
  * shadow: writes both and returns the thread's value before (the new one is `thread[x.slot]`). A pop's read
- * (its cross-wire) is the caller's, before this.
+ * (its cross-wire) is the caller's, before this. One function per op, each small enough for the compiler to
+ * inline where a poll calls it (the fast poll dispatches on the code itself; the recorded one calls this).
  */
 export function writeSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[], empty: readonly SlotValue[], linked: boolean): SlotValue {
-  const slot = x.slot;
   const code = x.code;
+  if (code === PUSH) return pushSlot(x, task, thread, linked);
+  if (code === POP) return popSlot(x, task, thread, linked);
+  if (code === SET) return setSlot(x, task, thread);
+  if (code === UNSET) return unsetSlot(x, task, thread, empty);
+  return countSlot(x, task, thread);
+}
+
+/** `push`: thread and shadow get the value on top of their stacks. */
+export function pushSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[], linked: boolean): SlotValue {
+  const slot = x.slot;
   const shadow = task.shadow;
   const before = thread[slot]!;
   const alone = shadow[slot]!;
-  let after: SlotValue;
-  if (code === PUSH) {
-    after = stackPush(before, x.value!, slot, linked);
-    // When the task sees what it expects (the usual case), thread and shadow share one new stack.
-    shadow[slot] = alone === before ? after : stackPush(alone, x.value!, slot, linked);
-  } else if (code === POP) {
-    after = stackPop(before, slot, linked);
-    shadow[slot] = alone === before ? after : stackPop(alone, slot, linked);
-  } else if (code === SET) {
-    // The value and shadow it replaces, for the guard's `unset`.
-    after = x.value;
-    const prevs = task.prevs;
-    prevs[task.prevCount++] = slot;
-    prevs[task.prevCount++] = before;
-    prevs[task.prevCount++] = alone;
-    shadow[slot] = after;
-  } else if (code === UNSET) {
-    after = unsetSlot(task, slot, empty[slot]!);
-  } else {
-    const delta = code === INC ? 1 : -1;
-    // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
-    after = Math.max(0, (before as number) + delta);
-    shadow[slot] = Math.max(0, (alone as number) + delta);
-  }
+  const after = stackPush(before, x.value!, slot, linked);
+  // When the task sees what it expects (the usual case), thread and shadow share one new stack.
+  shadow[slot] = alone === before ? after : stackPush(alone, x.value!, slot, linked);
   thread[slot] = after;
   return before;
 }
 
+/** `pop`: thread and shadow lose their stacks' tops. */
+export function popSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[], linked: boolean): SlotValue {
+  const slot = x.slot;
+  const shadow = task.shadow;
+  const before = thread[slot]!;
+  const alone = shadow[slot]!;
+  const after = stackPop(before, slot, linked);
+  shadow[slot] = alone === before ? after : stackPop(alone, slot, linked);
+  thread[slot] = after;
+  return before;
+}
+
+/** `set`: the value replaces thread and shadow, the ones it replaces kept for the guard's `unset`. */
+export function setSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[]): SlotValue {
+  const slot = x.slot;
+  const shadow = task.shadow;
+  const before = thread[slot]!;
+  const prevs = task.prevs;
+  prevs[task.prevCount++] = slot;
+  prevs[task.prevCount++] = before;
+  prevs[task.prevCount++] = shadow[slot]!;
+  shadow[slot] = x.value;
+  thread[slot] = x.value;
+  return before;
+}
+
+/** `inc` and `dec` of a depth counter, in thread and shadow. */
+export function countSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[]): SlotValue {
+  const slot = x.slot;
+  const shadow = task.shadow;
+  const before = thread[slot]!;
+  const delta = x.code === INC ? 1 : -1;
+  // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
+  thread[slot] = Math.max(0, (before as number) + delta);
+  shadow[slot] = Math.max(0, (shadow[slot] as number) + delta);
+  return before;
+}
+
 /** `unset`: the value (and shadow) the task's most recent `set` of `slot` replaced, its triple removed; the
- * slot's empty value when there is none. Writes the shadow, returns the thread's new value. */
-function unsetSlot(task: TaskRuntime, slot: number, emptyValue: SlotValue): SlotValue {
-  let real = emptyValue;
-  let alone = emptyValue;
+ * slot's empty value when there is none. */
+export function unsetSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[], empty: readonly SlotValue[]): SlotValue {
+  const slot = x.slot;
+  const before = thread[slot]!;
+  let real = empty[slot]!;
+  let alone = real;
   const prevs = task.prevs;
   const count = task.prevCount;
   for (let i = count - 3; i >= 0; i -= 3) {
@@ -127,7 +157,8 @@ function unsetSlot(task: TaskRuntime, slot: number, emptyValue: SlotValue): Slot
     }
   }
   task.shadow[slot] = alone;
-  return real;
+  thread[slot] = real;
+  return before;
 }
 
 /** Scoped: how a write changes the count of captured slots differing from the outer values (`was`). */
