@@ -110,3 +110,23 @@ test('the production build has no worker-delay hook; the e2e build has it', () =
   assert.equal(scripts('dist').filter((code) => code.includes(DELAY_KEY)).length, 0);
   assert.equal(scripts('dist-e2e').filter((code) => code.includes(DELAY_KEY)).length, 1);
 });
+
+test("the link's sentence stays where it is when the whole trace replaces the first reply (1440 and 375 px)", async () => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 375, height: 800 }]) {
+    const { page, context, record } = await openPage(env.browser, hooked.url, {
+      hash: link,
+      viewport,
+      beforeGoto: (p) => p.addInitScript(([key]) => localStorage.setItem(key, '700'), [DELAY_KEY]),
+    });
+    const first = page.locator('.stepper-preview .narration', { hasText: F1_LANDING });
+    await first.waitFor({ timeout: 15000 });
+    const before = await first.boundingBox();
+    await waitForNarration(page, F1_LANDING);
+    const after = await page.locator('.stepper:not(.stepper-preview) .narration').boundingBox();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    assert.equal(scrolled, 0);
+    assert.ok(Math.abs(after.y - before.y) <= 2 && Math.abs(after.x - before.x) <= 2, `${viewport.width} px: the sentence moved from ${JSON.stringify(before)} to ${JSON.stringify(after)}`);
+    assert.deepEqual(record.errors, []);
+    await context.close();
+  }
+});

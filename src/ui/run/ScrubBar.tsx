@@ -14,6 +14,9 @@ export interface ScrubBarProps {
   /** "step 12 of 29": the position in the stepper's own numbering. */
   positionText: string;
   onSeek: (step: number) => void;
+  /** While the whole trace is on its way (a link's first reply): the bar is disabled, without marks, and this line
+   * takes the legend's place (the stepper keeps its layout when the trace arrives). */
+  waitingText?: string;
 }
 
 const MARKER_WORDS: Record<MarkerKind, [one: string, many: string]> = {
@@ -52,7 +55,7 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
   return [ref, width];
 }
 
-export default function ScrubBar({ stepIndex, stepCount, markers, legend, positionText, onSeek }: ScrubBarProps) {
+export default function ScrubBar({ stepIndex, stepCount, markers, legend, positionText, onSeek, waitingText }: ScrubBarProps) {
   const [track, width] = useWidth<HTMLDivElement>();
   const max = Math.max(0, stepCount - 1);
   const at = (step: number) => `${max === 0 ? 0 : (step / max) * 100}%`;
@@ -92,21 +95,25 @@ export default function ScrubBar({ stepIndex, stepCount, markers, legend, positi
           min={0}
           max={max}
           value={Math.min(stepIndex, max)}
-          disabled={stepCount === 0}
+          disabled={stepCount === 0 || waitingText !== undefined}
           aria-label="Trace position"
           aria-valuetext={positionText}
           onChange={(e) => onSeek(Number(e.target.value))}
         />
       </div>
-      <p className="scrub-legend">
-        {legend.map((entry) => (
-          // A zero count is neutral (quiet when nothing is wrong); only a count that is not zero is coloured.
-          <span key={entry.kind} className={entry.count === 0 ? `legend-${entry.kind} legend-zero` : `legend-${entry.kind}`}>
-            <span aria-hidden="true">{ICONS[entry.kind]} </span>
-            {entry.text}
-          </span>
-        ))}
-      </p>
+      {waitingText !== undefined ? (
+        <p className="scrub-legend run-waiting">{waitingText}</p>
+      ) : (
+        <p className="scrub-legend">
+          {legend.map((entry) => (
+            // A zero count is neutral (quiet when nothing is wrong); only a count that is not zero is coloured.
+            <span key={entry.kind} className={entry.count === 0 ? `legend-${entry.kind} legend-zero` : `legend-${entry.kind}`}>
+              <span aria-hidden="true">{ICONS[entry.kind]} </span>
+              {entry.text}
+            </span>
+          ))}
+        </p>
+      )}
     </div>
   );
 }

@@ -25,12 +25,15 @@ export interface StepperControlsProps {
   onFineSteps: (fine: boolean) => void;
   onCompare: (open: boolean) => void;
   onSpeed: (speed: number) => void;
+  /** A link's first reply is shown while the whole trace is on its way: every control is there, and disabled. */
+  waiting?: boolean;
 }
 
 export default function StepperControls(props: StepperControlsProps) {
   const { stepIndex, stepCount, playing } = props;
+  const waiting = props.waiting ?? false;
   const atEnd = stepIndex >= stepCount - 1;
-  const empty = stepCount === 0;
+  const empty = stepCount === 0 || waiting;
   return (
     <div className="stepper-controls" role="toolbar" aria-label="Stepper">
       <button type="button" onClick={props.onBack} disabled={empty || stepIndex === 0} title="Step back (←)">
@@ -50,7 +53,7 @@ export default function StepperControls(props: StepperControlsProps) {
       )}
       <label className="speed">
         <span className="visually-hidden">Speed</span>
-        <select value={props.speed} onChange={(e) => props.onSpeed(Number(e.target.value))} aria-label="Speed">
+        <select value={props.speed} disabled={waiting} onChange={(e) => props.onSpeed(Number(e.target.value))} aria-label="Speed">
           {PLAY_SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×
@@ -58,24 +61,24 @@ export default function StepperControls(props: StepperControlsProps) {
           ))}
         </select>
       </label>
-      <button type="button" onClick={props.onPreviousCrosswire} disabled={!props.hasPreviousCrosswire} title="Jump back to the previous cross-wire">
+      <button type="button" onClick={props.onPreviousCrosswire} disabled={waiting || !props.hasPreviousCrosswire} title="Jump back to the previous cross-wire">
         <span aria-hidden="true">« </span>Previous cross-wire
       </button>
-      <button type="button" onClick={props.onNextCrosswire} disabled={!props.hasNextCrosswire} title="Jump to the next cross-wire">
+      <button type="button" onClick={props.onNextCrosswire} disabled={waiting || !props.hasNextCrosswire} title="Jump to the next cross-wire">
         <span aria-hidden="true">» </span>Run to next cross-wire
       </button>
       <button type="button" onClick={props.onReset} disabled={empty || stepIndex === 0} title="Back to step 0">
         <span aria-hidden="true">⟲ </span>Reset
       </button>
-      <button type="button" className="compare-button" aria-pressed={props.compareOpen} onClick={() => props.onCompare(!props.compareOpen)} title="Show this moment in this run and in its fix (or its bug), side by side">
+      <button type="button" className="compare-button" disabled={waiting} aria-pressed={props.compareOpen} onClick={() => props.onCompare(!props.compareOpen)} title="Show this moment in this run and in its fix (or its bug), side by side">
         <span aria-hidden="true">⇆ </span>Compare
       </button>
       <label className="fine-steps" title="Step through every swap and install instead of the events">
-        <input type="checkbox" checked={props.fineSteps} onChange={(e) => props.onFineSteps(e.target.checked)} />
+        <input type="checkbox" checked={props.fineSteps} disabled={waiting} onChange={(e) => props.onFineSteps(e.target.checked)} />
         Fine steps
       </label>
-      <span className="step-position" aria-label="Position" title={`fine step ${empty ? 0 : stepIndex + 1} of ${stepCount}`}>
-        step {empty ? 0 : props.position} / {props.positionCount}
+      <span className="step-position" aria-label="Position" title={waiting ? 'the whole trace is on its way' : `fine step ${empty ? 0 : stepIndex + 1} of ${stepCount}`}>
+        step {empty && !waiting ? 0 : props.position} / {props.positionCount}
       </span>
     </div>
   );

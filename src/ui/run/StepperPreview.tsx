@@ -1,16 +1,23 @@
 // The stepper at a link's landing step, from the worker's first reply (issue 30), while the whole trace is on its
-// way: the step's position and sentence and the register file at that moment, read-only. The controls, scrub bar,
-// lanes and reads log need the whole trace; until it arrives their place says so.
+// way: the step's position and sentence and the register file at that moment, read-only. The controls and scrub
+// bar are the full stepper's, disabled (so the sentence stays where it is when the trace arrives); the lanes and
+// reads log need the whole trace.
 import type { SlotInfo } from '../../core/scheduler/catalog.ts';
 import type { TracePreview } from '../../core/scheduler/preview.ts';
 import { useStore } from '../../state/store.ts';
 import Narration, { toneOf } from './Narration.tsx';
 import RegisterFile from './RegisterFile.tsx';
+import ScrubBar from './ScrubBar.tsx';
+import StepperControls from './StepperControls.tsx';
 import { slotRowsOf, taskRowsOf } from './registerRows.ts';
-import { currentSlotOf, pollingTaskAt, swapsOfPoll, taskColors, taskColorVar, threadFilesOf } from './traceView.ts';
+import { currentSlotOf, pollingTaskAt, swapsOfPoll, taskColors, taskColorVar, threadFilesOf, type Marker } from './traceView.ts';
+
+const NOTHING = (): void => undefined;
+const NO_MARKS: readonly Marker[] = [];
 
 export default function StepperPreview({ preview, catalog }: { preview: TracePreview; catalog: readonly SlotInfo[] }) {
   const catalogRows = useStore((s) => s.catalogView?.rows);
+  const speed = useStore((s) => s.speed);
   // The preview's steps are its landing step's poll: the trace views that look back within a poll read them as is.
   const last = preview.steps.length - 1;
   const step = preview.steps[last];
@@ -19,9 +26,39 @@ export default function StepperPreview({ preview, catalog }: { preview: TracePre
   const { at, of } = preview.position;
   return (
     <div className="stepper stepper-preview" aria-label="Stepper and thread-locals" role="group" aria-busy="true">
-      <p className="stepper-preview-status run-waiting">
-        Step {at} of {of} · loading the whole trace ({preview.stepCountText} steps)…
-      </p>
+      {/* The full stepper's controls and scrub bar, disabled: the sentence does not move when the trace arrives. */}
+      <StepperControls
+        stepIndex={0}
+        stepCount={0}
+        position={String(at)}
+        positionCount={of}
+        playing={false}
+        speed={speed}
+        hasNextCrosswire={false}
+        hasPreviousCrosswire={false}
+        fineSteps={false}
+        compareOpen={false}
+        onStep={NOTHING}
+        onBack={NOTHING}
+        onPlay={NOTHING}
+        onPause={NOTHING}
+        onReset={NOTHING}
+        onNextCrosswire={NOTHING}
+        onPreviousCrosswire={NOTHING}
+        onFineSteps={NOTHING}
+        onCompare={NOTHING}
+        onSpeed={NOTHING}
+        waiting
+      />
+      <ScrubBar
+        stepIndex={at - 1}
+        stepCount={of}
+        markers={NO_MARKS}
+        legend={[]}
+        positionText={`step ${at} of ${of}`}
+        onSeek={NOTHING}
+        waitingText={`Step ${at} of ${of} · loading the whole trace (${preview.stepCountText} steps)…`}
+      />
       <Narration
         position={String(at)}
         text={step?.narration ?? 'The trace is empty.'}

@@ -2,7 +2,7 @@
 // A link opened at page load (issue 30): the entry hands the link to the worker before React loads (earlyLink.ts),
 // the session's boot takes that reply instead of decoding the link again, and the stepper shows the landing step from
 // the reply's preview until the whole trace arrives — only for the scenario the preview belongs to.
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AMBIENT_THREAD_LOCAL_CATALOG, encodeLink, previewAt, previewLink, simulate } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
@@ -74,7 +74,7 @@ describe('the early link', () => {
 });
 
 describe('the stepper before the whole trace', () => {
-  it("shows the preview's landing sentence, position and register file, and no controls", () => {
+  it("shows the preview's landing sentence, position and register file, and the controls there but disabled", () => {
     const scenario = lesson('f1-cwd-env');
     const whole = simulate(scenario);
     const preview = previewAt(whole, scenario.view.step, AMBIENT_THREAD_LOCAL_CATALOG)!;
@@ -87,7 +87,14 @@ describe('the stepper before the whole trace', () => {
     expect(document.querySelector('.narration-text')).toHaveTextContent(landing.narration);
     expect(screen.getByText(new RegExp(`^Step ${preview.position.at} of ${preview.position.of} · loading the whole trace`))).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Thread-locals' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Step' })).not.toBeInTheDocument();
+    // The full stepper's controls and scrub bar hold their places (the sentence does not move when the trace
+    // arrives), and none of them acts before it has.
+    const controls = within(screen.getByRole('toolbar', { name: 'Stepper' }));
+    for (const button of controls.getAllByRole('button')) expect(button).toBeDisabled();
+    expect(controls.getByRole('checkbox', { name: 'Fine steps' })).toBeDisabled();
+    expect(controls.getByRole('combobox', { name: 'Speed' })).toBeDisabled();
+    expect(controls.getByLabelText('Position')).toHaveTextContent(`step ${preview.position.at} / ${preview.position.of}`);
+    expect(screen.getByRole('slider', { name: 'Trace position' })).toBeDisabled();
   });
 
   it("ignores a preview of another scenario, and drops it when the trace arrives", () => {
