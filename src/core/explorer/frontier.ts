@@ -60,124 +60,130 @@ export interface Frontier {
 }
 
 export function createFrontier(maxBound: number, maxFrontierSlots = MAX_FRONTIER_SLOTS): Frontier {
+  return new BucketFrontier(maxBound, maxFrontierSlots);
+}
+
+// A class, not an object literal with getters: an instance's shape is fixed, so the explorer's hot path reads its
+// fields and calls its methods inline (an object literal with accessors is a dictionary-mode object, every
+// access a generic lookup).
+class BucketFrontier implements Frontier {
+  bound = 0;
+  size = 1;
+  liveSaved = 0;
   // The root branch: no picks, no state.
-  const buckets: unknown[][] = [[[], -1, -1, 0, null]];
-  let bound = 0;
-  let size = 1;
-  let slots = 0;
-  let liveSaved = 0;
+  private readonly buckets: unknown[][] = [[[], -1, -1, 0, null]];
+  private slots = 0;
   // The first dropped bucket (Infinity: none), and while regenerating the bucket `bound`, the stack of cheaper
   // branches run again silently.
-  let dropFrom = Infinity;
-  let regenerating = false;
-  const lower: unknown[] = [];
-  let lastList: unknown[] = lower;
+  private dropFrom = Infinity;
+  private regenerating = false;
+  private readonly lower: unknown[] = [];
+  lastList: unknown[] = this.lower;
+
+  constructor(
+    private readonly maxBound: number,
+    private readonly maxFrontierSlots: number,
+  ) {}
 
   // Empties every bucket above `bound` (releasing their saved states) and marks them dropped.
-  const dropAbove = (): void => {
-    for (let c = bound + 1; c < buckets.length; c++) {
+  private dropAbove(): void {
+    const buckets = this.buckets;
+    for (let c = this.bound + 1; c < buckets.length; c++) {
       const bucket = buckets[c]!;
       for (let k = 0; k < bucket.length; k += WIDTH) {
         const node = bucket[k + 4] as SavedNode | null;
-        if (node && --node.refs === 0) liveSaved--;
-        slots -= slotsOf(bucket[k + 1] as number);
-        size--;
+        if (node && --node.refs === 0) this.liveSaved--;
+        this.slots -= slotsOf(bucket[k + 1] as number);
+        this.size--;
       }
       bucket.length = 0;
     }
-    dropFrom = bound + 1;
-  };
+    this.dropFrom = this.bound + 1;
+  }
 
-  const frontier: Frontier = {
-    get bound() {
-      return bound;
-    },
-    get size() {
-      return size;
-    },
-    get liveSaved() {
-      return liveSaved;
-    },
-    get lastList() {
-      return lastList;
-    },
-    enqueue(cost, base, depth, pick, sleep, saved) {
-      if (cost > maxBound) return -1;
-      while (buckets.length <= cost) buckets.push([]);
-      // One push per field: a push of several arguments is a builtin call, one argument is inlined.
-      if (cost < bound) {
-        // Only while regenerating: every run outside it costs at least the bound.
-        lower.push(base);
-        lower.push(depth);
-        lower.push(pick);
-        lower.push(sleep);
-        lower.push(saved);
-        lower.push(cost);
-        lastList = lower;
-        return lower.length - LOWER_WIDTH;
+  enqueue(cost: number, base: readonly number[], depth: number, pick: number, sleep: number, saved: SavedNode | null): number {
+    if (cost > this.maxBound) return -1;
+    const buckets = this.buckets;
+    while (buckets.length <= cost) buckets.push([]);
+    // One push per field: a push of several arguments is a builtin call, one argument is inlined.
+    if (cost < this.bound) {
+      // Only while regenerating: every run outside it costs at least the bound.
+      const lower = this.lower;
+      lower.push(base);
+      lower.push(depth);
+      lower.push(pick);
+      lower.push(sleep);
+      lower.push(saved);
+      lower.push(cost);
+      this.lastList = lower;
+      return lower.length - LOWER_WIDTH;
+    }
+    if (cost >= this.dropFrom) return -1;
+    const needed = slotsOf(depth);
+    if (cost > this.bound && this.slots + needed > this.maxFrontierSlots) {
+      this.dropAbove();
+      return -1;
+    }
+    const bucket = buckets[cost]!;
+    bucket.push(base);
+    bucket.push(depth);
+    bucket.push(pick);
+    bucket.push(sleep);
+    bucket.push(saved);
+    this.slots += needed;
+    this.size++;
+    this.lastList = bucket;
+    return bucket.length - WIDTH;
+  }
+
+  setBase(list: unknown[], at: number, base: readonly number[]): void {
+    if (at < list.length) list[at] = base;
+  }
+
+  retain(node: SavedNode): void {
+    if (node.refs++ === 0) this.liveSaved++;
+  }
+
+  release(node: SavedNode): void {
+    if (--node.refs === 0) this.liveSaved--;
+  }
+
+  next(into: Branch, stopAfter: boolean): boolean {
+    const buckets = this.buckets;
+    const lower = this.lower;
+    for (;;) {
+      const bucket = buckets[this.bound];
+      if (bucket && bucket.length > 0) {
+        this.size--;
+        into.saved = bucket.pop() as SavedNode | null;
+        into.sleep = bucket.pop() as number;
+        into.pick = bucket.pop() as number;
+        into.depth = bucket.pop() as number;
+        into.base = bucket.pop() as readonly number[];
+        this.slots -= slotsOf(into.depth);
+        into.cost = this.bound;
+        into.silent = false;
+        return true;
       }
-      if (cost >= dropFrom) return -1;
-      const needed = slotsOf(depth);
-      if (cost > bound && slots + needed > maxFrontierSlots) {
-        dropAbove();
-        return -1;
+      if (this.regenerating && lower.length > 0) {
+        into.cost = lower.pop() as number;
+        into.saved = lower.pop() as SavedNode | null;
+        into.sleep = lower.pop() as number;
+        into.pick = lower.pop() as number;
+        into.depth = lower.pop() as number;
+        into.base = lower.pop() as readonly number[];
+        into.silent = true;
+        return true;
       }
-      const bucket = buckets[cost]!;
-      bucket.push(base);
-      bucket.push(depth);
-      bucket.push(pick);
-      bucket.push(sleep);
-      bucket.push(saved);
-      slots += needed;
-      size++;
-      lastList = bucket;
-      return bucket.length - WIDTH;
-    },
-    setBase(list, at, base) {
-      if (at < list.length) list[at] = base;
-    },
-    retain(node) {
-      if (node.refs++ === 0) liveSaved++;
-    },
-    release(node) {
-      if (--node.refs === 0) liveSaved--;
-    },
-    next(into, stopAfter) {
-      for (;;) {
-        const bucket = buckets[bound];
-        if (bucket && bucket.length > 0) {
-          size--;
-          into.saved = bucket.pop() as SavedNode | null;
-          into.sleep = bucket.pop() as number;
-          into.pick = bucket.pop() as number;
-          into.depth = bucket.pop() as number;
-          into.base = bucket.pop() as readonly number[];
-          slots -= slotsOf(into.depth);
-          into.cost = bound;
-          into.silent = false;
-          return true;
-        }
-        if (regenerating && lower.length > 0) {
-          into.cost = lower.pop() as number;
-          into.saved = lower.pop() as SavedNode | null;
-          into.sleep = lower.pop() as number;
-          into.pick = lower.pop() as number;
-          into.depth = lower.pop() as number;
-          into.base = lower.pop() as readonly number[];
-          into.silent = true;
-          return true;
-        }
-        regenerating = false;
-        if (stopAfter || bound + 1 >= buckets.length) return false;
-        bound++;
-        if (bound >= dropFrom) {
-          // This bucket's branches were dropped: run again from the root, silently, everything cheaper.
-          dropFrom = Infinity;
-          regenerating = true;
-          lower.push([], -1, -1, 0, null, 0);
-        }
+      this.regenerating = false;
+      if (stopAfter || this.bound + 1 >= buckets.length) return false;
+      this.bound++;
+      if (this.bound >= this.dropFrom) {
+        // This bucket's branches were dropped: run again from the root, silently, everything cheaper.
+        this.dropFrom = Infinity;
+        this.regenerating = true;
+        lower.push([], -1, -1, 0, null, 0);
       }
-    },
-  };
-  return frontier;
+    }
+  }
 }

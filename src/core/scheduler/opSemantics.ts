@@ -60,9 +60,19 @@ export function currentOf(value: SlotValue | undefined, slot: number, stack: Uin
 }
 
 /** A read of `slot` cross-wires when the task's shadow (what it would see alone) and the live thread differ in
- * their current entry; one value reads the same either way, so only two different values are compared. */
+ * their current entry; one value reads the same either way, so only two different values are compared. One
+ * function per stack representation, so that each poll's comparisons learn only its own kinds of values (shared,
+ * the fast poll's would compare generically). */
 export function crossWired(alone: SlotValue | undefined, live: SlotValue | undefined, slot: number, stack: Uint8Array, linked: boolean): boolean {
-  return alone !== live && currentOf(alone, slot, stack, linked) !== currentOf(live, slot, stack, linked);
+  return linked ? framesCrossWired(alone, live, slot, stack) : arraysCrossWired(alone, live);
+}
+
+function framesCrossWired(alone: SlotValue | undefined, live: SlotValue | undefined, slot: number, stack: Uint8Array): boolean {
+  return alone !== live && currentFrame(alone, slot, stack) !== currentFrame(live, slot, stack);
+}
+
+function arraysCrossWired(alone: SlotValue | undefined, live: SlotValue | undefined): boolean {
+  return alone !== live && arrayCurrent(alone) !== arrayCurrent(live);
 }
 
 /** Counts one cross-wire, found at trace step `step`. */
