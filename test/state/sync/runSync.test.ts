@@ -40,18 +40,39 @@ let stop: (() => void) | null = null;
 beforeEach(() => resetStore());
 afterEach(() => stop?.());
 
+/** F1 on screen with its first trace, the run sync started over a slow worker. */
+async function f1WithItsTrace(): Promise<ReturnType<typeof slowWorker>> {
+  useStore.getState().loadScenario(structuredClone(findExample('f1-cwd-env')!.scenario));
+  const worker = slowWorker();
+  stop = startRunSync(worker.client);
+  await vi.waitFor(() => expect(worker.asked).toHaveLength(1));
+  worker.release();
+  await vi.waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
+  return worker;
+}
+
+/** Switches the mode; the new trace is asked for (and held by the slow worker). */
+async function switchMode(worker: ReturnType<typeof slowWorker>): Promise<void> {
+  useStore.getState().setRunMode(useStore.getState().scenario.run.mode === 'scoped' ? 'unscoped' : 'scoped');
+  await vi.waitFor(() => expect(worker.asked).toHaveLength(2));
+}
+
+/** Releases replies until the trace on screen is the current scenario's, answering the latest request. */
+async function settled(worker: ReturnType<typeof slowWorker>): Promise<void> {
+  await vi.waitFor(() => {
+    worker.release();
+    const state = useStore.getState();
+    expect(state.simulatedScenario).toBe(state.scenario);
+    expect(state.simulationAnsweredId).toBe(state.simulationRequestId);
+  });
+}
+
 describe('a Step taken while a run-setting change is re-simulated', () => {
   it('lands the new trace on the moment stepped to, not on the one shown at the change', async () => {
-    useStore.getState().loadScenario(structuredClone(findExample('f1-cwd-env')!.scenario));
-    const worker = slowWorker();
-    stop = startRunSync(worker.client);
-    await vi.waitFor(() => expect(worker.asked).toHaveLength(1));
-    worker.release();
-    await vi.waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
+    const worker = await f1WithItsTrace();
 
-    // The mode switched at step 0; the new trace is asked for (and held by the slow worker).
-    useStore.getState().setRunMode(useStore.getState().scenario.run.mode === 'scoped' ? 'unscoped' : 'scoped');
-    await vi.waitFor(() => expect(worker.asked).toHaveLength(2));
+    // The mode switched at step 0.
+    await switchMode(worker);
     // The user steps on the trace still on screen: three events on.
     for (let i = 0; i < 3; i++) useStore.getState().stepForward();
     const steppedTo = keyAt(useStore.getState().stepIndex);
@@ -59,34 +80,18 @@ describe('a Step taken while a run-setting change is re-simulated', () => {
     expect(steppedTo).not.toBe(keyAt(0));
 
     // The replies come: the trace on screen is the new mode's, at the moment stepped to.
-    await vi.waitFor(() => {
-      worker.release();
-      const state = useStore.getState();
-      expect(state.simulationAnsweredId).toBe(state.simulationRequestId);
-      expect(state.pendingMoment).toBeNull();
-      expect(state.simulatedScenario).toBe(state.scenario);
-    });
+    await settled(worker);
+    expect(useStore.getState().pendingMoment).toBeNull();
     expect(keyAt(useStore.getState().stepIndex)).toBe(steppedTo);
     expect(worker.asked.at(-1) && momentKey(worker.asked.at(-1)!)).toBe(steppedTo);
   });
 
   it('keeps a reset to the start made while the trace is on its way', async () => {
-    useStore.getState().loadScenario(structuredClone(findExample('f1-cwd-env')!.scenario));
-    const worker = slowWorker();
-    stop = startRunSync(worker.client);
-    await vi.waitFor(() => expect(worker.asked).toHaveLength(1));
-    worker.release();
-    await vi.waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
+    const worker = await f1WithItsTrace();
     for (let i = 0; i < 4; i++) useStore.getState().stepForward();
-    useStore.getState().setRunMode(useStore.getState().scenario.run.mode === 'scoped' ? 'unscoped' : 'scoped');
-    await vi.waitFor(() => expect(worker.asked).toHaveLength(2));
+    await switchMode(worker);
     useStore.getState().resetStepper();
-    await vi.waitFor(() => {
-      worker.release();
-      const state = useStore.getState();
-      expect(state.simulatedScenario).toBe(state.scenario);
-      expect(state.simulationAnsweredId).toBe(state.simulationRequestId);
-    });
+    await settled(worker);
     expect(useStore.getState().stepIndex).toBe(0);
   });
 });
