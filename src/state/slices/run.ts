@@ -128,6 +128,12 @@ export function isRunOfCurrentInputs(state: { simulatedScenario: Scenario | null
   return state.simulatedScenario !== null && sameInputs(inputsOf(state.simulatedScenario), inputsOf(state.scenario));
 }
 
+/** Whether a trace is on screen and it is the current scenario's (not an older run's, still shown while the new
+ * one is on its way). */
+function traceIsCurrent(state: { simulation: SimulationResult | null; simulatedScenario: Scenario | null; scenario: Scenario }): boolean {
+  return state.simulation !== null && isRunOfCurrentInputs(state);
+}
+
 function clampStep(simulation: SimulationResult | null, step: number): number {
   const last = simulation ? simulation.steps.length - 1 : 0;
   return Math.max(0, Math.min(Math.trunc(step), Math.max(0, last)));
@@ -154,8 +160,7 @@ export function momentKept(state: {
   simulatedScenario: Scenario | null;
   scenario: Scenario;
 }): { pendingStep?: null; pendingMoment?: Moment | null } {
-  const current = state.simulation !== null && isRunOfCurrentInputs(state);
-  return state.pendingStep !== null && !current ? {} : { pendingStep: null, pendingMoment: momentAt(state.simulation, state.stepIndex) };
+  return state.pendingStep !== null && !traceIsCurrent(state) ? {} : { pendingStep: null, pendingMoment: momentAt(state.simulation, state.stepIndex) };
 }
 
 /** Whether a run-setting change's trace is on its way, to land on a moment of the trace still shown (a step taken
@@ -167,15 +172,14 @@ export function awaitingMoment(state: {
   simulatedScenario: Scenario | null;
   scenario: Scenario;
 }): boolean {
-  const current = state.simulation !== null && isRunOfCurrentInputs(state);
-  return !current && (state.pendingMoment !== null || state.simulationRequestMoment !== null);
+  return !traceIsCurrent(state) && (state.pendingMoment !== null || state.simulationRequestMoment !== null);
 }
 
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
   // Whether the trace on screen is the current scenario's: a position restored for a scenario whose trace is
   // already on screen (the open lesson reopened) is applied at once, not left pending for a trace that will never
   // come (where it would override the next run-setting change's moment).
-  const isCurrent = () => get().simulation !== null && isRunOfCurrentInputs(get());
+  const isCurrent = () => traceIsCurrent(get());
   // A move on the trace still shown while a run-setting change's trace is on its way: the new trace is to land on
   // the moment moved to (the same ops in another order), not on the one shown when the setting changed.
   const aimedAt = (stepIndex: number): { pendingMoment?: Moment | null } =>
