@@ -6,12 +6,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { lessonLink, openPage, ROOT, setup, startServer, waitForMonaco, waitForNarration } from './harness.mjs';
+import { lessonLink, openPage, ROOT, setup, slowWorker, startServer, waitForMonaco, waitForNarration, WORKER_DELAY_KEY } from './harness.mjs';
 
 const F1_LANDING = /alpha resumes after yield_now\(\)\. While it waited, beta ran and left its working directory in VM_EXECUTION_CONTEXT/;
 /** Words only the default scenario shows: its programs' comments (in the source fallback and the editor). */
 const DEFAULT_MARKS = ['The parent spawns two workers', 'beta fetches a page', 'alpha summarizes the notes'];
-const DELAY_KEY = 'harn-scope-lab:e2e-worker-delay';
 
 let env;
 let hooked;
@@ -60,7 +59,7 @@ test('with a slowed worker a link shows a loading line, then its own sentence: n
   const { page, context, record } = await openPage(env.browser, hooked.url, {
     hash: link,
     beforeGoto: async (p) => {
-      await p.addInitScript(([key]) => localStorage.setItem(key, '700'), [DELAY_KEY]);
+      await slowWorker(p, 700);
       await p.addInitScript(recordFrames, DEFAULT_MARKS);
     },
   });
@@ -90,7 +89,7 @@ test('with a slowed worker an autosaved session opens without the default scenar
             sessionStorage.setItem('seeded', '1');
           }
         },
-        [DELAY_KEY, saved],
+        [WORKER_DELAY_KEY, saved],
       );
       await p.addInitScript(recordFrames, DEFAULT_MARKS);
     },
@@ -107,8 +106,8 @@ test('with a slowed worker an autosaved session opens without the default scenar
 
 test('the production build has no worker-delay hook; the e2e build has it', () => {
   const scripts = (out) => readdirSync(join(ROOT, out, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, out, 'assets', f), 'utf8'));
-  assert.equal(scripts('dist').filter((code) => code.includes(DELAY_KEY)).length, 0);
-  assert.equal(scripts('dist-e2e').filter((code) => code.includes(DELAY_KEY)).length, 1);
+  assert.equal(scripts('dist').filter((code) => code.includes(WORKER_DELAY_KEY)).length, 0);
+  assert.equal(scripts('dist-e2e').filter((code) => code.includes(WORKER_DELAY_KEY)).length, 1);
 });
 
 test("the link's sentence stays where it is when the whole trace replaces the first reply (1440 and 375 px)", async () => {
@@ -116,7 +115,7 @@ test("the link's sentence stays where it is when the whole trace replaces the fi
     const { page, context, record } = await openPage(env.browser, hooked.url, {
       hash: link,
       viewport,
-      beforeGoto: (p) => p.addInitScript(([key]) => localStorage.setItem(key, '700'), [DELAY_KEY]),
+      beforeGoto: (p) => slowWorker(p, 700),
     });
     const first = page.locator('.stepper-preview .narration', { hasText: F1_LANDING });
     await first.waitFor({ timeout: 15000 });

@@ -81,6 +81,14 @@ export async function openPage(browser, url, options = {}) {
   return { context, page, record };
 }
 
+/** The e2e build's storage key of a delay (ms) before each call to the core worker (src/worker/client.ts). */
+export const WORKER_DELAY_KEY = 'harn-scope-lab:e2e-worker-delay';
+
+/** Before the page loads: slows the core worker, every call waiting `ms` first (e2e build only). */
+export function slowWorker(page, ms) {
+  return page.addInitScript(([key, delay]) => localStorage.setItem(key, String(delay)), [WORKER_DELAY_KEY, ms]);
+}
+
 /** Requests whose origin is not the app's own (data: and blob: URLs stay inside the page). */
 export function externalRequests(record, url) {
   const origin = new URL(url).origin;

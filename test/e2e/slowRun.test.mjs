@@ -3,7 +3,7 @@
 // switch (the CI flake of watchdog.test.mjs, where Step clicked right after a mode switch came back to step 1).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { lessonLink, narrationText, openPage, setup, waitForNarration } from './harness.mjs';
+import { lessonLink, narrationText, openPage, setup, slowWorker, waitForNarration } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -13,12 +13,10 @@ after(async () => {
   await env?.teardown();
 });
 
-const DELAY_KEY = 'harn-scope-lab:e2e-worker-delay';
-
 test('a Step taken while the new mode is simulated lands the new trace on the moment stepped to', async () => {
   const { page, context, record } = await openPage(env.browser, env.url, {
     hash: lessonLink('examples/f1-cwd-env.json'),
-    beforeGoto: (p) => p.addInitScript(([key]) => localStorage.setItem(key, '900'), [DELAY_KEY]),
+    beforeGoto: (p) => slowWorker(p, 900),
   });
   await waitForNarration(page, /lands in beta's worktree/);
   const position = page.getByText(/^step \d+ \/ \d+$/);
