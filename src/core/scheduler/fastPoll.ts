@@ -1,14 +1,18 @@
 // The executor's fast path for one poll (no recorder; the explorer runs millions): the same events and step
 // counts as poll.ts's recorded poll, each op's semantics from the one op table (opSemantics.ts), in one loop
-// (`runOps`, a function of its own so that all of the op table's functions fit V8's inlining budget) with the
-// step counter, thread and shadow in locals, stacks as linked frames (lower.ts `Frame`) and no per-op
+// with the step counter, thread and shadow in locals, stacks as linked frames (lower.ts `Frame`) and no per-op
 // step-bound check (the caller polls here only when the poll cannot reach the bound; see `pollStepBounds`).
+// Speed: V8 inlines callees into a function up to a budget of their bytecode (about 920 bytes in Node 20), and
+// the op table's write functions and the two scope trades need nearly all of it; a cross-wire check is therefore
+// written as "the two values differ" here, with the op table's `framesCrossWired` called only when they do (rare:
+// not inlined, no budget spent). Measure a change here with `npm run bench -- against REV`.
 // Pure; depends on ./opSemantics.ts, ./lower.ts, ./tasks.ts and ./execTypes.ts types.
 import { HOT_OPCODES, type ExecOp } from './lower.ts';
 import type { Layout, Machine } from './execTypes.ts';
+import type { SlotValue } from './scope.ts';
 import {
   LAST_WRITE_CODE,
-  crossWired,
+  framesCrossWired,
   diffDelta,
   endTask,
   joinWaits,
@@ -27,7 +31,7 @@ import { spawnTask } from './tasks.ts';
 // Module-local copies of the imports the loop uses (see poll.ts: imported bindings can be getter calls).
 const [PUSH, POP, SET, UNSET, AWAIT, READ, CHECK, SPAWN, JOIN] = [HOT_OPCODES[0], HOT_OPCODES[1], HOT_OPCODES[2], HOT_OPCODES[3], HOT_OPCODES[6], HOT_OPCODES[7], HOT_OPCODES[8], HOT_OPCODES[9], HOT_OPCODES[10]];
 const [push, pop, setValue, unset, count] = [pushSlot, popSlot, setSlot, unsetSlot, countSlot];
-const [crossed, delta, crosswire, stepBound] = [crossWired, diffDelta, noteCrosswire, opStepBound];
+const [framesCrossed, delta, crosswire, stepBound] = [framesCrossWired, diffDelta, noteCrosswire, opStepBound];
 const [spawn, wait, waitJoin, joins, end] = [spawnTask, park, parkJoin, joinWaits, endTask];
 const LAST_WRITE = LAST_WRITE_CODE;
 
@@ -53,7 +57,8 @@ const PANIC = 2;
  * has the count (scoped: the outer values never change between polls, and a poll's writes keep it), else
  * counted. The recorded path swaps slot by slot instead. */
 export function tradeScope(m: Machine, layout: Layout, t: number, known: number): number {
-  const task = m.state.tasks[t]!;
+  const state = m.state;
+  const task = state.tasks[t]!;
   const scope = task.scope;
   const thread = m.thread;
   let differing = known;
@@ -73,8 +78,8 @@ export function tradeScope(m: Machine, layout: Layout, t: number, known: number)
   }
   task.scope = thread;
   m.thread = scope;
-  m.state.thread = scope;
-  m.state.threads[m.state.threadId] = scope;
+  state.thread = scope;
+  state.threads[state.threadId] = scope;
   return differing;
 }
 
@@ -92,28 +97,6 @@ export function pollFast(m: Machine, layout: Layout, ops: readonly ExecOp[], t: 
     task.polling = true;
     steps += tradeScope(m, layout, t, restoring ? m.diffs[t]! : -1);
   }
-  state.steps = steps;
-  // The ops run in a function of their own: the compiler's inlining budget is per function, and the op table's
-  // functions (opSemantics.ts) need all of it.
-  const outcome = runOps(m, layout, ops, t);
-  steps = state.steps;
-  if (outcome === COMPLETE) steps++;
-  if (swapping) {
-    task.polling = false;
-    if (restoring || outcome !== PANIC) steps += tradeScope(m, layout, t, restoring ? m.diffs[t]! : -1);
-    else task.scopeLost = true;
-  }
-  state.current = -1;
-  state.steps = steps + 1;
-  if (outcome !== PENDING) end(m, layout, t, outcome === PANIC);
-}
-
-/** Task `t`'s ops from its pc to its next await, join, panic or the end of its program: how the poll ends. Counts
- * the steps in `state.steps` and keeps the task's count of differing captured slots (`m.diffs`) current. */
-function runOps(m: Machine, layout: Layout, ops: readonly ExecOp[], t: number): number {
-  const state = m.state;
-  const task = state.tasks[t]!;
-  const restoring = layout.restoring;
   // While polled with swapping on, `outer` holds the values the restore guard puts back.
   const outer = task.scope;
   const thread = m.thread;
@@ -121,7 +104,6 @@ function runOps(m: Machine, layout: Layout, ops: readonly ExecOp[], t: number): 
   const capturedSlot = layout.activeCapturedSlot;
   const empty = layout.empty;
   const stack = layout.stack;
-  let steps = state.steps;
   // Scoped: the captured slots differing from the outer values, kept current by the writes (see `tradeScope`).
   let diff = m.diffs[t]!;
   let outcome = COMPLETE;
@@ -131,16 +113,20 @@ function runOps(m: Machine, layout: Layout, ops: readonly ExecOp[], t: number): 
     const code = x.code;
     if (code <= LAST_WRITE) {
       const slot = x.slot;
-      // A pop is a read too: popping a frame that is not yours is a cross-wire.
-      if (code === POP && crossed(shadow[slot], thread[slot], slot, stack, true)) crosswire(m, steps);
-      if (code === POP) steps++;
-      const before =
-        code === PUSH ? push(x, task, thread, true)
-        : code === POP ? pop(x, task, thread, true)
-        : code === SET ? setValue(x, task, thread)
-        : code === UNSET ? unset(x, task, thread, empty)
-        : count(x, task, thread);
-      if (restoring && capturedSlot[slot] === 1) diff += delta(before, thread[slot]!, outer[slot]);
+      const before = thread[slot]!;
+      let after: SlotValue;
+      if (code === PUSH) after = push(x, shadow, before, true);
+      else if (code === POP) {
+        // A pop is a read too: popping a frame that is not yours is a cross-wire.
+        const alone = shadow[slot];
+        if (alone !== before && framesCrossed(alone, before, slot, stack)) crosswire(m, steps);
+        steps++;
+        after = pop(x, shadow, before, true);
+      } else if (code === SET) after = setValue(x, task, before);
+      else if (code === UNSET) after = unset(x, task, empty);
+      else after = count(x, shadow, before);
+      thread[slot] = after;
+      if (restoring && capturedSlot[slot] === 1) diff += delta(before, after, outer[slot]);
       steps++;
       continue;
     }
@@ -150,7 +136,10 @@ function runOps(m: Machine, layout: Layout, ops: readonly ExecOp[], t: number): 
       for (let i = 0; i < count; i++) {
         const s = code === READ ? x.slot : reads[i]!;
         steps++;
-        if (crossed(shadow[s], thread[s], s, stack, true)) crosswire(m, steps - 1);
+        const alone = shadow[s];
+        const live = thread[s];
+        // One value reads the same either way (the usual case, checked here so that the call is the rare path).
+        if (alone !== live && framesCrossed(alone, live, s, stack)) crosswire(m, steps - 1);
       }
       if (code === CHECK) steps++;
       continue;
@@ -180,7 +169,15 @@ function runOps(m: Machine, layout: Layout, ops: readonly ExecOp[], t: number): 
     break;
   }
   task.pc = pc;
-  state.steps = steps;
-  m.diffs[t] = diff;
-  return outcome;
+  if (outcome === COMPLETE) steps++;
+  if (swapping) {
+    task.polling = false;
+    if (restoring || outcome !== PANIC) {
+      m.diffs[t] = diff;
+      steps += tradeScope(m, layout, t, restoring ? diff : -1);
+    } else task.scopeLost = true;
+  }
+  state.current = -1;
+  state.steps = steps + 1;
+  if (outcome !== PENDING) end(m, layout, t, outcome === PANIC);
 }

@@ -1,8 +1,8 @@
 // The op table: what each op does to the machine, written once and called by both polls — the recorded one
 // (poll.ts `execOp`, which also counts each step against the bound and tells the recorder) and the fast one
 // (fastPoll.ts `pollFast`, the explorer's, which counts steps in a local). Stacks are arrays when a recorder
-// watches and linked frames otherwise (`linked`, see lower.ts `Frame`); every function here is small so the
-// compiler inlines it into both loops. Pure; depends on ./lower.ts, ./tasks.ts, ./scope.ts and ./execTypes.ts.
+// watches and linked frames otherwise (`linked`, see lower.ts `Frame`); the functions are small so that the
+// compiler can inline them into both loops (fastPoll.ts says how its inlining budget is spent). Pure; depends on ./lower.ts, ./tasks.ts, ./scope.ts and ./execTypes.ts.
 //
 // | op            | semantics here                | steps (`opStepBound`)      | recorder call            |
 // |---------------|-------------------------------|----------------------------|--------------------------|
@@ -67,7 +67,8 @@ export function crossWired(alone: SlotValue | undefined, live: SlotValue | undef
   return linked ? framesCrossWired(alone, live, slot, stack) : arraysCrossWired(alone, live);
 }
 
-function framesCrossWired(alone: SlotValue | undefined, live: SlotValue | undefined, slot: number, stack: Uint8Array): boolean {
+/** `crossWired` on linked frames (the fast poll's, which calls it only when the two values differ). */
+export function framesCrossWired(alone: SlotValue | undefined, live: SlotValue | undefined, slot: number, stack: Uint8Array): boolean {
   return alone !== live && currentFrame(alone, slot, stack) !== currentFrame(live, slot, stack);
 }
 
@@ -82,93 +83,90 @@ export function noteCrosswire(m: Machine, step: number): void {
 }
 
 /**
- * The write ops (push, pop, set, unset, inc, dec: codes up to C_DEC) on the live thread `thread` and the task's
- * shadow: writes both and returns the thread's value before (the new one is `thread[x.slot]`). A pop's read
- * (its cross-wire) is the caller's, before this. One function per op, each small enough for the compiler to
- * inline where a poll calls it (the fast poll dispatches on the code itself; the recorded one calls this).
+ * The write ops (push, pop, set, unset, inc, dec: codes up to C_DEC) of one slot: each takes the live thread's
+ * value `before`, writes the task's shadow and returns the thread's new value, which the caller installs
+ * (`thread[x.slot] = after`). A pop's read (its cross-wire) is the caller's, before this. One function per op,
+ * each small enough for the compiler to inline where a poll calls it (the fast poll dispatches on the code
+ * itself; the recorded one calls this).
  */
-export function writeSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[], empty: readonly SlotValue[], linked: boolean): SlotValue {
+export function writeSlot(x: ExecOp, task: TaskRuntime, before: SlotValue, empty: readonly SlotValue[], linked: boolean): SlotValue {
   const code = x.code;
-  if (code === PUSH) return pushSlot(x, task, thread, linked);
-  if (code === POP) return popSlot(x, task, thread, linked);
-  if (code === SET) return setSlot(x, task, thread);
-  if (code === UNSET) return unsetSlot(x, task, thread, empty);
-  return countSlot(x, task, thread);
+  if (code === PUSH) return pushSlot(x, task.shadow, before, linked);
+  if (code === POP) return popSlot(x, task.shadow, before, linked);
+  if (code === SET) return setSlot(x, task, before);
+  if (code === UNSET) return unsetSlot(x, task, empty);
+  return countSlot(x, task.shadow, before);
 }
 
 /** `push`: thread and shadow get the value on top of their stacks. */
-export function pushSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[], linked: boolean): SlotValue {
+export function pushSlot(x: ExecOp, shadow: SlotValue[], before: SlotValue, linked: boolean): SlotValue {
   const slot = x.slot;
-  const shadow = task.shadow;
-  const before = thread[slot]!;
   const alone = shadow[slot]!;
-  const after = stackPush(before, x.value!, slot, linked);
+  const item = x.value!;
+  // The thread's push written out (`stackPush` only for the shadow's rare one): the compiler's inlining budget is
+  // per poll, not per op (see fastPoll.ts).
+  const after = linked ? (pushFrame(before, item, slot) as unknown as SlotValue) : pushArray(before, item);
   // When the task sees what it expects (the usual case), thread and shadow share one new stack.
-  shadow[slot] = alone === before ? after : stackPush(alone, x.value!, slot, linked);
-  thread[slot] = after;
-  return before;
+  shadow[slot] = alone === before ? after : stackPush(alone, item, slot, linked);
+  return after;
 }
 
 /** `pop`: thread and shadow lose their stacks' tops. */
-export function popSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[], linked: boolean): SlotValue {
+export function popSlot(x: ExecOp, shadow: SlotValue[], before: SlotValue, linked: boolean): SlotValue {
   const slot = x.slot;
-  const shadow = task.shadow;
-  const before = thread[slot]!;
   const alone = shadow[slot]!;
-  const after = stackPop(before, slot, linked);
+  const after = linked ? popFrame(before, slot) : popArray(before, slot);
   shadow[slot] = alone === before ? after : stackPop(alone, slot, linked);
-  thread[slot] = after;
-  return before;
+  return after;
 }
 
 /** `set`: the value replaces thread and shadow, the ones it replaces kept for the guard's `unset`. */
-export function setSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[]): SlotValue {
+export function setSlot(x: ExecOp, task: TaskRuntime, before: SlotValue): SlotValue {
   const slot = x.slot;
   const shadow = task.shadow;
-  const before = thread[slot]!;
   const prevs = task.prevs;
-  prevs[task.prevCount++] = slot;
-  prevs[task.prevCount++] = before;
-  prevs[task.prevCount++] = shadow[slot]!;
-  shadow[slot] = x.value;
-  thread[slot] = x.value;
-  return before;
+  const value = x.value;
+  let n = task.prevCount;
+  prevs[n++] = slot;
+  prevs[n++] = before;
+  prevs[n++] = shadow[slot]!;
+  task.prevCount = n;
+  shadow[slot] = value;
+  return value;
 }
 
 /** `inc` and `dec` of a depth counter, in thread and shadow. */
-export function countSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[]): SlotValue {
+export function countSlot(x: ExecOp, shadow: SlotValue[], before: SlotValue): SlotValue {
   const slot = x.slot;
-  const shadow = task.shadow;
-  const before = thread[slot]!;
   const delta = x.code === INC ? 1 : -1;
   // Rust's usize would underflow on a stray decrement; the simulation floors at 0.
-  thread[slot] = Math.max(0, (before as number) + delta);
   shadow[slot] = Math.max(0, (shadow[slot] as number) + delta);
-  return before;
+  return Math.max(0, (before as number) + delta);
 }
 
 /** `unset`: the value (and shadow) the task's most recent `set` of `slot` replaced, its triple removed; the
  * slot's empty value when there is none. */
-export function unsetSlot(x: ExecOp, task: TaskRuntime, thread: SlotValue[], empty: readonly SlotValue[]): SlotValue {
+export function unsetSlot(x: ExecOp, task: TaskRuntime, empty: readonly SlotValue[]): SlotValue {
   const slot = x.slot;
-  const before = thread[slot]!;
-  let real = empty[slot]!;
-  let alone = real;
   const prevs = task.prevs;
   const count = task.prevCount;
-  for (let i = count - 3; i >= 0; i -= 3) {
-    if (prevs[i] === slot) {
-      real = prevs[i + 1]!;
-      alone = prevs[i + 2]!;
-      // Remove the triple: the ones after it move down.
-      for (let j = i + 3; j < count; j++) prevs[j - 3] = prevs[j]!;
-      task.prevCount = count - 3;
-      break;
-    }
+  let i = count - 3;
+  while (i >= 0 && prevs[i] !== slot) i -= 3;
+  if (i < 0) {
+    task.shadow[slot] = empty[slot]!;
+    return empty[slot]!;
   }
-  task.shadow[slot] = alone;
-  thread[slot] = real;
-  return before;
+  const real = prevs[i + 1]!;
+  task.shadow[slot] = prevs[i + 2]!;
+  // Remove the triple (the ones after it move down; none when the guards unwind in order, the usual case).
+  if (i + 3 < count) dropTriple(prevs, i, count);
+  task.prevCount = count - 3;
+  return real;
+}
+
+/** Removes the triple at `i` of the first `count` entries of `prevs`: the ones after it move down. */
+function dropTriple(prevs: SlotValue[], i: number, count: number): void {
+  for (let j = i + 3; j < count; j++) prevs[j - 3] = prevs[j]!;
 }
 
 /** Scoped: how a write changes the count of captured slots differing from the outer values (`was`). */

@@ -35,8 +35,8 @@ export interface CheckSpec {
  * Adding an op: (1) its variant here and a builder in `op` below; (2) a code in lower.ts (`C_*`, `CODES`,
  * `lowerOp`; write ops stay at or below `C_DEC`); (3) what it does in opSemantics.ts, the op table (a row of its
  * table, its function, its steps in `opStepBound`); (4) a call to that function from both polls, poll.ts
- * `execOp` and fastPoll.ts `runOps` (a write op: from `writeSlot`, the recorded poll's dispatch, and from
- * `runOps`'s own); (5) a new kind of step, if it makes one: `TraceStep` (trace.ts), its
+ * `execOp` and fastPoll.ts `pollFast` (a write op: from `writeSlot`, the recorded poll's dispatch, and from
+ * `pollFast`'s own); (5) a new kind of step, if it makes one: `TraceStep` (trace.ts), its
  * recorder method (traceRecorder.ts) and its sentence (narrate.ts); (6) its footprint in
  * ../explorer/footprint.ts if it touches slots; (7) its lowering from Harn in compile.ts. MODEL.md, "The op
  * table", says why each step is where it is.

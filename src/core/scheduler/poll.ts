@@ -61,8 +61,9 @@ function execOp(m: Machine, L: Layout, t: number, task: TaskRuntime, x: ExecOp):
       if (m.stopped) return null;
     }
     const thread = m.thread;
-    const before = write(x, task, thread, L.empty, rec === null);
-    const after = thread[x.slot]!;
+    const before = thread[x.slot]!;
+    const after = write(x, task, before, L.empty, rec === null);
+    thread[x.slot] = after;
     // Scoped, without a recorder: keeps `diffs` (see fastPoll.ts `tradeScope`) current as an op changes a captured slot.
     if (L.restoring && rec === null && L.activeCapturedSlot[x.slot] === 1)
       m.diffs[t] = m.diffs[t]! + delta(before, after, task.scope[x.slot]);
