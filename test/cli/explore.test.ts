@@ -118,7 +118,7 @@ describe('harn-scope explore', () => {
       const { code, stdout } = await cli('explore', 'f2.json', '--threads', '2', '--mode', 'unscoped');
       expect(code).toBe(0);
       expect(stdout).toMatch(/^f2\.json: unscoped mode\. [\d,]+ schedules run on 2 threads, every interleaving and thread choice covered/);
-      expect(stdout).toMatch(/#1 \(0 preemptions, 1 migration\): parent: start → .*, moved to thread 2/);
+      expect(stdout).toMatch(/#1 \(0 preemptions · 9 choices · 1 migration · 4 cross-wires · 7 leaks\): parent: start → .*, moved to thread 2/);
       expect(stdout).toMatch(/cross-wire at step \d+ on thread 2, after a migration: /);
       expect(stdout).toMatch(/replay: picks parent@1,/);
     });

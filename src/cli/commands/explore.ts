@@ -3,7 +3,7 @@
 // fragment). `--json` prints one object per input with the DESIGN §7 keys (with several threads: `threads`, the
 // first failure's `migrations`, each cross-wire's `thread` and `cause`); otherwise a summary and the first
 // failing schedules by await site. Failing schedules are results, not errors: exit 0.
-import { countLabel, crosswireWhere, escapeText as t, explore, type ExecMode, type ExploreResult } from '../../core/index.ts';
+import { crosswireWhere, escapeText as t, explore, type ExecMode, type ExploreResult } from '../../core/index.ts';
 import { CliError, parseArgs, parseThreads, type CommandContext } from '../io.ts';
 import { readScenarioInput } from '../scenario-input.ts';
 
@@ -39,9 +39,8 @@ function human(input: string, result: ExploreResult): string {
   // Every user string escaped for text (escapeText, aliased t): none can start a line.
   const lines = [`${t(input)}: ${result.mode} mode${result.pruned ? '' : ', unpruned'}. ${t(result.message)}`];
   result.failures.slice(0, SHOWN_FAILURES).forEach((failure, i) => {
-    const preemptions = `${failure.preemptions} preemption${failure.preemptions === 1 ? '' : 's'}`;
-    const migrations = failure.migrations === undefined ? '' : `, ${countLabel('migrations', failure.migrations)}`;
-    lines.push(`  #${i + 1} (${preemptions}${migrations}): ${t(failure.description)}`);
+    // Its counts in core's words, the line the Explorer panel shows for it.
+    lines.push(`  #${i + 1} (${failure.summary}): ${t(failure.description)}`);
     for (const c of failure.crosswires.slice(0, 3))
       lines.push(`      cross-wire at step ${c.at}${crosswireWhere(c)}: ${t(c.consequence)}`);
     if (failure.leaks.length > 0)

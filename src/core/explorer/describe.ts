@@ -10,6 +10,7 @@ import { createRunner, type ExecConfig, type ExecMode } from '../scheduler/execu
 import type { TaskSet } from '../scheduler/ops.ts';
 import { eventSteps, stepNumber } from '../scheduler/moment.ts';
 import { simulate } from '../scheduler/simulate.ts';
+import { failureSummaryOf } from './verdict.ts';
 
 /** Where a picked task resumes: after an await at a source line, or at its start. */
 export interface ScheduleSite {
@@ -58,6 +59,8 @@ export interface ExploreFailure {
   panics: string[];
   /** The picks up to the first cross-wire, by await site: `alpha: after llm_call at line 2 → beta: start → …`. */
   description: string;
+  /** Its counts in one line (verdict.ts `failureSummaryOf`): "2 preemptions · 6 choices · 2 cross-wires". */
+  summary: string;
   sites: ScheduleSite[];
 }
 
@@ -130,20 +133,30 @@ export function describeFailure(
   const picked = picks.map((entry) => (multi ? pickOf(names[entry % n]!, Math.floor(entry / n) + 1) : names[entry]!));
   const replay = simulate(replayScenario(scenario, picked, exec.mode));
   const events = eventSteps(replay.steps);
+  const { crosswires, leaks, panics } = replay.summary;
+  const summary = failureSummaryOf({
+    preemptions,
+    length: picks.length,
+    ...(multi ? { migrations } : {}),
+    crosswires: crosswires.length,
+    leaks: leaks.length,
+    panics: panics.length,
+  });
   return {
     picks: picked,
     preemptions,
     ...(multi ? { migrations } : {}),
     length: picks.length,
-    crosswires: replay.summary.crosswires.map(({ step, task, slot, expected, observed, consequence, thread, cause }) => {
+    crosswires: crosswires.map(({ step, task, slot, expected, observed, consequence, thread, cause }) => {
       const at = stepNumber(events, step);
       return multi
         ? { step, at, task, slot, expected, observed, consequence, thread: thread!, cause: cause! }
         : { step, at, task, slot, expected, observed, consequence };
     }),
-    leaks: replay.summary.leaks,
-    panics: replay.summary.panics,
+    leaks,
+    panics,
     description: text.join(' → '),
+    summary,
     sites: sites.slice(0, shown),
   };
 }

@@ -3,6 +3,7 @@
 // replay. The slot the scenario's own run cross-wires first (the lesson's slot) leads. With several threads a
 // cross-wire group also counts the schedules where the slot cross-wires after a migration. Pure; depends on ./describe
 // and the scheduler's counts (one wording for who keeps a leak).
+import { groupCauseOf } from './verdict.ts';
 import type { ExploreCrosswire, ExploreFailure } from './describe.ts';
 import { outerKeeps } from '../scheduler/counts.ts';
 
@@ -22,6 +23,9 @@ export interface FailureGroup {
   afterMigration?: number;
   /** Index into the result's `failures` of the simplest one. */
   simplest: number;
+  /** Several threads, cross-wires only: `afterMigration` in words (verdict.ts `groupCauseOf`: "each after a
+   * migration", "from a sibling", "3 after a migration"); null otherwise. */
+  cause: string | null;
 }
 
 const TITLES: Record<string, string> = {
@@ -70,6 +74,7 @@ export function groupFailures(failures: readonly ExploreFailure[], leadSlot: str
           count: 1,
           ...migrated,
           simplest: index,
+          cause: null,
         });
     }
     if (failure.leaks.length > 0) {
@@ -84,13 +89,16 @@ export function groupFailures(failures: readonly ExploreFailure[], leadSlot: str
           consequence: `${outerKeeps(threads)} ${slot}`,
           count: 1,
           simplest: index,
+          cause: null,
         });
     }
   });
   // A slot that only ever went wrong after a migration: the task read whatever its new thread held (nothing, with
   // one child), so the one-thread title ("another task's …") would not be true.
-  for (const group of groups.values())
+  for (const group of groups.values()) {
     if (group.kind === 'crosswire' && group.afterMigration !== undefined && !bySibling.has(group.slot)) group.title = MOVED_TITLE;
+    group.cause = groupCauseOf(group.count, group.afterMigration);
+  }
   const rank = (g: FailureGroup) => (g.kind === 'crosswire' && g.slot === leadSlot ? 0 : 1);
   return [...groups.values()].sort(
     (a, b) => rank(a) - rank(b) || b.count - a.count || a.simplest - b.simplest,

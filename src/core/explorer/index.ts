@@ -19,7 +19,7 @@ import {
 
 import { groupFailures, type FailureGroup } from './groups.ts';
 import { simulate } from '../scheduler/simulate.ts';
-import { exploreMessage, exploreVerdict, type ExploreVerdict } from './verdict.ts';
+import { boundTextOf, exploreMessage, exploreVerdict, phaseTextOf, type ExploreVerdict } from './verdict.ts';
 import { pickOf } from '../scenario/picks.ts';
 
 export { replayScenario, type ExploreCrosswire, type ExploreFailure, type ScheduleSite } from './describe.ts';
@@ -87,6 +87,10 @@ export interface ExploreProgress {
   /** Branches still waiting. */
   frontier: number;
   maxSchedules: number;
+  /** What the search is doing, in words (verdict.ts `phaseTextOf`): "searching schedules with up to 2 preemptions". */
+  phaseText: string;
+  /** `bound` named for what it counts (verdict.ts `boundTextOf`): "preemption bound 2". */
+  boundText: string;
 }
 
 /** What an exploration found. Plain data. */
@@ -119,6 +123,9 @@ export interface ExploreResult {
   firstFailingMinimal: boolean;
   /** The highest cost bound reached. */
   bound: number;
+  /** `bound` named for what it counts: "preemption bound 2", with several threads "cost bound 2 (preemptions +
+   * migrations)". */
+  boundText: string;
   diagnostics: TaskDiagnostic[];
   /** What it found, in words (./verdict.ts): the page shows these, and `message` is made of them. */
   verdict: ExploreVerdict;
@@ -297,6 +304,8 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
     bound: engine.bound,
     frontier: engine.frontier,
     maxSchedules,
+    phaseText: phaseTextOf(phase, engine.bound, threads),
+    boundText: boundTextOf(engine.bound, threads),
   });
 
   const run = (maxRuns: number): ExploreProgress => {
@@ -328,7 +337,8 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
     const cut = compileCutSentence(compiled.diagnostics);
     const searched = searchComplete && stepLimited === 0 && !cancelled;
     const complete = searched && cut === null;
-    const facts = { complete, searched, cut, cancelled, pruned: prune, threads, schedules, failing, stepLimited, kept: described.length };
+    const minimal = described.length > 0 && verified;
+    const facts = { complete, searched, cut, cancelled, pruned: prune, threads, schedules, failing, stepLimited, kept: described.length, minimal };
     const verdict = exploreVerdict(facts);
     return {
       kind: 'explore-result',
@@ -345,8 +355,9 @@ export function createExplorer(input: Scenario, options: ExploreOptions = {}): E
       first_failing: described[0] ?? null,
       failures: described,
       groups: groupFailures(described, described.length > 0 ? leadSlotOf(scenario, exec.mode) : null, threads),
-      firstFailingMinimal: described.length > 0 && verified,
+      firstFailingMinimal: minimal,
       bound: maxBound,
+      boundText: boundTextOf(maxBound, threads),
       diagnostics: compiled.diagnostics,
       verdict,
       message: exploreMessage(facts, verdict),

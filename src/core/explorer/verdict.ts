@@ -1,6 +1,7 @@
 // What an exploration found, in words, for the page and the CLI alike: the verdict (its tone, headline and how far
-// the search got), the one-sentence message the CLI prints (built from the same coverage words), and how many
-// failing schedules the failure groups and the list of failures hold. Pure; depends on nothing.
+// the search got), the one-sentence message the CLI prints (built from the same coverage words), how many
+// failing schedules the failure groups and the list of failures hold, a failing schedule's counts in one line, a
+// group's cause with several threads, and a running search's phase and bound. Pure; depends on nothing.
 
 export type VerdictTone = 'ok' | 'failing' | 'incomplete';
 
@@ -19,6 +20,9 @@ export interface ExploreVerdict {
   /** The title of the list of kept failing schedules: "Every failing schedule (4)", or when fewer were kept than
    * failed "The 50 simplest failing schedules (of 4,566)". */
   failuresTitle: string;
+  /** How that list is ordered: "fewest preemptions first" (with several threads "fewest preemptions +
+   * migrations first"), and when proved, "(the first has the fewest possible)". */
+  failuresOrder: string;
 }
 
 /** What the words are made from: a result's counts and flags. */
@@ -38,6 +42,8 @@ export interface VerdictFacts {
   stepLimited: number;
   /** Failing schedules kept and described (what the groups count). */
   kept: number;
+  /** No schedule costing less than the first failing one fails (ExploreResult.firstFailingMinimal). */
+  minimal: boolean;
 }
 
 function plural(count: number, word: string): string {
@@ -75,7 +81,9 @@ export function exploreVerdict(facts: VerdictFacts): ExploreVerdict {
     facts.kept < facts.failing
       ? `The ${plural(facts.kept, 'simplest failing schedule')} (of ${facts.failing.toLocaleString('en-US')})`
       : `Every failing schedule (${facts.kept.toLocaleString('en-US')})`;
-  return { ...headlineOf(facts), coverage: coverageOf(facts), groupsCover, failuresTitle };
+  const cost = facts.threads > 1 ? 'preemptions + migrations' : 'preemptions';
+  const failuresOrder = `fewest ${cost} first${facts.minimal ? ' (the first has the fewest possible)' : ''}`;
+  return { ...headlineOf(facts), coverage: coverageOf(facts), groupsCover, failuresTitle, failuresOrder };
 }
 
 /** The CLI's sentence: "12 schedules run, every interleaving covered (equivalent ones pruned): 4 failing schedules
@@ -84,4 +92,54 @@ export function exploreMessage(facts: VerdictFacts, verdict: ExploreVerdict): st
   const ran = `${plural(facts.schedules, 'schedule')} run${facts.threads > 1 ? ` on ${facts.threads} threads` : ''}`;
   const said = `${ran}, ${verdict.coverage}: ${facts.failing === 0 ? 'none fails' : verdict.headline}.`;
   return facts.cut === null ? said : `${facts.cut} ${said}`;
+}
+
+/** What a failing schedule's one-line count is made from (describe.ts `ExploreFailure`). */
+export interface FailureCountFacts {
+  preemptions: number;
+  /** Choice points. */
+  length: number;
+  /** Several threads only. */
+  migrations?: number;
+  crosswires: number;
+  leaks: number;
+  panics: number;
+}
+
+/** A failing schedule in one line of counts, for the page's failure list and the CLI alike: "2 preemptions ·
+ * 6 choices · 1 migration · 2 cross-wires · 1 leak" (migrations with several threads; the failures when any). */
+export function failureSummaryOf(facts: FailureCountFacts): string {
+  const parts = [plural(facts.preemptions, 'preemption'), plural(facts.length, 'choice')];
+  if (facts.migrations !== undefined) parts.push(plural(facts.migrations, 'migration'));
+  if (facts.crosswires > 0) parts.push(plural(facts.crosswires, 'cross-wire'));
+  if (facts.leaks > 0) parts.push(plural(facts.leaks, 'leak'));
+  if (facts.panics > 0) parts.push(plural(facts.panics, 'panic'));
+  return parts.join(' · ');
+}
+
+/** With several threads, how many of a cross-wire group's `count` schedules read the slot after a migration
+ * (`afterMigration`): "each after a migration", "each from a sibling" (a task polled on the same thread), or
+ * "3 after a migration"; null with one thread (`afterMigration` undefined) or for a leak. */
+export function groupCauseOf(count: number, afterMigration: number | undefined): string | null {
+  if (afterMigration === undefined) return null;
+  if (afterMigration === count) return count === 1 ? 'after a migration' : 'each after a migration';
+  if (afterMigration === 0) return count === 1 ? 'from a sibling' : 'each from a sibling';
+  return `${afterMigration.toLocaleString('en-US')} after a migration`;
+}
+
+/** The cost bound being searched, named for what it counts: preemptions, plus migrations with several threads. */
+export function boundTextOf(bound: number, threads: number): string {
+  return threads > 1 ? `cost bound ${bound} (preemptions + migrations)` : `preemption bound ${bound}`;
+}
+
+/** What a running exploration is doing: "searching schedules with up to 2 preemptions" (with several threads
+ * "searching schedules costing up to 2 (preemptions + migrations)"), or "checking that no schedule with fewer
+ * preemptions fails". */
+export function phaseTextOf(phase: 'search' | 'verify' | 'done', bound: number, threads: number): string {
+  const cost = threads > 1 ? 'preemptions and migrations' : 'preemptions';
+  if (phase === 'verify') return `checking that no schedule with fewer ${cost} fails`;
+  if (phase === 'done') return 'done';
+  return threads > 1
+    ? `searching schedules costing up to ${bound.toLocaleString('en-US')} (preemptions + migrations)`
+    : `searching schedules with up to ${plural(bound, 'preemption')}`;
 }

@@ -28,7 +28,7 @@ describe('explorer slice', () => {
     const scenario = lesson('f2-mutation-session');
     const id = useStore.getState().beginExplore(scenario);
     useStore.getState().receiveExploreResult(id, explore(scenario));
-    const late: ExploreProgress = { kind: 'explore-progress', phase: 'search', done: false, runs: 1, schedules: 1, failing: 0, bound: 0, frontier: 3, maxSchedules: 10 };
+    const late: ExploreProgress = { kind: 'explore-progress', phase: 'search', done: false, runs: 1, schedules: 1, failing: 0, bound: 0, frontier: 3, maxSchedules: 10, phaseText: 'searching schedules with up to 0 preemptions', boundText: 'preemption bound 0' };
     expect(useStore.getState().receiveExploreProgress(id, late)).toBe(false);
     expect(useStore.getState().explorerProgress).toBeNull();
   });

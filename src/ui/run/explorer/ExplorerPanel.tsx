@@ -90,8 +90,7 @@ export default function ExplorerPanel() {
           <summary>{result.verdict.failuresTitle}</summary>
           <FailureList
           failures={result.failures}
-          total={result.failing}
-          minimal={result.firstFailingMinimal}
+          order={result.verdict.failuresOrder}
           replayed={replayed}
           canReplay={!stale}
           colorOf={(task) => taskColorVar(colors, task)}

@@ -1,7 +1,7 @@
 // Where the exploration stands: a progress bar over the schedule budget and the counts (runs, schedules, failing,
-// the preemption bound being searched), then, once done, the verdict in words with an icon (red never alone).
+// the cost bound being searched), then, once done, the verdict in words with an icon (red never alone).
 import type { ExploreProgress, ExploreResult } from '../../../core/explorer/index.ts';
-import { countText, phaseText, progressFraction } from './verdict.ts';
+import { countText, progressFraction } from './verdict.ts';
 
 export interface ExplorerProgressProps {
   progress: ExploreProgress | null;
@@ -17,7 +17,7 @@ export default function ExplorerProgress({ progress, result, running, cancelling
   const fraction = progress ? progressFraction(progress) : result ? 1 : 0;
   // Worded by core: the same words the CLI's message is made of.
   const verdict = result?.verdict ?? null;
-  const state = cancelling ? 'Cancelling…' : running ? (progress ? `Exploring: ${phaseText(progress)}` : 'Exploring…') : null;
+  const state = cancelling ? 'Cancelling…' : running ? (progress ? `Exploring: ${progress.phaseText}` : 'Exploring…') : null;
   return (
     <div className="explorer-progress">
       <progress
@@ -32,7 +32,7 @@ export default function ExplorerProgress({ progress, result, running, cancelling
           <span>{progress && !result ? `${counts.runs.toLocaleString('en-US')} of ${countText(progress.maxSchedules, 'run')} budget` : countText(counts.runs, 'run')}</span>
           <span>{countText(counts.schedules, 'schedule')}</span>
           <span className={counts.failing > 0 ? 'explorer-failing-count' : undefined}>{counts.failing.toLocaleString('en-US')} failing</span>
-          <span>preemption bound {counts.bound}</span>
+          <span>{counts.boundText}</span>
         </p>
       ) : null}
       <div className="explorer-status" role="status" aria-label="Explorer verdict" aria-live="polite">

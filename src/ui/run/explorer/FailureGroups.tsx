@@ -3,7 +3,7 @@
 // simplest schedule, the lesson's own slot first. Activating one replays that simplest schedule in the stepper.
 import { useId } from 'react';
 import type { ExploreFailure, FailureGroup } from '../../../core/explorer/index.ts';
-import { countText, failureSummary, groupCauseText } from './verdict.ts';
+import { countText } from './verdict.ts';
 
 export interface FailureGroupsProps {
   groups: readonly FailureGroup[];
@@ -26,7 +26,6 @@ export default function FailureGroups({ groups, failures, cover, replayed, canRe
       <ul className="group-list" aria-labelledby={headingId}>
         {groups.map((group) => {
           const simplest = failures[group.simplest];
-          const cause = groupCauseText(group);
           return (
             <li key={`${group.kind}-${group.slot}`} className="failure-group">
               <button type="button" className="failure-button" disabled={!canReplay} aria-current={group.simplest === replayed ? 'true' : undefined} onClick={() => onReplay(group.simplest, group.kind === 'crosswire' ? group.slot : null)}>
@@ -41,13 +40,13 @@ export default function FailureGroups({ groups, failures, cover, replayed, canRe
                     <span className="group-count">
                       {' '}
                       · {countText(group.count, 'schedule')}
-                      {cause ? `, ${cause}` : ''}
+                      {group.cause ? `, ${group.cause}` : ''}
                     </span>
                   </span>
                   <span className="failure-action">{group.simplest === replayed ? 'in the stepper' : 'Replay the simplest ▸'}</span>
                 </span>
                 <span className="failure-crosswire">{group.consequence}</span>
-                {simplest ? <span className="failure-sites">simplest: #{group.simplest + 1}, {failureSummary(simplest)}</span> : null}
+                {simplest ? <span className="failure-sites">simplest: #{group.simplest + 1}, {simplest.summary}</span> : null}
               </button>
             </li>
           );

@@ -1,17 +1,15 @@
-// The failing schedules, simplest first (fewest preemptions, then shortest): each with its preemptions (and
-// migrations), the schedule described by await sites (and, with several threads, its picks: "alpha@2"), its
+// The failing schedules, simplest first (fewest preemptions, plus migrations with several threads, then
+// shortest): each with its counts in core's words (ExploreFailure.summary), the schedule described by await sites (and, with several threads, its picks: "alpha@2"), its
 // cross-wires (red with an icon and the word) and leaks. Activating one replays it in the stepper at its first
 // cross-wire.
 import { useId } from 'react';
 import type { ExploreFailure } from '../../../core/explorer/index.ts';
-import { failureSummary, siteMovedTo, threadPicksText } from './verdict.ts';
+import { siteMovedTo, threadPicksText } from './verdict.ts';
 
 export interface FailureListProps {
   failures: readonly ExploreFailure[];
-  /** How many failing schedules the search found in all (the list keeps the simplest). */
-  total: number;
-  /** The first one is proved to have the fewest preemptions. */
-  minimal: boolean;
+  /** How the list is ordered, in core's words (ExploreVerdict.failuresOrder; the summary above it says how many). */
+  order: string;
   replayed: number | null;
   /** Replay is offered only while the result still matches the scenario. */
   canReplay: boolean;
@@ -21,24 +19,21 @@ export interface FailureListProps {
   threads?: number;
 }
 
-export default function FailureList({ failures, total, minimal, replayed, canReplay, colorOf, onReplay, threads = 1 }: FailureListProps) {
+export default function FailureList({ failures, order, replayed, canReplay, colorOf, onReplay, threads = 1 }: FailureListProps) {
   const headingId = useId();
   if (failures.length === 0) return null;
   return (
     <div className="explorer-failures">
       <h4>
         <span id={headingId}>Failing schedules</span>{' '}
-        <span className="hint">
-          {failures.length < total ? `the simplest ${failures.length} of ${total.toLocaleString('en-US')}, ` : ''}fewest preemptions first
-          {minimal ? ' (the first has the fewest possible)' : ''}
-        </span>
+        <span className="hint">{order}</span>
       </h4>
       <ol className="failure-list" aria-labelledby={headingId}>
         {failures.map((failure, i) => (
           <li key={i} className={i === replayed ? 'failure failure-replayed' : 'failure'}>
             <button type="button" className="failure-button" disabled={!canReplay} aria-current={i === replayed ? 'true' : undefined} onClick={() => onReplay(i)}>
               <span className="failure-head">
-                <span className="failure-number">#{i + 1}</span> {failureSummary(failure)}
+                <span className="failure-number">#{i + 1}</span> {failure.summary}
                 <span className="failure-action">{i === replayed ? 'in the stepper' : 'Replay in stepper ▸'}</span>
               </span>
               <span className="failure-sites">

@@ -105,7 +105,10 @@ describe('running the explorer', () => {
     const preemptions = expected.failures.map((f) => f.preemptions);
     expect(preemptions).toEqual([...preemptions].sort((a, b) => a - b));
     const first = expected.failures[0]!;
-    expect(items[0]).toHaveTextContent(`#1 ${first.preemptions} preemptions`);
+    // Core's words for it, the line the CLI prints too.
+    expect(first.summary).toBe(`${first.preemptions} preemptions · ${first.length} choices · ${first.crosswires.length} cross-wires`);
+    expect(items[0]).toHaveTextContent(`#1 ${first.summary}`);
+    expect(explorer()).toHaveTextContent('fewest preemptions first (the first has the fewest possible)');
     expect(items[0]).toHaveTextContent('alpha after llm_call (line 2)');
     expect(items[0]).toHaveTextContent(`cross-wire at step ${first.crosswires[0]!.at} (${first.crosswires[0]!.slot}): ${first.crosswires[0]!.consequence}`);
     expect(exploreButton()).toBeEnabled();
