@@ -2,7 +2,8 @@
 // (poll.ts `execOp`, which also counts each step against the bound and tells the recorder) and the fast one
 // (fastPoll.ts `pollFast`, the explorer's, which counts steps in a local). Stacks are arrays when a recorder
 // watches and linked frames otherwise (`linked`, see lower.ts `Frame`); the functions are small so that the
-// compiler can inline them into both loops (fastPoll.ts says how its inlining budget is spent). Pure; depends on ./lower.ts, ./tasks.ts, ./scope.ts and ./execTypes.ts.
+// compiler can inline them into both loops (fastPoll.ts says how its inlining budget is spent).
+// Pure; depends on ./lower.ts, ./tasks.ts, ./scope.ts and ./execTypes.ts.
 //
 // | op            | semantics here                | steps (`opStepBound`)      | recorder call            |
 // |---------------|-------------------------------|----------------------------|--------------------------|
