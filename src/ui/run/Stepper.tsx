@@ -82,7 +82,10 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
 
   return (
     // The skip link's target (focused, not tabbed to: its first control is the next stop).
-    <div className="stepper" id="stepper" tabIndex={-1} aria-label="Stepper and thread-locals" role="group">
+    // While the run of the current inputs is on its way, this is the previous run: its counts and sentences fade
+    // (after a moment, so a quick re-simulation does not flicker) and say so to assistive technology.
+    <div className={stale ? 'stepper stepper-stale' : 'stepper'} id="stepper" tabIndex={-1} aria-label="Stepper and thread-locals" role="group" aria-busy={stale || undefined}>
+      {stale ? <p className="visually-hidden">{STALE_RUN_TEXT}</p> : null}
       <StepperControls
         stepIndex={stepIndex}
         stepCount={simulation.steps.length}
@@ -193,3 +196,6 @@ function lanesUpTo(segments: readonly (readonly LaneSegment[])[], step: number):
 const NOTHING_HIDDEN: ReadonlySet<PredictPart> = new Set();
 const NO_MARKS: SimulationResult['markers'] = [];
 const NO_LEGEND: SimulationResult['legend'] = [];
+
+/** Said (to assistive technology; the page fades it) while the stepper shows the run before the latest change. */
+export const STALE_RUN_TEXT = 'This is the run before your latest change; the current one is being simulated, so its counts are not known yet.';

@@ -6,9 +6,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AMBIENT_THREAD_LOCAL_CATALOG, eventSteps, findMoment, simulate, stepNumber, type Scenario } from '../../../src/core/index.ts';
 import { resetStore, useStore } from '../../../src/state/store.ts';
 import RunPanel from '../../../src/ui/run/RunPanel.tsx';
+import { STALE_RUN_TEXT } from '../../../src/ui/run/Stepper.tsx';
 import { resetSessionBoot } from '../../../src/ui/share/startSession.ts';
 import { useStepperKeys } from '../../../src/ui/shell/useStepperKeys.ts';
-import { lesson, renderWithRunLoop } from './fakeBackend.tsx';
+import { createFakeBackend, lesson, renderWithRunLoop } from './fakeBackend.tsx';
 
 function f1(mode: Scenario['run']['mode'], step = 0): Scenario {
   const scenario = lesson('f1-cwd-env');
@@ -293,6 +294,43 @@ describe('narration and the register file', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Capture VM_EXECUTION_CONTEXT' }));
     expect(useStore.getState().scenario.run.captured).toContain('VM_EXECUTION_CONTEXT');
     await waitFor(() => expect(useStore.getState().simulation!.summary.crosswires).toHaveLength(0));
+  });
+
+  it('while the run of a change is on its way, the stepper says the run on screen is the one before it', async () => {
+    // A worker that holds its replies while `held` is on, as a slow one would.
+    const backend = createFakeBackend();
+    let held = false;
+    const waiting: (() => void)[] = [];
+    const hold = <T,>(reply: Promise<T>): Promise<T> => (held ? new Promise<T>((resolve) => waiting.push(() => resolve(reply))) : reply);
+    const { simulate: simulateNow, simulateAt: simulateAtNow } = backend;
+    backend.simulate = (scenario) => hold(simulateNow(scenario));
+    backend.simulateAt = (scenario, moment) => hold(simulateAtNow(scenario, moment));
+    // F1 scoped with VM_EXECUTION_CONTEXT left out of the capture set: two cross-wires, none once it is captured.
+    const before = f1('scoped');
+    const captured = AMBIENT_THREAD_LOCAL_CATALOG.filter((s) => s.scoping.kind === 'captured' && s.name !== 'VM_EXECUTION_CONTEXT');
+    act(() => useStore.getState().loadScenario({ ...before, run: { ...before.run, captured: captured.map((s) => s.name) as Scenario['run']['captured'] } }));
+    renderWithRunLoop(<RunPanel />, backend);
+    await waitFor(() => expect(useStore.getState().simulation).not.toBeNull());
+    const stepper = screen.getByRole('group', { name: 'Stepper and thread-locals' });
+    expect(stepper).not.toHaveClass('stepper-stale');
+    expect(stepper).not.toHaveAttribute('aria-busy');
+    expect(screen.queryByText(STALE_RUN_TEXT)).toBeNull();
+
+    held = true;
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Capture VM_EXECUTION_CONTEXT' }));
+    await waitFor(() => expect(waiting.length).toBeGreaterThan(0));
+    // Still the run with two cross-wires on screen, and said to be the run before the change.
+    expect(useStore.getState().simulation!.summary.crosswires).toHaveLength(2);
+    expect(stepper).toHaveClass('stepper-stale');
+    expect(stepper).toHaveAttribute('aria-busy', 'true');
+    expect(within(stepper).getByText(STALE_RUN_TEXT)).toBeInTheDocument();
+
+    held = false;
+    act(() => waiting.splice(0).forEach((release) => release()));
+    await waitFor(() => expect(stepper).not.toHaveClass('stepper-stale'));
+    expect(useStore.getState().simulation!.summary.crosswires).toHaveLength(0);
+    expect(stepper).not.toHaveAttribute('aria-busy');
+    expect(screen.queryByText(STALE_RUN_TEXT)).toBeNull();
   });
 
   it('the enforce-at-spawn toggle changes the run', async () => {
