@@ -17,6 +17,8 @@ export interface ScrubBarProps {
   /** While the whole trace is on its way (a link's first reply): the bar is disabled, without marks, and this line
    * takes the legend's place (the stepper keeps its layout when the trace arrives). */
   waitingText?: string;
+  /** Said after the legend while its counts are the run before the latest change (the current one is on its way). */
+  staleText?: string | null;
 }
 
 const MARKER_WORDS: Record<MarkerKind, [one: string, many: string]> = {
@@ -55,7 +57,7 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
   return [ref, width];
 }
 
-export default function ScrubBar({ stepIndex, stepCount, markers, legend, positionText, onSeek, waitingText }: ScrubBarProps) {
+export default function ScrubBar({ stepIndex, stepCount, markers, legend, positionText, onSeek, waitingText, staleText }: ScrubBarProps) {
   const [track, width] = useWidth<HTMLDivElement>();
   const max = Math.max(0, stepCount - 1);
   const at = (step: number) => `${max === 0 ? 0 : (step / max) * 100}%`;
@@ -112,6 +114,7 @@ export default function ScrubBar({ stepIndex, stepCount, markers, legend, positi
               {entry.text}
             </span>
           ))}
+          {staleText ? <span className="legend-stale-note"> — {staleText}</span> : null}
         </p>
       )}
     </div>

@@ -82,10 +82,9 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
 
   return (
     // The skip link's target (focused, not tabbed to: its first control is the next stop).
-    // While the run of the current inputs is on its way, this is the previous run: its counts and sentences fade
-    // (after a moment, so a quick re-simulation does not flicker) and say so to assistive technology.
+    // While the run of the current inputs is on its way, this is the previous run: its counts, sentence and values
+    // fade and the legend says why (after a moment, so a quick re-simulation does not flicker).
     <div className={stale ? 'stepper stepper-stale' : 'stepper'} id="stepper" tabIndex={-1} aria-label="Stepper and thread-locals" role="group" aria-busy={stale || undefined}>
-      {stale ? <p className="visually-hidden">{STALE_RUN_TEXT}</p> : null}
       <StepperControls
         stepIndex={stepIndex}
         stepCount={simulation.steps.length}
@@ -113,7 +112,7 @@ export default function Stepper({ catalog, readOnly = false }: StepperProps) {
           <PredictBar.Panel view={predict} headline={headline} onRestart={() => actions.restartPredict()} />
         </Suspense>
       ) : null}
-      <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={hides.has('marks') ? NO_MARKS : simulation.markers} legend={hides.has('counts') ? NO_LEGEND : simulation.legend} positionText={`step ${position.at} of ${position.of}`} onSeek={(s) => actions.setStep(s)} />
+      <ScrubBar stepIndex={stepIndex} stepCount={simulation.steps.length} markers={hides.has('marks') ? NO_MARKS : simulation.markers} legend={hides.has('counts') ? NO_LEGEND : simulation.legend} staleText={stale ? STALE_RUN_TEXT : null} positionText={`step ${position.at} of ${position.of}`} onSeek={(s) => actions.setStep(s)} />
       {predict?.question ? (
         <Suspense fallback={null}>
           <PredictQuestion.Panel question={predict.question.question} chosen={predict.question.chosen} onAnswer={(choice) => actions.answerQuestion(predict.question!.question.step, choice)} />
@@ -197,5 +196,5 @@ const NOTHING_HIDDEN: ReadonlySet<PredictPart> = new Set();
 const NO_MARKS: SimulationResult['markers'] = [];
 const NO_LEGEND: SimulationResult['legend'] = [];
 
-/** Said (to assistive technology; the page fades it) while the stepper shows the run before the latest change. */
-export const STALE_RUN_TEXT = 'This is the run before your latest change; the current one is being simulated, so its counts are not known yet.';
+/** Said after the legend while the stepper shows the run before the latest change. */
+export const STALE_RUN_TEXT = 'the run before your change; simulating the current one…';
