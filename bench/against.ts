@@ -2,9 +2,10 @@
 // checkout against those of git revision REV, in one process, round by round. Each round times both, back to
 // back, in CPU time, and the printed figure is the median of the rounds' ratios (this tree / REV), so the drift of
 // a busy machine cancels out of it; a full garbage collection before every timed call keeps one tree's garbage
-// from being collected on the other's clock (the explorer's rounds ranged 0.56–1.79 without it). REV is checked out (detached) in a temporary directory beside the system's
-// other temporary files, using this checkout's node_modules, and removed afterwards. Budget: this tree no more
-// than 5% slower (a median ratio of at least 0.95; issue 27 asks for it against the commit before a refactoring).
+// from being collected on the other's clock (the explorer's rounds ranged 0.56–1.79 without it). REV is checked
+// out (detached) in a temporary directory beside the system's other temporary files, using this checkout's
+// node_modules, and removed afterwards. Budget: this tree no more than 5% slower (a median ratio of at least 0.95;
+// issue 27 asks for it against the commit before a refactoring).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +19,8 @@ type Core = typeof import('../src/core/index.ts');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = 21;
-const FAST_RUNS = 60_000;
 // Rounds of about a third of a second each: shorter ones were dominated by the machine's noise.
+const FAST_RUNS = 60_000;
 const EXPLORE_SCHEDULES = 60_000;
 
 // `gc()` without starting node with --expose-gc: the flag, set now, exposes it to a new context.

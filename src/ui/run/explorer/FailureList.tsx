@@ -1,7 +1,7 @@
 // The failing schedules, simplest first (fewest preemptions, plus migrations with several threads, then
-// shortest): each with its counts in core's words (ExploreFailure.summary), the schedule described by await sites (and, with several threads, its picks: "alpha@2"), its
-// cross-wires (red with an icon and the word) and leaks. Activating one replays it in the stepper at its first
-// cross-wire.
+// shortest): each with its counts in core's words (ExploreFailure.summary), the schedule described by await sites
+// (and, with several threads, its picks: "alpha@2"), its cross-wires (red with an icon and the word) and leaks.
+// Activating one replays it in the stepper at its first cross-wire.
 import { useId } from 'react';
 import type { ExploreFailure } from '../../../core/explorer/index.ts';
 import { siteMovedTo, threadPicksText } from './verdict.ts';
