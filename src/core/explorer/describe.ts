@@ -133,7 +133,7 @@ export function describeFailure(
   const picked = picks.map((entry) => (multi ? pickOf(names[entry % n]!, Math.floor(entry / n) + 1) : names[entry]!));
   const replay = simulate(replayScenario(scenario, picked, exec.mode));
   const events = eventSteps(replay.steps);
-  const { crosswires, leaks, panics } = replay.summary;
+  const { crosswires, leaks, panics, status, steps } = replay.summary;
   const summary = failureSummaryOf({
     preemptions,
     length: picks.length,
@@ -141,6 +141,7 @@ export function describeFailure(
     crosswires: crosswires.length,
     leaks: leaks.length,
     panics: panics.length,
+    countedSteps: status === 'step-limit' ? steps : null,
   });
   return {
     picks: picked,

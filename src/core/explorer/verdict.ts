@@ -104,16 +104,22 @@ export interface FailureCountFacts {
   crosswires: number;
   leaks: number;
   panics: number;
+  /** When the traced replay the counts come from stopped at a trace's step bound before the end (a run the fast
+   * path finished can be longer than a trace may be): the steps it counted over; null when it ran to the end. */
+  countedSteps: number | null;
 }
 
 /** A failing schedule in one line of counts, for the page's failure list and the CLI alike: "2 preemptions ·
- * 6 choices · 1 migration · 2 cross-wires · 1 leak" (migrations with several threads; the failures when any). */
+ * 6 choices · 1 migration · 2 cross-wires · 1 leak" (migrations with several threads; the failures when any; and
+ * when the replay stopped at a trace's step bound, over how many steps they were counted). */
 export function failureSummaryOf(facts: FailureCountFacts): string {
   const parts = [plural(facts.preemptions, 'preemption'), plural(facts.length, 'choice')];
   if (facts.migrations !== undefined) parts.push(plural(facts.migrations, 'migration'));
   if (facts.crosswires > 0) parts.push(plural(facts.crosswires, 'cross-wire'));
   if (facts.leaks > 0) parts.push(plural(facts.leaks, 'leak'));
   if (facts.panics > 0) parts.push(plural(facts.panics, 'panic'));
+  // A replay cut short never claims the whole schedule's counts.
+  if (facts.countedSteps !== null) parts.push(`counted over its first ${plural(facts.countedSteps, 'step')} only (a trace's bound)`);
   return parts.join(' · ');
 }
 

@@ -58,8 +58,10 @@ describe('the explorer verdict', () => {
   });
 
   it("words a failing schedule's counts in one line, the same on every failure of a result", () => {
-    expect(failureSummaryOf({ preemptions: 2, length: 6, migrations: 1, crosswires: 2, leaks: 1, panics: 0 })).toBe('2 preemptions · 6 choices · 1 migration · 2 cross-wires · 1 leak');
-    expect(failureSummaryOf({ preemptions: 1, length: 1, crosswires: 0, leaks: 0, panics: 1 })).toBe('1 preemption · 1 choice · 1 panic');
+    expect(failureSummaryOf({ preemptions: 2, length: 6, migrations: 1, crosswires: 2, leaks: 1, panics: 0, countedSteps: null })).toBe('2 preemptions · 6 choices · 1 migration · 2 cross-wires · 1 leak');
+    expect(failureSummaryOf({ preemptions: 1, length: 1, crosswires: 0, leaks: 0, panics: 1, countedSteps: null })).toBe('1 preemption · 1 choice · 1 panic');
+    // A replay stopped at a trace's step bound (its leaks, checked at the end, never reached) says so.
+    expect(failureSummaryOf({ preemptions: 0, length: 3, crosswires: 2, leaks: 0, panics: 0, countedSteps: 50_000 })).toBe('0 preemptions · 3 choices · 2 cross-wires · counted over its first 50,000 steps only (a trace\'s bound)');
     const result = explore(findExample('f2-mutation-session')!.scenario);
     expect(result.failures.map((f) => f.summary)).toEqual(
       result.failures.map((f) => `${f.preemptions} preemption${f.preemptions === 1 ? '' : 's'} · ${f.length} choices · ${f.crosswires.length} cross-wire${f.crosswires.length === 1 ? '' : 's'}`),
